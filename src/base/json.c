@@ -1,0 +1,76 @@
+/* json: escaping strings and printing numbers for JSON output. */
+#include "json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void json_str(buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	buf_grow(b, n + 2);
+	buf_addc(b, '"');
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char u[7];
+		if (c == '"')
+			esc = "\\\"";
+		else if (c == '\\')
+			esc = "\\\\";
+		else if (c == '\n')
+			esc = "\\n";
+		else if (c == '\t')
+			esc = "\\t";
+		else if (c == '\r')
+			esc = "\\r";
+		else if (c < 0x20) {
+			memcpy(u, "\\u00", 4);
+			u[4] = hex[c >> 4];
+			u[5] = hex[c & 15];
+			u[6] = '\0';
+			esc = u;
+		} else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+			esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+			if (run)
+				buf_add(b, s + i - run, run);
+			run = 0;
+			buf_adds(b, esc);
+			i += 2;
+			continue;
+		}
+		if (esc) {
+			if (run)
+				buf_add(b, s + i - run, run);
+			run = 0;
+			buf_adds(b, esc);
+		} else {
+			run++;
+		}
+	}
+	if (run)
+		buf_add(b, s + n - run, run);
+	buf_addc(b, '"');
+}
+
+void json_cstr(buf *b, const char *s)
+{
+	if (!s)
+		buf_adds(b, "null");
+	else
+		json_str(b, s, strlen(s));
+}
+
+void json_num(buf *b, double v)
+{
+	if (!isfinite(v)) {
+		buf_adds(b, "null");
+		return;
+	}
+	if (v == floor(v) && fabs(v) < 9e15)
+		buf_addf(b, "%.0f", v);
+	else
+		buf_addf(b, "%.17g", v);
+}

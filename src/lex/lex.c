@@ -1,0 +1,541 @@
+/*
+ * lex: loading the lexicons and matching them over tokens (see lex.h).
+ *
+ * The trie's edges live in one open-addressing hash table keyed by
+ * (parent node, folded token); this is the classic way to hold a trie
+ * with a huge alphabet (every word is a letter) in a few flat arrays.
+ * Written by hand because no Debian library offers token-level longest
+ * match over folded words; Hyperscan matches bytes, not our folded tokens,
+ * and would need a second pass to map back.
+ */
+#include "lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "../base/buf.h"
+#include "../base/tsv.h"
+#include "../extract/record.h"
+#include "../text/fold.h"
+
+const char *const lex_actor_kinds[ACT_NKINDS] = {
+	"name", "adj", "people", "capital", "gov", "person", "org"
+};
+
+typedef struct edge {
+	uint32_t parent;
+	uint32_t key;      /* offset of the folded token in strs */
+	uint32_t klen;
+	uint32_t child;
+	uint32_t hash;
+} edge;
+
+typedef struct node {
+	int32_t first[LEX_NKINDS];  /* first entry of each kind, -1 if none */
+} node;
+
+struct lex {
+	lex_entry *ent;
+	size_t nent, capent;
+	node *nodes;
+	size_t nnodes, capnodes;
+	edge *edges;          /* hash table, size a power of two */
+	size_t nedges, capedges;
+	buf strs;             /* folded edge keys */
+	char **owned;         /* strings entries point to */
+	size_t nowned, capowned;
+	/* suffix table: folded word -> first entry (chained by next_suffix) */
+	struct sfx { uint32_t key, klen, hash; int32_t ent; } *sfx;
+	size_t nsfx, capsfx;
+	int32_t *sfx_next;    /* per entry: next entry with the same suffix key */
+	tok_list tl;          /* scratch for tokenizing forms */
+};
+
+static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static uint32_t edge_hash(uint32_t parent, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u ^ (parent * 2654435761u);
+	return hash_bytes(h, s, n);
+}
+
+static const char *own(lex *x, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (x->nowned == x->capowned) {
+		x->capowned = x->capowned ? x->capowned * 2 : 1024;
+		x->owned = xrealloc(x->owned, x->capowned * sizeof *x->owned);
+	}
+	/* intern contract categories so callers may compare pointers */
+	const char *cat = rec_category_intern(s);
+	if (cat)
+		return cat;
+	char *p = xstrdup(s);
+	x->owned[x->nowned++] = p;
+	return p;
+}
+
+static uint32_t new_node(lex *x)
+{
+	if (x->nnodes == x->capnodes) {
+		x->capnodes = x->capnodes ? x->capnodes * 2 : 4096;
+		x->nodes = xrealloc(x->nodes, x->capnodes * sizeof *x->nodes);
+	}
+	node *nd = &x->nodes[x->nnodes];
+	for (int k = 0; k < LEX_NKINDS; k++)
+		nd->first[k] = -1;
+	return (uint32_t)x->nnodes++;
+}
+
+static void edges_rehash(lex *x)
+{
+	size_t cap = x->capedges ? x->capedges * 2 : 8192;
+	edge *t = xcalloc(cap, sizeof *t);
+	for (size_t i = 0; i < x->capedges; i++) {
+		edge *e = &x->edges[i];
+		if (!e->child)
+			continue;
+		size_t j = e->hash & (cap - 1);
+		while (t[j].child)
+			j = (j + 1) & (cap - 1);
+		t[j] = *e;
+	}
+	free(x->edges);
+	x->edges = t;
+	x->capedges = cap;
+}
+
+static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
+{
+	if (!x->capedges)
+		return 0;
+	uint32_t h = edge_hash(parent, s, n);
+	size_t j = h & (x->capedges - 1);
+	for (;;) {
+		const edge *e = &x->edges[j];
+		if (!e->child)
+			return 0;
+		if (e->hash == h && e->parent == parent && e->klen == n &&
+		    !memcmp(x->strs.p + e->key, s, n))
+			return e->child;
+		j = (j + 1) & (x->capedges - 1);
+	}
+}
+
+static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
+{
+	uint32_t c = edge_find(x, parent, s, n);
+	if (c)
+		return c;
+	if ((x->nedges + 1) * 2 > x->capedges)
+		edges_rehash(x);
+	uint32_t child = new_node(x);
+	uint32_t h = edge_hash(parent, s, n);
+	size_t j = h & (x->capedges - 1);
+	while (x->edges[j].child)
+		j = (j + 1) & (x->capedges - 1);
+	edge *e = &x->edges[j];
+	e->parent = parent;
+	e->key = (uint32_t)x->strs.len;
+	e->klen = (uint32_t)n;
+	e->child = child;
+	e->hash = h;
+	buf_add(&x->strs, s, n);
+	x->nedges++;
+	return child;
+}
+
+static void sfx_rehash(lex *x)
+{
+	size_t cap = x->capsfx ? x->capsfx * 2 : 1024;
+	struct sfx *t = xcalloc(cap, sizeof *t);
+	for (size_t i = 0; i < cap; i++)
+		t[i].ent = -1;
+	for (size_t i = 0; i < x->capsfx; i++) {
+		if (x->sfx[i].ent < 0)
+			continue;
+		size_t j = x->sfx[i].hash & (cap - 1);
+		while (t[j].ent >= 0)
+			j = (j + 1) & (cap - 1);
+		t[j] = x->sfx[i];
+	}
+	free(x->sfx);
+	x->sfx = t;
+	x->capsfx = cap;
+}
+
+static int32_t sfx_find(const lex *x, const char *s, size_t n)
+{
+	if (!x->capsfx)
+		return -1;
+	uint32_t h = hash_bytes(2166136261u, s, n);
+	size_t j = h & (x->capsfx - 1);
+	while (x->sfx[j].ent >= 0) {
+		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
+		    !memcmp(x->strs.p + x->sfx[j].key, s, n))
+			return x->sfx[j].ent;
+		j = (j + 1) & (x->capsfx - 1);
+	}
+	return -1;
+}
+
+static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
+{
+	if ((x->nsfx + 1) * 2 > x->capsfx)
+		sfx_rehash(x);
+	uint32_t h = hash_bytes(2166136261u, s, n);
+	size_t j = h & (x->capsfx - 1);
+	while (x->sfx[j].ent >= 0) {
+		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
+		    !memcmp(x->strs.p + x->sfx[j].key, s, n)) {
+			x->sfx_next[ent] = x->sfx[j].ent;
+			x->sfx[j].ent = ent;
+			return;
+		}
+		j = (j + 1) & (x->capsfx - 1);
+	}
+	x->sfx[j].key = (uint32_t)x->strs.len;
+	x->sfx[j].klen = (uint32_t)n;
+	x->sfx[j].hash = h;
+	x->sfx[j].ent = ent;
+	buf_add(&x->strs, s, n);
+	x->nsfx++;
+}
+
+lex *lex_new(void)
+{
+	fold_init();
+	lex *x = xcalloc(1, sizeof *x);
+	buf_init(&x->strs);
+	tok_list_init(&x->tl);
+	new_node(x); /* the root */
+	return x;
+}
+
+void lex_free(lex *x)
+{
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->nowned; i++)
+		free(x->owned[i]);
+	free(x->owned);
+	free(x->ent);
+	free(x->nodes);
+	free(x->edges);
+	free(x->sfx);
+	free(x->sfx_next);
+	buf_release(&x->strs);
+	tok_list_release(&x->tl);
+	free(x);
+}
+
+int lex_lang_bit(const char *lang)
+{
+	if (!lang)
+		return 0;
+	if (!strcmp(lang, "nl"))
+		return LANG_NL;
+	if (!strcmp(lang, "en"))
+		return LANG_EN;
+	if (!strcmp(lang, "de"))
+		return LANG_DE;
+	if (!strcmp(lang, "fr"))
+		return LANG_FR;
+	if (!strcmp(lang, "*"))
+		return LANG_ALL;
+	return 0;
+}
+
+size_t lex_size(const lex *x)
+{
+	return x->nent;
+}
+
+int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *form,
+            const char *code, const char *category, const char *origin)
+{
+	tok_list_reset(&x->tl);
+	tok_scan(&x->tl, form, 0, strlen(form), 0);
+	if (!x->tl.n)
+		return SL_EFORMAT;
+	if (x->nent == x->capent) {
+		x->capent = x->capent ? x->capent * 2 : 4096;
+		x->ent = xrealloc(x->ent, x->capent * sizeof *x->ent);
+		x->sfx_next = xrealloc(x->sfx_next, x->capent * sizeof *x->sfx_next);
+	}
+	int32_t id = (int32_t)x->nent++;
+	lex_entry *e = &x->ent[id];
+	memset(e, 0, sizeof *e);
+	e->kind = (uint8_t)kind;
+	e->sub = (uint8_t)sub;
+	e->lang = (uint8_t)lang;
+	e->cased = (uint8_t)cased;
+	e->ntok = (uint16_t)(x->tl.n > 65535 ? 65535 : x->tl.n);
+	e->code = own(x, code);
+	e->category = own(x, category);
+	e->origin = own(x, origin);
+	e->form = own(x, form);
+	x->sfx_next[id] = -1;
+	buf sq = BUF_INIT;
+	for (size_t i = 0; i < x->tl.n; i++)
+		buf_add(&sq, form + x->tl.v[i].start, x->tl.v[i].end - x->tl.v[i].start);
+	e->squeezed = own(x, sq.p);
+	buf_release(&sq);
+	uint32_t nd = 0;
+	for (size_t i = 0; i < x->tl.n; i++) {
+		const token *t = &x->tl.v[i];
+		nd = edge_add(x, nd, tok_fold(&x->tl, t), t->flen);
+	}
+	e = &x->ent[id];
+	e->next = x->nodes[nd].first[kind];
+	x->nodes[nd].first[kind] = id;
+	if (kind == LEX_ITEM && sub == ITEM_SUFFIX && x->tl.n == 1)
+		sfx_add(x, tok_fold(&x->tl, &x->tl.v[0]), x->tl.v[0].flen, id);
+	return SL_OK;
+}
+
+int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
+                 size_t n, int lang)
+{
+	if (lang && !(e->lang & lang))
+		return 0;
+	if (!e->cased)
+		return 1;
+	size_t k = 0, sl = strlen(e->squeezed);
+	for (size_t j = i; j < i + n; j++) {
+		const token *t = &tl->v[j];
+		size_t len = t->end - t->start;
+		if (k + len > sl || memcmp(e->squeezed + k, text + t->start, len))
+			return 0;
+		k += len;
+	}
+	return k == sl;
+}
+
+void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                  size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	for (int k = 0; k < LEX_NKINDS; k++)
+		out[k].e = NULL;
+	uint32_t nd = 0;
+	for (size_t j = i; j < end; j++) {
+		const token *t = &tl->v[j];
+		/* a phrase does not run across a line break */
+		if (j > i && (t->flags & TOK_NL))
+			break;
+		nd = edge_find(x, nd, tok_fold(tl, t), t->flen);
+		if (!nd)
+			break;
+		const node *n = &x->nodes[nd];
+		for (int k = 0; k < LEX_NKINDS; k++) {
+			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
+				if (lex_entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
+					out[k].tok = (uint32_t)i;
+					out[k].ntok = (uint32_t)(j - i + 1);
+					out[k].e = &x->ent[id];
+					break;
+				}
+			}
+		}
+	}
+}
+
+const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at)
+{
+	for (size_t k = 2; k + 3 < n; k++) {
+		if (((unsigned char)w[k] & 0xC0) == 0x80)
+			continue;
+		for (int32_t id = sfx_find(x, w + k, n - k); id >= 0; id = x->sfx_next[id]) {
+			if (!lang || (x->ent[id].lang & lang)) {
+				if (at)
+					*at = k;
+				return &x->ent[id];
+			}
+		}
+	}
+	return NULL;
+}
+
+const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int lang)
+{
+	/* the folded text may be several space-separated tokens */
+	uint32_t nd = 0;
+	const char *p = folded;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *q = p;
+		while (*q && *q != ' ')
+			q++;
+		if (q == p)
+			break;
+		nd = edge_find(x, nd, p, (size_t)(q - p));
+		if (!nd)
+			return NULL;
+		p = q;
+	}
+	if (!nd)
+		return NULL;
+	for (int32_t id = x->nodes[nd].first[kind]; id >= 0; id = x->ent[id].next)
+		if (!lang || (x->ent[id].lang & lang))
+			return &x->ent[id];
+	return NULL;
+}
+
+void lex_each_form(const lex *x, void (*fn)(void *ctx, const char *form), void *ctx)
+{
+	for (size_t i = 0; i < x->nent; i++)
+		fn(ctx, x->ent[i].form);
+}
+
+/* ---- loaders ---- */
+
+struct load_ctx {
+	lex *x;
+	const char *path;
+	int cased;
+	const char *const *classes;
+};
+
+static int bad(sl_err *e, const char *path, size_t line, const char *why, const char *what)
+{
+	sl_err_set(e, "%s:%zu: %s '%s'", path, line, why, what);
+	return SL_EFORMAT;
+}
+
+static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct load_ctx *c = ctx;
+	int lang = lex_lang_bit(f[1]);
+	if (!lang)
+		return bad(e, c->path, line, "unknown language", f[1]);
+	int kind = -1;
+	for (int k = 0; k < ACT_NKINDS; k++)
+		if (!strcmp(f[2], lex_actor_kinds[k]))
+			kind = k;
+	if (kind < 0)
+		return bad(e, c->path, line, "unknown actor kind", f[2]);
+	if (!f[0][0] || !f[3][0])
+		return bad(e, c->path, line, "empty field in", f[3]);
+	if (lex_add(c->x, LEX_ACTOR, kind, lang, c->cased, f[3], f[0], NULL, NULL))
+		return bad(e, c->path, line, "form has no word", f[3]);
+	return SL_OK;
+}
+
+int lex_load_actors(lex *x, const char *path, int cased, sl_err *e)
+{
+	struct load_ctx c = { x, path, cased, NULL };
+	return tsv_each(path, 4, actor_line, &c, e);
+}
+
+static int system_alias(struct load_ctx *c, const char *form, char **f, size_t line, sl_err *e)
+{
+	int cased = 0;
+	if (form[0] == '~') {
+		cased = 1;
+		form++;
+	}
+	if (!form[0])
+		return bad(e, c->path, line, "empty alias of", f[0]);
+	if (lex_add(c->x, LEX_SYSTEM, 0, LANG_ALL, cased, form, f[0], f[1],
+	            strcmp(f[2], "-") ? f[2] : NULL))
+		return bad(e, c->path, line, "alias has no word", form);
+	return SL_OK;
+}
+
+static int system_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct load_ctx *c = ctx;
+	if (!rec_category_intern(f[1]))
+		return bad(e, c->path, line, "unknown category", f[1]);
+	/* a canonical name also listed as a ~alias is case-sensitive only */
+	int name_cased = 0;
+	size_t nl = strlen(f[0]);
+	for (const char *p = f[3]; *p; ) {
+		const char *q = strchr(p, '|');
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		if (len == nl + 1 && p[0] == '~' && !memcmp(p + 1, f[0], nl))
+			name_cased = 1;
+		p = q ? q + 1 : p + len;
+	}
+	if (!name_cased) {
+		int rc = system_alias(c, f[0], f, line, e);
+		if (rc)
+			return rc;
+	}
+	if (!strcmp(f[3], "-"))
+		return SL_OK;
+	char *al = xstrdup(f[3]);
+	int rc = SL_OK;
+	for (char *p = al; p && *p && rc == SL_OK; ) {
+		char *q = strchr(p, '|');
+		if (q)
+			*q = '\0';
+		rc = system_alias(c, p, f, line, e);
+		p = q ? q + 1 : NULL;
+	}
+	free(al);
+	return rc;
+}
+
+int lex_load_systems(lex *x, const char *path, sl_err *e)
+{
+	struct load_ctx c = { x, path, 0, NULL };
+	return tsv_each(path, 4, system_line, &c, e);
+}
+
+static int item_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct load_ctx *c = ctx;
+	int lang = lex_lang_bit(f[0]);
+	if (!lang)
+		return bad(e, c->path, line, "unknown language", f[0]);
+	if (strcmp(f[1], "-") && !rec_category_intern(f[1]))
+		return bad(e, c->path, line, "unknown category", f[1]);
+	int m;
+	if (!strcmp(f[2], "word"))
+		m = ITEM_WORD;
+	else if (!strcmp(f[2], "suffix"))
+		m = ITEM_SUFFIX;
+	else
+		return bad(e, c->path, line, "match must be word or suffix, not", f[2]);
+	if (lex_add(c->x, LEX_ITEM, m, lang, 0, f[3], NULL, f[1], NULL))
+		return bad(e, c->path, line, "form has no word", f[3]);
+	return SL_OK;
+}
+
+int lex_load_items(lex *x, const char *path, sl_err *e)
+{
+	struct load_ctx c = { x, path, 0, NULL };
+	return tsv_each(path, 4, item_line, &c, e);
+}
+
+static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct load_ctx *c = ctx;
+	int lang = lex_lang_bit(f[0]);
+	if (!lang)
+		return bad(e, c->path, line, "unknown language", f[0]);
+	int cls = -1;
+	for (int k = 0; c->classes[k]; k++)
+		if (!strcmp(c->classes[k], f[1]))
+			cls = k;
+	if (cls < 0)
+		return bad(e, c->path, line, "unknown cue class", f[1]);
+	if (lex_add(c->x, LEX_CUE, cls, lang, 0, f[2], c->classes[cls], NULL, NULL))
+		return bad(e, c->path, line, "form has no word", f[2]);
+	return SL_OK;
+}
+
+int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e)
+{
+	struct load_ctx c = { x, path, 0, classes };
+	return tsv_each(path, 3, cue_line, &c, e);
+}

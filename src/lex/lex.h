@@ -1,0 +1,103 @@
+/*
+ * lex: the lexicons under data/ compiled into one matching automaton.
+ *
+ * Every entry (an actor's name, a weapon system's alias, an item word, a
+ * cue) is tokenized and folded exactly as document text is (token.h,
+ * fold.h) and inserted into a trie whose edges are folded tokens, held in
+ * one hash table.  lex_match_at walks the trie from a token and reports,
+ * for each kind, the longest entry that ends there, so matching a sentence
+ * costs one hash lookup per token and trie step.  Item words marked
+ * `suffix` (Dutch and German compound heads) are also kept in a suffix
+ * table: lex_suffix finds the longest such head at the end of a compound
+ * token ("pantserhouwitsers" -> "houwitsers").
+ *
+ * Entries marked case-sensitive (data/actors_cased.tsv, system aliases
+ * written "~Name") match only when the text has the same letters in the
+ * same case ("US" but not "us").
+ *
+ * Ownership: the lex owns every entry and string; they live until
+ * lex_free.  After loading, a lex is read-only and may be shared by threads.
+ */
+#ifndef SL_LEX_H
+#define SL_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "../base/err.h"
+#include "../text/token.h"
+
+typedef enum { LEX_ACTOR, LEX_SYSTEM, LEX_ITEM, LEX_CUE, LEX_NKINDS } lex_kind;
+
+/* Language bits. */
+enum { LANG_NL = 1, LANG_EN = 2, LANG_DE = 4, LANG_FR = 8, LANG_ALL = 15 };
+int lex_lang_bit(const char *lang);      /* 0 when unknown; "*" is LANG_ALL */
+
+typedef struct lex_entry {
+	uint8_t kind;          /* lex_kind */
+	uint8_t sub;           /* actor kind, cue class, or item match (see loaders) */
+	uint8_t lang;          /* LANG_* bits */
+	uint8_t cased;         /* match only with the same case */
+	uint16_t ntok;         /* tokens in the form */
+	const char *code;      /* actor code, system canonical name, cue class name */
+	const char *category;  /* interned contract category, "-" for non-aid, or NULL */
+	const char *origin;    /* system's country of origin, or NULL */
+	const char *form;      /* the form as written in the file */
+	const char *squeezed;  /* form without separators, for case-sensitive checks */
+	int32_t next;          /* next entry at the same trie node, -1 at the end */
+} lex_entry;
+
+typedef struct lex lex;
+
+/* Actor kinds (sub of LEX_ACTOR), in data/actors.tsv's words. */
+enum { ACT_NAME, ACT_ADJ, ACT_PEOPLE, ACT_CAPITAL, ACT_GOV, ACT_PERSON, ACT_ORG, ACT_NKINDS };
+extern const char *const lex_actor_kinds[ACT_NKINDS];
+/* Item match (sub of LEX_ITEM). */
+enum { ITEM_WORD, ITEM_SUFFIX };
+
+lex *lex_new(void);
+void lex_free(lex *x);
+
+/* Loaders: each reads one TSV file (see the file's header for columns) and
+ * returns SL_OK or SL_EFORMAT/SL_EIO with e = "path:line: why".
+ * Cue classes are mapped to sub through the NULL-terminated list classes;
+ * an unknown class is an error. */
+int lex_load_actors(lex *x, const char *path, int cased, sl_err *e);
+int lex_load_systems(lex *x, const char *path, sl_err *e);
+int lex_load_items(lex *x, const char *path, sl_err *e);
+int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e);
+
+/* Adds one entry programmatically (tests, and loaders). form is copied. */
+int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *form,
+            const char *code, const char *category, const char *origin);
+
+typedef struct lex_match {
+	uint32_t tok, ntok;      /* token range [tok, tok+ntok) */
+	const lex_entry *e;      /* first entry of that kind at the node (walk e->next
+	                            for the others; check lang/cased with lex_entry_ok) */
+} lex_match;
+
+/*
+ * Longest match of each kind starting at token i (not crossing token end):
+ * out[kind].e is NULL when that kind has none.  lang is the document's
+ * LANG_* bit; entries of other languages are skipped.
+ */
+void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                  size_t end, int lang, lex_match out[LEX_NKINDS]);
+
+/* Whether e applies in lang and, if case-sensitive, to tokens [i, i+n). */
+int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
+                 size_t n, int lang);
+
+/* Longest `suffix` item head at the end of the folded word w (at least two
+ * bytes of the word must precede it); *at = where the head starts. */
+const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at);
+
+/* Exact single-form lookup of folded text (e.g. a rebuilt compound). */
+const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int lang);
+
+size_t lex_size(const lex *x);   /* number of entries */
+
+/* Every entry's form, for the benchmark's grep baseline. */
+void lex_each_form(const lex *x, void (*fn)(void *ctx, const char *form), void *ctx);
+
+#endif

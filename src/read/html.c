@@ -1,0 +1,1097 @@
+/*
+ * html: main-text extraction (see html.h for the contract) and the .html
+ * file reader built on it.
+ *
+ * Three passes over the libxml2 tree, each one recursive with a depth
+ * bound (hostile pages nest deeply):
+ *   1. meta: title, canonical URL, language, publication date candidates
+ *      ranked by how reliable the source usually is (JSON-LD first, a
+ *      bare <time> last), and the elements that name the article
+ *      (itemprop=articleBody, <article>, <main>);
+ *   2. stats: per element, visible text, link text and paragraph text,
+ *      counted both with and without the "soft" boilerplate (elements
+ *      whose class/id/role/aria-label look like navigation, comments,
+ *      ...), so a wrapper called "has-sidebar" that holds the whole
+ *      article can be recognised and kept;
+ *   3. emit: the chosen root's text, one block element a line, leaving
+ *      out blocks that are mostly link text (related-article lists, tag
+ *      clouds, "more on this" boxes inside the article).
+ * The root is a preferred element when one holds real text, otherwise
+ * the block to which paragraphs contribute most (each paragraph scores
+ * its non-link length on its parent and half on its grandparent, the
+ * score then shrinks with the block's link density), plus its siblings
+ * that score well.  When the strict pass yields almost nothing the page
+ * is redone without the soft boilerplate rules.
+ *
+ * The boilerplate word list is a short, stable vocabulary of web markup,
+ * not knowledge of the world, so it stays here next to the code it tunes.
+ */
+#include "html.h"
+#include "read_int.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../base/utf8.h"
+
+#define MAX_DEPTH 400
+
+/* ---- charset ---------------------------------------------------------- */
+
+static int lc(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static const char *memmem_ci(const char *h, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	if (k == 0 || n < k)
+		return NULL;
+	for (size_t i = 0; i + k <= n; i++)
+		if (lc((unsigned char)h[i]) == needle[0] && rd_prefix_ci(h + i, n - i, needle))
+			return h + i;
+	return NULL;
+}
+
+/* Copies the charset name after "charset=" in s[0..n) into out. */
+static int charset_param(const char *s, size_t n, char *out, size_t cap)
+{
+	const char *p = memmem_ci(s, n, "charset");
+	if (!p)
+		return 0;
+	const char *e = s + n;
+	p += 7;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= e || *p != '=')
+		return 0;
+	p++;
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '"' || *p == '\''))
+		p++;
+	size_t k = 0;
+	while (p + k < e && k + 1 < cap &&
+	       ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+	        (p[k] >= '0' && p[k] <= '9') || p[k] == '-' || p[k] == '_' ||
+	        p[k] == '.' || p[k] == ':'))
+		k++;
+	if (!k)
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		out[i] = (char)lc((unsigned char)p[i]);
+	out[k] = '\0';
+	return 1;
+}
+
+/* Maps labels to what iconv should use; the HTML standard reads the
+ * Latin-1 family as windows-1252, which is what servers really send. */
+static void charset_canon(char *cs, size_t cap)
+{
+	static const char *const w1252[] = {
+		"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii",
+		"ascii", "cp1252", "windows-1252", "x-cp1252", "iso_8859-1", "cp819",
+	};
+	if (!strcmp(cs, "utf8") || !strcmp(cs, "utf-8") || !strcmp(cs, "unicode-1-1-utf-8") ||
+	    !strncmp(cs, "utf-16", 6) /* a <meta> cannot be read in UTF-16 */) {
+		snprintf(cs, cap, "UTF-8");
+		return;
+	}
+	for (size_t i = 0; i < sizeof w1252 / sizeof w1252[0]; i++)
+		if (!strcmp(cs, w1252[i])) {
+			snprintf(cs, cap, "WINDOWS-1252");
+			return;
+		}
+}
+
+static int valid_utf8(const char *s, size_t n)
+{
+	buf tmp = BUF_INIT;
+	/* cheap enough next to parsing; only runs when nothing declared */
+	size_t bad = utf8_clean(&tmp, s, n);
+	buf_release(&tmp);
+	return bad == 0;
+}
+
+/* Finds a <meta charset> or http-equiv declaration in the head. */
+static int meta_charset(const char *s, size_t n, char *out, size_t cap)
+{
+	if (n > 8192)
+		n = 8192;
+	const char *p = s, *e = s + n;
+	while ((p = memmem_ci(p, (size_t)(e - p), "<meta")) != NULL) {
+		const char *gt = memchr(p, '>', (size_t)(e - p));
+		size_t len = gt ? (size_t)(gt - p) : (size_t)(e - p);
+		if (charset_param(p, len, out, cap))
+			return 1;
+		p += 5;
+	}
+	return 0;
+}
+
+/* Decodes s[0..n) from cs to UTF-8 into out; bytes that do not map
+ * become U+FFFD.  Returns replacements, or -1 if iconv lacks cs. */
+static long to_utf8(const char *cs, const char *s, size_t n, buf *out)
+{
+	iconv_t cd = iconv_open("UTF-8", cs);
+	if (cd == (iconv_t)-1)
+		return -1;
+	long bad = 0;
+	char *in = (char *)s;
+	size_t inleft = n;
+	buf_grow(out, n + n / 2 + 16);
+	while (inleft) {
+		buf_grow(out, inleft * 2 + 16);
+		char *o = out->p + out->len;
+		size_t oleft = out->cap - out->len - 1;
+		size_t rc = iconv(cd, &in, &inleft, &o, &oleft);
+		out->len = (size_t)(o - out->p);
+		out->p[out->len] = '\0';
+		if (rc != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		/* EILSEQ or EINVAL (cut at the end): replace one byte, go on */
+		buf_add(out, "\xEF\xBF\xBD", 3);
+		bad++;
+		in++;
+		inleft--;
+	}
+	iconv_close(cd);
+	return bad;
+}
+
+/* Decodes the page to UTF-8 without NULs; returns the repairs. */
+static size_t decode_page(const char *s, size_t n, const char *hint, buf *out)
+{
+	char cs[64] = "";
+	if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+	    (unsigned char)s[2] == 0xBF) {
+		s += 3;
+		n -= 3;
+		snprintf(cs, sizeof cs, "UTF-8");
+	} else if (n >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) {
+		s += 2;
+		n -= 2;
+		snprintf(cs, sizeof cs, "UTF-16LE");
+	} else if (n >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF) {
+		s += 2;
+		n -= 2;
+		snprintf(cs, sizeof cs, "UTF-16BE");
+	} else {
+		if (hint && *hint) {
+			if (!charset_param(hint, strlen(hint), cs, sizeof cs) && !strchr(hint, '/') &&
+			    !strchr(hint, ';')) {
+				snprintf(cs, sizeof cs, "%s", hint);
+				for (char *c = cs; *c; c++)
+					*c = (char)lc((unsigned char)*c);
+			}
+		}
+		if (!cs[0])
+			meta_charset(s, n, cs, sizeof cs);
+		if (cs[0])
+			charset_canon(cs, sizeof cs);
+		if (!cs[0])
+			snprintf(cs, sizeof cs, "%s", valid_utf8(s, n) ? "UTF-8" : "WINDOWS-1252");
+	}
+	size_t bad = 0;
+	if (strcmp(cs, "UTF-8") != 0) {
+		buf tmp = BUF_INIT;
+		long b = to_utf8(cs, s, n, &tmp);
+		if (b < 0) {
+			/* unknown label: trust the bytes if they are UTF-8 */
+			buf_reset(&tmp);
+			if (valid_utf8(s, n))
+				buf_add(&tmp, s, n);
+			else
+				b = to_utf8("WINDOWS-1252", s, n, &tmp);
+		}
+		if (b > 0)
+			bad += (size_t)b;
+		bad += utf8_clean(out, tmp.p, tmp.len);
+		buf_release(&tmp);
+	} else {
+		bad += utf8_clean(out, s, n);
+	}
+	return bad;
+}
+
+/* ---- tree helpers ----------------------------------------------------- */
+
+static int is_el(const xmlNode *n)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->name;
+}
+
+static int tag_is(const xmlNode *n, const char *t)
+{
+	return is_el(n) && strcmp((const char *)n->name, t) == 0;
+}
+
+/* The value of attribute name, or NULL; no allocation. */
+static const char *attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, name) == 0) {
+			if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+				return (const char *)a->children->content;
+			return "";
+		}
+	return NULL;
+}
+
+static int attr_eq(const xmlNode *n, const char *name, const char *val)
+{
+	const char *v = attr(n, name);
+	return v && strcasecmp(v, val) == 0;
+}
+
+/* Whitespace-separated token test, as for rel="canonical" lists. */
+static int attr_has_word(const xmlNode *n, const char *name, const char *word)
+{
+	const char *v = attr(n, name);
+	size_t k = strlen(word);
+	while (v && *v) {
+		while (*v == ' ' || *v == '\t' || *v == '\n')
+			v++;
+		size_t i = 0;
+		while (v[i] && v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
+			i++;
+		if (i == k && strncasecmp(v, word, k) == 0)
+			return 1;
+		v += i;
+	}
+	return 0;
+}
+
+/* Tags whose content is never article text. */
+static int hard_junk_tag(const char *t)
+{
+	static const char *const tags[] = {
+		"script", "style", "noscript", "nav", "header", "footer", "aside",
+		"iframe", "svg", "template", "button", "select", "input", "textarea",
+		"object", "embed", "canvas", "video", "audio", "map", "dialog",
+		"menu", "figcaption", "head", "title", "meta", "link",
+	};
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		if (!strcmp(t, tags[i]))
+			return 1;
+	return 0;
+}
+
+static const char *const junk_words[] = {
+	"nav", "menu", "footer", "cookie", "consent", "share", "social",
+	"related", "newsletter", "comment", "advert", "promo", "sidebar",
+	"breadcrumb", "subscribe", "gdpr",
+};
+
+/* Does a class/id value contain a token starting with a junk word?
+ * Tokens split at non-alphanumerics, so "site-nav" and "navbar" match
+ * but "unavailable" does not. */
+static int junk_value(const char *v)
+{
+	while (v && *v) {
+		while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+		               (*v >= '0' && *v <= '9')))
+			v++;
+		size_t k = 0;
+		while ((v[k] >= 'a' && v[k] <= 'z') || (v[k] >= 'A' && v[k] <= 'Z') ||
+		       (v[k] >= '0' && v[k] <= '9'))
+			k++;
+		if (!k)
+			break;
+		if (!(k == 10 && strncasecmp(v, "commentary", 10) == 0))
+			for (size_t i = 0; i < sizeof junk_words / sizeof junk_words[0]; i++)
+				if (rd_prefix_ci(v, k, junk_words[i]))
+					return 1;
+		v += k;
+	}
+	return 0;
+}
+
+static int hidden(const xmlNode *n)
+{
+	if (attr(n, "hidden") || attr_eq(n, "aria-hidden", "true"))
+		return 1;
+	const char *st = attr(n, "style");
+	if (st) {
+		size_t k = strlen(st);
+		char compact[128];
+		size_t j = 0;
+		for (size_t i = 0; i < k && j + 1 < sizeof compact; i++)
+			if (st[i] != ' ' && st[i] != '\t')
+				compact[j++] = (char)lc((unsigned char)st[i]);
+		compact[j] = '\0';
+		if (strstr(compact, "display:none") || strstr(compact, "visibility:hidden"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Boilerplate by markup that might, on a badly labelled page, still hold
+ * the article: decided against the root's text in emit. */
+static int soft_junk(const xmlNode *n)
+{
+	const char *t = (const char *)n->name;
+	if (!strcmp(t, "form"))
+		return 1;
+	if (!strcmp(t, "html") || !strcmp(t, "body") || !strcmp(t, "article") || !strcmp(t, "main"))
+		return 0;
+	static const char *const roles[] = {
+		"navigation", "banner", "contentinfo", "complementary", "search",
+		"menu", "menubar", "dialog", "alertdialog",
+	};
+	const char *role = attr(n, "role");
+	if (role)
+		for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+			if (!strcasecmp(role, roles[i]))
+				return 1;
+	return junk_value(attr(n, "class")) || junk_value(attr(n, "id")) ||
+	       junk_value(role) || junk_value(attr(n, "aria-label"));
+}
+
+static int block_tag(const char *t)
+{
+	static const char *const tags[] = {
+		"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+		"blockquote", "pre", "table", "tr", "section", "article", "main",
+		"figure", "dl", "dt", "dd", "address", "hr", "fieldset", "details",
+		"summary", "center", "body", "caption", "thead", "tbody",
+	};
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		if (!strcmp(t, tags[i]))
+			return 1;
+	return 0;
+}
+
+/* Elements whose text counts as paragraph text. */
+static int para_tag(const char *t)
+{
+	return !strcmp(t, "p") || !strcmp(t, "pre") || !strcmp(t, "blockquote") || !strcmp(t, "dd");
+}
+
+/* Containers whose own text nodes count as paragraph text ("div with
+ * direct text", pages that use <br> instead of <p>). */
+static int direct_text_tag(const char *t)
+{
+	return !strcmp(t, "div") || !strcmp(t, "section") || !strcmp(t, "article") ||
+	       !strcmp(t, "main") || !strcmp(t, "td") || !strcmp(t, "font") ||
+	       !strcmp(t, "center") || !strcmp(t, "body");
+}
+
+/* ---- pass 1: metadata ------------------------------------------------- */
+
+typedef struct nodes {
+	xmlNode **v;
+	size_t n, cap;
+} nodes;
+
+static void nodes_add(nodes *a, xmlNode *n)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 8;
+		a->v = xrealloc(a->v, a->cap * sizeof *a->v);
+	}
+	a->v[a->n++] = n;
+}
+
+typedef struct stat_ {
+	size_t text, link, ptext;    /* counting soft boilerplate */
+	size_t stext, slink, sptext; /* without it */
+	double score;
+	unsigned char hard, soft;
+} stat_;
+
+typedef struct ctx {
+	xmlDoc *doc;
+	xmlNode *body;
+	char *title_tag, *title_og, *h1;
+	char *url_canon, *url_og, *lang;
+	char date[16];
+	int date_rank;
+	nodes body_cand, article_cand, main_cand;
+	stat_ *st;                 /* indexed by (uintptr_t)node->_private - 1 */
+	size_t nst, capst;
+	int relaxed;
+	xmlNode *root;
+	size_t root_ptext;
+	buf line;
+	int pending_space;
+	buf *out;
+	size_t lines;
+	const char *skip_first;    /* the title, not repeated as first line */
+} ctx;
+
+/* Text content with whitespace collapsed, malloc'ed, or NULL if empty. */
+static char *node_text(xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	if (!c)
+		return NULL;
+	buf b = BUF_INIT;
+	int sp = 0;
+	for (const unsigned char *p = c; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+			sp = b.len > 0;
+			continue;
+		}
+		if (sp)
+			buf_addc(&b, ' ');
+		sp = 0;
+		buf_addc(&b, (char)*p);
+	}
+	xmlFree(c);
+	if (!b.len) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+static void set_date(ctx *c, const char *v, int rank)
+{
+	char norm[16];
+	if (!v || (c->date[0] && rank >= c->date_rank))
+		return;
+	if (rd_date_norm(v, strlen(v), norm) != 0)
+		return;
+	memcpy(c->date, norm, sizeof norm);
+	c->date_rank = rank;
+}
+
+static void meta_tag(ctx *c, xmlNode *n)
+{
+	static const char *const names[] = {
+		"pubdate", "publishdate", "publish-date", "publish_date", "date",
+		"dc.date.issued", "dcterms.created", "dc.date", "dcterms.date",
+		"parsely-pub-date", "sailthru.date", "article.published",
+		"article:published_time", "og:published_time", "datepublished",
+	};
+	const char *content = attr(n, "content");
+	if (!content)
+		return;
+	const char *prop = attr(n, "property");
+	const char *name = attr(n, "name");
+	const char *ip = attr(n, "itemprop");
+	if (prop && !strcasecmp(prop, "og:title") && !c->title_og && *content)
+		c->title_og = xstrdup(content);
+	if (prop && !strcasecmp(prop, "og:url") && !c->url_og && *content)
+		c->url_og = xstrdup(content);
+	if (prop && !strcasecmp(prop, "article:published_time"))
+		set_date(c, content, 1);
+	if (prop && (!strcasecmp(prop, "og:published_time") || !strcasecmp(prop, "og:article:published_time")))
+		set_date(c, content, 2);
+	if (ip && !strcasecmp(ip, "datePublished"))
+		set_date(c, content, 3);
+	const char *key = name ? name : prop;
+	if (key)
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (!strcasecmp(key, names[i]))
+				set_date(c, content, 4);
+}
+
+/* "datePublished": "..." in a JSON-LD block; a scan rather than a JSON
+ * parse because real pages often carry slightly broken JSON. */
+static void jsonld(ctx *c, xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	if (!t)
+		return;
+	const char *p = (const char *)t;
+	while ((p = strstr(p, "\"datePublished\"")) != NULL) {
+		p += 15;
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '"') {
+			set_date(c, p + 1, 0);
+			break;
+		}
+	}
+	xmlFree(t);
+}
+
+static void walk_meta(ctx *c, xmlNode *n, int depth)
+{
+	for (; n; n = n->next) {
+		if (!is_el(n))
+			continue;
+		const char *t = (const char *)n->name;
+		if (!strcmp(t, "meta")) {
+			meta_tag(c, n);
+		} else if (!strcmp(t, "title")) {
+			if (!c->title_tag)
+				c->title_tag = node_text(n);
+		} else if (!strcmp(t, "link")) {
+			const char *href = attr(n, "href");
+			if (href && *href && !c->url_canon && attr_has_word(n, "rel", "canonical"))
+				c->url_canon = xstrdup(href);
+		} else if (!strcmp(t, "script")) {
+			if (attr_eq(n, "type", "application/ld+json"))
+				jsonld(c, n);
+			continue;
+		} else if (!strcmp(t, "style") || !strcmp(t, "svg")) {
+			continue; /* an <svg><title> is no page title */
+		} else if (!strcmp(t, "html")) {
+			const char *l = attr(n, "lang");
+			if (!l)
+				l = attr(n, "xml:lang");
+			if (l && strlen(l) >= 2 && (l[2] == '\0' || l[2] == '-' || l[2] == '_')) {
+				char two[3] = { (char)lc((unsigned char)l[0]), (char)lc((unsigned char)l[1]), 0 };
+				if (!strcmp(two, "nl") || !strcmp(two, "en") || !strcmp(two, "de") || !strcmp(two, "fr"))
+					c->lang = xstrdup(two);
+			}
+		} else if (!strcmp(t, "body")) {
+			if (!c->body)
+				c->body = n;
+		} else if (!strcmp(t, "article")) {
+			nodes_add(&c->article_cand, n);
+		} else if (!strcmp(t, "main")) {
+			nodes_add(&c->main_cand, n);
+		} else if (!strcmp(t, "h1")) {
+			if (!c->h1)
+				c->h1 = node_text(n);
+		} else if (!strcmp(t, "time")) {
+			set_date(c, attr(n, "datetime"), 6);
+		}
+		const char *ip = attr(n, "itemprop");
+		if (ip && !strcasecmp(ip, "articleBody"))
+			nodes_add(&c->body_cand, n);
+		else if (ip && !strcasecmp(ip, "datePublished") && strcmp(t, "meta") != 0) {
+			const char *v = attr(n, "datetime");
+			if (!v)
+				v = attr(n, "content");
+			if (v) {
+				set_date(c, v, 3);
+			} else {
+				char *s = node_text(n);
+				set_date(c, s, 3);
+				free(s);
+			}
+		}
+		const char *role = attr(n, "role");
+		if (role && (!strcasecmp(role, "main") || !strcasecmp(role, "article")))
+			nodes_add(!strcasecmp(role, "main") ? &c->main_cand : &c->article_cand, n);
+		if (depth < MAX_DEPTH)
+			walk_meta(c, n->children, depth + 1);
+	}
+}
+
+/* ---- pass 2: statistics ----------------------------------------------- */
+
+static stat_ *st_of(ctx *c, const xmlNode *n)
+{
+	uintptr_t i = (uintptr_t)n->_private;
+	return i ? &c->st[i - 1] : NULL;
+}
+
+static size_t nonspace(const unsigned char *s)
+{
+	size_t k = 0;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f')
+			k++;
+	return k;
+}
+
+/* A <header> inside an article holds its headline and lead, not the
+ * site's masthead. */
+static int in_article(const xmlNode *n)
+{
+	for (const xmlNode *a = n->parent; a && is_el(a); a = a->parent)
+		if (tag_is(a, "article") || tag_is(a, "main"))
+			return 1;
+	return 0;
+}
+
+/* Gives every element of the list n (and below) its stats slot and adds
+ * each text node to all its ancestors: to the counts with boilerplate
+ * always, to the strict counts only below the nearest soft element. */
+static void walk_stats(ctx *c, xmlNode *n, int in_link, int in_p, int depth)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (!n->content)
+				continue;
+			size_t k = nonspace(n->content);
+			if (!k)
+				continue;
+			int para = in_p || (n->parent && is_el(n->parent) &&
+			                    direct_text_tag((const char *)n->parent->name));
+			int under_soft = 0;
+			for (xmlNode *a = n->parent; a && is_el(a); a = a->parent) {
+				stat_ *s = st_of(c, a);
+				if (!s)
+					break;
+				s->text += k;
+				if (in_link)
+					s->link += k;
+				if (para && !in_link)
+					s->ptext += k;
+				if (!under_soft) {
+					s->stext += k;
+					if (in_link)
+						s->slink += k;
+					if (para && !in_link)
+						s->sptext += k;
+				}
+				if (s->soft)
+					under_soft = 1;
+			}
+			continue;
+		}
+		if (!is_el(n))
+			continue;
+		if (c->nst == c->capst) {
+			c->capst = c->capst ? c->capst * 2 : 1024;
+			c->st = xrealloc(c->st, c->capst * sizeof *c->st);
+		}
+		stat_ *s = &c->st[c->nst];
+		memset(s, 0, sizeof *s);
+		c->nst++;
+		n->_private = (void *)(uintptr_t)c->nst;
+		const char *t = (const char *)n->name;
+		s->hard = (hard_junk_tag(t) && !(!strcmp(t, "header") && in_article(n))) || hidden(n);
+		s->soft = !s->hard && soft_junk(n);
+		if (s->hard || depth >= MAX_DEPTH)
+			continue;
+		walk_stats(c, n->children, in_link || !strcmp(t, "a"), in_p || para_tag(t), depth + 1);
+	}
+}
+
+/* ---- root choice ------------------------------------------------------ */
+
+static size_t ptext_of(ctx *c, const xmlNode *n)
+{
+	stat_ *s = st_of(c, n);
+	return s ? (c->relaxed ? s->ptext : s->sptext) : 0;
+}
+
+/* Is n inside boilerplate (soft boilerplate only counts when strict)? */
+static int inside_junk(ctx *c, const xmlNode *n)
+{
+	for (const xmlNode *a = n; a && is_el(a); a = a->parent) {
+		stat_ *s = st_of(c, a);
+		if (s && (s->hard || (s->soft && !c->relaxed && a != n)))
+			return 1;
+	}
+	return 0;
+}
+
+static xmlNode *best_of(ctx *c, const nodes *a)
+{
+	xmlNode *best = NULL;
+	size_t bp = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		size_t p = ptext_of(c, a->v[i]);
+		if (p > bp && !inside_junk(c, a->v[i])) {
+			bp = p;
+			best = a->v[i];
+		}
+	}
+	return bp >= 150 ? best : NULL;
+}
+
+/* Scores paragraphs onto their parent and grandparent. */
+static void walk_score(ctx *c, xmlNode *n, int depth)
+{
+	for (; n; n = n->next) {
+		if (!is_el(n))
+			continue;
+		stat_ *s = st_of(c, n);
+		if (!s || s->hard || (s->soft && !c->relaxed))
+			continue;
+		const char *t = (const char *)n->name;
+		size_t len = 0;
+		xmlNode *p1 = NULL;
+		if (para_tag(t)) {
+			len = c->relaxed ? s->ptext : s->sptext;
+			p1 = n->parent;
+		} else if (direct_text_tag(t)) {
+			/* own text only: children's paragraph text is scored by them */
+			size_t own = 0;
+			for (xmlNode *k = n->children; k; k = k->next)
+				if (k->type == XML_TEXT_NODE && k->content)
+					own += nonspace(k->content);
+			len = own;
+			p1 = n;
+		}
+		if (len >= 25 && p1 && is_el(p1)) {
+			double v = (double)len;
+			stat_ *a = st_of(c, p1);
+			if (a)
+				a->score += v;
+			if (p1->parent && is_el(p1->parent) && (a = st_of(c, p1->parent)))
+				a->score += v / 2;
+		}
+		if (!para_tag(t) && depth < MAX_DEPTH)
+			walk_score(c, n->children, depth + 1);
+	}
+}
+
+static double final_score(ctx *c, const xmlNode *n)
+{
+	stat_ *s = st_of(c, n);
+	if (!s || s->score <= 0)
+		return 0;
+	size_t text = c->relaxed ? s->text : s->stext;
+	size_t link = c->relaxed ? s->link : s->slink;
+	double ld = text ? (double)link / (double)text : 0;
+	return s->score * (1 - ld);
+}
+
+static void best_scored(ctx *c, xmlNode *n, int depth, xmlNode **best, double *bs)
+{
+	for (; n; n = n->next) {
+		if (!is_el(n))
+			continue;
+		stat_ *s = st_of(c, n);
+		if (!s || s->hard || (s->soft && !c->relaxed))
+			continue;
+		double v = final_score(c, n);
+		if (v > *bs) {
+			*bs = v;
+			*best = n;
+		}
+		if (depth < MAX_DEPTH)
+			best_scored(c, n->children, depth + 1, best, bs);
+	}
+}
+
+/* ---- pass 3: emission ------------------------------------------------- */
+
+static void flush_line(ctx *c)
+{
+	buf *l = &c->line;
+	while (l->len && l->p[l->len - 1] == ' ')
+		l->p[--l->len] = '\0';
+	if (l->len) {
+		if (!(c->lines == 0 && c->skip_first && strcmp(l->p, c->skip_first) == 0)) {
+			if (c->out->len)
+				buf_addc(c->out, '\n');
+			buf_add(c->out, l->p, l->len);
+		}
+		c->lines++;
+	}
+	buf_reset(l);
+	c->pending_space = 0;
+}
+
+static void add_text(ctx *c, const unsigned char *s, int pre)
+{
+	buf *l = &c->line;
+	while (*s) {
+		const unsigned char *run = s;
+		while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\f' &&
+		       !(s[0] == 0xC2 && s[1] == 0xA0))
+			s++;
+		if (s > run) {
+			if (c->pending_space && l->len)
+				buf_addc(l, ' ');
+			c->pending_space = 0;
+			buf_add(l, run, (size_t)(s - run));
+		}
+		if (!*s)
+			break;
+		if (pre && *s == '\n')
+			flush_line(c);
+		else
+			c->pending_space = 1;
+		s += (s[0] == 0xC2) ? 2 : 1;
+	}
+}
+
+static int keep_soft(ctx *c, const xmlNode *n)
+{
+	if (c->relaxed)
+		return 1;
+	stat_ *s = st_of(c, n);
+	/* a "boilerplate" wrapper holding most of the article is the article */
+	return s && c->root_ptext && s->ptext * 10 >= c->root_ptext * 6 &&
+	       s->link * 4 < s->text;
+}
+
+/* Link lists inside the article ("more on this", tag clouds) are
+ * navigation however they are marked up. */
+static int link_heavy(const stat_ *s)
+{
+	return s->text && s->link * 3 > s->text;
+}
+
+static void emit(ctx *c, xmlNode *n, int pre, int depth)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content)
+				add_text(c, n->content, pre);
+			continue;
+		}
+		if (!is_el(n))
+			continue;
+		stat_ *s = st_of(c, n);
+		if (!s || s->hard)
+			continue;
+		if (s->soft && !keep_soft(c, n))
+			continue;
+		const char *t = (const char *)n->name;
+		if (!strcmp(t, "br")) {
+			flush_line(c);
+			continue;
+		}
+		int block = block_tag(t);
+		if (block && !c->relaxed && n != c->root && link_heavy(s))
+			continue;
+		if (block)
+			flush_line(c);
+		else if (!strcmp(t, "td") || !strcmp(t, "th"))
+			c->pending_space = 1;
+		if (depth < MAX_DEPTH)
+			emit(c, n->children, pre || !strcmp(t, "pre"), depth + 1);
+		if (block)
+			flush_line(c);
+	}
+}
+
+/* Emits one element as a whole (its own tag decides block-ness). */
+static void emit_node(ctx *c, xmlNode *n)
+{
+	xmlNode *next = n->next;
+	n->next = NULL;
+	emit(c, n, 0, 0);
+	n->next = next;
+}
+
+static void emit_root(ctx *c, xmlNode *root, int with_siblings)
+{
+	c->root = root;
+	stat_ *rs = st_of(c, root);
+	c->root_ptext = rs ? rs->ptext : 0;
+	if (!with_siblings || !root->parent) {
+		emit_node(c, root);
+		return;
+	}
+	double bs = final_score(c, root);
+	double thr = bs * 0.2 > 10 ? bs * 0.2 : 10;
+	for (xmlNode *k = root->parent->children; k; k = k->next) {
+		if (!is_el(k))
+			continue;
+		int take = k == root;
+		stat_ *s = st_of(c, k);
+		if (!take && s && !s->hard && !(s->soft && !c->relaxed)) {
+			size_t text = c->relaxed ? s->text : s->stext;
+			size_t link = c->relaxed ? s->link : s->slink;
+			size_t ptext = c->relaxed ? s->ptext : s->sptext;
+			double ld = text ? (double)link / (double)text : 1;
+			if (final_score(c, k) >= thr)
+				take = 1;
+			else if (para_tag((const char *)k->name) && ptext > 80 && ld < 0.25)
+				take = 1;
+		}
+		if (take)
+			emit_node(c, k);
+	}
+}
+
+/* Title: og:title, else <title> cut before a " | Site" suffix, else h1. */
+static char *pick_title(ctx *c)
+{
+	if (c->title_og)
+		return xstrdup(c->title_og);
+	if (c->title_tag) {
+		const char *t = c->title_tag;
+		static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB " };
+		size_t n = strlen(t);
+		if (c->h1 && strstr(t, c->h1))
+			return xstrdup(c->h1);
+		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			const char *last = NULL;
+			for (const char *p = strstr(t, seps[i]); p; p = strstr(p + 1, seps[i]))
+				last = p;
+			if (last && (size_t)(last - t) >= 15 && (size_t)(last - t) * 2 >= n)
+				return xstrndup(t, (size_t)(last - t));
+		}
+		return xstrdup(t);
+	}
+	return c->h1 ? xstrdup(c->h1) : NULL;
+}
+
+static void ctx_release(ctx *c)
+{
+	free(c->title_tag);
+	free(c->title_og);
+	free(c->h1);
+	free(c->url_canon);
+	free(c->url_og);
+	free(c->lang);
+	free(c->body_cand.v);
+	free(c->article_cand.v);
+	free(c->main_cand.v);
+	free(c->st);
+	buf_release(&c->line);
+}
+
+/* Runs the root choice and emission once; appends to out. */
+static void extract_body(ctx *c, buf *out)
+{
+	c->out = out;
+	c->lines = 0;
+	xmlNode *root = best_of(c, &c->body_cand);
+	if (!root)
+		root = best_of(c, &c->article_cand);
+	if (!root)
+		root = best_of(c, &c->main_cand);
+	if (root) {
+		emit_root(c, root, 0);
+		return;
+	}
+	for (size_t i = 0; i < c->nst; i++)
+		c->st[i].score = 0;
+	xmlNode *start = c->body ? c->body : xmlDocGetRootElement(c->doc);
+	if (!start)
+		return;
+	walk_score(c, start, 0);
+	double bs = 0;
+	xmlNode *best = NULL;
+	best_scored(c, start, 0, &best, &bs);
+	if (best)
+		emit_root(c, best, 1);
+	else
+		emit_root(c, start, 0);
+}
+
+/* The whole extraction; o_* may be NULL.  Returns SL_OK/SL_EFORMAT. */
+static int extract(const char *bytes, size_t n, const char *hint, buf *text,
+                   char **o_title, char **o_date, char **o_url, char **o_lang,
+                   size_t *o_repaired)
+{
+	buf page = BUF_INIT;
+	size_t repaired = decode_page(bytes, n, hint, &page);
+	if (o_repaired)
+		*o_repaired = repaired;
+	if (page.len > INT32_MAX) {
+		buf_release(&page);
+		return SL_EFORMAT;
+	}
+	xmlDoc *xd = page.len ? htmlReadMemory(page.p, (int)page.len, NULL, "UTF-8",
+	                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	                                       HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
+	                      : NULL;
+	buf_release(&page);
+	if (!xd)
+		return SL_EFORMAT;
+	ctx c;
+	memset(&c, 0, sizeof c);
+	c.doc = xd;
+	buf_init(&c.line);
+	c.date_rank = 99;
+	walk_meta(&c, xd->children, 0);
+	walk_stats(&c, xd->children, 0, 0, 0);
+	char *title = pick_title(&c);
+	c.skip_first = title;
+	size_t start = text->len;
+	extract_body(&c, text);
+	if (text->len - start < 250) {
+		/* nearly nothing: the soft rules may have eaten a mislabelled
+		 * article; take the relaxed reading if it finds clearly more */
+		buf alt = BUF_INIT;
+		c.relaxed = 1;
+		extract_body(&c, &alt);
+		if (alt.len > 2 * (text->len - start) + 50) {
+			text->len = start;
+			text->p[start] = '\0';
+			buf_add(text, alt.p, alt.len);
+		}
+		buf_release(&alt);
+	}
+	if (o_title)
+		*o_title = title;
+	else
+		free(title);
+	if (o_date)
+		*o_date = c.date[0] ? xstrdup(c.date) : NULL;
+	if (o_url) {
+		*o_url = c.url_canon ? c.url_canon : c.url_og;
+		if (c.url_canon)
+			c.url_canon = NULL;
+		else
+			c.url_og = NULL;
+	}
+	if (o_lang) {
+		*o_lang = c.lang;
+		c.lang = NULL;
+	}
+	ctx_release(&c);
+	xmlFreeDoc(xd);
+	return SL_OK;
+}
+
+int html_extract(const char *bytes, size_t n, const char *charset_hint,
+                 buf *text, char **title, char **date)
+{
+	if (title)
+		*title = NULL;
+	if (date)
+		*date = NULL;
+	return extract(bytes, n, charset_hint, text, title, date, NULL, NULL, NULL);
+}
+
+int html_extract_doc(const char *bytes, size_t n, const char *charset_hint, doc *d)
+{
+	buf body = BUF_INIT;
+	char *title = NULL, *date = NULL, *url = NULL, *lang = NULL;
+	size_t repaired = 0;
+	int rc = extract(bytes, n, charset_hint, &body, &title, &date, &url, &lang, &repaired);
+	buf all = BUF_INIT;
+	if (title) {
+		buf_adds(&all, title);
+		buf_adds(&all, "\n\n");
+	}
+	buf_add(&all, body.p, body.len);
+	buf_release(&body);
+	/* already clean UTF-8; this copies it into the doc and counts 0 */
+	rd_set_text(d, all.p, all.len);
+	buf_release(&all);
+	d->repaired += repaired;
+	d->body = 0;
+	if (title) {
+		free(d->title);
+		d->title = title;
+	}
+	if (date) {
+		free(d->date);
+		d->date = date;
+	}
+	if (url) {
+		if (!d->url)
+			d->url = url;
+		else
+			free(url);
+	}
+	if (lang) {
+		free(d->lang);
+		d->lang = lang;
+	}
+	return rc;
+}
+
+int rd_html_next(rd_src *src, doc *d, rd_warner *w)
+{
+	if (src->done)
+		return SL_DONE;
+	src->done = 1;
+	buf_reset(&src->tmp);
+	rs_read_all(&src->s, &src->tmp);
+	d->id = xstrdup(src->base);
+	if (html_extract_doc(src->tmp.p, src->tmp.len, NULL, d) != SL_OK && src->tmp.len)
+		rd_warn(w, "%s: cannot parse as HTML", src->path);
+	buf_release(&src->tmp);
+	return SL_OK;
+}

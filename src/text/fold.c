@@ -1,0 +1,137 @@
+/*
+ * fold: case and diacritic folding through utf8proc, with a per-code-point
+ * cache for the scripts news in nl/en/de/fr uses (see fold.h).
+ */
+#include "fold.h"
+
+#include <string.h>
+#include <utf8proc.h>
+#include "../base/utf8.h"
+
+#define FOLD_CACHE 0x3000
+
+/* For each cached code point: its folded UTF-8 (at most 7 bytes) and length. */
+static char fold_tab[FOLD_CACHE][8];
+static unsigned char fold_len[FOLD_CACHE];
+static unsigned char cls_tab[FOLD_CACHE];
+static int fold_ready;
+
+enum { C_ALNUM = 1, C_UPPER = 2, C_SPACE = 4 };
+
+static size_t fold_one(int32_t cp, char *out, size_t max)
+{
+	utf8proc_int32_t dec[8];
+	int last = 0;
+	utf8proc_ssize_t n = utf8proc_decompose_char(cp, dec, 8,
+		UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT, &last);
+	if (n < 0 || n > 8) {
+		dec[0] = cp;
+		n = 1;
+	}
+	size_t len = 0;
+	for (utf8proc_ssize_t i = 0; i < n; i++) {
+		int32_t c = dec[i];
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x0060 || c == 0x00B4)
+			c = '\'';
+		unsigned char t[4];
+		size_t k = (size_t)utf8proc_encode_char(c, t);
+		if (len + k > max)
+			break;
+		memcpy(out + len, t, k);
+		len += k;
+	}
+	return len;
+}
+
+static int classify(int32_t cp)
+{
+	int c = 0;
+	utf8proc_category_t cat = utf8proc_category(cp);
+	if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	    (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
+	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+		c |= C_ALNUM;
+	if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+		c |= C_UPPER;
+	if (cat == UTF8PROC_CATEGORY_ZS || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == '\f' || cp == '\v' || (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF)
+		c |= C_SPACE;
+	return c;
+}
+
+void fold_init(void)
+{
+	if (fold_ready)
+		return;
+	for (int32_t cp = 0; cp < FOLD_CACHE; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		fold_len[cp] = (unsigned char)fold_one(cp, fold_tab[cp], 7);
+		cls_tab[cp] = (unsigned char)classify(cp);
+	}
+	fold_ready = 1;
+}
+
+void fold_append(buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	buf_grow(out, n + 8);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			char l = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			if (c == '`')
+				l = '\'';
+			buf_addc(out, l);
+			i++;
+			continue;
+		}
+		int32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		i += k;
+		if (cp < FOLD_CACHE) {
+			buf_add(out, fold_tab[cp], fold_len[cp]);
+		} else {
+			char t[32];
+			size_t len = fold_one(cp, t, sizeof t);
+			buf_add(out, t, len);
+		}
+	}
+}
+
+int fold_is_alnum(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	if (cp < FOLD_CACHE)
+		return cls_tab[cp] & C_ALNUM;
+	return classify(cp) & C_ALNUM;
+}
+
+int fold_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp < FOLD_CACHE)
+		return (cls_tab[cp] & C_UPPER) != 0;
+	return (classify(cp) & C_UPPER) != 0;
+}
+
+int fold_is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	if (cp < FOLD_CACHE)
+		return (cls_tab[cp] & C_SPACE) != 0;
+	return (classify(cp) & C_SPACE) != 0;
+}
+
+int fold_is_dash(int32_t cp)
+{
+	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+int fold_is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}

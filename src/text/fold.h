@@ -1,0 +1,31 @@
+/*
+ * fold: the comparison form of text.  Lower case (Unicode case folding),
+ * diacritics stripped (NFD then marks removed), typographic apostrophes
+ * and quotes unified, so "Oekraïne", "OEKRAINE" and "oekraine" compare
+ * equal and "l’Élysée" equals "l'elysee".  Folding is done by utf8proc;
+ * fold_init caches the folded form of every code point below U+3000 so
+ * the hot path is a table lookup.
+ *
+ * fold_init must be called once before any other call (ext_new and the
+ * lexicon loader do); it is idempotent and not thread-safe itself.
+ */
+#ifndef SL_FOLD_H
+#define SL_FOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "../base/buf.h"
+
+void fold_init(void);
+
+/* Appends the folded form of s[0..n) (valid UTF-8) to out. */
+void fold_append(buf *out, const char *s, size_t n);
+
+/* Character classes used by the tokenizer. */
+int fold_is_alnum(int32_t cp);
+int fold_is_upper(int32_t cp);
+int fold_is_space(int32_t cp);   /* includes U+00A0, U+2000..U+200B, U+202F */
+int fold_is_dash(int32_t cp);    /* - and U+2010..U+2015 */
+int fold_is_apos(int32_t cp);    /* ' and U+2019, U+2018, U+02BC */
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * token: words, numbers and punctuation with their offsets.
+ *
+ * The tokenizer splits text at spaces and punctuation; hyphens inside a
+ * word split it too, the right part marked TOK_JOINED, so
+ * "Groot-Brittannië" and "Groot Brittannië" match the same lexicon entry
+ * and "Stinger-luchtdoelraketten" yields the system and the item.  A word
+ * ending in a hyphen before a space ("antitank- en") is TOK_SUSP, one
+ * starting with a hyphen after a space ("en -raketten") TOK_LEADHYPH: the
+ * two halves of Dutch and German suspended compounds.  Digits with inner
+ * separators ("1.000", "93,8") stay one token.  French elisions split after
+ * the apostrophe ("l'", "Élysée"), English clitics before it ("Britain",
+ * "'s").
+ *
+ * Every token carries its byte offsets into the tokenized text, its code
+ * point offset, and its folded form (fold.h) in the token list's arena.
+ * Ownership: the tok_list owns the tokens and the arena.
+ */
+#ifndef SL_TOKEN_H
+#define SL_TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "../base/buf.h"
+
+enum {
+	TOK_WORD = 1 << 0,      /* letters (possibly with digits) */
+	TOK_NUM = 1 << 1,       /* starts with a digit */
+	TOK_PUNCT = 1 << 2,
+	TOK_CAP = 1 << 3,       /* first letter upper case */
+	TOK_ALLCAP = 1 << 4,    /* two or more letters, all upper case */
+	TOK_JOINED = 1 << 5,    /* attached to the previous token by a hyphen */
+	TOK_SUSP = 1 << 6,      /* ends with a hyphen before a space: "antitank-" */
+	TOK_LEADHYPH = 1 << 7,  /* starts with a hyphen after a space: "-raketten" */
+	TOK_NL = 1 << 8,        /* a line break precedes it */
+	TOK_PARA = 1 << 9,      /* a blank line precedes it */
+	TOK_SPACE = 1 << 10,    /* white space precedes it */
+	TOK_QUOTE = 1 << 11     /* punctuation that is a quotation mark */
+};
+
+typedef struct token {
+	uint32_t start, end;    /* bytes into the text */
+	uint32_t cp;            /* code point offset of start */
+	uint32_t fold, flen;    /* folded form: arena bytes [fold, fold+flen) */
+	uint32_t flags;
+} token;
+
+typedef struct tok_list {
+	token *v;
+	size_t n, cap;
+	buf arena;              /* folded forms, each NUL-terminated */
+} tok_list;
+
+void tok_list_init(tok_list *l);
+void tok_list_reset(tok_list *l);
+void tok_list_release(tok_list *l);
+
+/* Tokenizes text[from..to) and appends to l.  cp0 is the code point offset
+ * of text[from] (so offsets stay document-relative). */
+void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0);
+
+static inline const char *tok_fold(const tok_list *l, const token *t)
+{
+	return l->arena.p + t->fold;
+}
+
+#endif
