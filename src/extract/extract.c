@@ -1,0 +1,281 @@
+/*
+ * extract: from a document's sentences to aid records.
+ *
+ * The pipeline for one document: find the article body (after the date
+ * header), mark boilerplate lines (clean.h), tokenize (token.h), guess the
+ * language (lang.h), split sentences (split.h), and then for each sentence:
+ *
+ *   1. mentions: the lexicon automaton (lex.h) gives actors, weapon
+ *      systems, item words (whole words, compound heads, suspended
+ *      compounds) and cues; number.h and date.h give numbers, money and
+ *      dates;
+ *   2. clauses: the sentence is cut at clause-joining words ("maar",
+ *      "but", "aber", "mais") and semicolons, each clause carrying its own
+ *      predicate;
+ *   3. the predicate's type: the strongest type cue in the clause, turned
+ *      by modality and negation in its scope (grammar.c);
+ *   4. roles: recipient from recipient prepositions and the recipient
+ *      states seen so far, donor as the clause's first other actor (with
+ *      passives, "receive" verbs, requests and consents turning roles
+ *      round), coordinated actors giving one record each, and a light
+ *      coreference to the last donor for clauses without an actor;
+ *   5. items: one record per item phrase (merged per category when
+ *      nothing tells them apart), with the number and money that belong to
+ *      it and the clause's date.
+ *
+ * Records repeating a fact already found in the same document are merged
+ * into the first (rec_merge).
+ */
+#include "extract.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../base/buf.h"
+#include "../base/utf8.h"
+#include "../lex/lex.h"
+#include "../text/clean.h"
+#include "../text/fold.h"
+#include "../text/lang.h"
+#include "../text/split.h"
+#include "../text/token.h"
+#include "date.h"
+#include "grammar.h"
+#include "number.h"
+
+struct extractor {
+	lex *lx;
+	num_lex *nums;
+	date_lex *dates;
+	clean_rules *clean;
+	lang_model *langs;
+	split_rules *split;
+	hostile_pairs *hostile;
+};
+
+#define MAXNUM 64
+#define MAXDATE 16
+
+struct ext_scratch {
+	tok_list tl;
+	sentence *sent;
+	size_t nsent, capsent;
+	mention *m;
+	size_t nm, capm;
+	num_span nums[MAXNUM];
+	date_span dates[MAXDATE];
+	buf tmp;
+	unsigned char *debris; /* per token: on a boilerplate line */
+	size_t capdebris;
+};
+
+void rec_list_init(rec_list *l)
+{
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+record *rec_list_push(rec_list *l)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	record *r = &l->v[l->n++];
+	record_init(r);
+	return r;
+}
+
+void rec_list_release(rec_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		record_release(&l->v[i]);
+	free(l->v);
+	rec_list_init(l);
+}
+
+static int load_file(const char *dir, const char *name, buf *path)
+{
+	buf_reset(path);
+	buf_addf(path, "%s/%s", dir, name);
+	return 0;
+}
+
+extractor *ext_new(const char *datadir, sl_err *e)
+{
+	fold_init();
+	extractor *x = xcalloc(1, sizeof *x);
+	buf p = BUF_INIT;
+	int rc = SL_OK;
+	x->lx = lex_new();
+	load_file(datadir, "actors.tsv", &p);
+	rc = lex_load_actors(x->lx, p.p, 0, e);
+	if (!rc) {
+		load_file(datadir, "actors_cased.tsv", &p);
+		rc = lex_load_actors(x->lx, p.p, 1, e);
+	}
+	if (!rc) {
+		load_file(datadir, "systems.tsv", &p);
+		rc = lex_load_systems(x->lx, p.p, e);
+	}
+	if (!rc) {
+		load_file(datadir, "items.tsv", &p);
+		rc = lex_load_items(x->lx, p.p, e);
+	}
+	if (!rc) {
+		load_file(datadir, "cues.tsv", &p);
+		rc = lex_load_cues(x->lx, p.p, gram_cue_classes, e);
+	}
+	if (!rc) {
+		load_file(datadir, "hostile.tsv", &p);
+		x->hostile = gram_hostile_load(p.p, e);
+		if (!x->hostile)
+			rc = SL_EFORMAT;
+	}
+	if (!rc) {
+		load_file(datadir, "boilerplate.tsv", &p);
+		x->clean = clean_load(p.p, e);
+		if (!x->clean)
+			rc = SL_EFORMAT;
+	}
+	if (!rc) {
+		load_file(datadir, "stopwords.tsv", &p);
+		x->langs = lang_load(p.p, e);
+		if (!x->langs)
+			rc = SL_EFORMAT;
+	}
+	if (!rc) {
+		load_file(datadir, "abbrev.tsv", &p);
+		x->split = split_load(p.p, e);
+		if (!x->split)
+			rc = SL_EFORMAT;
+	}
+	if (!rc) {
+		x->nums = num_lex_load(datadir, e);
+		if (!x->nums)
+			rc = SL_EFORMAT;
+	}
+	if (!rc) {
+		x->dates = date_lex_load(datadir, e);
+		if (!x->dates)
+			rc = SL_EFORMAT;
+	}
+	buf_release(&p);
+	if (rc) {
+		ext_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+void ext_free(extractor *x)
+{
+	if (!x)
+		return;
+	lex_free(x->lx);
+	num_lex_free(x->nums);
+	date_lex_free(x->dates);
+	clean_free(x->clean);
+	lang_free(x->langs);
+	split_free(x->split);
+	gram_hostile_free(x->hostile);
+	free(x);
+}
+
+ext_scratch *ext_scratch_new(void)
+{
+	ext_scratch *s = xcalloc(1, sizeof *s);
+	tok_list_init(&s->tl);
+	buf_init(&s->tmp);
+	return s;
+}
+
+void ext_scratch_free(ext_scratch *s)
+{
+	if (!s)
+		return;
+	tok_list_release(&s->tl);
+	free(s->sent);
+	free(s->m);
+	free(s->debris);
+	buf_release(&s->tmp);
+	free(s);
+}
+
+/* Tokenizes d's body into s->tl and marks boilerplate lines.  Returns the
+ * language bit. */
+static int prepare(const extractor *x, ext_scratch *s, const doc *d)
+{
+	tok_list_reset(&s->tl);
+	size_t cp0 = utf8_count(d->text, d->body);
+	tok_scan(&s->tl, d->text, d->body, d->len, cp0);
+	int lang = lex_lang_bit(d->lang);
+	if (!lang || lang == LANG_ALL)
+		lang = lang_guess(x->langs, &s->tl, 0, s->tl.n);
+	if (s->capdebris < s->tl.n + 1) {
+		s->capdebris = s->tl.n + 1;
+		s->debris = xrealloc(s->debris, s->capdebris);
+	}
+	/* boilerplate, line by line */
+	size_t i = 0;
+	while (i < s->tl.n) {
+		size_t j = i + 1;
+		while (j < s->tl.n && !(s->tl.v[j].flags & TOK_NL))
+			j++;
+		const token *a = &s->tl.v[i], *b = &s->tl.v[j - 1];
+		unsigned char deb = (unsigned char)clean_is_debris(x->clean, lang,
+			d->text + a->start, b->end - a->start);
+		memset(s->debris + i, deb, j - i);
+		i = j;
+	}
+	return lang;
+}
+
+const char *ext_lang(const extractor *x, const doc *d)
+{
+	int lang = lex_lang_bit(d->lang);
+	if (lang && lang != LANG_ALL)
+		return lang_name(lang);
+	tok_list tl;
+	tok_list_init(&tl);
+	tok_scan(&tl, d->text, d->body, d->len, 0);
+	lang = lang_guess(x->langs, &tl, 0, tl.n);
+	tok_list_release(&tl);
+	return lang_name(lang);
+}
+
+int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
+{
+	int lang = prepare(x, s, d);
+	s->nsent = 0;
+	split_sentences(x->split, lang, &s->tl, d->text, 0, s->tl.n, &s->sent, &s->nsent,
+	                &s->capsent);
+	gram_doc g;
+	gram_doc_init(&g, x->lx, x->hostile, &s->tl, d, lang);
+	size_t first = out->n;
+	for (size_t k = 0; k < s->nsent; k++) {
+		const sentence *st = &s->sent[k];
+		if (s->debris[st->t0])
+			continue;
+		const token *a = &s->tl.v[st->t0], *b = &s->tl.v[st->t1 - 1];
+		size_t n0 = a->start, n1 = b->end;
+		size_t nn = num_scan(x->nums, lang_name(lang), d->text + n0, n1 - n0, s->nums, MAXNUM);
+		if (nn > MAXNUM)
+			nn = MAXNUM;
+		size_t nd = date_scan(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
+		                      s->dates, MAXDATE);
+		if (nd > MAXDATE)
+			nd = MAXDATE;
+		for (size_t i = 0; i < nn; i++) {
+			s->nums[i].start += n0;
+			s->nums[i].end += n0;
+		}
+		for (size_t i = 0; i < nd; i++) {
+			s->dates[i].start += n0;
+			s->dates[i].end += n0;
+		}
+		gram_sentence(&g, st->t0, st->t1, s->nums, nn, s->dates, nd, out, first);
+	}
+	gram_doc_release(&g);
+	return SL_OK;
+}

@@ -1,0 +1,78 @@
+/*
+ * grammar: the rules that turn one sentence's mentions into records
+ * (types from cues with negation and modality, roles, items, quantities,
+ * dates).  Internal to extract/: extract.c drives it sentence by sentence;
+ * a gram_doc carries what one sentence tells the next (the last donor, the
+ * recipient the document is about).
+ */
+#ifndef SL_GRAMMAR_H
+#define SL_GRAMMAR_H
+
+#include <stddef.h>
+#include "../base/err.h"
+#include "../lex/lex.h"
+#include "../read/doc.h"
+#include "date.h"
+#include "extract.h"
+#include "number.h"
+
+/* Cue classes of data/cues.tsv, in the order of enum cue_class. */
+extern const char *const gram_cue_classes[];
+
+enum cue_class {
+	/* the first nine are the record types, in rec_type order */
+	C_DELIVERED, C_COMMITTED, C_OFFERED, C_CONSIDERING, C_REFUSED, C_REQUESTED,
+	C_CONS_REQ, C_CONS_GRANT, C_CONS_DENY,
+	C_TRANSFER, C_TRANSFER_NOUN, C_RECEIVE, C_NEG, C_FUTURE, C_PAST_WANT, C_COND,
+	C_AUX_PASSIVE, C_RECIP, C_SOURCE, C_COORD, C_CLAUSE, C_ANAPHOR, C_MORE,
+	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY,
+	C_NCLASSES
+};
+
+/* Pairs of states at war with each other: a "transfer" between them is an
+ * attack, not aid (data/hostile.tsv). */
+typedef struct hostile_pairs hostile_pairs;
+hostile_pairs *gram_hostile_load(const char *path, sl_err *e);
+void gram_hostile_free(hostile_pairs *h);
+int gram_hostile(const hostile_pairs *h, const char *a, const char *b);
+
+enum { M_ACTOR, M_ITEM, M_CUE };
+
+typedef struct mention {
+	unsigned char kind;      /* M_* */
+	unsigned char sub;       /* actor kind or cue class */
+	unsigned char role;      /* for actors: 0, ROLE_RECIP, ROLE_SOURCE */
+	unsigned char origin_only; /* an adjective qualifying an item ("Duitse tanks") */
+	size_t t0, t1;           /* tokens */
+	const char *code;        /* actor code */
+	const char *category;    /* items */
+	const char *system;      /* items naming a system */
+	const char *sys_origin;
+} mention;
+
+typedef struct gram_doc {
+	const lex *lx;
+	const hostile_pairs *hostile;
+	const tok_list *tl;
+	const doc *d;
+	int lang;
+	const char *last_donor[8];
+	size_t nlast;
+	const char *default_recipient;
+	char month[8];           /* the document's YYYY-MM, or "" */
+	mention *m;
+	size_t nm, capm;
+	buf tmp;
+} gram_doc;
+
+void gram_doc_init(gram_doc *g, const lex *lx, const hostile_pairs *h, const tok_list *tl,
+                   const doc *d, int lang);
+void gram_doc_release(gram_doc *g);
+
+/* Extracts the records of the sentence of tokens [t0, t1), given its
+ * numbers and dates (byte offsets into the document), appending to out;
+ * records from index first on are this document's (for merging). */
+void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
+                   const date_span *dates, size_t nd, rec_list *out, size_t first);
+
+#endif

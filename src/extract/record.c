@@ -1,0 +1,92 @@
+/* record: the names of types and categories, and the JSON form of a record. */
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "../base/json.h"
+
+const char *const rec_type_names[REC_NTYPES] = {
+	"delivered", "committed", "offered", "considering", "refused",
+	"requested", "consent_requested", "consent_granted", "consent_denied"
+};
+
+const char *const rec_categories[] = {
+	"small-arms", "anti-tank", "air-defence", "artillery", "ammunition",
+	"armoured-vehicle", "aircraft", "drone", "naval", "missile", "vehicle",
+	"equipment", "medical", "funds", "training", "troops", "weapons", NULL
+};
+
+int rec_type_parse(const char *s)
+{
+	for (int i = 0; i < REC_NTYPES; i++)
+		if (!strcmp(s, rec_type_names[i]))
+			return i;
+	return -1;
+}
+
+const char *rec_category_intern(const char *s)
+{
+	for (int i = 0; rec_categories[i]; i++)
+		if (!strcmp(s, rec_categories[i]))
+			return rec_categories[i];
+	return NULL;
+}
+
+int rec_is_consent(rec_type t)
+{
+	return t >= REC_CONSENT_REQUESTED;
+}
+
+void record_init(record *r)
+{
+	memset(r, 0, sizeof *r);
+	r->quantity = -1;
+	r->value = -1;
+}
+
+void record_release(record *r)
+{
+	free(r->doc);
+	free(r->item);
+	free(r->evidence);
+	record_init(r);
+}
+
+void record_json(buf *b, const record *r)
+{
+	buf_adds(b, "{\"doc\": ");
+	json_cstr(b, r->doc);
+	buf_adds(b, ", \"type\": ");
+	json_cstr(b, rec_type_names[r->type]);
+	buf_adds(b, ", \"donor\": ");
+	json_cstr(b, r->donor);
+	buf_adds(b, ", \"recipient\": ");
+	json_cstr(b, r->recipient);
+	buf_adds(b, ", \"consent_by\": ");
+	json_cstr(b, r->consent_by);
+	buf_adds(b, ", \"category\": ");
+	json_cstr(b, r->category);
+	buf_adds(b, ", \"system\": ");
+	json_cstr(b, r->system);
+	buf_adds(b, ", \"item\": ");
+	json_cstr(b, r->item);
+	buf_adds(b, ", \"quantity\": ");
+	if (r->quantity >= 0)
+		json_num(b, r->quantity);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"unit\": ");
+	json_cstr(b, r->quantity >= 0 ? r->unit : NULL);
+	buf_adds(b, ", \"value\": ");
+	if (r->value >= 0)
+		json_num(b, r->value);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ", \"currency\": ");
+	json_cstr(b, r->value >= 0 ? r->currency : NULL);
+	buf_adds(b, ", \"when\": ");
+	json_cstr(b, r->when[0] ? r->when : NULL);
+	buf_adds(b, ", \"evidence\": ");
+	json_cstr(b, r->evidence);
+	buf_addf(b, ", \"span\": [%zu, %zu]}", r->span[0], r->span[1]);
+}
