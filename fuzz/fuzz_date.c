@@ -1,0 +1,45 @@
+/*
+ * fuzz_date: libFuzzer target for date_scan.  The lexicon is loaded once
+ * from $SL_DATA (default "data").  The first input byte picks a document
+ * date (none, year, month or day precision, including month ends and a
+ * leap day) so resolution is fuzzed as well as recognition.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/extract/date.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static date_lex *lx;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (!lx) {
+		sl_err e;
+		const char *dir = getenv("SL_DATA");
+		lx = date_lex_load(dir && *dir ? dir : "data", &e);
+		if (!lx) {
+			fprintf(stderr, "fuzz_date: %s\n", e.msg);
+			abort();
+		}
+	}
+	static const char *const docs[] = {
+		NULL, "2022", "2022-01", "2022-01-26", "2024-03-01", "2023-01-01", "2022-12-31", "x",
+	};
+	static const char *const langs[] = { "nl", "en", "de", "fr", NULL };
+	const char *doc = size ? docs[data[0] % 8] : NULL;
+	date_span out[8];
+	for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+		size_t n = date_scan(lx, langs[l], (const char *)data, size, doc, out, 8);
+		for (size_t i = 0; i < n && i < 8; i++)
+			if (out[i].start > out[i].end || out[i].end > size ||
+			    out[i].kind < DATE_NONE || out[i].kind > DATE_VAGUE ||
+			    memchr(out[i].when, '\0', sizeof out[i].when) == NULL)
+				abort();
+	}
+	return 0;
+}

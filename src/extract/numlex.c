@@ -1,0 +1,512 @@
+/*
+ * numlex: the folding window and word table behind number.c and date.c
+ * (see numlex.h for the folded form and why it is done by hand).
+ */
+#include "numlex.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/buf.h"
+#include "../base/utf8.h"
+
+/* Latin-1 letters U+00C0..U+00FF without their diacritics; "" marks the
+ * two symbols (× and ÷) in the block. */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+static int is_space_cp(int32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+	       cp == '\v' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static int is_apos_cp(int32_t cp)
+{
+	return cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x00B4 || cp == 0x2032;
+}
+
+static int is_dash_cp(int32_t cp)
+{
+	return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+/* Letters are what may glue to a number word; anything from U+0100 up
+ * counts except the punctuation, symbol and special blocks. */
+static int cls_of_cp(int32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+			return NLX_LET;
+		if (cp >= '0' && cp <= '9')
+			return NLX_DIG;
+		if (is_space_cp(cp))
+			return NLX_SPACE;
+		return NLX_PUNCT;
+	}
+	if (is_space_cp(cp))
+		return NLX_SPACE;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return NLX_PUNCT;
+	if (cp < 0x100)
+		return NLX_LET;
+	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE00 && cp <= 0xFFFF) || cp == 0x02BC)
+		return NLX_PUNCT;
+	return NLX_LET;
+}
+
+#define L NLX_LET
+#define D NLX_DIG
+#define S NLX_SPACE
+#define P NLX_PUNCT
+const unsigned char nlx_ascii_cls[128] = {
+	P, P, P, P, P, P, P, P, P, S, S, S, S, S, P, P,
+	P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+	S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+	D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+};
+#undef L
+#undef D
+#undef S
+#undef P
+
+void nlx_fold_init(nlx_fold *f, const char *src, size_t n)
+{
+	f->src = src;
+	f->n = n;
+	f->si = 0;
+	f->len = 0;
+}
+
+static void put(nlx_fold *f, unsigned char c, int cls, size_t from)
+{
+	f->b[f->len] = c;
+	f->cls[f->len] = (unsigned char)cls;
+	f->map[f->len] = from;
+	f->len++;
+}
+
+/* Folds one code point (or one run of white space); 0 when full or done. */
+static int fold_one(nlx_fold *f)
+{
+	if (f->si >= f->n || f->len + 4 > NLX_FOLDMAX)
+		return 0;
+	size_t from = f->si;
+	unsigned char c = (unsigned char)f->src[from];
+	int32_t cp;
+	size_t l;
+	if (c < 0x80 && nlx_ascii_cls[c] != NLX_SPACE) {
+		f->si = from + 1;
+		if (c >= 'A' && c <= 'Z')
+			put(f, (unsigned char)(c + 32), NLX_LET, from);
+		else if (c == '`')
+			put(f, '\'', NLX_PUNCT, from);
+		else
+			put(f, c, nlx_ascii_cls[c], from);
+		return 1;
+	}
+	if (c < 0x80) {
+		cp = c;
+		l = 1;
+	} else {
+		l = utf8_decode(f->src + from, f->n - from, &cp);
+		if (l == 0)
+			l = 1;
+	}
+	if (is_space_cp(cp)) {
+		size_t j = from + l;
+		while (j < f->n) {
+			int32_t c2;
+			size_t l2 = utf8_decode(f->src + j, f->n - j, &c2);
+			if (!l2 || !is_space_cp(c2))
+				break;
+			j += l2;
+		}
+		put(f, ' ', NLX_SPACE, from);
+		f->si = j;
+		return 1;
+	}
+	f->si = from + l;
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z')
+			put(f, (unsigned char)(cp + 32), NLX_LET, from);
+		else if (cp == '`')
+			put(f, '\'', NLX_PUNCT, from);
+		else
+			put(f, (unsigned char)cp, cls_of_cp(cp), from);
+		return 1;
+	}
+	if (cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF)
+		return 1;               /* soft hyphen and zero-width marks: invisible */
+	if (is_apos_cp(cp)) {
+		put(f, '\'', NLX_PUNCT, from);
+		return 1;
+	}
+	if (is_dash_cp(cp)) {
+		put(f, '-', NLX_PUNCT, from);
+		return 1;
+	}
+	const char *rep = NULL;
+	if (cp >= 0xC0 && cp <= 0xFF)
+		rep = latin1[cp - 0xC0];
+	else if (cp == 0x152 || cp == 0x153)
+		rep = "oe";
+	else if (cp == 0x141 || cp == 0x142)
+		rep = "l";
+	else if (cp == 0x178)
+		rep = "y";
+	if (rep && *rep) {
+		for (const char *r = rep; *r; r++)
+			put(f, (unsigned char)*r, NLX_LET, from);
+		return 1;
+	}
+	int cls = cls_of_cp(cp);
+	for (size_t k = 0; k < l; k++)
+		put(f, (unsigned char)f->src[from + k], cls, from);
+	return 1;
+}
+
+int nlx_fold_to(nlx_fold *f, size_t k)
+{
+	if (k >= NLX_FOLDMAX)
+		return 0;
+	while (f->len <= k)
+		if (!fold_one(f))
+			return 0;
+	return 1;
+}
+
+size_t nlx_src(const nlx_fold *f, size_t k)
+{
+	return k < f->len ? f->map[k] : f->si;
+}
+
+int nlx_truncated(const nlx_fold *f)
+{
+	return f->si < f->n;
+}
+
+int nlx_cls_at(const char *s, size_t n)
+{
+	if (!n)
+		return NLX_END;
+	if ((unsigned char)s[0] < 0x80)
+		return nlx_ascii_cls[(unsigned char)s[0]];
+	int32_t cp;
+	utf8_decode(s, n, &cp);
+	return cls_of_cp(cp);
+}
+
+int nlx_cls_before(const char *s, size_t i)
+{
+	if (!i)
+		return NLX_SPACE;
+	size_t j = i - 1, back = 0;
+	while (j > 0 && back < 3 && ((unsigned char)s[j] & 0xC0) == 0x80) {
+		j--;
+		back++;
+	}
+	return nlx_cls_at(s + j, i - j);
+}
+
+int nlx_is_upper(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	int32_t cp;
+	utf8_decode(s, n, &cp);
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+int nlx_first_folded(const char *s, size_t n)
+{
+	nlx_fold f;
+	nlx_fold_init(&f, s, n);
+	int c = nlx_at(&f, 0);
+	return c < 0 ? 0 : c;
+}
+
+unsigned nlx_lang(const char *lang)
+{
+	if (!lang)
+		return NLX_ALL;
+	if (!strcmp(lang, "nl"))
+		return NLX_NL;
+	if (!strcmp(lang, "en"))
+		return NLX_EN;
+	if (!strcmp(lang, "de"))
+		return NLX_DE;
+	if (!strcmp(lang, "fr"))
+		return NLX_FR;
+	return NLX_ALL;
+}
+
+int nlx_lang_list(const char *s, unsigned *mask)
+{
+	*mask = 0;
+	if (!strcmp(s, "*")) {
+		*mask = NLX_ALL;
+		return 0;
+	}
+	while (*s) {
+		const char *c = strchr(s, ',');
+		size_t l = c ? (size_t)(c - s) : strlen(s);
+		if (l == 2 && !strncmp(s, "nl", 2))
+			*mask |= NLX_NL;
+		else if (l == 2 && !strncmp(s, "en", 2))
+			*mask |= NLX_EN;
+		else if (l == 2 && !strncmp(s, "de", 2))
+			*mask |= NLX_DE;
+		else if (l == 2 && !strncmp(s, "fr", 2))
+			*mask |= NLX_FR;
+		else
+			return -1;
+		s += l;
+		if (*s == ',')
+			s++;
+	}
+	return *mask ? 0 : -1;
+}
+
+void nlx_tab_init(nlx_tab *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void nlx_tab_release(nlx_tab *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].fold);
+		free(t->v[i].raw);
+	}
+	free(t->v);
+	nlx_tab_init(t);
+}
+
+/* ASCII and Latin-1 upper case to lower case, diacritics kept. */
+static char *lower_raw(const char *s, size_t *len)
+{
+	size_t n = strlen(s);
+	char *r = xstrndup(s, n);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)r[i];
+		if (c >= 'A' && c <= 'Z')
+			r[i] = (char)(c + 32);
+		else if (c == 0xC3 && i + 1 < n) {
+			unsigned char d = (unsigned char)r[i + 1];
+			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+				r[i + 1] = (char)(d + 0x20);
+			i++;
+		}
+	}
+	*len = n;
+	return r;
+}
+
+nlx_ent *nlx_tab_add(nlx_tab *t, const char *word, unsigned lang, int kind,
+                     unsigned flags, double value)
+{
+	nlx_fold f;
+	size_t wn = strlen(word);
+	nlx_fold_init(&f, word, wn);
+	nlx_fold_to(&f, NLX_FOLDMAX - 1);
+	if (!f.len || nlx_truncated(&f))
+		return NULL;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	nlx_ent *e = &t->v[t->n];
+	memset(e, 0, sizeof *e);
+	e->fold = xstrndup((const char *)f.b, f.len);
+	e->flen = f.len;
+	e->raw = lower_raw(word, &e->rlen);
+	e->lang = lang;
+	e->kind = kind;
+	e->flags = flags;
+	e->value = value;
+	e->order = t->n;
+	t->n++;
+	return e;
+}
+
+static unsigned bucket_of(const unsigned char *w, size_t len)
+{
+	if (len == 1)
+		return NLX_HBUCKETS + w[0];
+	return ((unsigned)w[0] * 131u + w[1]) & (NLX_HBUCKETS - 1);
+}
+
+static int ent_cmp(const void *a, const void *b)
+{
+	const nlx_ent *x = a, *y = b;
+	unsigned bx = bucket_of((const unsigned char *)x->fold, x->flen);
+	unsigned by = bucket_of((const unsigned char *)y->fold, y->flen);
+	if (bx != by)
+		return bx < by ? -1 : 1;
+	if (x->flen != y->flen)
+		return x->flen > y->flen ? -1 : 1;
+	int ex = !!(x->flags & NLX_F_EXACT), ey = !!(y->flags & NLX_F_EXACT);
+	if (ex != ey)
+		return ex ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void nlx_tab_finish(nlx_tab *t, unsigned startmask)
+{
+	if (t->n)
+		qsort(t->v, t->n, sizeof *t->v, ent_cmp);
+	memset(t->start, 0, sizeof t->start);
+	memset(t->pair, 0, sizeof t->pair);
+	memset(t->one, 0, sizeof t->one);
+	memset(t->spair, 0, sizeof t->spair);
+	memset(t->sone, 0, sizeof t->sone);
+	for (size_t k = 0; k < t->n; k++) {
+		const nlx_ent *e = &t->v[k];
+		const unsigned char *w = (const unsigned char *)e->fold;
+		int st = (startmask >> e->kind) & 1;
+		t->start[w[0]] = 1;
+		if (e->flen == 1) {
+			int let = (w[0] >= 'a' && w[0] <= 'z') || w[0] >= 0x80;
+			t->one[w[0]] |= let ? 2 : 1;
+			for (int l = 0; l < 4; l++)
+				if (st && (e->lang >> l & 1))
+					t->sone[l][w[0]] |= let ? 2 : 1;
+		} else {
+			unsigned bit = (unsigned)w[0] << 8 | w[1];
+			t->pair[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+			for (int l = 0; l < 4; l++)
+				if (st && (e->lang >> l & 1))
+					t->spair[l][bit >> 3] |= (unsigned char)(1u << (bit & 7));
+		}
+	}
+	size_t i = 0;
+	for (unsigned b = 0; b < NLX_HBUCKETS + 256; b++) {
+		t->first[b] = (uint32_t)i;
+		while (i < t->n && bucket_of((const unsigned char *)t->v[i].fold, t->v[i].flen) == b)
+			i++;
+	}
+	t->first[NLX_HBUCKETS + 256] = (uint32_t)t->n;
+}
+
+int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+{
+	int c = nlx_at(f, 0);
+	if (c < 0 || !t->start[c])
+		return 0;
+	int d = nlx_at(f, 1);
+	int solo = d < 0 || (f->cls[1] != NLX_LET && f->cls[1] != NLX_DIG);
+	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
+	for (int l = 0; l < 4; l++) {
+		if (!(lang >> l & 1))
+			continue;
+		unsigned char one = t->sone[l][c];
+		if ((one & 1) || ((one & 2) && solo))
+			return 1;
+		if (d >= 0 && ((t->spair[l][bit >> 3] >> (bit & 7)) & 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* Exact entries compare the lower-cased source, diacritics included. */
+static int exact_ok(const nlx_ent *e, nlx_fold *f, size_t k)
+{
+	size_t a = nlx_src(f, k), z = nlx_src(f, k + e->flen);
+	if (z - a != e->rlen)
+		return 0;
+	for (size_t i = 0; i < e->rlen; i++) {
+		unsigned char c = (unsigned char)f->src[a + i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (i > 0 && (unsigned char)f->src[a + i - 1] == 0xC3 && c >= 0x80 &&
+		         c <= 0x9E && c != 0x97)
+			c = (unsigned char)(c + 0x20);
+		if (c != (unsigned char)e->raw[i])
+			return 0;
+	}
+	return 1;
+}
+
+static const nlx_ent *match_bucket(const nlx_tab *t, unsigned b, nlx_fold *f, size_t k,
+                                   unsigned lang, unsigned kindmask, int boundary)
+{
+	for (size_t i = t->first[b]; i < t->first[b + 1]; i++) {
+		const nlx_ent *e = &t->v[i];
+		if (!(e->lang & lang) || !(kindmask & (1u << e->kind)))
+			continue;
+		if (!nlx_fold_to(f, k + e->flen - 1))
+			continue;
+		if (memcmp(f->b + k, e->fold, e->flen))
+			continue;
+		if (boundary) {
+			int last = f->cls[k + e->flen - 1];
+			int next = nlx_cls(f, k + e->flen);
+			if ((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG))
+				continue;
+		}
+		if ((e->flags & NLX_F_EXACT) && !exact_ok(e, f, k))
+			continue;
+		return e;
+	}
+	return NULL;
+}
+
+const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
+                         unsigned kindmask, int boundary)
+{
+	int c = nlx_at(f, k);
+	if (c < 0 || !t->start[c])
+		return NULL;
+	int d = nlx_at(f, k + 1);
+	if (d >= 0) {
+		unsigned bit = (unsigned)c << 8 | (unsigned)d;
+		if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
+			unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
+			const nlx_ent *e = match_bucket(t, bucket_of(w, 2), f, k, lang, kindmask, boundary);
+			if (e)
+				return e;
+		}
+	}
+	if (!t->one[c])
+		return NULL;
+	return match_bucket(t, NLX_HBUCKETS + (unsigned)c, f, k, lang, kindmask, boundary);
+}
+
+int nlx_parse_double(const char *s, double *v)
+{
+	if (!*s)
+		return -1;
+	char *end;
+	errno = 0;
+	double d = strtod(s, &end);
+	if (*end || errno || !isfinite(d))
+		return -1;
+	*v = d;
+	return 0;
+}
+
+int nlx_parse_int(const char *s, long lo, long hi, long *v)
+{
+	if (!*s)
+		return -1;
+	char *end;
+	errno = 0;
+	long d = strtol(s, &end, 10);
+	if (*end || errno || d < lo || d > hi)
+		return -1;
+	*v = d;
+	return 0;
+}

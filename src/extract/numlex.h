@@ -1,0 +1,152 @@
+/*
+ * numlex: the machinery number.c and date.c share, private to them: a
+ * lazy folding window over the scanned text that remembers where every
+ * folded byte came from, and a small word table matched against it.
+ *
+ * Why a hand fold and not text/fold.c (utf8proc): the recognisers run on
+ * every sentence of a crawl and must not allocate, they need the source
+ * offset of every folded byte to report spans, and they only ever compare
+ * against Latin-script lexicon words, for which folding the Latin-1 block
+ * (plus œ and ł) by table is exact.  Other code points pass through
+ * unchanged, so a Cyrillic or CJK word simply never matches.
+ *
+ * Folded form: ASCII lower case, Latin-1 letters without diacritics
+ * ("ë" -> "e", "ß" -> "ss"), every run of white space (including U+00A0,
+ * U+2009, U+202F) one ' ', typographic apostrophes '\'', dashes '-', soft
+ * hyphens dropped.  Entries marked exact compare against the source
+ * itself, lower-cased but with diacritics, so "één" can differ from "een".
+ */
+#ifndef SL_NUMLEX_H
+#define SL_NUMLEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "../base/err.h"
+
+#define NLX_FOLDMAX 256
+
+enum { NLX_END = 0, NLX_LET, NLX_DIG, NLX_SPACE, NLX_PUNCT };
+
+/* Language bits; NLX_ALL when the caller does not say. */
+enum { NLX_NL = 1, NLX_EN = 2, NLX_DE = 4, NLX_FR = 8, NLX_ALL = 15 };
+
+typedef struct nlx_fold {
+	const char *src;        /* text from the window start */
+	size_t n;               /* bytes available at src */
+	size_t si;              /* next source byte to fold */
+	size_t len;             /* folded bytes so far */
+	unsigned char b[NLX_FOLDMAX];
+	unsigned char cls[NLX_FOLDMAX];
+	size_t map[NLX_FOLDMAX]; /* source offset (from src) of each folded byte */
+} nlx_fold;
+
+/* Starts a window at src[0..n); nothing is folded until asked for. */
+void nlx_fold_init(nlx_fold *f, const char *src, size_t n);
+
+/* Folds up to k inclusive; returns 1 when b[k] exists. */
+int nlx_fold_to(nlx_fold *f, size_t k);
+
+/* The folded byte at k, or -1 past the end of the text or the window. */
+static inline int nlx_at(nlx_fold *f, size_t k)
+{
+	if (k < f->len || nlx_fold_to(f, k))
+		return f->b[k];
+	return -1;
+}
+
+/* The class (NLX_LET ...) of folded byte k, NLX_END past the end. */
+static inline int nlx_cls(nlx_fold *f, size_t k)
+{
+	if (k < f->len || nlx_fold_to(f, k))
+		return f->cls[k];
+	return NLX_END;
+}
+
+/* Source offset (from src) where folded position k starts; k may be the
+ * end of what was folded, which maps to the end of the last folded unit. */
+size_t nlx_src(const nlx_fold *f, size_t k);
+
+/* 1 when the window stopped at NLX_FOLDMAX with text left over. */
+int nlx_truncated(const nlx_fold *f);
+
+/* Classes of the ASCII bytes, for the scanners' fast path. */
+extern const unsigned char nlx_ascii_cls[128];
+
+/* The class of the code point that starts at s[0..n) / ends before s+i. */
+int nlx_cls_at(const char *s, size_t n);
+int nlx_cls_before(const char *s, size_t i);
+
+/* Whether the code point at s[0..n) is an upper-case letter. */
+int nlx_is_upper(const char *s, size_t n);
+
+/* The folded first byte of the code point at s[0..n) (0 for space). */
+int nlx_first_folded(const char *s, size_t n);
+
+/* Language bits of "nl", "en", "de", "fr" (NLX_ALL for NULL or others);
+ * nlx_lang_list parses a data column like "nl,de" or "*", -1 if bad. */
+unsigned nlx_lang(const char *lang);
+int nlx_lang_list(const char *s, unsigned *mask);
+
+/* One word or phrase of a lexicon. */
+typedef struct nlx_ent {
+	char *fold;             /* folded form */
+	size_t flen;
+	char *raw;              /* lower-cased source form, for exact entries */
+	size_t rlen;
+	unsigned lang;
+	int kind;               /* the owner's enum */
+	unsigned flags;         /* the owner's bits, plus NLX_F_EXACT */
+	double value;
+	char code[4];           /* currency code, or "" */
+	size_t order;           /* line order, so earlier lines win ties */
+} nlx_ent;
+
+#define NLX_F_EXACT (1u << 31)
+#define NLX_HBUCKETS 4096
+
+typedef struct nlx_tab {
+	nlx_ent *v;
+	size_t n, cap;
+	/* buckets: entries of two or more bytes by a hash of their first two
+	 * bytes (NLX_HBUCKETS), then one-byte entries by that byte (256) */
+	uint32_t first[NLX_HBUCKETS + 256 + 1];
+	unsigned char start[256]; /* first folded bytes of any entry */
+	unsigned char pair[8192]; /* bit set of the first two folded bytes */
+	unsigned char one[256];   /* 1-byte entries: 1 symbol, 2 letter */
+	/* the same per language, for entries of kinds that can start an
+	 * expression (nlx_could_start) */
+	unsigned char spair[4][8192];
+	unsigned char sone[4][256];
+} nlx_tab;
+
+void nlx_tab_init(nlx_tab *t);
+void nlx_tab_release(nlx_tab *t);
+
+/* Adds word (folding it); returns the entry, or NULL when the word folds
+ * to nothing or is longer than a window. */
+nlx_ent *nlx_tab_add(nlx_tab *t, const char *word, unsigned lang, int kind,
+                     unsigned flags, double value);
+
+/* Sorts and indexes; call once after the last add.  startmask (bit
+ * 1 << kind) names the kinds an expression can begin with. */
+void nlx_tab_finish(nlx_tab *t, unsigned startmask);
+
+/*
+ * The longest entry of a kind in kindmask (bit 1 << kind) and a language
+ * in lang that matches the folded window at k.  With boundary set, an
+ * entry that ends in a letter or digit must not be followed by one.
+ */
+const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
+                         unsigned kindmask, int boundary);
+
+/* Whether an entry of a start kind and a language in lang could match at
+ * the start of f: a cheap test on the first two folded bytes, never false
+ * when such a match exists (one-letter entries glued to a following
+ * letter excepted). */
+int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+
+/* Strict number parsing for data columns: 0 on success. */
+int nlx_parse_double(const char *s, double *v);
+int nlx_parse_int(const char *s, long lo, long hi, long *v);
+
+#endif
