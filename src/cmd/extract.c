@@ -30,6 +30,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --data DIR   lexicons directory (default: $SUPPLYLINE_DATA or ./data)\n"
 	      "  -j N         worker threads (default 1); output stays in input order\n"
+	      "  --trace      print the analysis of every sentence to standard error\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 some input skipped with a warning, 2 error.\n", f);
 }
@@ -130,6 +131,7 @@ int cmd_extract(int argc, char **argv)
 {
 	const char *data = NULL;
 	long threads = 1;
+	int trace = 0;
 	const char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
 	size_t np = 0;
 	for (int i = 1; i < argc; i++) {
@@ -137,6 +139,8 @@ int cmd_extract(int argc, char **argv)
 			usage(stdout);
 			free(paths);
 			return 0;
+		} else if (!strcmp(argv[i], "--trace")) {
+			trace = 1;
 		} else if (!strcmp(argv[i], "--data") && i + 1 < argc) {
 			data = argv[++i];
 		} else if (!strcmp(argv[i], "-j") && i + 1 < argc) {
@@ -168,6 +172,10 @@ int cmd_extract(int argc, char **argv)
 		cmd_error("extract", "%s", e.msg);
 		free(paths);
 		return 2;
+	}
+	if (trace) {
+		ext_set_trace(x, stderr);
+		threads = 1;
 	}
 	reader *r = reader_new(paths, np, warn, NULL);
 	int status = 0;

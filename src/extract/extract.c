@@ -51,6 +51,8 @@ struct extractor {
 	lang_model *langs;
 	split_rules *split;
 	hostile_pairs *hostile;
+	lex *sep;
+	FILE *trace;
 };
 
 #define MAXNUM 64
@@ -127,6 +129,16 @@ extractor *ext_new(const char *datadir, sl_err *e)
 		rc = lex_load_cues(x->lx, p.p, gram_cue_classes, e);
 	}
 	if (!rc) {
+		load_file(datadir, "grammar_words.tsv", &p);
+		rc = lex_load_cues(x->lx, p.p, gram_cue_classes, e);
+	}
+	if (!rc) {
+		load_file(datadir, "particles.tsv", &p);
+		x->sep = gram_particles_load(p.p, e);
+		if (!x->sep)
+			rc = SL_EFORMAT;
+	}
+	if (!rc) {
 		load_file(datadir, "hostile.tsv", &p);
 		x->hostile = gram_hostile_load(p.p, e);
 		if (!x->hostile)
@@ -179,6 +191,7 @@ void ext_free(extractor *x)
 	lang_free(x->langs);
 	split_free(x->split);
 	gram_hostile_free(x->hostile);
+	lex_free(x->sep);
 	free(x);
 }
 
@@ -231,6 +244,11 @@ static int prepare(const extractor *x, ext_scratch *s, const doc *d)
 	return lang;
 }
 
+void ext_set_trace(extractor *x, FILE *f)
+{
+	x->trace = f;
+}
+
 const char *ext_lang(const extractor *x, const doc *d)
 {
 	int lang = lex_lang_bit(d->lang);
@@ -251,7 +269,8 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 	split_sentences(x->split, lang, &s->tl, d->text, 0, s->tl.n, &s->sent, &s->nsent,
 	                &s->capsent);
 	gram_doc g;
-	gram_doc_init(&g, x->lx, x->hostile, &s->tl, d, lang);
+	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang);
+	g.trace = x->trace;
 	size_t first = out->n;
 	for (size_t k = 0; k < s->nsent; k++) {
 		const sentence *st = &s->sent[k];

@@ -10,6 +10,7 @@
 #define SL_EXTRACT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "../base/err.h"
 #include "../read/doc.h"
 #include "record.h"
@@ -37,6 +38,10 @@ void ext_scratch_free(ext_scratch *s);
 /* Extracts the records of d and appends them to out.  d->lang may be
  * NULL; the language is then identified from the text. */
 int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out);
+
+/* Makes ext_doc print its analysis of every sentence to f (NULL: off);
+ * a tool for lexicon and rule authors (supplyline extract --trace). */
+void ext_set_trace(extractor *x, FILE *f);
 
 /* The language ext_doc used for d ("nl", "en", "de", "fr"). */
 const char *ext_lang(const extractor *x, const doc *d);

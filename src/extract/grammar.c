@@ -20,7 +20,8 @@ const char *const gram_cue_classes[] = {
 	"consent_requested", "consent_granted", "consent_denied",
 	"transfer", "transfer_noun", "receive", "neg", "future", "past_want", "cond",
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
-	"report", "question_word", "should", "actor_head", "not_only",
+	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
+	"pronoun", "already", "elaboration", "against", "denial",
 	NULL
 };
 
@@ -84,18 +85,70 @@ int gram_hostile(const hostile_pairs *h, const char *a, const char *b)
 	return 0;
 }
 
+/* ---- separable verbs ---- */
+
+struct sep_ctx {
+	lex *x;
+	const char *path;
+	buf fold;
+};
+
+static int sep_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct sep_ctx *c = ctx;
+	int lang = lex_lang_bit(f[0]);
+	int cls = -1;
+	for (int k = 0; gram_cue_classes[k]; k++)
+		if (!strcmp(gram_cue_classes[k], f[1]))
+			cls = k;
+	if (!lang || lang == LANG_ALL || cls < 0 || !f[2][0] || !f[3][0]) {
+		sl_err_set(e, "%s:%zu: expected lang, cue class, finite form, particle", c->path, line);
+		return SL_EFORMAT;
+	}
+	/* the particle's folded tokens, space-separated, as the code */
+	tok_list tl;
+	tok_list_init(&tl);
+	tok_scan(&tl, f[3], 0, strlen(f[3]), 0);
+	buf_reset(&c->fold);
+	for (size_t i = 0; i < tl.n; i++) {
+		if (i)
+			buf_addc(&c->fold, ' ');
+		buf_adds(&c->fold, tok_fold(&tl, &tl.v[i]));
+	}
+	tok_list_release(&tl);
+	if (lex_add(c->x, LEX_CUE, cls, lang, 0, f[2], c->fold.p, NULL, NULL)) {
+		sl_err_set(e, "%s:%zu: no word in '%s'", c->path, line, f[2]);
+		return SL_EFORMAT;
+	}
+	return SL_OK;
+}
+
+lex *gram_particles_load(const char *path, sl_err *e)
+{
+	struct sep_ctx c = { lex_new(), path, BUF_INIT };
+	int rc = tsv_each(path, 4, sep_line, &c, e);
+	buf_release(&c.fold);
+	if (rc != SL_OK) {
+		lex_free(c.x);
+		return NULL;
+	}
+	return c.x;
+}
+
 /* ---- document state ---- */
 
-void gram_doc_init(gram_doc *g, const lex *lx, const hostile_pairs *h, const tok_list *tl,
-                   const doc *d, int lang)
+void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
+                   const tok_list *tl, const doc *d, int lang)
 {
 	memset(g, 0, sizeof *g);
 	g->lx = lx;
+	g->sep = sep;
 	g->hostile = h;
 	g->tl = tl;
 	g->d = d;
 	g->lang = lang;
 	buf_init(&g->tmp);
+	g->last_type = -1;
 	if (d->date && strlen(d->date) >= 7)
 		snprintf(g->month, sizeof g->month, "%.7s", d->date);
 	else if (d->date)
@@ -129,6 +182,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const hostile_pairs *h, const tok
 void gram_doc_release(gram_doc *g)
 {
 	free(g->m);
+	free(g->skip);
 	buf_release(&g->tmp);
 }
 
@@ -181,12 +235,75 @@ static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n
 	return e;
 }
 
+/* Does the finite verb at token i have its particle later in the
+ * sentence?  The particle closes the main clause, so it must stand before
+ * punctuation or the end ("kondigde nieuwe wapens aan."), never before
+ * more words ("tegen Rusland", "zu liefern").  Returns the cue class and
+ * marks the particle's tokens as used, or -1. */
+static int separable(gram_doc *g, size_t i, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	lex_match m[LEX_NKINDS];
+	lex_match_at(g->sep, tl, g->d->text, i, i + 1, g->lang, m);
+	const lex_entry *e = m[LEX_CUE].e;
+	if (!e)
+		return -1;
+	for (; e; e = lex_next(g->sep, e)) {
+		if (!lex_entry_ok(e, tl, g->d->text, i, 1, g->lang))
+			continue;
+		const char *part = e->code;
+		size_t plen = strlen(part);
+		for (size_t j = t1; j-- > i + 1;) {
+			/* match the particle's tokens ending at j */
+			size_t k = j + 1, off = plen;
+			int ok = 1;
+			while (ok && off > 0) {
+				if (k == i + 1) {
+					ok = 0;
+					break;
+				}
+				k--;
+				const token *t = &tl->v[k];
+				if (t->flen > off || memcmp(part + off - t->flen, tok_fold(tl, t), t->flen)) {
+					ok = 0;
+					break;
+				}
+				off -= t->flen;
+				if (off > 0) {
+					if (part[off - 1] != ' ')
+						ok = 0;
+					off--;
+				}
+			}
+			if (!ok)
+				continue;
+			int closes = j + 1 >= t1 || (tl->v[j + 1].flags & TOK_PUNCT);
+			if (!closes)
+				continue;
+			for (size_t q = k; q <= j; q++)
+				g->skip[q - g->s0] = 1;
+			return e->sub;
+		}
+	}
+	return -1;
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
 	g->nm = 0;
+	g->s0 = t0;
+	if (g->capskip < t1 - t0 + 1) {
+		g->capskip = t1 - t0 + 1;
+		g->skip = xrealloc(g->skip, g->capskip);
+	}
+	memset(g->skip, 0, t1 - t0 + 1);
 	for (size_t i = t0; i < t1;) {
 		const token *t = &tl->v[i];
+		if (g->skip[i - t0]) {
+			i++;
+			continue;
+		}
 		lex_match m[LEX_NKINDS];
 		lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m);
 		int best = -1;
@@ -237,7 +354,9 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		/* the second half: "antitankwapens en -raketten" */
 		if ((t->flags & TOK_LEADHYPH) && g->nm >= 1 && i >= 2) {
 			const mention *pm = &g->m[g->nm - 1];
-			if (pm->kind == M_ITEM && pm->t1 == i - 1) {
+			if (pm->kind == M_CUE && pm->sub == C_COORD && g->nm >= 2)
+				pm = &g->m[g->nm - 2];
+			if (pm->kind == M_ITEM && pm->t1 + 1 >= i - 1) {
 				const token *p = &tl->v[pm->t1 - 1];
 				const char *pf = tok_fold(tl, p);
 				size_t at = 0;
@@ -259,6 +378,19 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 					}
 					free(comp);
 				}
+			}
+		}
+		if (best < 0 && g->sep && (t->flags & TOK_WORD)) {
+			/* a separable verb: "kondigde ... aan", "sagte ... zu" */
+			int cls = separable(g, i, t1);
+			if (cls >= 0) {
+				mention *mm = push_mention(g);
+				mm->kind = M_CUE;
+				mm->sub = (unsigned char)cls;
+				mm->t0 = i;
+				mm->t1 = i + 1;
+				i++;
+				continue;
 			}
 		}
 		if (best < 0) {
@@ -285,6 +417,16 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		mm->t1 = i + len;
 		switch (best) {
 		case LEX_ACTOR:
+			/* "het westen van Oekraïne", "the west of the country": a
+			 * direction, not the West */
+			if (!strcmp(e->code, "WEST") && i + len < t1) {
+				lex_match nx[LEX_NKINDS];
+				lex_match_at(g->lx, tl, g->d->text, i + len, t1, g->lang, nx);
+				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE) {
+					g->nm--;
+					break;
+				}
+			}
 			mm->kind = M_ACTOR;
 			mm->sub = e->sub;
 			mm->code = e->code;
@@ -308,11 +450,52 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
+/* "fellow NATO member Estonia", "EU-lid Polen": an organisation naming
+ * what a state is a member of is not an actor of its own. */
+static void drop_org_modifiers(gram_doc *g)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && m->sub == ACT_ORG && i + 1 < g->nm) {
+			const mention *n = &g->m[i + 1];
+			if (n->kind == M_ACTOR && n->sub == ACT_NAME && n->t0 - m->t1 <= 2)
+				continue;
+		}
+		g->m[w++] = *m;
+	}
+	g->nm = w;
+}
+
+static void trace_mentions(const gram_doc *g, size_t t0, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	fprintf(g->trace, "\n# %.*s\n", (int)(tl->v[t1 - 1].end - tl->v[t0].start),
+	        g->d->text + tl->v[t0].start);
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		const char *txt = g->d->text + tl->v[m->t0].start;
+		int len = (int)(tl->v[m->t1 - 1].end - tl->v[m->t0].start);
+		if (m->kind == M_ACTOR)
+			fprintf(g->trace, "  actor %s/%s%s%s%s '%.*s'\n", m->code, lex_actor_kinds[m->sub],
+			        m->role == ROLE_RECIP ? " recip" : m->role == ROLE_SOURCE ? " source" : "",
+			        m->origin_only ? " origin" : "", m->rel ? " rel" : "", len, txt);
+		else if (m->kind == M_ITEM)
+			fprintf(g->trace, "  item  %s%s%s '%.*s'\n", m->category, m->system ? " " : "",
+			        m->system ? m->system : "", len, txt);
+		else
+			fprintf(g->trace, "  cue   %s%s '%.*s'\n", gram_cue_classes[m->sub],
+			        m->rel ? " rel" : "", len, txt);
+	}
+}
+
 /* ---- step 2..5 ---- */
 
 typedef struct clause {
 	size_t m0, m1;      /* mentions [m0, m1) */
 	size_t t0, t1;      /* tokens */
+	const struct mention *antecedent;      /* of a clause opened by ", which" */
+	const struct mention *next_antecedent; /* for the clause after this one */
 } clause;
 
 static int cue_at(const gram_doc *g, size_t i, int cls)
@@ -366,57 +549,74 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			break;
 		}
 		/* an adjective right before an item word qualifies the item:
-		 * "Duitse tanks", "German-made howitzers" */
-		if (a->sub == ACT_ADJ && i + 1 < m1) {
-			const mention *n = &g->m[i + 1];
-			if (n->kind == M_ITEM && n->t0 - a->t1 <= 2)
+		 * "Duitse tanks", "German-made howitzers"; before "regering",
+		 * "government", "Regierung" it names the actor; before any other
+		 * noun ("nach dem russischen Einmarsch") it is only a weak hint */
+		if (a->sub == ACT_ADJ) {
+			const mention *n = i + 1 < m1 ? &g->m[i + 1] : NULL;
+			if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
+			else if (!(n && n->kind == M_CUE && n->sub == C_ACTOR_HEAD && n->t0 - a->t1 <= 1))
+				a->weak = 1;
 		}
 	}
 }
 
-static int types_for_clause(gram_doc *g, const clause *c, int sentence_question, int ua_in_sentence,
-                            int types[4], size_t *pred_tok)
+/* What one clause asserts. */
+typedef struct pred {
+	int prov;         /* provision type, or -1 */
+	int prov2;        /* a second one: "refused the request" is requested + refused */
+	int cons[3];      /* consent types */
+	size_t ncons;
+	int receive;      /* the subject receives: roles turn round */
+	int transferish;  /* a transfer verb or noun stands in the clause */
+} pred;
+
+static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
+                        pred *p)
 {
 	int have[C_NCLASSES] = { 0 };
 	size_t pos[C_NCLASSES];
+	p->prov = p->prov2 = -1;
+	p->ncons = 0;
+	p->receive = 0;
+	p->transferish = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind != M_CUE)
+		if (m->kind != M_CUE || m->rel)
 			continue;
 		if (!have[m->sub])
 			pos[m->sub] = i;
 		have[m->sub]++;
 	}
-	int n = 0;
-	if (sentence_question)
-		return 0;
-	/* consent first: it names an approval, not a provision */
-	if (have[C_CONS_REQ] || have[C_CONS_GRANT] || have[C_CONS_DENY]) {
-		if (have[C_CONS_REQ]) {
-			types[n++] = REC_CONSENT_REQUESTED;
-			*pred_tok = g->m[pos[C_CONS_REQ]].t0;
-		}
-		if (have[C_CONS_GRANT] && !have[C_NEG]) {
-			types[n++] = REC_CONSENT_GRANTED;
-			*pred_tok = g->m[pos[C_CONS_GRANT]].t0;
-		}
-		if (have[C_CONS_DENY] || (have[C_CONS_GRANT] && have[C_NEG]) ||
-		    (have[C_CONS_REQ] && have[C_REFUSED])) {
-			types[n++] = REC_CONSENT_DENIED;
-			*pred_tok = g->m[pos[have[C_CONS_DENY] ? C_CONS_DENY : C_CONS_REQ]].t0;
-		}
-		return n;
-	}
+	p->receive = have[C_RECEIVE] > 0;
+	p->transferish = have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_DELIVERED] ||
+	                 have[C_COMMITTED] || have[C_RECEIVE];
+	/* consent: an approval of someone else's transfer */
+	if (have[C_CONS_REQ])
+		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
+	if (have[C_CONS_GRANT] && !have[C_NEG])
+		p->cons[p->ncons++] = REC_CONSENT_GRANTED;
+	if (have[C_CONS_DENY] || (have[C_CONS_GRANT] && have[C_NEG]) ||
+	    (have[C_CONS_REQ] && have[C_REFUSED]))
+		p->cons[p->ncons++] = REC_CONSENT_DENIED;
 	if (have[C_REQUESTED]) {
-		types[n++] = REC_REQUESTED;
-		*pred_tok = g->m[pos[C_REQUESTED]].t0;
+		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
-			types[n++] = REC_REFUSED;
-		return n;
+			p->prov2 = REC_REFUSED;
+		return;
 	}
-	/* the strongest provision predicate */
-	static const int order[] = { C_REFUSED, C_CONSIDERING, C_OFFERED, C_COMMITTED, C_DELIVERED,
+	/* under a consent cue a bare transfer verb is what is permitted
+	 * ("permission to export howitzers"), not a provision of its own */
+	if (p->ncons && !have[C_COMMITTED] && !have[C_DELIVERED] && !have[C_OFFERED] &&
+	    !have[C_CONSIDERING])
+		return;
+	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts nothing */
+	if (have[C_DENIAL])
+		return;
+	/* the strongest provision predicate; a delivery outranks the promise
+	 * it fulfils ("de beloofde wapens zijn geleverd") */
+	static const int order[] = { C_REFUSED, C_CONSIDERING, C_DELIVERED, C_OFFERED, C_COMMITTED,
 	                             C_RECEIVE, C_TRANSFER, C_TRANSFER_NOUN };
 	int core = -1;
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
@@ -425,26 +625,43 @@ static int types_for_clause(gram_doc *g, const clause *c, int sentence_question,
 			break;
 		}
 	if (core < 0)
-		return 0;
-	const mention *p = &g->m[pos[core]];
-	*pred_tok = p->t0;
+		return;
+	const mention *pm = &g->m[pos[core]];
 	/* modality and negation within reach of the predicate */
-	int neg = 0, fut = 0, pastw = 0, cond = 0, should = 0;
+	int neg = 0, fut = 0, pastw = 0, cond = 0, should = 0, already = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind != M_CUE || mdist(m, p) > SCOPE)
+		if (m->kind != M_CUE || m->rel || mdist(m, pm) > SCOPE)
 			continue;
 		switch (m->sub) {
 		case C_NEG:
-			if (!(i + 1 < c->m1 && cue_at(g, i + 1, C_NOT_ONLY) && g->m[i + 1].t0 == m->t1))
-				neg = 1;
+			/* "niet alleen" is no negation, nor is "niet-Navo-lid" */
+			if (i + 1 < c->m1 && cue_at(g, i + 1, C_NOT_ONLY) && g->m[i + 1].t0 == m->t1)
+				break;
+			if (m->t1 < g->tl->n && (g->tl->v[m->t1].flags & TOK_JOINED))
+				break;
+			neg = 1;
 			break;
 		case C_FUTURE: fut = 1; break;
 		case C_PAST_WANT: pastw = 1; break;
 		case C_COND: cond = 1; break;
+		case C_WOULD:
+			/* "said it would send": the future of reported speech */
+			if (report_before)
+				fut = 1;
+			else
+				cond = 1;
+			break;
 		case C_SHOULD: should = 1; break;
+		case C_ALREADY: already = 1; break;
 		default: break;
 		}
+	}
+	/* what some third party should do is no record; "Germany must send
+	 * tanks", where Ukraine speaks, is a request */
+	if (should && core != C_REQUESTED) {
+		p->prov = ua_in_sentence ? REC_REQUESTED : -1;
+		return;
 	}
 	int t;
 	switch (core) {
@@ -460,33 +677,19 @@ static int types_for_clause(gram_doc *g, const clause *c, int sentence_question,
 	default:
 		if (neg)
 			t = REC_REFUSED;
-		else if (should) {
-			/* "Germany must send tanks", said where Ukraine speaks, is a
-			 * request; what some third party should do is no record */
-			if (!ua_in_sentence)
-				return 0;
-			t = REC_REQUESTED;
-		}
-		else if (pastw)
-			t = REC_OFFERED;
-		else if (cond)
+		else if (pastw || cond)
 			t = REC_OFFERED;
 		else if (core == C_COMMITTED)
 			t = REC_COMMITTED;
-		else if (core == C_DELIVERED)
-			t = fut ? REC_COMMITTED : REC_DELIVERED;
-		else if (core == C_RECEIVE)
+		else if (core == C_DELIVERED || core == C_RECEIVE)
 			t = fut ? REC_COMMITTED : REC_DELIVERED;
 		else if (core == C_TRANSFER)
-			t = REC_COMMITTED;
+			t = already && !fut ? REC_DELIVERED : REC_COMMITTED;
 		else /* a transfer noun asserts nothing by itself */
 			t = fut ? REC_COMMITTED : -1;
 		break;
 	}
-	if (t < 0)
-		return 0;
-	types[n++] = t;
-	return n;
+	p->prov = t;
 }
 
 /* The number span that ends right before token i (adjectives allowed in between). */
@@ -573,6 +776,11 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		}
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
+		/* two items of one sentence are two records ("een veldhospitaal
+		 * en beademingsapparatuur"); a repeat elsewhere is the same fact */
+		if (o->span[0] == r->span[0] && !rec_is_consent(r->type) && o->item && r->item &&
+		    strcmp(o->item, r->item))
+			continue;
 		if (o->system && r->system && strcmp(o->system, r->system))
 			continue;
 		if (o->quantity < 0 && r->quantity >= 0) {
@@ -653,39 +861,209 @@ static int is_person_category(const char *c)
 	return c && (!strcmp(c, "troops") || !strcmp(c, "training"));
 }
 
+/* Restrictive relative clauses ("de wapens die Nederland stuurt") only
+ * presuppose their predicate: their cues are marked rel.  A relative
+ * pronoun after a comma opens a clause of its own (see gram_sentence). */
+static void mark_relative(gram_doc *g, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = 0; i < g->nm; i++) {
+		mention *m = &g->m[i];
+		if (m->kind != M_CUE || m->sub != C_RELATIVE)
+			continue;
+		if (m->t0 > 0 && !strcmp(tok_fold(tl, &tl->v[m->t0 - 1]), ","))
+			continue;
+		/* "die wapens": a demonstrative before its noun, not a relative */
+		if (i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
+			continue;
+		size_t end = t1;
+		for (size_t t = m->t1; t < t1; t++)
+			if (!strcmp(tok_fold(tl, &tl->v[t]), ",")) {
+				end = t;
+				break;
+			}
+		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
+			if (g->m[j].kind != M_ITEM)
+				g->m[j].rel = 1;
+	}
+}
+
+static int is_relative_cut(const gram_doc *g, size_t i)
+{
+	const mention *m = &g->m[i];
+	return m->kind == M_CUE && m->sub == C_RELATIVE && m->t0 > 0 &&
+	       !strcmp(tok_fold(g->tl, &g->tl->v[m->t0 - 1]), ",");
+}
+
+/* The items of a clause, each with its quantity, and the clause's money
+ * given to the item it is closest to. */
+static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
+                           item_ref *items, size_t max)
+{
+	const tok_list *tl = g->tl;
+	size_t ni = 0;
+	for (size_t i = c->m0; i < c->m1 && ni < max; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
+			continue;
+		/* "protection against mines": a target, not an item */
+		if (i > c->m0 && cue_at(g, i - 1, C_AGAINST) && m->t0 - g->m[i - 1].t1 <= 2)
+			continue;
+		if (i > c->m0 + 1 && cue_at(g, i - 2, C_AGAINST) && g->m[i - 1].kind == M_ACTOR)
+			continue;
+		/* "munitie voor militairen": people after "for" are the ones
+		 * helped, not what is given */
+		if (is_person_category(m->category) && i > c->m0 && cue_at(g, i - 1, C_RECIP) &&
+		    m->t0 - g->m[i - 1].t1 <= 1)
+			continue;
+		/* a system and its generic noun are one item: "Patriot missile
+		 * battery", "luchtafweertanks, van het type Gepard" */
+		if (ni > 0) {
+			item_ref *p = &items[ni - 1];
+			const mention *pm = &g->m[p->mi];
+			int coord = 0, comma = 0;
+			for (size_t j = p->mi + 1; j < i; j++)
+				if (g->m[j].kind == M_CUE && g->m[j].sub == C_COORD)
+					coord = 1;
+			for (size_t t = pm->t1; t < m->t0; t++)
+				if (!strcmp(tok_fold(tl, &tl->v[t]), ","))
+					comma = 1;
+			if (!coord && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
+			    !(comma && m->system == NULL)) {
+				if (m->system) {
+					p->system = m->system;
+					p->category = m->category;
+				}
+				p->t1 = m->t1;
+				continue;
+			}
+		}
+		item_ref *it = &items[ni++];
+		it->mi = i;
+		it->t0 = m->t0;
+		it->t1 = m->t1;
+		it->category = m->category;
+		it->system = m->system;
+		it->qty = -1;
+		it->unit = NULL;
+		it->value = -1;
+		it->currency = NULL;
+		size_t qt = 0;
+		const char *unit = NULL;
+		size_t tmin = i > c->m0 ? g->m[i - 1].t1 : c->t0;
+		if (tmin < c->t0)
+			tmin = c->t0;
+		const num_span *q = quantity_before(g, m->t0, tmin, nums, nn, &qt, &unit);
+		if (q) {
+			it->qty = q->value;
+			it->unit = unit ? unit : is_person_category(m->category) ? "person" : "item";
+			it->t0 = qt;
+		}
+	}
+	static const char *const curs[] = { "USD", "EUR", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN",
+		"JPY", "UAH", "AUD", "CAD", "CZK", "HUF", "RUB", "CNY", "NZD", "KRW", "TRY", NULL };
+	for (size_t k = 0; k < nn && ni; k++) {
+		if (!(nums[k].flags & NUM_MONEY) || nums[k].value < 0)
+			continue;
+		if (nums[k].start < tl->v[c->t0].start || nums[k].end > tl->v[c->t1 - 1].end)
+			continue;
+		size_t best = 0, bd = (size_t)-1;
+		for (size_t j = 0; j < ni; j++) {
+			const token *a = &tl->v[items[j].t0], *b = &tl->v[items[j].t1 - 1];
+			size_t dd = nums[k].end <= a->start ? a->start - nums[k].end
+			          : nums[k].start >= b->end ? nums[k].start - b->end : 0;
+			if (dd < bd) {
+				bd = dd;
+				best = j;
+			}
+		}
+		if (items[best].value < 0) {
+			items[best].value = nums[k].value;
+			for (size_t ci = 0; curs[ci]; ci++)
+				if (!strcmp(curs[ci], nums[k].currency))
+					items[best].currency = curs[ci];
+		}
+	}
+	return ni;
+}
+
+/* Does the clause refer back to a state named before ("het land", "it")? */
+static int refers_back(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ACTOR_HEAD))
+			return 1;
+	return 0;
+}
+
+static int in_list(const char *const *v, size_t n, const char *c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == c)
+			return 1;
+	return 0;
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
                    const date_span *dates, size_t nd, rec_list *out, size_t first)
 {
 	const tok_list *tl = g->tl;
+	g->nsent++;
 	find_mentions(g, t0, t1);
+	drop_org_modifiers(g);
+	if (g->trace)
+		trace_mentions(g, t0, t1);
 	if (!g->nm)
 		return;
 	/* a question asserts nothing */
-	int question = 0;
 	for (size_t i = t1; i-- > t0;) {
 		const token *t = &tl->v[i];
 		if (!(t->flags & TOK_PUNCT))
 			break;
 		if (!strcmp(tok_fold(tl, t), "?"))
-			question = 1;
+			return;
 	}
-	int ua = 0;
-	for (size_t i = 0; i < g->nm; i++)
-		if (g->m[i].kind == M_ACTOR && g->default_recipient && g->m[i].code == g->default_recipient)
+	int ua = 0, report = 0, sent_items = 0, sent_actors = 0, sent_pred = 0, sent_transfer = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && g->default_recipient && m->code == g->default_recipient)
 			ua = 1;
-	/* clauses */
+		if (m->kind == M_CUE && m->sub == C_REPORT)
+			report = 1;
+		if (m->kind == M_ITEM && m->category && strcmp(m->category, "-"))
+			sent_items++;
+		if (m->kind == M_CUE && (m->sub <= C_TRANSFER_NOUN || m->sub == C_RECEIVE))
+			sent_transfer = 1;
+	}
+	mark_relative(g, t1);
+	/* clauses: cut at clause words, semicolons and ", which" */
 	clause cl[32];
 	size_t ncl = 0;
 	size_t cm0 = 0, ct0 = t0;
 	for (size_t i = 0; i <= g->nm && ncl < 32; i++) {
 		int cut = i == g->nm;
 		size_t ct1 = t1;
-		if (!cut && cue_at(g, i, C_CLAUSE)) {
+		if (!cut && i > 0 && (cue_at(g, i, C_CLAUSE) || is_relative_cut(g, i))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
+		/* "refused to send weapons and only offered helmets": a
+		 * coordinated predicate is a clause of its own */
+		if (!cut && i > 0 && cue_at(g, i, C_COORD) && i + 1 < g->nm) {
+			for (size_t j = i + 1; j < g->nm && j <= i + 2; j++) {
+				const mention *n = &g->m[j];
+				if (n->t0 - g->m[i].t1 > 2)
+					break;
+				if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN) {
+					cut = 1;
+					ct1 = g->m[i].t0;
+					break;
+				}
+				if (n->kind != M_CUE)
+					break;
+			}
+		}
 		if (!cut && i > cm0) {
-			/* a semicolon between mentions ends a clause */
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
 				if (!strcmp(tok_fold(tl, &tl->v[t]), ";")) {
 					cut = 1;
@@ -696,29 +1074,63 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			continue;
 		if (ct1 <= ct0)
 			ct1 = ct0 + 1;
+		if (ct1 > t1)
+			ct1 = t1;
 		cl[ncl].m0 = cm0;
 		cl[ncl].m1 = i;
 		cl[ncl].t0 = ct0;
-		cl[ncl].t1 = ct1 > t1 ? t1 : ct1;
+		cl[ncl].t1 = ct1;
+		cl[ncl].antecedent = NULL;
+		cl[ncl].next_antecedent = NULL;
+		if (i < g->nm && is_relative_cut(g, i)) {
+			/* the next clause's subject is the relative's antecedent */
+			for (size_t j = i; j-- > cm0;) {
+				if (g->m[i].t0 - g->m[j].t1 > 3)
+					break;
+				if (g->m[j].kind == M_ACTOR) {
+					cl[ncl].next_antecedent = &g->m[j];
+					break;
+				}
+			}
+		}
 		ncl++;
 		cm0 = i;
 		ct0 = ct1;
 	}
+	for (size_t k = 1; k < ncl; k++)
+		if (cl[k - 1].m1 < g->nm && is_relative_cut(g, cl[k - 1].m1))
+			cl[k].antecedent = cl[k - 1].next_antecedent;
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
+	size_t emitted0 = out->n;
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		mark_roles(g, c->m0, c->m1);
-		int types[4];
-		size_t pred = c->t0;
-		int ntypes = types_for_clause(g, c, question, ua, types, &pred);
-		/* actors of the clause */
+		pred p;
+		clause_pred(g, c, ua, report, &p);
+		if (g->trace)
+			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
+			        c->m0, c->m1, p.prov >= 0 ? rec_type_names[p.prov] : "-",
+			        p.prov2 >= 0 ? "+" : "", p.prov2 >= 0 ? rec_type_names[p.prov2] : "",
+			        p.ncons);
+		/* actors of the clause: the antecedent of a relative first */
 		const mention *act[16];
-		size_t na = 0;
-		for (size_t i = c->m0; i < c->m1 && na < 16; i++)
-			if (g->m[i].kind == M_ACTOR && !g->m[i].origin_only)
+		const mention *origin[8];
+		size_t na = 0, no = 0;
+		if (c->antecedent)
+			act[na++] = c->antecedent;
+		for (size_t i = c->m0; i < c->m1 && na < 16; i++) {
+			if (g->m[i].kind != M_ACTOR)
+				continue;
+			if (g->m[i].origin_only) {
+				if (no < 8)
+					origin[no++] = &g->m[i];
+			} else {
 				act[na++] = &g->m[i];
-		if (!ntypes) {
+			}
+		}
+		sent_actors += (int)na;
+		if (p.prov < 0 && !p.ncons) {
 			/* remember who the sentence is about, for "het land", "it" */
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code != g->default_recipient && act[i]->role != ROLE_RECIP &&
@@ -729,24 +1141,27 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				}
 			continue;
 		}
-		int receive = 0, passive_src = 0;
-		for (size_t i = c->m0; i < c->m1; i++)
-			if (cue_at(g, i, C_RECEIVE))
-				receive = 1;
+		sent_pred = 1;
+		int requested = p.prov == REC_REQUESTED;
+		int passive_src = 0;
 		for (size_t i = 0; i < na; i++)
 			if (act[i]->role == ROLE_SOURCE)
 				passive_src = 1;
 		/* recipient */
 		const char *recipient = NULL;
 		for (size_t i = 0; i < na && !recipient; i++)
-			if (act[i]->role == ROLE_RECIP)
+			if (act[i]->role == ROLE_RECIP && act[i]->code == g->default_recipient)
 				recipient = act[i]->code;
-		if (!recipient && (receive || types[0] == REC_REQUESTED)) {
+		if (!p.ncons || p.prov >= 0)
+			for (size_t i = 0; i < na && !recipient; i++)
+				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
+					recipient = act[i]->code;
+		if (!recipient && (p.receive || requested)) {
 			/* the subject receives, or asks */
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role != ROLE_SOURCE && act[i]->code == g->default_recipient)
 					recipient = act[i]->code;
-			if (!recipient && receive)
+			if (!recipient && p.receive)
 				for (size_t i = 0; i < na && !recipient; i++)
 					if (act[i]->role != ROLE_SOURCE)
 						recipient = act[i]->code;
@@ -767,45 +1182,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		for (size_t i = 0; i < na && !lead; i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient)
 				lead = act[i];
-		if (!lead && !(receive && !passive_src))
-			for (size_t i = 0; i < na && !lead; i++)
-				if (act[i]->role != ROLE_RECIP && act[i]->code != recipient)
-					lead = act[i];
-		int is_consent = rec_is_consent((rec_type)types[0]);
-		const char *consent_by = NULL;
-		if (is_consent) {
-			/* who approves and who wants to pass on */
-			const mention *first_a = NULL, *second_a = NULL, *src = NULL;
-			for (size_t i = 0; i < na; i++) {
-				if (act[i]->code == recipient)
-					continue;
-				if (act[i]->role == ROLE_SOURCE && !src)
-					src = act[i];
-				else if (!first_a)
-					first_a = act[i];
-				else if (!second_a && act[i]->code != first_a->code)
-					second_a = act[i];
-			}
-			if (types[0] == REC_CONSENT_REQUESTED) {
-				if (src) {
-					lead = src;
-					consent_by = first_a ? first_a->code : NULL;
-				} else {
-					lead = first_a;
-					consent_by = second_a ? second_a->code : NULL;
-				}
-			} else {
-				if (src) {
-					consent_by = src->code;
-					lead = first_a;
-				} else {
-					consent_by = first_a ? first_a->code : NULL;
-					lead = second_a;
-				}
-			}
-			if (!consent_by)
-				continue;
-		}
+		for (int weak = 0; weak < 2; weak++)
+			if (!lead && !(p.receive && !passive_src))
+				for (size_t i = 0; i < na && !lead; i++)
+					if (act[i]->role != ROLE_RECIP && act[i]->code != recipient &&
+					    act[i]->weak == weak)
+						lead = act[i];
 		if (lead) {
 			donors[ndon++] = lead->code;
 			/* coordinated: "Estland, Letland en Litouwen" */
@@ -814,29 +1196,24 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			for (size_t i = li + 1; i < c->m1 && ndon < 8; i++) {
 				const mention *m = &g->m[i];
 				int joined = 1;
-				for (size_t t = prev_end; t < m->t0; t++) {
-					const char *f = tok_fold(tl, &tl->v[t]);
-					if (strcmp(f, ","))
+				for (size_t t = prev_end; t < m->t0; t++)
+					if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
 						joined = 0;
-				}
 				if (m->kind == M_CUE && m->sub == C_COORD && joined) {
 					prev_end = m->t1;
 					continue;
 				}
 				if (m->kind == M_ACTOR && joined && m->role == lead->role && !m->origin_only) {
-					int dup = 0;
-					for (size_t d = 0; d < ndon; d++)
-						if (donors[d] == m->code)
-							dup = 1;
-					if (!dup && m->code != recipient && m->code != consent_by)
+					if (!in_list(donors, ndon, m->code) && m->code != recipient)
 						donors[ndon++] = m->code;
 					prev_end = m->t1;
 					continue;
 				}
 				break;
 			}
-		} else if (types[0] != REC_REQUESTED && !is_consent) {
-			/* no actor: the clause continues the last donor's story */
+		} else if (!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
+		                          g->last_emit_sent + 1 == g->nsent)) {
+			/* no actor: the clause goes on with the last donor's story */
 			if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
@@ -845,103 +1222,86 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					donors[ndon++] = g->last_donor[d];
 			}
 		}
-		if (!ndon)
-			donors[ndon++] = NULL;
-		/* items */
 		item_ref items[16];
-		size_t ni = 0;
-		for (size_t i = c->m0; i < c->m1 && ni < 16; i++) {
-			const mention *m = &g->m[i];
-			if (m->kind != M_ITEM)
-				continue;
-			if (!m->category || !strcmp(m->category, "-")) {
-				continue;
+		size_t ni = clause_items(g, c, nums, nn, items, 16);
+		if (p.prov >= 0) {
+			const char *const *dv = donors;
+			const char *none[1] = { NULL };
+			size_t dn = ndon;
+			if (!dn) {
+				dv = none;
+				dn = 1;
 			}
-			/* a system and its generic noun are one item: "Patriot missile
-			 * battery", "luchtafweertanks van het type Gepard" */
-			if (ni > 0) {
-				item_ref *p = &items[ni - 1];
-				const mention *pm = &g->m[p->mi];
-				int coord = 0;
-				for (size_t j = p->mi + 1; j < i; j++)
-					if (g->m[j].kind == M_CUE && g->m[j].sub == C_COORD)
-						coord = 1;
-				int comma = 0;
-				for (size_t t = pm->t1; t < m->t0; t++)
-					if (!strcmp(tok_fold(tl, &tl->v[t]), ","))
-						comma = 1;
-				if (!coord && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
-				    !(comma && m->system == NULL)) {
-					if (m->system) {
-						p->system = m->system;
-						p->category = m->category;
-					}
-					p->t1 = m->t1;
+			int types[2] = { p.prov, p.prov2 };
+			for (int ti = 0; ti < 2; ti++) {
+				if (types[ti] < 0)
 					continue;
-				}
+				for (size_t d = 0; d < dn; d++)
+					for (size_t j = 0; j < ni; j++)
+						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
+						     t0, t1, c->t0, c->t1, dates, nd);
 			}
-			item_ref *it = &items[ni++];
-			it->mi = i;
-			it->t0 = m->t0;
-			it->t1 = m->t1;
-			it->category = m->category;
-			it->system = m->system;
-			it->qty = -1;
-			it->unit = NULL;
-			it->value = -1;
-			it->currency = NULL;
-			size_t qt = 0;
-			const char *unit = NULL;
-			size_t tmin = i > c->m0 ? g->m[i - 1].t1 : c->t0;
-			if (tmin < c->t0)
-				tmin = c->t0;
-			const num_span *q = quantity_before(g, m->t0, tmin, nums, nn, &qt, &unit);
-			if (q) {
-				it->qty = q->value;
-				it->unit = unit ? unit : is_person_category(m->category) ? "person" : "item";
-				it->t0 = qt;
+			if (ni && ndon && types[0] != REC_REQUESTED) {
+				g->last_type = types[0];
+				g->last_recipient = recipient;
+				g->last_emit_sent = g->nsent;
 			}
 		}
-		/* money: the amount closest to an item */
-		for (size_t k2 = 0; k2 < nn && ni; k2++) {
-			if (!(nums[k2].flags & NUM_MONEY) || nums[k2].value < 0)
-				continue;
-			if (nums[k2].start < tl->v[c->t0].start || nums[k2].end > tl->v[c->t1 - 1].end)
-				continue;
-			size_t best = 0, bd = (size_t)-1;
-			for (size_t j = 0; j < ni; j++) {
-				const token *a = &tl->v[items[j].t0], *b = &tl->v[items[j].t1 - 1];
-				size_t dd = nums[k2].end <= a->start ? a->start - nums[k2].end
-				          : nums[k2].start >= b->end ? nums[k2].start - b->end : 0;
-				if (dd < bd) {
-					bd = dd;
-					best = j;
+		if (p.ncons && (ni || p.transferish || sent_transfer || g->last_emit_sent + 1 >= g->nsent)) {
+			/* who approves, and who wants to pass the materiel on */
+			const char *cdon[8];
+			size_t ncd = 0;
+			const char *consent_by = NULL;
+			if (p.prov >= 0 && ndon && donors[0]) {
+				for (size_t d = 0; d < ndon; d++)
+					cdon[ncd++] = donors[d];
+				for (size_t i = 0; i < na && !consent_by; i++)
+					if (!in_list(cdon, ncd, act[i]->code) && act[i]->code != recipient)
+						consent_by = act[i]->code;
+				for (size_t i = 0; i < no && !consent_by; i++)
+					if (!in_list(cdon, ncd, origin[i]->code) && origin[i]->code != recipient)
+						consent_by = origin[i]->code;
+			} else {
+				const mention *fa = NULL, *sa = NULL, *src = NULL;
+				for (size_t i = 0; i < na; i++) {
+					if (act[i]->code == recipient)
+						continue;
+					if (act[i]->role == ROLE_SOURCE && !src)
+						src = act[i];
+					else if (!fa)
+						fa = act[i];
+					else if (!sa && act[i]->code != fa->code)
+						sa = act[i];
+				}
+				const mention *asker = NULL;
+				if (p.cons[0] == REC_CONSENT_REQUESTED) {
+					asker = src ? src : fa;
+					consent_by = src ? (fa ? fa->code : NULL) : (sa ? sa->code : NULL);
+				} else {
+					consent_by = src ? src->code : fa ? fa->code : NULL;
+					asker = src ? fa : sa;
+				}
+				if (!consent_by && no)
+					consent_by = origin[0]->code;
+				if (asker) {
+					cdon[ncd++] = asker->code;
+				} else {
+					/* the asker is the donor the text was just about */
+					for (size_t d = 0; d < g->nlast; d++)
+						if (g->last_donor[d] != consent_by)
+							cdon[ncd++] = g->last_donor[d];
 				}
 			}
-			if (items[best].value < 0) {
-				items[best].value = nums[k2].value;
-				items[best].currency = NULL;
-				/* ISO 4217 codes with static storage, as records require */
-				static const char *const curs[] = { "USD", "EUR", "GBP", "CHF", "SEK", "NOK",
-					"DKK", "PLN", "JPY", "UAH", "AUD", "CAD", "CZK", "HUF", "RUB", "CNY", NULL };
-				for (size_t ci = 0; curs[ci]; ci++)
-					if (!strcmp(curs[ci], nums[k2].currency))
-						items[best].currency = curs[ci];
+			if (consent_by) {
+				if (!ncd)
+					cdon[ncd++] = NULL;
+				for (size_t ti = 0; ti < p.ncons; ti++)
+					for (size_t d = 0; d < ncd; d++)
+						emit(g, out, first, p.cons[ti], cdon[d], recipient, consent_by,
+						     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
 			}
 		}
-		for (int ti = 0; ti < ntypes; ti++) {
-			for (size_t d = 0; d < ndon; d++) {
-				if (rec_is_consent((rec_type)types[ti])) {
-					emit(g, out, first, types[ti], donors[d], recipient, consent_by,
-					     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
-					continue;
-				}
-				for (size_t j = 0; j < ni; j++)
-					emit(g, out, first, types[ti], donors[d], recipient, NULL, &items[j],
-					     t0, t1, c->t0, c->t1, dates, nd);
-			}
-		}
-		if (ndon && donors[0] && types[0] != REC_REQUESTED) {
+		if (ndon && donors[0] && !requested) {
 			nsent_donor = 0;
 			for (size_t d = 0; d < ndon; d++)
 				sent_donor[nsent_donor++] = donors[d];
@@ -949,5 +1309,23 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
 		}
+	}
+	/* "Het gaat om vijftig raketwerpers": a sentence naming only items
+	 * spells out what the sentence before it said was given */
+	int elab = 0;
+	for (size_t i = 0; i < g->nm; i++)
+		if (cue_at(g, i, C_ELABORATION))
+			elab = 1;
+	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
+	    g->last_emit_sent + 1 == g->nsent && g->nlast && g->last_type >= 0) {
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		item_ref items[16];
+		size_t ni = clause_items(g, &whole, nums, nn, items, 16);
+		for (size_t d = 0; d < g->nlast; d++)
+			for (size_t j = 0; j < ni; j++)
+				emit(g, out, first, g->last_type, g->last_donor[d], g->last_recipient, NULL,
+				     &items[j], t0, t1, t0, t1, dates, nd);
+		if (ni)
+			g->last_emit_sent = g->nsent;
 	}
 }

@@ -9,6 +9,7 @@
 #define SL_GRAMMAR_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "../base/err.h"
 #include "../lex/lex.h"
 #include "../read/doc.h"
@@ -25,7 +26,8 @@ enum cue_class {
 	C_CONS_REQ, C_CONS_GRANT, C_CONS_DENY,
 	C_TRANSFER, C_TRANSFER_NOUN, C_RECEIVE, C_NEG, C_FUTURE, C_PAST_WANT, C_COND,
 	C_AUX_PASSIVE, C_RECIP, C_SOURCE, C_COORD, C_CLAUSE, C_ANAPHOR, C_MORE,
-	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY,
+	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY, C_WOULD, C_RELATIVE,
+	C_PRONOUN, C_ALREADY, C_ELABORATION, C_AGAINST, C_DENIAL,
 	C_NCLASSES
 };
 
@@ -43,6 +45,8 @@ typedef struct mention {
 	unsigned char sub;       /* actor kind or cue class */
 	unsigned char role;      /* for actors: 0, ROLE_RECIP, ROLE_SOURCE */
 	unsigned char origin_only; /* an adjective qualifying an item ("Duitse tanks") */
+	unsigned char rel;       /* a cue inside a restrictive relative clause */
+	unsigned char weak;      /* an adjective that only hints at an actor */
 	size_t t0, t1;           /* tokens */
 	const char *code;        /* actor code */
 	const char *category;    /* items */
@@ -52,6 +56,7 @@ typedef struct mention {
 
 typedef struct gram_doc {
 	const lex *lx;
+	const lex *sep;         /* separable verbs: finite form -> particle */
 	const hostile_pairs *hostile;
 	const tok_list *tl;
 	const doc *d;
@@ -60,13 +65,24 @@ typedef struct gram_doc {
 	size_t nlast;
 	const char *default_recipient;
 	char month[8];           /* the document's YYYY-MM, or "" */
+	size_t nsent;            /* sentences seen */
+	int last_type;           /* type of the last provision records */
+	const char *last_recipient;
+	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
 	mention *m;
 	size_t nm, capm;
+	unsigned char *skip;     /* per sentence token: a particle already used */
+	size_t capskip, s0;
+	FILE *trace;             /* when set, the analysis of each sentence */
 	buf tmp;
 } gram_doc;
 
-void gram_doc_init(gram_doc *g, const lex *lx, const hostile_pairs *h, const tok_list *tl,
-                   const doc *d, int lang);
+void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
+                   const tok_list *tl, const doc *d, int lang);
+
+/* Loads data/particles.tsv (lang, class, finite form, particle) into a
+ * lexicon of finite forms whose code is the folded particle. */
+lex *gram_particles_load(const char *path, sl_err *e);
 void gram_doc_release(gram_doc *g);
 
 /* Extracts the records of the sentence of tokens [t0, t1), given its

@@ -230,14 +230,6 @@ int nlx_is_upper(const char *s, size_t n)
 	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
 }
 
-int nlx_first_folded(const char *s, size_t n)
-{
-	nlx_fold f;
-	nlx_fold_init(&f, s, n);
-	int c = nlx_at(&f, 0);
-	return c < 0 ? 0 : c;
-}
-
 unsigned nlx_lang(const char *lang)
 {
 	if (!lang)

@@ -79,9 +79,6 @@ int nlx_cls_before(const char *s, size_t i);
 /* Whether the code point at s[0..n) is an upper-case letter. */
 int nlx_is_upper(const char *s, size_t n);
 
-/* The folded first byte of the code point at s[0..n) (0 for space). */
-int nlx_first_folded(const char *s, size_t n);
-
 /* Language bits of "nl", "en", "de", "fr" (NLX_ALL for NULL or others);
  * nlx_lang_list parses a data column like "nl,de" or "*", -1 if bad. */
 unsigned nlx_lang(const char *lang);

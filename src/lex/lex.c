@@ -253,6 +253,11 @@ int lex_lang_bit(const char *lang)
 	return 0;
 }
 
+const lex_entry *lex_next(const lex *x, const lex_entry *e)
+{
+	return e->next >= 0 ? &x->ent[e->next] : NULL;
+}
+
 size_t lex_size(const lex *x)
 {
 	return x->nent;
