@@ -22,6 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
+	"train", "trained", "comp", "filler", "article",
 	NULL
 };
 
@@ -29,6 +30,8 @@ enum { ROLE_NONE, ROLE_RECIP, ROLE_SOURCE };
 
 /* How far (in tokens) negation and modal verbs reach from the predicate. */
 #define SCOPE 8
+/* Modal verbs reach further: "wilde ... tientallen tanks kopen om ... te leveren". */
+#define MODAL_SCOPE 12
 
 /* ---- hostile pairs ---- */
 
@@ -219,6 +222,21 @@ static const char *modifier_category(const gram_doc *g, const char *w, size_t at
 	return head_cat;
 }
 
+/* The longest item word that a folded word starts with ("antitank" in
+ * "antitankwapens"), as a byte length, or 0. */
+static size_t item_prefix(gram_doc *g, const char *w, size_t n)
+{
+	for (size_t k = n - 1; k >= 3; k--) {
+		if (((unsigned char)w[k] & 0xC0) == 0x80)
+			continue;
+		buf_reset(&g->tmp);
+		buf_add(&g->tmp, w, k);
+		if (lex_lookup(g->lx, LEX_ITEM, g->tmp.p, g->lang))
+			return k;
+	}
+	return 0;
+}
+
 /* The item a folded compound word names: whole word, else its head. */
 static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n,
                                       const char **cat)
@@ -278,6 +296,12 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 			if (!ok)
 				continue;
 			int closes = j + 1 >= t1 || (tl->v[j + 1].flags & TOK_PUNCT);
+			if (!closes) {
+				lex_match nx[LEX_NKINDS];
+				lex_match_at(g->lx, tl, g->d->text, j + 1, t1, g->lang, nx);
+				const lex_entry *c = nx[LEX_CUE].e;
+				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
+			}
 			if (!closes)
 				continue;
 			for (size_t q = k; q <= j; q++)
@@ -333,14 +357,21 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				}
 				if (h) {
 					buf_reset(&g->tmp);
-					buf_add(&g->tmp, tok_fold(tl, t), t->flen);
+					size_t first = i;
+					while (first > t0 && (tl->v[first].flags & TOK_JOINED))
+						first--;
+					for (size_t q = first; q <= i; q++)
+						buf_add(&g->tmp, tok_fold(tl, &tl->v[q]), tl->v[q].flen);
 					buf_adds(&g->tmp, wf + at);
 					char *comp = xstrdup(g->tmp.p);
 					const char *cat = NULL;
 					if (compound_item(g, comp, strlen(comp), &cat) && cat) {
+						/* "anti-pantser-" was read as its parts: drop them */
+						while (g->nm && g->m[g->nm - 1].t1 > first)
+							g->nm--;
 						mention *mm = push_mention(g);
 						mm->kind = M_ITEM;
-						mm->t0 = i;
+						mm->t0 = first;
 						mm->t1 = i + 1;
 						mm->category = cat;
 						free(comp);
@@ -360,7 +391,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				const token *p = &tl->v[pm->t1 - 1];
 				const char *pf = tok_fold(tl, p);
 				size_t at = 0;
-				if (lex_suffix(g->lx, pf, p->flen, g->lang, &at)) {
+				if (lex_suffix(g->lx, pf, p->flen, g->lang, &at) ||
+				    (at = item_prefix(g, pf, p->flen)) > 0) {
 					buf_reset(&g->tmp);
 					buf_add(&g->tmp, pf, at);
 					buf_add(&g->tmp, tok_fold(tl, t), t->flen);
@@ -585,9 +617,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->rel)
 			continue;
-		if (!have[m->sub])
-			pos[m->sub] = i;
-		have[m->sub]++;
+		int cls = m->sub;
+		/* training is given like anything else: train as a transfer
+		 * verb, trained as a delivery */
+		if (cls == C_TRAIN)
+			cls = C_TRANSFER;
+		else if (cls == C_TRAINED)
+			cls = C_DELIVERED;
+		/* "het sturen van wapens", "the sending of": a verb after an
+		 * article is a noun */
+		if (cls == C_TRANSFER && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
+		    g->m[i - 1].t1 == m->t0)
+			cls = C_TRANSFER_NOUN;
+		if (!have[cls])
+			pos[cls] = i;
+		have[cls]++;
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->transferish = have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_DELIVERED] ||
@@ -608,9 +652,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	/* under a consent cue a bare transfer verb is what is permitted
 	 * ("permission to export howitzers"), not a provision of its own */
-	if (p->ncons && !have[C_COMMITTED] && !have[C_DELIVERED] && !have[C_OFFERED] &&
-	    !have[C_CONSIDERING])
+	if (p->ncons && !have[C_COMMITTED] && !have[C_OFFERED] && !have[C_CONSIDERING])
 		return;
+	if (p->ncons)
+		have[C_DELIVERED] = 0;
 	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts nothing */
 	if (have[C_DENIAL])
 		return;
@@ -631,10 +676,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	int neg = 0, fut = 0, pastw = 0, cond = 0, should = 0, already = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind != M_CUE || m->rel || mdist(m, pm) > SCOPE)
+		if (m->kind != M_CUE || m->rel || mdist(m, pm) > MODAL_SCOPE)
 			continue;
 		switch (m->sub) {
 		case C_NEG:
+			if (mdist(m, pm) > SCOPE)
+				break;
+			/* a transfer noun is negated only from before ("geen levering") */
+			if (core == C_TRANSFER_NOUN && m->t0 > pm->t0)
+				break;
 			/* "niet alleen" is no negation, nor is "niet-Navo-lid" */
 			if (i + 1 < c->m1 && cue_at(g, i + 1, C_NOT_ONLY) && g->m[i + 1].t0 == m->t1)
 				break;
@@ -861,6 +911,11 @@ static int is_person_category(const char *c)
 	return c && (!strcmp(c, "troops") || !strcmp(c, "training"));
 }
 
+static int comma_at(const gram_doc *g, size_t t)
+{
+	return !strcmp(tok_fold(g->tl, &g->tl->v[t]), ",");
+}
+
 /* Restrictive relative clauses ("de wapens die Nederland stuurt") only
  * presuppose their predicate: their cues are marked rel.  A relative
  * pronoun after a comma opens a clause of its own (see gram_sentence). */
@@ -871,7 +926,7 @@ static void mark_relative(gram_doc *g, size_t t1)
 		mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->sub != C_RELATIVE)
 			continue;
-		if (m->t0 > 0 && !strcmp(tok_fold(tl, &tl->v[m->t0 - 1]), ","))
+		if (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)))
 			continue;
 		/* "die wapens": a demonstrative before its noun, not a relative */
 		if (i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
@@ -891,8 +946,8 @@ static void mark_relative(gram_doc *g, size_t t1)
 static int is_relative_cut(const gram_doc *g, size_t i)
 {
 	const mention *m = &g->m[i];
-	return m->kind == M_CUE && m->sub == C_RELATIVE && m->t0 > 0 &&
-	       !strcmp(tok_fold(g->tl, &g->tl->v[m->t0 - 1]), ",");
+	return m->kind == M_CUE && m->sub == C_RELATIVE &&
+	       (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)));
 }
 
 /* The items of a clause, each with its quantity, and the clause's money
@@ -958,6 +1013,34 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			it->qty = q->value;
 			it->unit = unit ? unit : is_person_category(m->category) ? "person" : "item";
 			it->t0 = qt;
+		}
+	}
+	/* "Oekraïense soldaten trainen": a training verb makes the people
+	 * in its clause trainees, and the record is the training itself */
+	const mention *tr = NULL;
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED))
+			tr = &g->m[i];
+	if (tr) {
+		int have_training = 0;
+		size_t w = 0;
+		for (size_t j = 0; j < ni; j++) {
+			if (!strcmp(items[j].category, "troops"))
+				continue;
+			if (!strcmp(items[j].category, "training"))
+				have_training = 1;
+			items[w++] = items[j];
+		}
+		ni = w;
+		if (!have_training && ni < max) {
+			item_ref *it = &items[ni++];
+			memset(it, 0, sizeof *it);
+			it->mi = (size_t)(tr - g->m);
+			it->t0 = tr->t0;
+			it->t1 = tr->t1;
+			it->category = rec_category_intern("training");
+			it->qty = -1;
+			it->value = -1;
 		}
 	}
 	static const char *const curs[] = { "USD", "EUR", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN",
@@ -1137,34 +1220,36 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				    act[i]->sub != ACT_ADJ) {
 					g->last_donor[0] = act[i]->code;
 					g->nlast = 1;
+					g->last_actor_sent = g->nsent;
 					break;
 				}
 			continue;
 		}
 		sent_pred = 1;
 		int requested = p.prov == REC_REQUESTED;
-		int passive_src = 0;
-		for (size_t i = 0; i < na; i++)
-			if (act[i]->role == ROLE_SOURCE)
-				passive_src = 1;
 		/* recipient */
+		/* recipient: the document's recipient after a preposition, else
+		 * the first state after one; a request is made by the recipient
+		 * ("Oekraïne vraagt Duitsland", "vroeg aan het Westen") and a
+		 * consent concerns the document's recipient, so in those the
+		 * prepositional state is the party asked, not the recipient */
+		int consent_only = p.ncons && p.prov < 0;
 		const char *recipient = NULL;
 		for (size_t i = 0; i < na && !recipient; i++)
 			if (act[i]->role == ROLE_RECIP && act[i]->code == g->default_recipient)
 				recipient = act[i]->code;
-		if (!p.ncons || p.prov >= 0)
+		if (!consent_only && !requested)
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
 					recipient = act[i]->code;
-		if (!recipient && (p.receive || requested)) {
-			/* the subject receives, or asks */
+		if (!recipient && p.receive && !consent_only) {
+			/* the subject receives */
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role != ROLE_SOURCE && act[i]->code == g->default_recipient)
 					recipient = act[i]->code;
-			if (!recipient && p.receive)
-				for (size_t i = 0; i < na && !recipient; i++)
-					if (act[i]->role != ROLE_SOURCE)
-						recipient = act[i]->code;
+			for (size_t i = 0; i < na && !recipient; i++)
+				if (act[i]->role != ROLE_SOURCE && !act[i]->weak)
+					recipient = act[i]->code;
 		}
 		if (!recipient)
 			for (size_t i = 0; i < na && !recipient; i++)
@@ -1174,20 +1259,25 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			recipient = g->default_recipient;
 		if (!recipient)
 			continue;
-		/* donors: the source of a passive or receive first, else the first
-		 * other actor, with the actors coordinated to it */
+		/* donors: the source of a passive or receive first ("door X",
+		 * "van X"), the party asked in a request, else the first other
+		 * actor; then the actors coordinated to it */
 		const char *donors[8];
 		size_t ndon = 0;
 		const mention *lead = NULL;
 		for (size_t i = 0; i < na && !lead; i++)
-			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient)
+			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
+		if (requested)
+			for (size_t i = 0; i < na && !lead; i++)
+				if (act[i]->role == ROLE_RECIP && act[i]->code != recipient && !act[i]->weak)
+					lead = act[i];
 		for (int weak = 0; weak < 2; weak++)
-			if (!lead && !(p.receive && !passive_src))
-				for (size_t i = 0; i < na && !lead; i++)
-					if (act[i]->role != ROLE_RECIP && act[i]->code != recipient &&
-					    act[i]->weak == weak)
-						lead = act[i];
+			for (size_t i = 0; i < na && !lead; i++)
+				if (act[i]->code != recipient && act[i]->weak == weak &&
+				    (act[i]->role != ROLE_RECIP || requested) &&
+				    (act[i]->role != ROLE_SOURCE || weak))
+					lead = act[i];
 		if (lead) {
 			donors[ndon++] = lead->code;
 			/* coordinated: "Estland, Letland en Litouwen" */
@@ -1212,7 +1302,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				break;
 			}
 		} else if (!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
-		                          g->last_emit_sent + 1 == g->nsent)) {
+		                          g->last_actor_sent + 1 == g->nsent)) {
 			/* no actor: the clause goes on with the last donor's story */
 			if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
@@ -1283,7 +1373,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
-				if (asker) {
+				if (asker && asker->code != consent_by) {
 					cdon[ncd++] = asker->code;
 				} else {
 					/* the asker is the donor the text was just about */
@@ -1308,6 +1398,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			for (size_t d = 0; d < ndon; d++)
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
+			g->last_actor_sent = g->nsent;
 		}
 	}
 	/* "Het gaat om vijftig raketwerpers": a sentence naming only items

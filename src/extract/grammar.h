@@ -28,6 +28,7 @@ enum cue_class {
 	C_AUX_PASSIVE, C_RECIP, C_SOURCE, C_COORD, C_CLAUSE, C_ANAPHOR, C_MORE,
 	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY, C_WOULD, C_RELATIVE,
 	C_PRONOUN, C_ALREADY, C_ELABORATION, C_AGAINST, C_DENIAL,
+	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE,
 	C_NCLASSES
 };
 
@@ -69,6 +70,7 @@ typedef struct gram_doc {
 	int last_type;           /* type of the last provision records */
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
+	size_t last_actor_sent;  /* the sentence that named last_donor */
 	mention *m;
 	size_t nm, capm;
 	unsigned char *skip;     /* per sentence token: a particle already used */
