@@ -22,7 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
-	"train", "trained", "comp", "filler", "article",
+	"train", "trained", "comp", "filler", "article", "respectively", "some_donor",
 	NULL
 };
 
@@ -1235,9 +1235,10 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		 * prepositional state is the party asked, not the recipient */
 		int consent_only = p.ncons && p.prov < 0;
 		const char *recipient = NULL;
-		for (size_t i = 0; i < na && !recipient; i++)
-			if (act[i]->role == ROLE_RECIP && act[i]->code == g->default_recipient)
-				recipient = act[i]->code;
+		if (p.ncons || requested)
+			for (size_t i = 0; i < na && !recipient; i++)
+				if (act[i]->role == ROLE_RECIP && act[i]->code == g->default_recipient)
+					recipient = act[i]->code;
 		if (!consent_only && !requested)
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
@@ -1314,11 +1315,59 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		item_ref items[16];
 		size_t ni = clause_items(g, c, nums, nn, items, 16);
+		/* "la Suisse a refusé deux demandes allemandes et une danoise
+		 * concernant la transmission de matériel à Kiev": a request by
+		 * states other than the recipient, to a third state, is a
+		 * request for consent to pass materiel on */
+		if (requested && na >= 2) {
+			int rec_asks = 0;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
+					rec_asks = 1;
+			size_t others = 0;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code != recipient)
+					others++;
+			if (!rec_asks && others >= 2 && (p.transferish || p.prov2 == REC_REFUSED)) {
+				p.ncons = 0;
+				p.cons[p.ncons++] = REC_CONSENT_REQUESTED;
+				if (p.prov2 == REC_REFUSED)
+					p.cons[p.ncons++] = REC_CONSENT_DENIED;
+				p.prov = p.prov2 = -1;
+				ndon = 0;
+				const char *by = NULL;
+				for (size_t i = 0; i < na; i++) {
+					if (act[i]->code == recipient)
+						continue;
+					if (!by)
+						by = act[i]->code;
+					else if (act[i]->code != by && !in_list(donors, ndon, act[i]->code) && ndon < 8)
+						donors[ndon++] = act[i]->code;
+				}
+				item_ref items2[16];
+				size_t ni2 = clause_items(g, c, nums, nn, items2, 16);
+				for (size_t ti = 0; ti < p.ncons; ti++)
+					for (size_t d = 0; d < ndon; d++)
+						emit(g, out, first, p.cons[ti], donors[d], recipient, by,
+						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
+				continue;
+			}
+		}
+		int some = 0, resp = 0;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			if (cue_at(g, i, C_SOME_DONOR))
+				some = 1;
+			if (cue_at(g, i, C_RESPECTIVELY))
+				resp = 1;
+		}
 		if (p.prov >= 0) {
 			const char *const *dv = donors;
 			const char *none[1] = { NULL };
 			size_t dn = ndon;
-			if (!dn) {
+			/* a donor the text does not give is null, but only where the
+			 * text says so ("verschillende landen"); otherwise an unknown
+			 * donor is a sentence we did not understand */
+			if (!dn && (some || requested)) {
 				dv = none;
 				dn = 1;
 			}
@@ -1327,9 +1376,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				if (types[ti] < 0)
 					continue;
 				for (size_t d = 0; d < dn; d++)
-					for (size_t j = 0; j < ni; j++)
+					for (size_t j = 0; j < ni; j++) {
+						if (resp && dn == ni && dn > 1 && d != j)
+							continue;
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     t0, t1, c->t0, c->t1, dates, nd);
+					}
 			}
 			if (ni && ndon && types[0] != REC_REQUESTED) {
 				g->last_type = types[0];
