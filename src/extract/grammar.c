@@ -1022,10 +1022,12 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED))
 			tr = &g->m[i];
 	if (tr) {
+		/* the people trained and the weapons they learn to use are
+		 * not given: the record is the training */
 		int have_training = 0;
 		size_t w = 0;
 		for (size_t j = 0; j < ni; j++) {
-			if (!strcmp(items[j].category, "troops"))
+			if (strcmp(items[j].category, "training"))
 				continue;
 			if (!strcmp(items[j].category, "training"))
 				have_training = 1;
@@ -1328,7 +1330,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code != recipient)
 					others++;
-			if (!rec_asks && others >= 2 && (p.transferish || p.prov2 == REC_REFUSED)) {
+			if (!rec_asks && others >= 2 && p.prov2 == REC_REFUSED) {
 				p.ncons = 0;
 				p.cons[p.ncons++] = REC_CONSENT_REQUESTED;
 				if (p.prov2 == REC_REFUSED)
