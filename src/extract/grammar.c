@@ -574,6 +574,9 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 					ok = 0;
 			if (!ok)
 				break;
+			/* "to the UK": look past the article */
+			if (c->sub == C_ARTICLE || c->sub == C_MORE)
+				continue;
 			if (c->sub == C_RECIP)
 				a->role = ROLE_RECIP;
 			else if (c->sub == C_SOURCE)
@@ -983,7 +986,11 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			for (size_t t = pm->t1; t < m->t0; t++)
 				if (!strcmp(tok_fold(tl, &tl->v[t]), ","))
 					comma = 1;
-			if (!coord && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
+			int num_between = 0;
+			for (size_t k = 0; k < nn; k++)
+				if (nums[k].start >= tl->v[pm->t1 - 1].end && nums[k].end <= tl->v[m->t0].start)
+					num_between = 1;
+			if (!coord && !num_between && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
 			    !(comma && m->system == NULL)) {
 				if (m->system) {
 					p->system = m->system;
@@ -1005,7 +1012,10 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		it->currency = NULL;
 		size_t qt = 0;
 		const char *unit = NULL;
-		size_t tmin = i > c->m0 ? g->m[i - 1].t1 : c->t0;
+		size_t pi = i;
+		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE)))
+			pi--;
+		size_t tmin = pi > c->m0 ? g->m[pi - 1].t1 : c->t0;
 		if (tmin < c->t0)
 			tmin = c->t0;
 		const num_span *q = quantity_before(g, m->t0, tmin, nums, nn, &qt, &unit);
@@ -1096,8 +1106,16 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	g->nsent++;
 	find_mentions(g, t0, t1);
 	drop_org_modifiers(g);
-	if (g->trace)
+	if (g->trace) {
 		trace_mentions(g, t0, t1);
+		for (size_t k = 0; k < nn; k++)
+			fprintf(g->trace, "  num   %g flags %#x %s '%.*s'\n", nums[k].value, nums[k].flags,
+			        nums[k].currency, (int)(nums[k].end - nums[k].start),
+			        g->d->text + nums[k].start);
+		for (size_t k = 0; k < nd; k++)
+			fprintf(g->trace, "  date  %s kind %d '%.*s'\n", dates[k].when, dates[k].kind,
+			        (int)(dates[k].end - dates[k].start), g->d->text + dates[k].start);
+	}
 	if (!g->nm)
 		return;
 	/* a question asserts nothing */
@@ -1386,6 +1404,10 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					}
 			}
 			if (ni && ndon && types[0] != REC_REQUESTED) {
+				record tmp;
+				record_init(&tmp);
+				set_when(g, &tmp, c->t0, c->t1, dates, nd, t0, t1);
+				memcpy(g->last_when, tmp.when, sizeof g->last_when);
 				g->last_type = types[0];
 				g->last_recipient = recipient;
 				g->last_emit_sent = g->nsent;
@@ -1466,10 +1488,20 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
 		item_ref items[16];
 		size_t ni = clause_items(g, &whole, nums, nn, items, 16);
+		size_t before = out->n;
 		for (size_t d = 0; d < g->nlast; d++)
 			for (size_t j = 0; j < ni; j++)
 				emit(g, out, first, g->last_type, g->last_donor[d], g->last_recipient, NULL,
 				     &items[j], t0, t1, t0, t1, dates, nd);
+		/* the date is that of the sentence spelled out, unless this one
+		 * gives its own */
+		int own_date = 0;
+		for (size_t k = 0; k < nd; k++)
+			if (dates[k].kind != DATE_NONE)
+				own_date = 1;
+		if (!own_date)
+			for (size_t r = before; r < out->n; r++)
+				memcpy(out->v[r].when, g->last_when, sizeof g->last_when);
 		if (ni)
 			g->last_emit_sent = g->nsent;
 	}

@@ -71,6 +71,7 @@ typedef struct gram_doc {
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
 	size_t last_actor_sent;  /* the sentence that named last_donor */
+	char last_when[11];      /* when of the last provision records */
 	mention *m;
 	size_t nm, capm;
 	unsigned char *skip;     /* per sentence token: a particle already used */
