@@ -22,7 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
-	"train", "trained", "comp", "filler", "article", "respectively", "some_donor",
+	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission",
 	NULL
 };
 
@@ -639,6 +639,23 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->receive = have[C_RECEIVE] > 0;
 	p->transferish = have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_DELIVERED] ||
 	                 have[C_COMMITTED] || have[C_RECEIVE];
+	/* "asked Germany for permission", "gave Estonia permission",
+	 * "verweigert die Genehmigung": a permission noun makes the verb a
+	 * consent */
+	if (have[C_PERMISSION]) {
+		if (have[C_REQUESTED]) {
+			have[C_CONS_REQ]++;
+			have[C_REQUESTED] = 0;
+		} else if (have[C_REFUSED] || have[C_DENIAL] || (have[C_NEG] && !have[C_CONS_GRANT])) {
+			have[C_CONS_DENY]++;
+			have[C_REFUSED] = have[C_DENIAL] = have[C_NEG] = 0;
+		} else if (have[C_RECEIVE] || have[C_DELIVERED] || have[C_TRANSFER] || have[C_COMMITTED]) {
+			have[C_CONS_GRANT]++;
+		}
+		have[C_DELIVERED] = have[C_TRANSFER] = have[C_COMMITTED] = 0;
+		if (have[C_CONS_REQ] || have[C_CONS_DENY] || have[C_CONS_GRANT])
+			pos[C_CONS_REQ] = pos[C_CONS_DENY] = pos[C_CONS_GRANT] = pos[C_PERMISSION];
+	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
@@ -657,6 +674,20 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * ("permission to export howitzers"), not a provision of its own */
 	if (p->ncons && !have[C_COMMITTED] && !have[C_OFFERED] && !have[C_CONSIDERING])
 		return;
+	if (p->ncons) {
+		/* "Germany blocked Estonia's plan to give": what comes after
+		 * the consent verb is what it permits or forbids */
+		size_t cpos = (size_t)-1;
+		for (int k = C_CONS_REQ; k <= C_CONS_DENY; k++)
+			if (have[k] && pos[k] < cpos)
+				cpos = pos[k];
+		int before = 0;
+		for (int k = C_COMMITTED; k <= C_CONSIDERING; k++)
+			if (have[k] && pos[k] < cpos)
+				before = 1;
+		if (!before)
+			return;
+	}
 	if (p->ncons)
 		have[C_DELIVERED] = 0;
 	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts nothing */
@@ -1082,6 +1113,44 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	return ni;
 }
 
+static int in_list(const char *const *v, size_t n, const char *c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == c)
+			return 1;
+	return 0;
+}
+
+/* Appends to v (n so far, at most max) the actors coordinated with lead
+ * ("Estland, Letland en Litouwen", "le Royaume-Uni et la France"), in the
+ * same role, other than except; returns the new count. */
+static size_t coordinated(const gram_doc *g, const clause *c, const mention *lead,
+                          const char **v, size_t n, size_t max, const char *except)
+{
+	const tok_list *tl = g->tl;
+	size_t li = (size_t)(lead - g->m);
+	size_t prev_end = lead->t1;
+	for (size_t i = li + 1; i < c->m1 && n < max; i++) {
+		const mention *m = &g->m[i];
+		int joined = 1;
+		for (size_t t = prev_end; t < m->t0; t++)
+			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
+				joined = 0;
+		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_ARTICLE) && joined) {
+			prev_end = m->t1;
+			continue;
+		}
+		if (m->kind == M_ACTOR && joined && m->role == lead->role && !m->origin_only) {
+			if (!in_list(v, n, m->code) && m->code != except)
+				v[n++] = m->code;
+			prev_end = m->t1;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
 /* Does the clause refer back to a state named before ("het land", "it")? */
 static int refers_back(const gram_doc *g, const clause *c)
 {
@@ -1091,13 +1160,6 @@ static int refers_back(const gram_doc *g, const clause *c)
 	return 0;
 }
 
-static int in_list(const char *const *v, size_t n, const char *c)
-{
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == c)
-			return 1;
-	return 0;
-}
 
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
                    const date_span *dates, size_t nd, rec_list *out, size_t first)
@@ -1301,27 +1363,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					lead = act[i];
 		if (lead) {
 			donors[ndon++] = lead->code;
-			/* coordinated: "Estland, Letland en Litouwen" */
-			size_t li = (size_t)(lead - g->m);
-			size_t prev_end = lead->t1;
-			for (size_t i = li + 1; i < c->m1 && ndon < 8; i++) {
-				const mention *m = &g->m[i];
-				int joined = 1;
-				for (size_t t = prev_end; t < m->t0; t++)
-					if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
-						joined = 0;
-				if (m->kind == M_CUE && m->sub == C_COORD && joined) {
-					prev_end = m->t1;
-					continue;
-				}
-				if (m->kind == M_ACTOR && joined && m->role == lead->role && !m->origin_only) {
-					if (!in_list(donors, ndon, m->code) && m->code != recipient)
-						donors[ndon++] = m->code;
-					prev_end = m->t1;
-					continue;
-				}
-				break;
-			}
+			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
 		} else if (!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                          g->last_actor_sent + 1 == g->nsent)) {
 			/* no actor: the clause goes on with the last donor's story */
@@ -1440,12 +1482,19 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						sa = act[i];
 				}
 				const mention *asker = NULL;
-				if (p.cons[0] == REC_CONSENT_REQUESTED) {
-					asker = src ? src : fa;
-					consent_by = src ? (fa ? fa->code : NULL) : (sa ? sa->code : NULL);
+				/* "Estonia asked Germany", "sought approval from
+				 * Germany": the subject asks; "Finland approved the
+				 * transfer from Estonia": the subject decides; with a
+				 * receiving verb it is the other way round ("De
+				 * Bondsrepubliek ontving van Estland een verzoek",
+				 * "Estonia received permission from Germany") */
+				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
+				if (asks != p.receive) {
+					asker = fa;
+					consent_by = src ? src->code : sa ? sa->code : NULL;
 				} else {
-					consent_by = src ? src->code : fa ? fa->code : NULL;
-					asker = src ? fa : sa;
+					consent_by = fa ? fa->code : src ? src->code : NULL;
+					asker = fa ? (src ? src : sa) : NULL;
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
@@ -1459,12 +1508,22 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				}
 			}
 			if (consent_by) {
+				/* "asked Germany and Finland for permission" */
+				const char *cby[8] = { consent_by };
+				size_t ncb = 1;
+				for (size_t i = 0; i < na; i++)
+					if (act[i]->code == consent_by) {
+						ncb = coordinated(g, c, act[i], cby, ncb, 8, recipient);
+						break;
+					}
 				if (!ncd)
 					cdon[ncd++] = NULL;
 				for (size_t ti = 0; ti < p.ncons; ti++)
-					for (size_t d = 0; d < ncd; d++)
-						emit(g, out, first, p.cons[ti], cdon[d], recipient, consent_by,
-						     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
+					for (size_t b = 0; b < ncb; b++)
+						for (size_t d = 0; d < ncd; d++)
+							if (cdon[d] != cby[b])
+								emit(g, out, first, p.cons[ti], cdon[d], recipient, cby[b],
+								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
 			}
 		}
 		if (ndon && donors[0] && !requested) {
