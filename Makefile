@@ -2,7 +2,7 @@
 # `make SANITIZE=1 ...` builds with AddressSanitizer + UBSan into build-san/.
 
 CC      ?= cc
-PKGS    := libxml-2.0 zlib libutf8proc sqlite3 libpq jansson
+PKGS    := libxml-2.0 zlib libutf8proc sqlite3 libpq jansson libmicrohttpd libsodium
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-unused-parameter
@@ -25,11 +25,8 @@ CMDOBJ  := $(CMDSRC:%.c=$(B)/obj/%.o)
 TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit cases eval bench clean fuzz
+.PHONY: all test unit cases shell check check-san check-pg check-browser eval bench clean demo
 all: $(B)/supplyline
-ifeq ($(SANITIZE),1)
-	@ln -sfn ../$(B)/supplyline build/supplyline-san 2>/dev/null || true
-endif
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -52,8 +49,29 @@ unit: $(TESTBIN)
 cases: $(B)/supplyline
 	@SL_BIN=$(B)/supplyline tests/run_cases.sh
 
-test: unit cases
+shell: $(B)/supplyline
 	@SL_BIN=$(B)/supplyline tests/run_shell.sh
+	@SL_BIN=$(B)/supplyline tests/store_cli.sh
+	@SL_BIN=$(B)/supplyline tests/consent_cli.sh
+	@SL_BIN=$(B)/supplyline tests/api.sh
+
+# test: everything that needs no server; check: what CI runs (the tests,
+# the same under ASan+UBSan, both storage backends, and the dev score).
+test: unit cases shell
+
+check-san:
+	@$(MAKE) --no-print-directory SANITIZE=1 test
+
+check-pg: all $(B)/tests/test_store
+	@tests/store_pg.sh $(B)/tests/test_store
+	@SL_BIN=$(B)/supplyline tests/store_pg.sh tests/store_cli.sh
+	@SL_BIN=$(B)/supplyline tests/store_pg.sh sh -c 'SL_DB=$$SL_PG_URL tests/api.sh'
+
+# the dashboard in a real browser (Debian chromium, playwright-core from npm ci)
+check-browser: all
+	@SL_BIN=$(B)/supplyline tests/serve_browser.sh
+
+check: test check-san check-pg check-browser eval
 
 eval: $(B)/supplyline
 	@tests/eval.sh $(B)/supplyline
@@ -66,3 +84,17 @@ clean:
 	rm -rf build build-san build-bench
 
 -include $(OBJ:.o=.d) $(CMDOBJ:.o=.d)
+-include fuzz/fuzz.mk
+
+# The main job on the bundled samples: records, then a store with merged
+# facts and the consent board.
+demo: $(B)/supplyline
+	@echo "== records (JSON Lines)"
+	@$(B)/supplyline extract samples
+	@rm -f $(B)/demo.db
+	@echo "== ingest"
+	@$(B)/supplyline ingest --db $(B)/demo.db samples
+	@echo "== facts"
+	@$(B)/supplyline facts --db $(B)/demo.db --format table
+	@echo "== consent board"
+	@$(B)/supplyline consent --db $(B)/demo.db --format table

@@ -15,6 +15,8 @@ static const struct command {
 	{ "text", cmd_text, "print the cleaned text each document is read as" },
 	{ "ingest", cmd_ingest, "extract and store documents, records and merged facts" },
 	{ "facts", cmd_facts, "print the merged facts as a table, CSV or JSON" },
+	{ "consent", cmd_consent, "which states must consent to passing materiel on, and what is known" },
+	{ "serve", cmd_serve, "serve the HTTP API and the dashboard" },
 	/* SL_COMMANDS: further commands are added here */
 };
 

@@ -164,7 +164,8 @@ static void sink_put(sink *k, const extractor *x, const doc *d, const char *hash
 	store_doc_status st;
 	if (k->rc)
 		return;
-	store_doc sd = { d->id, d->url, d->lang ? d->lang : ext_lang(x, d), d->date, hash };
+	store_doc sd = { d->id, d->url, d->lang ? d->lang : ext_lang(x, d), d->date, hash,
+	                 d->text, d->len };
 	if (!k->in_tx) {
 		if ((k->rc = store_begin(k->s, &k->e)))
 			return;

@@ -374,6 +374,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 						mm->t0 = first;
 						mm->t1 = i + 1;
 						mm->category = cat;
+						mm->susp = 1;
 						free(comp);
 						i++;
 						continue;
@@ -404,6 +405,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 						mm->t0 = i;
 						mm->t1 = i + 1;
 						mm->category = cat;
+						mm->susp = 1;
 						free(comp);
 						i++;
 						continue;
@@ -928,7 +930,18 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		r->value = rec_is_consent((rec_type)type) ? -1 : it->value;
 		r->currency = it->currency;
 	} else {
+		/* "Germany approved the transfer": the materiel is the one the
+		 * document's last record about this donor named */
 		r->category = rec_category_intern("weapons");
+		for (size_t i = out->n - 1; i-- > first;) {
+			const record *o = &out->v[i];
+			if (o->donor == donor && o->item) {
+				r->category = o->category;
+				r->system = o->system;
+				r->item = xstrdup(o->item);
+				break;
+			}
+		}
 	}
 	set_when(g, r, c0, c1, dates, nd, s0, s1);
 	r->evidence = text_of(g, s0, s1);
@@ -1010,6 +1023,14 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (ni > 0) {
 			item_ref *p = &items[ni - 1];
 			const mention *pm = &g->m[p->mi];
+			/* the halves of "Kampf- und Schützenpanzer", "antitankwapens
+			 * en -raketten" are one phrase when they are one category */
+			if ((m->susp || pm->susp) && m->category == p->category && i == p->mi + 2 &&
+			    cue_at(g, p->mi + 1, C_COORD)) {
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			int coord = 0, comma = 0;
 			for (size_t j = p->mi + 1; j < i; j++)
 				if (g->m[j].kind == M_CUE && g->m[j].sub == C_COORD)

@@ -48,6 +48,7 @@ typedef struct mention {
 	unsigned char origin_only; /* an adjective qualifying an item ("Duitse tanks") */
 	unsigned char rel;       /* a cue inside a restrictive relative clause */
 	unsigned char weak;      /* an adjective that only hints at an actor */
+	unsigned char susp;      /* half of a suspended compound ("Kampf- und") */
 	size_t t0, t1;           /* tokens */
 	const char *code;        /* actor code */
 	const char *category;    /* items */

@@ -47,6 +47,7 @@ struct lex {
 	struct sfx { uint32_t key, klen, hash; int32_t ent; } *sfx;
 	size_t nsfx, capsfx;
 	int32_t *sfx_next;    /* per entry: next entry with the same suffix key */
+	size_t sfx_maxlen;    /* longest suffix key: lex_suffix tries no longer tail */
 	tok_list tl;          /* scratch for tokenizing forms */
 };
 
@@ -207,6 +208,8 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 	x->sfx[j].ent = ent;
 	buf_add(&x->strs, s, n);
 	x->nsfx++;
+	if (n > x->sfx_maxlen)
+		x->sfx_maxlen = n;
 }
 
 lex *lex_new(void)
@@ -354,7 +357,10 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 
 const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at)
 {
-	for (size_t k = 2; k + 3 < n; k++) {
+	/* Tails longer than every key cannot match: skipping them keeps a
+	 * hostile 100 MB "word" linear instead of quadratic. */
+	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
+	for (size_t k = k0; k + 3 < n; k++) {
 		if (((unsigned char)w[k] & 0xC0) == 0x80)
 			continue;
 		for (int32_t id = sfx_find(x, w + k, n - k); id >= 0; id = x->sfx_next[id]) {
@@ -534,7 +540,9 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 			cls = k;
 	if (cls < 0)
 		return bad(e, c->path, line, "unknown cue class", f[1]);
-	if (lex_add(c->x, LEX_CUE, cls, lang, 0, f[2], c->classes[cls], NULL, NULL))
+	/* "~may": only in this case (the modal, not the month "May") */
+	int cased = f[2][0] == '~';
+	if (lex_add(c->x, LEX_CUE, cls, lang, cased, f[2] + cased, c->classes[cls], NULL, NULL))
 		return bad(e, c->path, line, "form has no word", f[2]);
 	return SL_OK;
 }

@@ -6,11 +6,14 @@
  * metadata out.  The page is decoded to UTF-8 first (BOM, then the
  * caller's charset hint such as an HTTP Content-Type, then <meta>, then
  * UTF-8 if the bytes are valid, else windows-1252) and parsed with
- * libxml2's forgiving HTML parser.  Boilerplate (navigation, cookie
- * banners, share bars, comments, ...) is dropped; the article is taken
- * from <article>/<main>/itemprop=articleBody when present, else from the
- * block with the most paragraph text outside links.  Block elements
- * become separate lines.
+ * an HTML5-style tree builder (html_dom.h).  Boilerplate (navigation,
+ * cookie banners, share bars, teasers, credits, comments, ...) is
+ * dropped; the article is taken from <article>/<main>/
+ * itemprop=articleBody when present, else from the block with the most
+ * paragraph text outside links (JSON-LD articleBody when the page shows
+ * next to nothing).  Block elements become separate lines.  The date
+ * comes from JSON-LD, meta tags, the URL, <time> or a visible date line
+ * near the article.
  */
 #ifndef SL_HTML_H
 #define SL_HTML_H

@@ -24,10 +24,10 @@ enum {
 
 static const char *const sql[Q_N] = {
 	[Q_DOC_HASH] = "SELECT hash FROM documents WHERE id = $1",
-	[Q_PUT_DOC] = "INSERT INTO documents (id, url, lang, date, hash, ingested_at) "
-	              "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET "
+	[Q_PUT_DOC] = "INSERT INTO documents (id, url, lang, date, hash, ingested_at, text) "
+	              "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
 	              "url = excluded.url, lang = excluded.lang, date = excluded.date, "
-	              "hash = excluded.hash, ingested_at = excluded.ingested_at",
+	              "hash = excluded.hash, ingested_at = excluded.ingested_at, text = excluded.text",
 	[Q_DEL_RECS] = "DELETE FROM records WHERE doc_id = $1",
 	[Q_PUT_REC] = "INSERT INTO records (doc_id, ord, type, donor, recipient, consent_by, "
 	              "category, system, item, quantity, unit, value, currency, event_date, "
@@ -244,6 +244,9 @@ static int pg_put_document(store *b, const store_doc *d, sl_err *e)
 	p_date(&p, d->date);
 	p_text(&p, d->hash);
 	p_text(&p, now);
+	/* text is NUL-terminated (doc.h) and holds no NUL, so text_len is
+	 * only needed by SQLite */
+	p_text(&p, d->text);
 	return run0((pg_store *)b, Q_PUT_DOC, &p, e);
 }
 
@@ -509,11 +512,63 @@ static int pg_schema_version(store *b, int *version, sl_err *e)
 	return rc;
 }
 
+typedef struct query_ctx {
+	store_row_fn fn;
+	void *ctx;
+} query_ctx;
+
+static int query_row(void *arg, PGresult *r)
+{
+	query_ctx *q = arg;
+	const char *vals[64];
+	int nc = PQnfields(r);
+	if (!q->fn)
+		return 0;
+	if (nc > 64)
+		nc = 64;
+	for (int i = 0; i < nc; i++)
+		vals[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
+	return q->fn(q->ctx, nc, vals);
+}
+
+/* Ad hoc statements of other modules: every value a text parameter,
+ * streamed like the large reads. */
+static int pg_query(store *b, const char *q, int np, const char *const *pv,
+                    store_row_fn fn, void *ctx, sl_err *e)
+{
+	pg_store *s = (pg_store *)b;
+	params p = { .n = 0 };
+	query_ctx qc = { fn, ctx };
+	if (np > (int)(sizeof p.v / sizeof p.v[0])) {
+		sl_err_set(e, "postgresql: query: too many parameters (%d)", np);
+		return SL_EARG;
+	}
+	for (int i = 0; i < np; i++)
+		p_text(&p, pv[i]);
+	/* as stream(), but a statement without rows (COMMAND_OK) is fine */
+	if (!PQsendQueryParams(s->db, q, p.n, NULL, p.v, NULL, NULL, 0))
+		return fail(s, e, "send query");
+	PQsetSingleRowMode(s->db);
+	PGresult *r;
+	int ret = SL_OK, err = SL_OK;
+	while ((r = PQgetResult(s->db))) {
+		ExecStatusType st = PQresultStatus(r);
+		if (st == PGRES_SINGLE_TUPLE) {
+			if (!ret && !err)
+				ret = query_row(&qc, r);
+		} else if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK && !err) {
+			err = fail_msg(s, e, "query", PQresultErrorMessage(r));
+		}
+		PQclear(r);
+	}
+	return err ? err : ret;
+}
+
 static const store_ops pg_ops = {
 	"postgresql", pg_close, pg_begin, pg_commit, pg_rollback, pg_doc_hash,
 	pg_put_document, pg_delete_records_of, pg_put_record, pg_each_record,
 	pg_clear_facts, pg_put_fact, pg_each_fact, pg_each_source, pg_get_meta,
-	pg_set_meta, pg_counts, pg_schema_version
+	pg_set_meta, pg_counts, pg_schema_version, pg_query
 };
 
 /* Migrations run under an advisory lock, so two processes opening a new

@@ -21,10 +21,10 @@ enum {
 
 static const char *const sql[Q_N] = {
 	[Q_DOC_HASH] = "SELECT hash FROM documents WHERE id = ?1",
-	[Q_PUT_DOC] = "INSERT INTO documents (id, url, lang, date, hash, ingested_at) "
-	              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET "
+	[Q_PUT_DOC] = "INSERT INTO documents (id, url, lang, date, hash, ingested_at, text) "
+	              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET "
 	              "url = excluded.url, lang = excluded.lang, date = excluded.date, "
-	              "hash = excluded.hash, ingested_at = excluded.ingested_at",
+	              "hash = excluded.hash, ingested_at = excluded.ingested_at, text = excluded.text",
 	[Q_DEL_RECS] = "DELETE FROM records WHERE doc_id = ?1",
 	[Q_PUT_REC] = "INSERT INTO records (doc_id, ord, type, donor, recipient, consent_by, "
 	              "category, system, item, quantity, unit, value, currency, event_date, "
@@ -185,6 +185,10 @@ static int sq_put_document(store *b, const store_doc *d, sl_err *e)
 	bind_date(st, 4, d->date);
 	bind_text(st, 5, d->hash);
 	bind_text(st, 6, now);
+	if (d->text)
+		sqlite3_bind_text(st, 7, d->text, (int)d->text_len, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 7);
 	return run(s, st, e, "store document");
 }
 
@@ -486,11 +490,49 @@ static int sq_schema_version(store *b, int *version, sl_err *e)
 	return rc;
 }
 
+/* Ad hoc statements of other modules: prepared per call (they are few
+ * and small), every value bound.  "$n" is a named parameter to SQLite,
+ * numbered in order of first use, which is why the contract asks for
+ * ascending first uses. */
+static int sq_query(store *b, const char *q, int np, const char *const *pv,
+                    store_row_fn fn, void *ctx, sl_err *e)
+{
+	sqlite_store *s = (sqlite_store *)b;
+	sqlite3_stmt *st = NULL;
+	int rc, ret = SL_OK;
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+		return fail(s, e, "prepare query");
+	int want = sqlite3_bind_parameter_count(st);
+	if (want != np) {
+		sqlite3_finalize(st);
+		sl_err_set(e, "%s: query wants %d parameters, got %d", s->path, want, np);
+		return SL_EARG;
+	}
+	for (int i = 0; i < np; i++)
+		bind_text(st, i + 1, pv[i]);
+	int nc = sqlite3_column_count(st);
+	const char *vals[64];
+	if (nc > 64)
+		nc = 64;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!fn)
+			continue;
+		for (int i = 0; i < nc; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if ((ret = fn(ctx, nc, vals)))
+			break;
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = fail(s, e, "query");
+	sqlite3_finalize(st);
+	return ret;
+}
+
 static const store_ops sqlite_ops = {
 	"sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_doc_hash,
 	sq_put_document, sq_delete_records_of, sq_put_record, sq_each_record,
 	sq_clear_facts, sq_put_fact, sq_each_fact, sq_each_source, sq_get_meta,
-	sq_set_meta, sq_counts, sq_schema_version
+	sq_set_meta, sq_counts, sq_schema_version, sq_query
 };
 
 static int bump(sqlite_store *s, int version, sl_err *e)

@@ -36,6 +36,12 @@ int store_begin(store *s, sl_err *e) { return s->ops->begin(s, e); }
 int store_commit(store *s, sl_err *e) { return s->ops->commit(s, e); }
 int store_rollback(store *s, sl_err *e) { return s->ops->rollback(s, e); }
 
+int store_query(store *s, const char *sql, int nparams, const char *const *params,
+                store_row_fn fn, void *ctx, sl_err *e)
+{
+	return s->ops->query(s, sql, nparams, params, fn, ctx, e);
+}
+
 int store_doc_check(store *s, const char *id, const char *hash,
                     store_doc_status *status, sl_err *e)
 {

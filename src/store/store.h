@@ -57,6 +57,9 @@ typedef struct store_doc {
 	const char *lang;     /* NULL when unknown */
 	const char *date;     /* YYYY[-MM[-DD]] or NULL */
 	const char *hash;     /* content hash, see store_doc_hash */
+	const char *text;     /* the text as read (spans point into it), or
+	                         NULL: then none is stored (schema >= 2) */
+	size_t text_len;      /* bytes in text */
 } store_doc;
 
 /* A record as stored, with the document fields facts need.  Unlike
@@ -126,6 +129,8 @@ typedef struct store_counts {
 typedef int (*store_rec_fn)(void *ctx, const store_rec *r);
 typedef int (*store_fact_fn)(void *ctx, const fact *f);
 typedef int (*store_source_fn)(void *ctx, const fact_source *s);
+/* One row of a store_query: n column values as text, NULL for SQL NULL. */
+typedef int (*store_row_fn)(void *ctx, int n, const char *const *vals);
 
 /* The operations a backend implements. */
 typedef struct store_ops {
@@ -157,6 +162,12 @@ typedef struct store_ops {
 	int (*set_meta)(store *s, const char *key, const char *val, sl_err *e);
 	int (*counts)(store *s, store_counts *c, sl_err *e);
 	int (*schema_version)(store *s, int *version, sl_err *e);
+	/* Runs one constant SQL text with nparams text parameters $1..$n
+	 * (NULL = SQL NULL), calling fn for each row it returns.  The SQL
+	 * must be the dialect both backends share: $n placeholders, each
+	 * first used in ascending order; values are never part of it. */
+	int (*query)(store *s, const char *sql, int nparams, const char *const *params,
+	             store_row_fn fn, void *ctx, sl_err *e);
 } store_ops;
 
 /* Every backend's handle starts with this. */
@@ -176,6 +187,12 @@ const char *store_backend(const store *s);
 int store_begin(store *s, sl_err *e);
 int store_commit(store *s, sl_err *e);
 int store_rollback(store *s, sl_err *e);
+
+/* For modules with tables of their own (serve's users, sessions, audit
+ * log; see docs/schema.md): runs sql as store_ops.query does.  fn may be
+ * NULL for statements whose rows are not wanted. */
+int store_query(store *s, const char *sql, int nparams, const char *const *params,
+                store_row_fn fn, void *ctx, sl_err *e);
 
 /* The content hash of a document: SHA-256 (hex) over url, lang, date and
  * text, so a change to any of them re-extracts the document.  out must
