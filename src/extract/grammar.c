@@ -975,8 +975,10 @@ static void mark_relative(gram_doc *g, size_t t1)
 			continue;
 		if (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)))
 			continue;
-		/* "die wapens": a demonstrative before its noun, not a relative */
-		if (i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
+		/* "die wapens": a demonstrative before its noun, not a relative,
+		 * unless a noun stands right before it ("landen die tanks sturen") */
+		int after_noun = i > 0 && g->m[i - 1].kind != M_CUE && g->m[i - 1].t1 == m->t0;
+		if (!after_noun && i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
 			continue;
 		size_t end = t1;
 		for (size_t t = m->t1; t < t1; t++)
@@ -1385,8 +1387,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		if (lead) {
 			donors[ndon++] = lead->code;
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
-		} else if (!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
-		                          g->last_actor_sent + 1 == g->nsent)) {
+		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
+		                           g->last_actor_sent + 1 == g->nsent)) ||
+		           (requested && refers_back(g, c))) {
 			/* no actor: the clause goes on with the last donor's story */
 			if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
@@ -1398,6 +1401,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		item_ref items[16];
 		size_t ni = clause_items(g, c, nums, nn, items, 16);
+		if (g->trace) {
+			fprintf(g->trace, "  roles: recipient %s, donors", recipient);
+			for (size_t d = 0; d < ndon; d++)
+				fprintf(g->trace, " %s", donors[d] ? donors[d] : "null");
+			fprintf(g->trace, ", %zu items\n", ni);
+		}
 		/* "la Suisse a refusé deux demandes allemandes et une danoise
 		 * concernant la transmission de matériel à Kiev": a request by
 		 * states other than the recipient, to a third state, is a

@@ -43,6 +43,8 @@ struct lex {
 	buf strs;             /* folded edge keys */
 	char **owned;         /* strings entries point to */
 	size_t nowned, capowned;
+	char **intern;        /* hash set over owned, for own() */
+	size_t capintern;
 	/* suffix table: folded word -> first entry (chained by next_suffix) */
 	struct sfx { uint32_t key, klen, hash; int32_t ent; } *sfx;
 	size_t nsfx, capsfx;
@@ -66,20 +68,47 @@ static uint32_t edge_hash(uint32_t parent, const char *s, size_t n)
 	return hash_bytes(h, s, n);
 }
 
+/* Interns s: equal strings get the same pointer, so callers compare codes
+ * ("UA", "Javelin", "air-defence") by pointer.  Contract categories are
+ * interned to record.c's table. */
 static const char *own(lex *x, const char *s)
 {
 	if (!s)
 		return NULL;
+	const char *cat = rec_category_intern(s);
+	if (cat)
+		return cat;
+	size_t n = strlen(s);
+	uint32_t h = hash_bytes(2166136261u, s, n);
+	if (x->capintern) {
+		for (size_t j = h & (x->capintern - 1); x->intern[j]; j = (j + 1) & (x->capintern - 1))
+			if (!strcmp(x->intern[j], s))
+				return x->intern[j];
+	}
+	if ((x->nowned + 1) * 2 > x->capintern) {
+		size_t cap = x->capintern ? x->capintern * 2 : 4096;
+		char **t = xcalloc(cap, sizeof *t);
+		for (size_t i = 0; i < x->nowned; i++) {
+			const char *o = x->owned[i];
+			size_t j = hash_bytes(2166136261u, o, strlen(o)) & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = x->owned[i];
+		}
+		free(x->intern);
+		x->intern = t;
+		x->capintern = cap;
+	}
 	if (x->nowned == x->capowned) {
 		x->capowned = x->capowned ? x->capowned * 2 : 1024;
 		x->owned = xrealloc(x->owned, x->capowned * sizeof *x->owned);
 	}
-	/* intern contract categories so callers may compare pointers */
-	const char *cat = rec_category_intern(s);
-	if (cat)
-		return cat;
-	char *p = xstrdup(s);
+	char *p = xstrndup(s, n);
 	x->owned[x->nowned++] = p;
+	size_t j = h & (x->capintern - 1);
+	while (x->intern[j])
+		j = (j + 1) & (x->capintern - 1);
+	x->intern[j] = p;
 	return p;
 }
 
@@ -229,6 +258,7 @@ void lex_free(lex *x)
 	for (size_t i = 0; i < x->nowned; i++)
 		free(x->owned[i]);
 	free(x->owned);
+	free(x->intern);
 	free(x->ent);
 	free(x->nodes);
 	free(x->edges);

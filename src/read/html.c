@@ -285,7 +285,7 @@ static int hard_junk_tag(const char *t)
 		"menu", "figcaption", "head", "title", "meta", "link",
 	};
 	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-		if (!strcmp(t, tags[i]))
+		if (t[0] == tags[i][0] && !strcmp(t, tags[i]))
 			return 1;
 	return 0;
 }
@@ -307,22 +307,42 @@ static const char *const junk_words[] = {
 	"notice", "login", "signup",
 };
 
-/* Is the token v[0..k) one of words (see junk_words)? */
+static int lower_eq(const char *v, const char *w, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		int a = (unsigned char)v[i];
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (a != (unsigned char)w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* Is the token v[0..k) one of words (see junk_words)?  The words are
+ * lower case; most tokens fail on the first letter, which is tested
+ * before anything is measured. */
 static int token_in(const char *v, size_t k, const char *const *words, size_t nw)
 {
+	int v0 = (unsigned char)v[0];
+	if (v0 >= 'A' && v0 <= 'Z')
+		v0 += 32;
 	for (size_t i = 0; i < nw; i++) {
 		const char *w = words[i];
-		if (w[0] == '=') {
-			if (strlen(w + 1) == k && strncasecmp(v, w + 1, k) == 0)
-				return 1;
-		} else if (w[0] == '*') {
+		if (w[0] == '*') {
 			size_t wl = strlen(w + 1);
 			for (size_t j = 0; j + wl <= k; j++)
-				if (strncasecmp(v + j, w + 1, wl) == 0)
+				if (lower_eq(v + j, w + 1, wl))
 					return 1;
-		} else if (rd_prefix_ci(v, k, w)) {
-			return 1;
+			continue;
 		}
+		int exact = w[0] == '=';
+		w += exact;
+		if (w[0] != v0)
+			continue;
+		size_t wl = strlen(w);
+		if (exact ? wl == k && lower_eq(v, w, k) : wl <= k && lower_eq(v, w, wl))
+			return 1;
 	}
 	return 0;
 }
@@ -393,9 +413,8 @@ static int dateish_value(const char *v)
 			k++;
 		if (!k)
 			break;
-		for (size_t i = 0; i < sizeof date_words / sizeof date_words[0]; i++)
-			if (rd_prefix_ci(v, k, date_words[i]))
-				return 1;
+		if (token_in(v, k, date_words, sizeof date_words / sizeof date_words[0]))
+			return 1;
 		v += k;
 	}
 	return 0;
@@ -451,7 +470,7 @@ static int block_tag(const char *t)
 		"summary", "center", "body", "caption", "thead", "tbody",
 	};
 	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-		if (!strcmp(t, tags[i]))
+		if (t[0] == tags[i][0] && !strcmp(t, tags[i]))
 			return 1;
 	return 0;
 }
@@ -516,6 +535,7 @@ typedef struct ctx {
 	char *url_canon, *url_og, *lang;
 	char date[16];
 	int date_rank;
+	char modified[16];         /* last change, the date of last resort */
 	nodes body_cand, article_cand, main_cand;
 	nodes time_cand, dateish;  /* <time datetime>, date-like class/id */
 	hnode *final_root;
@@ -585,6 +605,13 @@ static void set_date(ctx *c, const char *v, int rank)
 	c->date_rank = rank;
 }
 
+static void set_modified(ctx *c, const char *v)
+{
+	char norm[16];
+	if (!c->modified[0] && v && rd_date_norm(v, strlen(v), norm) == 0)
+		memcpy(c->modified, norm, sizeof norm);
+}
+
 static void meta_tag(ctx *c, hnode *n)
 {
 	static const char *const names[] = {
@@ -609,6 +636,9 @@ static void meta_tag(ctx *c, hnode *n)
 		set_date(c, content, 2);
 	if (ip && !strcasecmp(ip, "datePublished"))
 		set_date(c, content, 3);
+	if ((prop && (!strcasecmp(prop, "article:modified_time") || !strcasecmp(prop, "og:updated_time"))) ||
+	    (ip && (!strcasecmp(ip, "dateModified") || !strcasecmp(ip, "dateUpdate"))))
+		set_modified(c, content);
 	const char *key = name ? name : prop;
 	if (key)
 		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -720,6 +750,9 @@ static void jsonld(ctx *c, hnode *n)
 	const char *v = json_key(all.p, "\"datePublished\"");
 	if (v)
 		set_date(c, v, 0);
+	v = json_key(all.p, "\"dateModified\"");
+	if (v)
+		set_modified(c, v);
 	v = json_key(all.p, "\"articleBody\"");
 	if (v) {
 		buf body = BUF_INIT;
@@ -785,6 +818,8 @@ static void walk_meta(ctx *c, hnode *n, int depth)
 			const char *v = attr(n, "datetime");
 			if (!v)
 				v = attr(n, "content");
+			if (!v)
+				v = attr(n, "title"); /* <abbr title="2018-06-05T08:00"> */
 			if (v) {
 				set_date(c, v, 3);
 			} else {
@@ -1420,11 +1455,44 @@ static void pick_date(ctx *c)
 	if (b.len && hdate_find(b.p, b.len, d) == 0) {
 		memcpy(c->date, d, sizeof d);
 		c->date_rank = 8;
-	} else if (!c->date[0] && c->time_cand.n) {
-		const char *v = attr(c->time_cand.v[0], "datetime");
-		set_date(c, v, 9);
+		buf_release(&b);
+		return;
+	}
+	/* nothing near the article: the first date line anywhere, one in
+	 * the <title>, any <time>, the first date on the page, and last the
+	 * date of the last change */
+	for (size_t i = 0; i < c->dateish.n; i++) {
+		hnode *n = c->dateish.v[i];
+		if (inside_junk(c, n))
+			continue;
+		buf_reset(&b);
+		visible_text(c, n->children, &b, 400, 0);
+		if (b.len < 400 && hdate_find(b.p, b.len, d) == 0) {
+			memcpy(c->date, d, sizeof d);
+			c->date_rank = 9;
+			buf_release(&b);
+			return;
+		}
 	}
 	buf_release(&b);
+	if (c->title_tag && hdate_find(c->title_tag, strlen(c->title_tag), d) == 0) {
+		memcpy(c->date, d, sizeof d);
+		c->date_rank = 10;
+		return;
+	}
+	if (c->time_cand.n && !c->date[0])
+		set_date(c, attr(c->time_cand.v[0], "datetime"), 11);
+	if (!c->date[0] && c->body) {
+		buf_reset(&b);
+		visible_text(c, c->body->children, &b, 20000, 0);
+		if (b.len && hdate_find(b.p, b.len, d) == 0) {
+			memcpy(c->date, d, sizeof d);
+			c->date_rank = 12;
+		}
+		buf_release(&b);
+	}
+	if (!c->date[0] && c->modified[0])
+		memcpy(c->date, c->modified, sizeof c->date);
 }
 
 /* The whole extraction; o_* may be NULL.  Returns SL_OK/SL_EFORMAT. */
@@ -1464,9 +1532,13 @@ static int extract(const char *bytes, size_t n, const char *hint, buf *text,
 		/* nearly nothing: the soft rules may have eaten a mislabelled
 		 * article; take the relaxed reading if it finds clearly more */
 		buf alt = BUF_INIT;
+		hnode *strict_root = c.final_root;
 		c.relaxed = 1;
 		extract_body(&c, &alt);
-		if (alt.len > 2 * (text->len - start) + 50) {
+		if (alt.len <= 2 * (text->len - start) + 50) {
+			c.final_root = strict_root;
+			c.relaxed = 0;
+		} else {
 			text->len = start;
 			text->p[start] = '\0';
 			buf_add(text, alt.p, alt.len);

@@ -134,6 +134,20 @@ static void test_suffix(void **state)
 	assert_string_equal(e->category, "-");
 }
 
+static void test_interned_codes(void **state)
+{
+	(void)state;
+	/* codes are interned: two forms of one state give one pointer, so the
+	 * grammar compares actors by pointer */
+	const lex_entry *a = match("Duitsland", LEX_ACTOR, LANG_NL, NULL);
+	assert_non_null(a);
+	const char *de = a->code;
+	const lex_entry *b = match("de Bondsrepubliek", LEX_ACTOR, LANG_NL, NULL);
+	assert_non_null(b);
+	assert_ptr_equal(b->code, de);
+	assert_ptr_not_equal(match("Groot-Brittannië", LEX_ACTOR, LANG_NL, NULL)->code, de);
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -156,6 +170,7 @@ int main(void)
 		cmocka_unit_test(test_fold_and_hyphen),
 		cmocka_unit_test(test_cased),
 		cmocka_unit_test(test_suffix),
+		cmocka_unit_test(test_interned_codes),
 		cmocka_unit_test(test_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
