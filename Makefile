@@ -25,7 +25,7 @@ CMDOBJ  := $(CMDSRC:%.c=$(B)/obj/%.o)
 TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit cases shell check check-san check-pg check-browser eval bench clean demo
+.PHONY: all test unit cases shell check check-san check-pg check-browser check-html eval bench clean demo
 all: $(B)/supplyline
 
 $(B)/obj/%.o: %.c
@@ -71,7 +71,11 @@ check-pg: all $(B)/tests/test_store
 check-browser: all
 	@SL_BIN=$(B)/supplyline tests/serve_browser.sh
 
-check: test check-san check-pg check-browser eval
+# main text of web pages on the trafilatura benchmark, when it is present
+check-html: all
+	@tests/html_bench.sh $(B)/supplyline
+
+check: test check-san check-pg check-browser eval check-html
 
 eval: $(B)/supplyline
 	@tests/eval.sh $(B)/supplyline

@@ -8,6 +8,9 @@
 #       crashers to fuzz/crashers/<name>/ (commit them: they are replayed).
 #       `make -j2 fuzz` runs two harnesses at a time.  Needs clang-14 and
 #       libclang-rt-14-dev.
+#   make fuzz-merge [FUZZ=...]   shrink fuzz/corpus/<name>/ to the inputs
+#       that keep its coverage, taking in what `make fuzz` found (libFuzzer
+#       -merge=1): the seeds that are worth committing.
 #   make fuzz-replay [SANITIZE=1]   the normal compiler: every harness
 #       over every seed and crasher (and the empty input), like SQLite's
 #       fuzzcheck, so tests catch a regression without clang.
@@ -30,7 +33,7 @@ FUZZ_MAXLEN_extract    := 16384
 FUZZ_MAXLEN_lex        := 16384
 FUZZ_OBJ   := $(SRC:%.c=$(FUZZ_B)/obj/%.o)
 
-.PHONY: fuzz fuzz-build fuzz-replay $(FUZZ:%=fuzz-run-%)
+.PHONY: fuzz fuzz-build fuzz-merge fuzz-replay $(FUZZ:%=fuzz-run-%) $(FUZZ:%=fuzz-merge-%)
 
 fuzz: $(FUZZ:%=fuzz-run-%)
 	@echo "fuzz: done ($(FUZZ_TIME) s each); logs in $(FUZZ_B)/log/"
@@ -62,6 +65,16 @@ $(FUZZ:%=fuzz-run-%): fuzz-run-%: $(FUZZ_B)/fuzz_%
 	  cov=$$(grep -o 'cov: [0-9]*' $(FUZZ_B)/log/$*.log | tail -1); \
 	  echo "fuzz $*: $${runs:-?} runs, $$cov, exit $$rc"; \
 	  if [ $$rc -ne 0 ]; then grep -E 'ERROR|SUMMARY|runtime error|Test unit written' $(FUZZ_B)/log/$*.log | head -20; exit 1; fi
+
+fuzz-merge: $(FUZZ:%=fuzz-merge-%)
+
+$(FUZZ:%=fuzz-merge-%): fuzz-merge-%: $(FUZZ_B)/fuzz_%
+	@rm -rf $(FUZZ_B)/merge/$* && mkdir -p $(FUZZ_B)/merge/$* $(FUZZ_B)/corpus/$* fuzz/corpus/$*
+	@SL_DATA=data $(FUZZ_B)/fuzz_$* -merge=1 -max_len=$(or $(FUZZ_MAXLEN_$*),8192) \
+	    $(FUZZ_B)/merge/$* fuzz/corpus/$* $(FUZZ_B)/corpus/$* >$(FUZZ_B)/merge/$*.log 2>&1 || \
+	  { tail -20 $(FUZZ_B)/merge/$*.log; exit 1; }
+	@rm -rf fuzz/corpus/$* && mv $(FUZZ_B)/merge/$* fuzz/corpus/$*
+	@echo "fuzz-merge $*: $$(ls fuzz/corpus/$* | wc -l) seeds"
 
 # The replay driver: each harness compiled by the normal compiler with its
 # entry point renamed, all linked into one binary with fuzz/replay.c.

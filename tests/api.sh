@@ -108,8 +108,26 @@ req GET /api/session -b "$CJ"
 check "session: logged in" 's == 200 and d["user"] == "alice" and d["csrf"] == "'"$csrf"'"'
 req POST "/api/facts/$nl/review" -b "$CJ" -H 'Content-Type: application/json' -d '{"action":"confirm"}'
 check "review without CSRF token is 403" 's == 403'
-req POST "/api/facts/$nl/review" -b "$CJ" -H 'Content-Type: application/json' -H "X-CSRF-Token: ${csrf%?}0" -d '{"action":"confirm"}'
-check "review with a wrong CSRF token is 403" 's == 403'
+# Wrong tokens must differ from the real one whatever its digits: the
+# old "${csrf%?}0" was the real token whenever it ended in 0 (1 run in 16).
+other() { [ "$1" = 0 ] && echo 1 || echo 0; } # a hex digit that is not $1
+wrong_tokens=("${csrf%?}$(other "${csrf: -1}")" "$(other "${csrf:0:1}")${csrf:1}"
+	"${csrf:0:31}$(other "${csrf:31:1}")${csrf:32}" "${csrf%?}" "${csrf}0" "${csrf^^}" "")
+for w in "${wrong_tokens[@]}"; do
+	[ "$w" != "$csrf" ] || { bad "wrong token '$w' equals the real one"; continue; }
+	hdr="X-CSRF-Token: $w"
+	[ -n "$w" ] || hdr="X-CSRF-Token;" # curl's way to send an empty header
+	req POST "/api/facts/$nl/review" -b "$CJ" -H 'Content-Type: application/json' -H "$hdr" -d '{"action":"confirm"}'
+	check "review with a wrong CSRF token (${#w} chars, ${w:0:4}..${w: -2}) is 403" 's == 403'
+done
+# A second session of the same analyst: its token opens only its own cookie.
+req POST /api/login -c "$CJ.2" -H 'Content-Type: application/json' -d "{\"user\":\"alice\",\"password\":\"$SL_PASSWORD\"}"
+csrf2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf"])' "$J")
+check "second login has its own CSRF token" 's == 200 and d["csrf"] != "'"$csrf"'"'
+req POST "/api/facts/$nl/review" -b "$CJ" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf2" -d '{"action":"confirm"}'
+check "review with another session's CSRF token is 403" 's == 403'
+req POST "/api/facts/$nl/review" -b "$CJ.2" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" -d '{"action":"confirm"}'
+check "review with the first session's token on the second cookie is 403" 's == 403'
 req POST "/api/facts/$nl/review" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" -d '{"action":"confirm"}'
 check "review with token but no cookie is 401" 's == 401'
 req POST "/api/facts/$nl/review" -b "$CJ" -H 'Content-Type: text/plain' -H "X-CSRF-Token: $csrf" -d '{"action":"confirm"}'

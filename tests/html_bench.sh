@@ -14,10 +14,23 @@ if [ ! -d "$SET/dev/pages" ] || [ ! -f "$SET/score_html.py" ]; then
 fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-SUPPLYLINE_DATA=${SUPPLYLINE_DATA:-data} "$BIN" text "$SET/dev/pages" > "$out" || {
-	echo "html_bench: $BIN text failed"
-	exit 1
-}
+# CPU time of the whole command (reading, extraction, language guess,
+# JSON out) on one core: wall time is at the mercy of a busy machine
+python3 - "$BIN" "$SET/dev/pages" "$out" <<'PY' || exit 1
+import os, resource, subprocess, sys
+bin_, pages, out = sys.argv[1:4]
+env = dict(os.environ)
+env.setdefault("SUPPLYLINE_DATA", "data")
+with open(out, "wb") as f:
+    rc = subprocess.run([bin_, "text", pages], stdout=f, env=env).returncode
+if rc != 0:
+    print("html_bench: %s text failed (%d)" % (bin_, rc))
+    sys.exit(1)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = ru.ru_utime + ru.ru_stime
+size = sum(os.path.getsize(os.path.join(pages, n)) for n in os.listdir(pages))
+print("html_bench: %.1f MB of HTML in %.2f s of CPU: %.0f MB/s" % (size / 1e6, cpu, size / 1e6 / cpu))
+PY
 f1_floor=$(awk '$1 == "f1" { print $2 }' tests/html_floor)
 date_floor=$(awk '$1 == "date" { print $2 }' tests/html_floor)
 python3 "$SET/score_html.py" "$SET/dev" "$out"

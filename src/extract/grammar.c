@@ -226,12 +226,25 @@ static const char *modifier_category(const gram_doc *g, const char *w, size_t at
  * "antitankwapens"), as a byte length, or 0. */
 static size_t item_prefix(gram_doc *g, const char *w, size_t n)
 {
-	for (size_t k = n - 1; k >= 3; k--) {
+	for (size_t k = n >= 4 ? n - 4 : 0; k >= 3; k--) {
 		if (((unsigned char)w[k] & 0xC0) == 0x80)
 			continue;
 		buf_reset(&g->tmp);
 		buf_add(&g->tmp, w, k);
 		if (lex_lookup(g->lx, LEX_ITEM, g->tmp.p, g->lang))
+			return k;
+	}
+	return 0;
+}
+
+/* Where the shortest item word ending the folded word w starts (at least
+ * three bytes in), or 0. */
+static size_t shortest_head(gram_doc *g, const char *w, size_t n)
+{
+	for (size_t k = n >= 4 ? n - 4 : 0; k >= 3; k--) {
+		if (((unsigned char)w[k] & 0xC0) == 0x80)
+			continue;
+		if (lex_lookup(g->lx, LEX_ITEM, w + k, g->lang))
 			return k;
 	}
 	return 0;
@@ -391,9 +404,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (pm->kind == M_ITEM && pm->t1 + 1 >= i - 1) {
 				const token *p = &tl->v[pm->t1 - 1];
 				const char *pf = tok_fold(tl, p);
-				size_t at = 0;
-				if (lex_suffix(g->lx, pf, p->flen, g->lang, &at) ||
-				    (at = item_prefix(g, pf, p->flen)) > 0) {
+				/* the head the second half replaces is the shortest one:
+				 * "antitank|wapens", not "anti|tankwapens" */
+				size_t at = shortest_head(g, pf, p->flen);
+				if (!at)
+					at = item_prefix(g, pf, p->flen);
+				if (at) {
 					buf_reset(&g->tmp);
 					buf_add(&g->tmp, pf, at);
 					buf_add(&g->tmp, tok_fold(tl, t), t->flen);
@@ -405,7 +421,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 						mm->t0 = i;
 						mm->t1 = i + 1;
 						mm->category = cat;
-						mm->susp = 1;
+						mm->susp = 2;
 						free(comp);
 						i++;
 						continue;
@@ -1027,7 +1043,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			const mention *pm = &g->m[p->mi];
 			/* the halves of "Kampf- und Schützenpanzer", "antitankwapens
 			 * en -raketten" are one phrase when they are one category */
-			if ((m->susp || pm->susp) && m->category == p->category && i == p->mi + 2 &&
+			if (m->susp == 2 && m->category == p->category && i == p->mi + 2 &&
 			    cue_at(g, p->mi + 1, C_COORD)) {
 				p->t1 = m->t1;
 				p->mi = i;
@@ -1475,7 +1491,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						     t0, t1, c->t0, c->t1, dates, nd);
 					}
 			}
-			if (ni && ndon && types[0] != REC_REQUESTED) {
+			if (ni && ndon) {
+				/* what an elaboration in the next sentence spells out */
 				record tmp;
 				record_init(&tmp);
 				set_when(g, &tmp, c->t0, c->t1, dates, nd, t0, t1);
@@ -1483,6 +1500,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				g->last_type = types[0];
 				g->last_recipient = recipient;
 				g->last_emit_sent = g->nsent;
+				g->nelab = 0;
+				for (size_t d = 0; d < ndon && d < 8; d++)
+					g->elab_donor[g->nelab++] = donors[d];
 			}
 		}
 		if (p.ncons && (ni || p.transferish || sent_transfer || g->last_emit_sent + 1 >= g->nsent)) {
@@ -1573,14 +1593,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		if (cue_at(g, i, C_ELABORATION))
 			elab = 1;
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
-	    g->last_emit_sent + 1 == g->nsent && g->nlast && g->last_type >= 0) {
+	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
 		item_ref items[16];
 		size_t ni = clause_items(g, &whole, nums, nn, items, 16);
 		size_t before = out->n;
-		for (size_t d = 0; d < g->nlast; d++)
+		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
-				emit(g, out, first, g->last_type, g->last_donor[d], g->last_recipient, NULL,
+				emit(g, out, first, g->last_type, g->elab_donor[d], g->last_recipient, NULL,
 				     &items[j], t0, t1, t0, t1, dates, nd);
 		/* the date is that of the sentence spelled out, unless this one
 		 * gives its own */

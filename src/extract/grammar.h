@@ -48,7 +48,7 @@ typedef struct mention {
 	unsigned char origin_only; /* an adjective qualifying an item ("Duitse tanks") */
 	unsigned char rel;       /* a cue inside a restrictive relative clause */
 	unsigned char weak;      /* an adjective that only hints at an actor */
-	unsigned char susp;      /* half of a suspended compound ("Kampf- und") */
+	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	size_t t0, t1;           /* tokens */
 	const char *code;        /* actor code */
 	const char *category;    /* items */
@@ -73,6 +73,8 @@ typedef struct gram_doc {
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
 	size_t last_actor_sent;  /* the sentence that named last_donor */
 	char last_when[11];      /* when of the last provision records */
+	const char *elab_donor[8]; /* their donors */
+	size_t nelab;
 	mention *m;
 	size_t nm, capm;
 	unsigned char *skip;     /* per sentence token: a particle already used */

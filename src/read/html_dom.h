@@ -43,7 +43,9 @@ typedef struct hdom hdom;
  * bad markup.  The root is a synthetic "#root" element holding <html>
  * (or whatever the page starts with). */
 hdom *hdom_parse(const char *s, size_t n);
+/* The synthetic root; valid until hdom_free. */
 hnode *hdom_root(hdom *d);
+/* Frees the tree and every string in it (d may be NULL). */
 void hdom_free(hdom *d);
 
 /* The value of attribute name (lower case) or NULL. */

@@ -114,6 +114,11 @@ void split_sentences(const split_rules *s, int lang, const tok_list *tl, const c
 			continue;
 		if (closes_abbrev(s, lang, tl, text, start, i) && !(nx->flags & TOK_NL))
 			continue;
+		/* German ordinals: "am 3. März", "im 20. Jahrhundert" */
+		if (lang == LANG_DE && i > start && (tl->v[i - 1].flags & TOK_NUM) &&
+		    tl->v[i - 1].end - tl->v[i - 1].start <= 2 && tl->v[i - 1].end == t->start &&
+		    !(nx->flags & TOK_NL))
+			continue;
 		push(out, n, cap, start, j);
 		start = j;
 		i = j - 1;
