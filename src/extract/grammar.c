@@ -490,6 +490,14 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		case LEX_ITEM:
 			mm->kind = M_ITEM;
 			mm->category = e->category;
+			/* "Waffenlieferungen", "steunpakket": both the item and a cue */
+			if (m[LEX_CUE].e && m[LEX_CUE].ntok == len) {
+				mention *cm = push_mention(g);
+				cm->kind = M_CUE;
+				cm->sub = m[LEX_CUE].e->sub;
+				cm->t0 = i;
+				cm->t1 = i + len;
+			}
 			break;
 		default:
 			mm->kind = M_CUE;
@@ -729,6 +737,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->rel || mdist(m, pm) > MODAL_SCOPE)
+			continue;
+		/* a modal after the predicate belongs to what follows ("piloten
+		 * opleiden om te kunnen vliegen"), unless it stands right by it */
+		if ((m->sub == C_COND || m->sub == C_FUTURE || m->sub == C_PAST_WANT || m->sub == C_WOULD) &&
+		    m->t0 > pm->t1 + 2)
 			continue;
 		switch (m->sub) {
 		case C_NEG:
@@ -1026,15 +1039,26 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
 			continue;
-		/* "protection against mines": a target, not an item */
-		if (i > c->m0 && cue_at(g, i - 1, C_AGAINST) && m->t0 - g->m[i - 1].t1 <= 2)
-			continue;
-		if (i > c->m0 + 1 && cue_at(g, i - 2, C_AGAINST) && g->m[i - 1].kind == M_ACTOR)
+		/* "protection against mines and artillery fire": targets, not
+		 * items; the phrase ends at the next cue or actor past its object */
+		int target = 0;
+		for (size_t j = c->m0; j < i; j++) {
+			const mention *q = &g->m[j];
+			if (cue_at(g, j, C_AGAINST))
+				target = 1;
+			else if (target && q->kind == M_CUE && q->sub != C_COORD && q->sub != C_ARTICLE)
+				target = 0;
+			else if (target && q->kind == M_ACTOR && j > 0 && !cue_at(g, j - 1, C_AGAINST))
+				target = 0;
+		}
+		if (target)
 			continue;
 		/* "munitie voor militairen": people after "for" are the ones
 		 * helped, not what is given */
-		if (is_person_category(m->category) && i > c->m0 && cue_at(g, i - 1, C_RECIP) &&
-		    m->t0 - g->m[i - 1].t1 <= 1)
+		if (is_person_category(m->category) && i > c->m0 &&
+		    ((cue_at(g, i - 1, C_RECIP) && m->t0 - g->m[i - 1].t1 <= 1) ||
+		     (g->m[i - 1].kind == M_ACTOR && g->m[i - 1].role == ROLE_RECIP &&
+		      m->t0 - g->m[i - 1].t1 <= 1)))
 			continue;
 		/* a system and its generic noun are one item: "Patriot missile
 		 * battery", "luchtafweertanks, van het type Gepard" */
@@ -1107,7 +1131,10 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		int have_training = 0;
 		size_t w = 0;
 		for (size_t j = 0; j < ni; j++) {
-			if (strcmp(items[j].category, "training"))
+			/* the people are trainers or trainees, both the training;
+			 * what follows the verb is what they learn to use */
+			if (!strcmp(items[j].category, "troops") ||
+			    (strcmp(items[j].category, "training") && items[j].t0 > tr->t0))
 				continue;
 			if (!strcmp(items[j].category, "training"))
 				have_training = 1;
