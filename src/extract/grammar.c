@@ -22,7 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
-	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission",
+	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf",
 	NULL
 };
 
@@ -314,6 +314,15 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				lex_match_at(g->lx, tl, g->d->text, j + 1, t1, g->lang, nx);
 				const lex_entry *c = nx[LEX_CUE].e;
 				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
+			}
+			/* "maakte bekend in samenwerking met Duitsland twaalf
+			 * houwitsers te sturen": the main clause runs on into its
+			 * te/zu infinitive */
+			for (size_t q = j + 1; !closes && q + 1 < t1; q++) {
+				lex_match nx[LEX_NKINDS];
+				lex_match_at(g->lx, tl, g->d->text, q, q + 1, g->lang, nx);
+				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_INF && (tl->v[q + 1].flags & TOK_WORD))
+					closes = 1;
 			}
 			if (!closes)
 				continue;
@@ -615,7 +624,12 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		 * noun ("nach dem russischen Einmarsch") it is only a weak hint */
 		if (a->sub == ACT_ADJ) {
 			const mention *n = i + 1 < m1 ? &g->m[i + 1] : NULL;
-			if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
+			/* "Duitse tanks" names where the tanks come from, but
+			 * "het Belgische steunpakket" who gives */
+			if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2 && !n->system &&
+			    n->category && (!strcmp(n->category, "weapons") || !strcmp(n->category, "funds")))
+				;
+			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
 			else if (!(n && n->kind == M_CUE && n->sub == C_ACTOR_HEAD && n->t0 - a->t1 <= 1))
 				a->weak = 1;
@@ -630,6 +644,7 @@ typedef struct pred {
 	int cons[3];      /* consent types */
 	size_t ncons;
 	int receive;      /* the subject receives: roles turn round */
+	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
 } pred;
 
@@ -663,6 +678,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[cls]++;
 	}
 	p->receive = have[C_RECEIVE] > 0;
+	p->passive = have[C_AUX_PASSIVE] > 0;
 	p->transferish = have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_DELIVERED] ||
 	                 have[C_COMMITTED] || have[C_RECEIVE];
 	/* "asked Germany for permission", "gave Estonia permission",
@@ -1414,7 +1430,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		const char *donors[8];
 		size_t ndon = 0;
 		const mention *lead = NULL;
-		for (size_t i = 0; i < na && !lead; i++)
+		/* "van de Amerikanen" is no agent in an active clause */
+		for (size_t i = 0; i < na && !lead && (p.receive || p.passive); i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
 		if (requested)
@@ -1430,6 +1447,18 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		if (lead) {
 			donors[ndon++] = lead->code;
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
+			/* "samen met Duitsland en Denemarken": each partner of a
+			 * joint pledge is a donor */
+			for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8; i++) {
+				if (!cue_at(g, i, C_JOINTLY))
+					continue;
+				const mention *n = &g->m[i + 1];
+				if (n->kind == M_ACTOR && n->t0 - g->m[i].t1 <= 2 && n->code != recipient) {
+					if (!in_list(donors, ndon, n->code))
+						donors[ndon++] = n->code;
+					ndon = coordinated(g, c, n, donors, ndon, 8, recipient);
+				}
+			}
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent)) ||
 		           (requested && refers_back(g, c))) {
