@@ -2,7 +2,7 @@
 # `make SANITIZE=1 ...` builds with AddressSanitizer + UBSan into build-san/.
 
 CC      ?= cc
-PKGS    := libxml-2.0 zlib libutf8proc sqlite3 libpq jansson libmicrohttpd libsodium
+PKGS    := libxml-2.0 gumbo zlib libutf8proc sqlite3 libpq jansson libmicrohttpd libsodium
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-unused-parameter
@@ -58,6 +58,9 @@ shell: $(B)/supplyline
 # test: everything that needs no server; check: what CI runs (the tests,
 # the same under ASan+UBSan, both storage backends, and the dev score).
 test: unit cases shell
+	@$(MAKE) --no-print-directory fuzz-replay
+	@SL_BIN=$(B)/supplyline tests/badinput.sh
+	@SL_BIN=$(B)/supplyline tests/crash_ingest.sh
 
 check-san:
 	@$(MAKE) --no-print-directory SANITIZE=1 test

@@ -1,5 +1,5 @@
 /*
- * supplyline extract [--data DIR] [-j N] [PATH ...]: documents in, records
+ * supplyline extract [--data DIR] [-j N] [--with-docs] [PATH ...]: documents in, records
  * out as JSON Lines on stdout, in input order.  With -j N, N worker
  * threads extract batches of documents while the main thread reads and
  * prints, so the output is the same as with one thread.
@@ -11,8 +11,16 @@
 #include <string.h>
 #include "../base/buf.h"
 #include "../extract/extract.h"
+#include "../base/json.h"
 #include "../read/doc.h"
+#include "../store/store.h"
 #include "cmd.h"
+
+/* With --with-docs, each document's records are preceded by a line
+ * {"document": {id, url, lang, date, hash, text}} (lang as identified,
+ * hash as ingest computes it), so `ingest --records` can store exactly
+ * what `ingest` would have stored from the documents themselves. */
+static int with_docs;
 
 static void warn(void *ctx, const char *msg)
 {
@@ -22,7 +30,7 @@ static void warn(void *ctx, const char *msg)
 
 static void usage(FILE *f)
 {
-	fputs("usage: supplyline extract [--data DIR] [-j N] [PATH ...]\n"
+	fputs("usage: supplyline extract [--data DIR] [-j N] [--with-docs] [PATH ...]\n"
 	      "\n"
 	      "Reads documents (.txt, .jsonl, .html, .warc, and their .gz forms;\n"
 	      "directories recursively; '-' or nothing for standard input) and\n"
@@ -31,6 +39,8 @@ static void usage(FILE *f)
 	      "  --data DIR   lexicons directory (default: $SUPPLYLINE_DATA or ./data)\n"
 	      "  -j N         worker threads (default 1); output stays in input order\n"
 	      "  --trace      print the analysis of every sentence to standard error\n"
+	      "  --with-docs  before each document's records, a {\"document\": {...}} line\n"
+	      "               with its metadata and text, for `ingest --records`\n"
 	      "\n"
 	      "Exit status: 0 ok, 1 some input skipped with a warning, 2 error.\n", f);
 }
@@ -52,12 +62,33 @@ typedef struct pool {
 	int stop;
 } pool;
 
+static void doc_json(buf *b, const extractor *x, const doc *d)
+{
+	char hash[65];
+	store_doc_hash(d->url, d->lang, d->date, d->text, d->len, hash);
+	buf_adds(b, "{\"document\": {\"id\": ");
+	json_cstr(b, d->id);
+	buf_adds(b, ", \"url\": ");
+	json_cstr(b, d->url);
+	buf_adds(b, ", \"lang\": ");
+	json_cstr(b, d->lang ? d->lang : ext_lang(x, d));
+	buf_adds(b, ", \"date\": ");
+	json_cstr(b, d->date);
+	buf_adds(b, ", \"hash\": ");
+	json_cstr(b, hash);
+	buf_adds(b, ", \"text\": ");
+	json_str(b, d->text, d->len);
+	buf_adds(b, "}}\n");
+}
+
 static void run_job(const extractor *x, ext_scratch *s, job *j)
 {
 	rec_list recs;
 	rec_list_init(&recs);
 	for (size_t i = 0; i < j->n; i++) {
 		ext_doc(x, s, &j->docs[i], &recs);
+		if (with_docs)
+			doc_json(&j->out, x, &j->docs[i]);
 		for (size_t k = 0; k < recs.n; k++) {
 			record_json(&j->out, &recs.v[k]);
 			buf_addc(&j->out, '\n');
@@ -141,6 +172,8 @@ int cmd_extract(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--trace")) {
 			trace = 1;
+		} else if (!strcmp(argv[i], "--with-docs")) {
+			with_docs = 1;
 		} else if (!strcmp(argv[i], "--data") && i + 1 < argc) {
 			data = argv[++i];
 		} else if (!strcmp(argv[i], "-j") && i + 1 < argc) {
@@ -187,7 +220,13 @@ int cmd_extract(int argc, char **argv)
 		rec_list_init(&recs);
 		buf out = BUF_INIT;
 		while ((rc = reader_next(r, &d, &e)) == SL_OK) {
+			if (d->repaired)
+				fprintf(stderr, "supplyline extract: warning: %s: %zu invalid UTF-8 "
+				        "sequences replaced by U+FFFD\n", d->source ? d->source : d->id,
+				        d->repaired);
 			ext_doc(x, s, d, &recs);
+			if (with_docs)
+				doc_json(&out, x, d);
 			for (size_t k = 0; k < recs.n; k++) {
 				record_json(&out, &recs.v[k]);
 				buf_addc(&out, '\n');
@@ -216,6 +255,10 @@ int cmd_extract(int argc, char **argv)
 		size_t bytes = 0, capdocs = 0;
 		for (;;) {
 			rc = reader_next(r, &d, &e);
+			if (rc == SL_OK && d->repaired)
+				fprintf(stderr, "supplyline extract: warning: %s: %zu invalid UTF-8 "
+				        "sequences replaced by U+FFFD\n", d->source ? d->source : d->id,
+				        d->repaired);
 			if (rc == SL_OK) {
 				if (cur.n == capdocs) {
 					capdocs = capdocs ? capdocs * 2 : 16;

@@ -13,6 +13,8 @@
 #include "../base/tsv.h"
 #include "../lex/lex.h"
 
+#define CLEAN_MAX_LINE 2048
+
 typedef struct rule {
 	int lang;
 	int is_regex;
@@ -93,6 +95,10 @@ int clean_is_debris(const clean_rules *c, int lang, const char *text, size_t n)
 	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t' || text[n - 1] == '\r'))
 		n--;
 	if (!n)
+		return 0;
+	/* debris lines are short; a long line is article text (and a 100 MB
+	 * one must not cost a regex pass per pattern) */
+	if (n > CLEAN_MAX_LINE)
 		return 0;
 	char small[1024];
 	char *line = n < sizeof small ? small : xmalloc(n + 1);
