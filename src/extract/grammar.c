@@ -1170,6 +1170,36 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	}
 	static const char *const curs[] = { "USD", "EUR", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN",
 		"JPY", "UAH", "AUD", "CAD", "CZK", "HUF", "RUB", "CNY", "NZD", "KRW", "TRY", NULL };
+	/* "maakte 200 miljoen dollar vrij": money given with no materiel
+	 * named is the money itself, unless the text says what kind of money
+	 * it is and that kind is no military aid ("financial aid") */
+	int blocked = 0;
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_ITEM && g->m[i].category && !strcmp(g->m[i].category, "-"))
+			blocked = 1;
+	if (!ni && !blocked && ni < max) {
+		for (size_t k = 0; k < nn; k++) {
+			if (!(nums[k].flags & NUM_MONEY) || nums[k].value < 0)
+				continue;
+			if (nums[k].start < tl->v[c->t0].start || nums[k].end > tl->v[c->t1 - 1].end)
+				continue;
+			item_ref *it = &items[ni++];
+			memset(it, 0, sizeof *it);
+			it->mi = c->m0;
+			it->t0 = c->t0;
+			while (it->t0 < c->t1 && tl->v[it->t0].end <= nums[k].start)
+				it->t0++;
+			it->t1 = it->t0;
+			while (it->t1 < c->t1 && tl->v[it->t1].start < nums[k].end)
+				it->t1++;
+			if (it->t1 == it->t0)
+				it->t1 = it->t0 + 1;
+			it->category = rec_category_intern("funds");
+			it->qty = -1;
+			it->value = -1;
+			break;
+		}
+	}
 	for (size_t k = 0; k < nn && ni; k++) {
 		if (!(nums[k].flags & NUM_MONEY) || nums[k].value < 0)
 			continue;
@@ -1531,7 +1561,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			/* a donor the text does not give is null, but only where the
 			 * text says so ("verschillende landen"); otherwise an unknown
 			 * donor is a sentence we did not understand */
-			if (!dn && (some || requested)) {
+			/* a request that names no addressee is made of the states
+			 * supporting the recipient, the West (as the contract
+			 * codes "het Westen" and "Western allies") */
+			const char *west[1] = { lex_code(g->lx, "WEST") };
+			if (!dn && requested && !some && west[0]) {
+				dv = west;
+				dn = 1;
+			} else if (!dn && (some || requested)) {
 				dv = none;
 				dn = 1;
 			}

@@ -286,6 +286,17 @@ int lex_lang_bit(const char *lang)
 	return 0;
 }
 
+const char *lex_code(const lex *x, const char *s)
+{
+	if (!x->capintern)
+		return NULL;
+	uint32_t h = hash_bytes(2166136261u, s, strlen(s));
+	for (size_t j = h & (x->capintern - 1); x->intern[j]; j = (j + 1) & (x->capintern - 1))
+		if (!strcmp(x->intern[j], s))
+			return x->intern[j];
+	return NULL;
+}
+
 const lex_entry *lex_next(const lex *x, const lex_entry *e)
 {
 	return e->next >= 0 ? &x->ent[e->next] : NULL;

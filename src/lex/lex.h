@@ -95,6 +95,10 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 /* Exact single-form lookup of folded text (e.g. a rebuilt compound). */
 const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int lang);
 
+/* The lexicon's own copy of a code or name ("WEST", "UA"), for pointer
+ * comparison with entries' codes; NULL when no entry uses it. */
+const char *lex_code(const lex *x, const char *s);
+
 /* The next entry of the same kind at the same trie node as e, or NULL. */
 const lex_entry *lex_next(const lex *x, const lex_entry *e);
 
