@@ -295,6 +295,7 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 		}
 		gram_sentence(&g, st->t0, st->t1, s->nums, nn, s->dates, nd, out, first);
 	}
+	gram_doc_finish(&g, out, first);
 	gram_doc_release(&g);
 	return SL_OK;
 }

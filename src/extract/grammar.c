@@ -182,6 +182,24 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		g->default_recipient = first_recip;
 }
 
+void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
+{
+	for (size_t i = first; i < out->n; i++) {
+		record *r = &out->v[i];
+		if (r->system || rec_is_consent(r->type))
+			continue;
+		const char *only = NULL;
+		int n = 0;
+		for (size_t k = 0; k < g->nseen; k++)
+			if (g->seen_cat[k] == r->category) {
+				only = g->seen_sys[k];
+				n++;
+			}
+		if (n == 1)
+			r->system = only;
+	}
+}
+
 void gram_doc_release(gram_doc *g)
 {
 	free(g->m);
@@ -495,6 +513,15 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->category = e->category;
 			mm->system = e->code;
 			mm->sys_origin = e->origin;
+			if (g->nseen < 32) {
+				size_t k = 0;
+				while (k < g->nseen && g->seen_sys[k] != e->code)
+					k++;
+				if (k == g->nseen) {
+					g->seen_sys[g->nseen] = e->code;
+					g->seen_cat[g->nseen++] = e->category;
+				}
+			}
 			break;
 		case LEX_ITEM:
 			mm->kind = M_ITEM;
@@ -848,6 +875,11 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 				return &nums[k];
 			}
 		}
+		if ((p->flags & TOK_PUNCT) && (p->flags & TOK_QUOTE)) {
+			/* "90 ton ‘aan dodelijke hulp’": quotes are no boundary */
+			j--;
+			continue;
+		}
 		if (p->flags & TOK_PUNCT)
 			return NULL;
 		const char *f = tok_fold(tl, p);
@@ -1123,7 +1155,10 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		size_t qt = 0;
 		const char *unit = NULL;
 		size_t pi = i;
-		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE)))
+		/* "vier weitere Panzerhaubitzen", "90 ton aan dodelijke hulp" */
+		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
+		                      ((cue_at(g, pi - 1, C_RECIP) || cue_at(g, pi - 1, C_SOURCE)) &&
+		                       g->m[pi - 1].t1 == g->m[pi].t0)))
 			pi--;
 		size_t tmin = pi > c->m0 ? g->m[pi - 1].t1 : c->t0;
 		if (tmin < c->t0)

@@ -74,6 +74,9 @@ typedef struct gram_doc {
 	size_t last_actor_sent;  /* the sentence that named last_donor */
 	char last_when[11];      /* when of the last provision records */
 	const char *elab_donor[8]; /* their donors */
+	const char *seen_sys[32];  /* systems named anywhere in the document */
+	const char *seen_cat[32];
+	size_t nseen;
 	size_t nelab;
 	mention *m;
 	size_t nm, capm;
@@ -90,6 +93,11 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
  * lexicon of finite forms whose code is the folded particle. */
 lex *gram_particles_load(const char *path, sl_err *e);
 void gram_doc_release(gram_doc *g);
+
+/* After the last sentence: a record naming no system takes the one
+ * system of its category the document names elsewhere ("vier weitere
+ * Panzerhaubitzen" in an article about the Panzerhaubitze 2000). */
+void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
 
 /* Extracts the records of the sentence of tokens [t0, t1), given its
  * numbers and dates (byte offsets into the document), appending to out;
