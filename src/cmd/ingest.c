@@ -1,7 +1,14 @@
 /*
- * supplyline ingest [--db URL] [--data DIR] [-j N] [--batch N] [--rebuild] [PATH ...]:
+ * supplyline ingest [--db URL] [--data DIR] [-j N] [--batch N] [--rebuild]
+ *                   [--no-facts] [--records] [PATH ...]:
  * read documents, extract their records and store both, then bring the
  * facts up to date.
+ *
+ * With --records the inputs are what `extract --with-docs` wrote: a
+ * {"document": {...}} line, then that document's records, for every
+ * document.  They are stored as they are, without the lexicons, so a
+ * cluster can extract in parallel and load once (or load from every task:
+ * the store takes concurrent writers, see docs/cluster.md).
  *
  * The main thread reads, hashes, checks and writes (a store handle is
  * not shared between threads); with -j N, N workers extract batches of
@@ -25,6 +32,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <jansson.h>
 #include "../base/buf.h"
 #include "../extract/extract.h"
 #include "../read/doc.h"
@@ -33,7 +41,8 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: supplyline ingest [--db URL] [--data DIR] [-j N] [--batch N] [--rebuild] [PATH ...]\n"
+	fputs("usage: supplyline ingest [--db URL] [--data DIR] [-j N] [--batch N] [--rebuild]\n"
+	      "                         [--no-facts] [--records] [PATH ...]\n"
 	      "\n"
 	      "Reads documents (files, directories, '-' or nothing for standard input),\n"
 	      "extracts their records and stores documents, records and merged facts.\n"
@@ -45,6 +54,10 @@ static void usage(FILE *f)
 	      "  -j N         extraction threads (default 1)\n"
 	      "  --batch N    documents per transaction (default 500)\n"
 	      "  --rebuild    read nothing; recompute the facts from the stored records\n"
+	      "  --no-facts   store documents and records only; leave the facts to a\n"
+	      "               later `ingest --rebuild` (for many concurrent loaders)\n"
+	      "  --records    the inputs are JSON Lines from `extract --with-docs`\n"
+	      "               ('-' for standard input): store them without extracting\n"
 	      "\n"
 	      "Progress goes to standard error when it is a terminal; a summary line\n"
 	      "is printed at the end.  Exit status: 0 ok, 1 some input skipped with a\n"
@@ -159,26 +172,25 @@ typedef struct sink {
 	int rc;          /* the first error; later writes are skipped */
 } sink;
 
-static void sink_put(sink *k, const extractor *x, const doc *d, const char *hash, rec_list *recs)
+static void sink_store(sink *k, const store_doc *sd, const record *recs, size_t n)
 {
 	store_doc_status st;
 	if (k->rc)
 		return;
-	store_doc sd = { d->id, d->url, d->lang ? d->lang : ext_lang(x, d), d->date, hash,
-	                 d->text, d->len };
 	if (!k->in_tx) {
 		if ((k->rc = store_begin(k->s, &k->e)))
 			return;
 		k->in_tx = 1;
 	}
-	if ((k->rc = store_put_doc(k->s, &sd, recs->v, recs->n, &st, &k->e)))
+	if ((k->rc = store_put_doc(k->s, sd, recs, n, &st, &k->e)))
 		return;
-	if (st == STORE_DOC_UNCHANGED) {  /* the same id earlier in this run */
+	if (st == STORE_DOC_UNCHANGED) {  /* the same id earlier in this run, or
+	                                     stored meanwhile by another process */
 		k->n_same++;
 		return;
 	}
-	k->n_records += recs->n;
-	k->pg->records += recs->n;
+	k->n_records += n;
+	k->pg->records += n;
 	if (st == STORE_DOC_NEW)
 		k->n_new++;
 	else
@@ -189,6 +201,30 @@ static void sink_put(sink *k, const extractor *x, const doc *d, const char *hash
 		k->in_tx = 0;
 		k->in_batch = 0;
 	}
+}
+
+static void sink_put(sink *k, const extractor *x, const doc *d, const char *hash, rec_list *recs)
+{
+	store_doc sd = { d->id, d->url, d->lang ? d->lang : ext_lang(x, d), d->date, hash,
+	                 d->text, d->len };
+	sink_store(k, &sd, recs->v, recs->n);
+}
+
+/* Commits the open batch, or rolls it back after an error. */
+static int sink_finish(sink *k, sl_err *e)
+{
+	if (!k->rc && k->in_tx) {
+		k->rc = store_commit(k->s, &k->e);
+		if (!k->rc)
+			k->in_tx = 0;
+	}
+	if (k->rc) {
+		*e = k->e;
+		if (k->in_tx)
+			store_rollback(k->s, NULL);
+		return k->rc;
+	}
+	return SL_OK;
 }
 
 /* A batch of documents for a worker, with their hashes and records. */
@@ -373,25 +409,220 @@ static int ingest_all(reader *r, const extractor *x, long threads, sink *k, sl_e
 		ext_scratch_free(scratch);
 	}
 	rec_list_release(&recs);
-	if (!k->rc && k->in_tx) {
-		k->rc = store_commit(k->s, &k->e);
-		if (!k->rc)
-			k->in_tx = 0;
+	if (sink_finish(k, e))
+		return k->rc;
+	return rc < 0 ? rc : SL_OK;
+}
+
+/* ---- --records: documents and records from `extract --with-docs` ---- */
+
+/* One document of a records file being collected: its line and those of
+ * its records, kept until the next document line (or the end) stores it. */
+typedef struct pending {
+	json_t *doc;        /* the "document" object, or NULL before the first */
+	json_t **recs;
+	size_t n, cap;
+	size_t line;        /* of the document line */
+} pending;
+
+static const char *jstr(json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
+/* A record line as a record; its strings stay owned by o.  Returns 0
+ * and a reason in *why when a field is missing or of the wrong kind. */
+static int rec_from_json(json_t *o, record *r, const char **why)
+{
+	static const char *const strs[] = { "doc", "donor", "recipient", "consent_by", "category",
+	                                    "system", "item", "unit", "currency", "when", NULL };
+	record_init(r);
+	for (int i = 0; strs[i]; i++) {
+		json_t *v = json_object_get(o, strs[i]);
+		if (v && !json_is_string(v) && !json_is_null(v)) {
+			*why = strs[i];
+			return 0;
+		}
 	}
-	if (k->rc) {
-		*e = k->e;
+	int t = rec_type_parse(jstr(o, "type") ? jstr(o, "type") : "");
+	if (t < 0) {
+		*why = "type";
+		return 0;
+	}
+	r->type = (rec_type)t;
+	r->doc = (char *)jstr(o, "doc");
+	r->donor = jstr(o, "donor");
+	r->recipient = jstr(o, "recipient");
+	r->consent_by = jstr(o, "consent_by");
+	r->category = jstr(o, "category");
+	r->system = jstr(o, "system");
+	r->item = (char *)jstr(o, "item");
+	json_t *q = json_object_get(o, "quantity"), *v = json_object_get(o, "value");
+	if ((q && !json_is_number(q) && !json_is_null(q)) || (v && !json_is_number(v) && !json_is_null(v))) {
+		*why = json_is_number(q) || json_is_null(q) || !q ? "value" : "quantity";
+		return 0;
+	}
+	r->quantity = json_is_number(q) ? json_number_value(q) : -1;
+	r->unit = jstr(o, "unit");
+	r->value = json_is_number(v) ? json_number_value(v) : -1;
+	r->currency = jstr(o, "currency");
+	const char *when = jstr(o, "when");
+	if (when && strlen(when) >= sizeof r->when) {
+		*why = "when";
+		return 0;
+	}
+	if (when)
+		snprintf(r->when, sizeof r->when, "%s", when);
+	json_t *ev = json_object_get(o, "evidence"), *sp = json_object_get(o, "span");
+	if (!json_is_string(ev)) {
+		*why = "evidence";
+		return 0;
+	}
+	r->evidence = (char *)json_string_value(ev);
+	if (!json_is_array(sp) || json_array_size(sp) != 2 || !json_is_integer(json_array_get(sp, 0)) ||
+	    !json_is_integer(json_array_get(sp, 1)) || json_integer_value(json_array_get(sp, 0)) < 0 ||
+	    json_integer_value(json_array_get(sp, 1)) < json_integer_value(json_array_get(sp, 0))) {
+		*why = "span";
+		return 0;
+	}
+	r->span[0] = (size_t)json_integer_value(json_array_get(sp, 0));
+	r->span[1] = (size_t)json_integer_value(json_array_get(sp, 1));
+	return 1;
+}
+
+static void pending_clear(pending *p)
+{
+	json_decref(p->doc);
+	for (size_t i = 0; i < p->n; i++)
+		json_decref(p->recs[i]);
+	p->doc = NULL;
+	p->n = 0;
+}
+
+/* Stores the collected document with its records. */
+static int pending_store(pending *p, sink *k, const char *path, sl_err *e)
+{
+	if (!p->doc)
+		return SL_OK;
+	json_t *d = p->doc;
+	const char *id = jstr(d, "id"), *text = jstr(d, "text"), *hash = jstr(d, "hash");
+	char h[65];
+	size_t len = json_string_length(json_object_get(d, "text"));
+	if (!hash) {
+		store_doc_hash(jstr(d, "url"), jstr(d, "lang"), jstr(d, "date"), text, len, h);
+		hash = h;
+	}
+	record *recs = xcalloc(p->n ? p->n : 1, sizeof *recs);
+	for (size_t i = 0; i < p->n; i++) {
+		const char *why = NULL;
+		if (!rec_from_json(p->recs[i], &recs[i], &why)) {
+			sl_err_set(e, "%s:%zu: record %zu of document '%s': bad or missing \"%s\"",
+			           path, p->line + 1 + i, i, id, why);
+			free(recs);
+			return SL_EFORMAT;
+		}
+	}
+	store_doc sd = { id, jstr(d, "url"), jstr(d, "lang"), jstr(d, "date"), hash, text, len };
+	k->pg->docs++;
+	sink_store(k, &sd, recs, p->n);
+	free(recs);
+	pending_clear(p);
+	return SL_OK;
+}
+
+/* Reads one records file ("-": standard input) and stores its documents. */
+static int ingest_records_file(const char *path, sink *k, sl_err *e)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	if (!f) {
+		sl_err_set(e, "%s: %s", path, strerror(errno));
+		return SL_EIO;
+	}
+	pending p = { NULL, NULL, 0, 0, 0 };
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int rc = SL_OK;
+	while (!rc && !k->rc && (n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (!n)
+			continue;
+		json_error_t je;
+		json_t *o = json_loadb(line, (size_t)n, 0, &je);
+		if (!json_is_object(o)) {
+			sl_err_set(e, "%s:%zu: %s", path, lineno, o ? "expected a JSON object" : je.text);
+			json_decref(o);
+			rc = SL_EFORMAT;
+			break;
+		}
+		json_t *d = json_object_get(o, "document");
+		if (d) {
+			if (!json_is_object(d) || !jstr(d, "id") || !jstr(d, "text") ||
+			    (json_object_get(d, "hash") && !jstr(d, "hash"))) {
+				sl_err_set(e, "%s:%zu: a document needs string \"id\" and \"text\"", path, lineno);
+				json_decref(o);
+				rc = SL_EFORMAT;
+				break;
+			}
+			if ((rc = pending_store(&p, k, path, e))) {
+				json_decref(o);
+				break;
+			}
+			p.doc = json_incref(d);
+			p.line = lineno;
+			json_decref(o);
+			continue;
+		}
+		const char *rdoc = jstr(o, "doc");
+		if (!p.doc || !rdoc || strcmp(rdoc, jstr(p.doc, "id"))) {
+			sl_err_set(e, "%s:%zu: a record of document '%s' without its {\"document\": ...} line "
+			           "before it (write records with `supplyline extract --with-docs`)",
+			           path, lineno, rdoc ? rdoc : "?");
+			json_decref(o);
+			rc = SL_EFORMAT;
+			break;
+		}
+		if (p.n == p.cap) {
+			p.cap = p.cap ? 2 * p.cap : 16;
+			p.recs = xrealloc(p.recs, p.cap * sizeof *p.recs);
+		}
+		p.recs[p.n++] = o;
+		progress_show(k->pg, 0);
+	}
+	if (!rc && !k->rc && ferror(f)) {
+		sl_err_set(e, "%s: %s", path, strerror(errno));
+		rc = SL_EIO;
+	}
+	if (!rc)
+		rc = pending_store(&p, k, path, e);
+	pending_clear(&p);
+	free(p.recs);
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+static int ingest_records(const char *const *paths, size_t np, sink *k, sl_err *e)
+{
+	int rc = SL_OK;
+	for (size_t i = 0; i < np && !rc && !k->rc; i++)
+		rc = ingest_records_file(paths[i], k, e);
+	if (rc) {
 		if (k->in_tx)
 			store_rollback(k->s, NULL);
-		return k->rc;
+		return rc;
 	}
-	return rc < 0 ? rc : SL_OK;
+	return sink_finish(k, e);
 }
 
 int cmd_ingest(int argc, char **argv)
 {
 	const char *db = NULL, *data = NULL;
 	long batch = 500, threads = 1;
-	int rebuild_only = 0;
+	int rebuild_only = 0, no_facts = 0, records = 0;
 	const char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
 	size_t np = 0;
 	int status = 0;
@@ -422,6 +653,10 @@ int cmd_ingest(int argc, char **argv)
 			}
 		} else if (!strcmp(argv[i], "--rebuild")) {
 			rebuild_only = 1;
+		} else if (!strcmp(argv[i], "--no-facts")) {
+			no_facts = 1;
+		} else if (!strcmp(argv[i], "--records")) {
+			records = 1;
 		} else if (!strcmp(argv[i], "--")) {
 			while (++i < argc)
 				paths[np++] = argv[i];
@@ -450,7 +685,19 @@ int cmd_ingest(int argc, char **argv)
 	progress pg = { .tty = isatty(2), .start = now_s() };
 	sink k = { .s = s, .batch = (size_t)batch, .pg = &pg };
 
-	if (!rebuild_only) {
+	if (!rebuild_only && records) {
+		rc = ingest_records(paths, np, &k, &e);
+		progress_show(&pg, 1);
+		if (pg.tty)
+			fputc('\n', stderr);
+		if (rc) {
+			cmd_error("ingest", "%s", e.msg);
+			if (k.in_batch)
+				cmd_error("ingest", "the last %zu documents were not stored", k.in_batch);
+			status = 2;
+			goto out;
+		}
+	} else if (!rebuild_only) {
 		x = ext_new(data ? data : cmd_datadir(), &e);
 		if (!x) {
 			cmd_error("ingest", "%s", e.msg);
@@ -474,7 +721,7 @@ int cmd_ingest(int argc, char **argv)
 			status = 1;
 	}
 
-	if (rebuild_only || k.n_new || k.n_changed || facts_stale(s, &e)) {
+	if (rebuild_only || (!no_facts && (k.n_new || k.n_changed || facts_stale(s, &e)))) {
 		if (pg.tty)
 			fputs("supplyline ingest: merging facts...", stderr);
 		rc = facts_rebuild(s, NULL, &e);

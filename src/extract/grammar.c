@@ -802,12 +802,17 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			break;
 		case C_FUTURE: fut = 1; break;
 		case C_PAST_WANT: pastw = 1; break;
-		case C_COND: cond = 1; break;
+		case C_COND:
+			/* "could be delivered", but not "would advance the systems
+			 * the West is sending" */
+			if (core != C_DELIVERED || mdist(m, pm) <= 2)
+				cond = 1;
+			break;
 		case C_WOULD:
 			/* "said it would send": the future of reported speech */
 			if (report_before)
 				fut = 1;
-			else
+			else if (core != C_DELIVERED || mdist(m, pm) <= 2)
 				cond = 1;
 			break;
 		case C_SHOULD: should = 1; break;
@@ -1499,9 +1504,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		for (size_t i = 0; i < na && !lead && (p.receive || p.passive); i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
+		/* the party asked: "vroeg aan het Westen", "fordert Waffen aus
+		 * Deutschland" */
 		if (requested)
 			for (size_t i = 0; i < na && !lead; i++)
-				if (act[i]->role == ROLE_RECIP && act[i]->code != recipient && !act[i]->weak)
+				if ((act[i]->role == ROLE_RECIP || act[i]->role == ROLE_SOURCE) &&
+				    act[i]->code != recipient && !act[i]->weak)
 					lead = act[i];
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)

@@ -40,6 +40,9 @@
  *  6. Fact ids number the facts in a fixed order (date, measure, donor,
  *     recipient, category, system, first source).
  *
+ * Concurrent rebuilds (many ingest processes on one PostgreSQL
+ * database) are safe: see write_facts and docs/schema.md.
+ *
  * Facts are recomputed from all records at the end of an ingest, not
  * patched: every input goes through the same sort, so the facts depend
  * only on the set of stored records, never on the order documents
@@ -51,7 +54,10 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #define WINDOW_DAYS 45
 
@@ -500,17 +506,37 @@ static void relate(fact_ref *refs, size_t n)
 	}
 }
 
-static int write_facts(store *s, fact *fs, size_t n, sl_err *e)
+/* Replaces the fact table, unless the rebuild has been overtaken: token
+ * is what this rebuild wrote into facts_stale before it read the
+ * records.  Another value there means a rebuild started later (its
+ * token; or "0" once it finished), which read at least as many records,
+ * so writing ours would only put older facts back.  facts_stale goes to
+ * 0 only if it still holds our token: a document committed since we
+ * read the records has set it to 1, and the facts stay stale. */
+static int write_facts(store *s, fact *fs, size_t n, const char *token, sl_err *e)
 {
 	int rc;
+	char *cur = NULL;
+	const char *param[1] = { token };
 	if ((rc = s->ops->begin(s, e)))
 		return rc;
+	if (s->ops->lock && (rc = s->ops->lock(s, STORE_LOCK_FACTS, "facts", 1, e)))
+		goto fail;
+	if ((rc = s->ops->get_meta(s, "facts_stale", &cur, e)))
+		goto fail;
+	if (!cur || strcmp(cur, token)) {
+		free(cur);
+		return s->ops->rollback(s, e);
+	}
+	free(cur);
 	if ((rc = s->ops->clear_facts(s, e)))
 		goto fail;
 	for (size_t i = 0; i < n; i++)
 		if ((rc = s->ops->put_fact(s, &fs[i], e)))
 			goto fail;
-	if ((rc = s->ops->set_meta(s, "facts_stale", "0", e)) || (rc = s->ops->commit(s, e)))
+	if ((rc = s->ops->query(s, "UPDATE meta SET value = '0' WHERE key = 'facts_stale' AND value = $1",
+	                        1, param, NULL, NULL, e)) ||
+	    (rc = s->ops->commit(s, e)))
 		goto fail;
 	return SL_OK;
 fail:
@@ -521,7 +547,16 @@ fail:
 int facts_rebuild(store *s, size_t *nfacts, sl_err *e)
 {
 	recs rs = { NULL, 0, 0 };
-	int rc = s->ops->each_record(s, collect, &rs, e);
+	char token[64];
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	/* "2:..." reads as stale (not "0"), so a rebuild that dies leaves the
+	 * facts stale; see write_facts for the rest of the handshake.  It is
+	 * committed before the records are read. */
+	snprintf(token, sizeof token, "2:%ld.%lld.%ld", (long)getpid(), (long long)ts.tv_sec, ts.tv_nsec);
+	int rc = s->ops->set_meta(s, "facts_stale", token, e);
+	if (!rc)
+		rc = s->ops->each_record(s, collect, &rs, e);
 	fact *fs = NULL;
 	fact_ref *refs = NULL;
 	size_t nf = 0;
@@ -586,7 +621,7 @@ int facts_rebuild(store *s, size_t *nfacts, sl_err *e)
 		byid[fs[i].id - 1] = fs[i];
 	memcpy(fs, byid, nf * sizeof *fs);
 	free(byid);
-	rc = write_facts(s, fs, nf, e);
+	rc = write_facts(s, fs, nf, token, e);
 	if (!rc && nfacts)
 		*nfacts = nf;
 out:

@@ -55,6 +55,7 @@ static const char *const sql[Q_N] = {
 typedef struct pg_store {
 	store base;
 	PGconn *db;
+	int stale_at_commit;   /* facts_stale = 1 is written by the commit */
 } pg_store;
 
 /* Text parameters for one statement; numbers are formatted into own
@@ -207,12 +208,37 @@ static void pg_close(store *b)
 	free(s);
 }
 
-static int pg_begin(store *b, sl_err *e) { return exec((pg_store *)b, "BEGIN", e); }
-static int pg_commit(store *b, sl_err *e) { return exec((pg_store *)b, "COMMIT", e); }
+static int pg_begin(store *b, sl_err *e)
+{
+	((pg_store *)b)->stale_at_commit = 0;
+	return exec((pg_store *)b, "BEGIN", e);
+}
+
+static int upsert_meta(pg_store *s, const char *key, const char *val, sl_err *e);
+
+/* The facts_stale mark of the transaction's documents is its last
+ * statement: every writer updates that one meta row, and its row lock
+ * is then held for the commit only, not for the whole batch (which
+ * would serialise concurrent ingests). */
+static int pg_commit(store *b, sl_err *e)
+{
+	pg_store *s = (pg_store *)b;
+	int rc = SL_OK;
+	if (s->stale_at_commit) {
+		s->stale_at_commit = 0;
+		rc = upsert_meta(s, "facts_stale", "1", e);
+	}
+	if (!rc)
+		rc = exec(s, "COMMIT", e);
+	if (rc && PQtransactionStatus(s->db) != PQTRANS_IDLE)
+		exec(s, "ROLLBACK", NULL);
+	return rc;
+}
 
 static int pg_rollback(store *b, sl_err *e)
 {
 	pg_store *s = (pg_store *)b;
+	s->stale_at_commit = 0;
 	if (PQtransactionStatus(s->db) == PQTRANS_IDLE)
 		return SL_OK;
 	return exec(s, "ROLLBACK", e);
@@ -473,12 +499,41 @@ static int pg_get_meta(store *b, const char *key, char **val, sl_err *e)
 	return SL_OK;
 }
 
-static int pg_set_meta(store *b, const char *key, const char *val, sl_err *e)
+static int upsert_meta(pg_store *s, const char *key, const char *val, sl_err *e)
 {
 	params p = { .n = 0 };
 	p_text(&p, key);
 	p_text(&p, val);
-	return run0((pg_store *)b, Q_SET_META, &p, e);
+	return run0(s, Q_SET_META, &p, e);
+}
+
+static int pg_set_meta(store *b, const char *key, const char *val, sl_err *e)
+{
+	pg_store *s = (pg_store *)b;
+	if (!strcmp(key, "facts_stale") && !strcmp(val, "1") &&
+	    PQtransactionStatus(s->db) == PQTRANS_INTRANS) {
+		s->stale_at_commit = 1;   /* see pg_commit */
+		return SL_OK;
+	}
+	return upsert_meta(s, key, val, e);
+}
+
+/* Transaction-level advisory locks keyed (space, hashtext(name)); the
+ * two-int key space is apart from the migration's single bigint key. */
+static int pg_lock(store *b, int space, const char *name, int wait, sl_err *e)
+{
+	pg_store *s = (pg_store *)b;
+	params p = { .n = 0 };
+	p_int(&p, 7316500 + space);
+	p_text(&p, name);
+	PGresult *r = PQexecParams(s->db, wait ? "SELECT pg_advisory_xact_lock($1::int, hashtext($2))::text"
+	                                       : "SELECT pg_try_advisory_xact_lock($1::int, hashtext($2))",
+	                           p.n, NULL, p.v, NULL, NULL, 0);
+	if (check(s, r, e, "lock"))
+		return SL_EDB;
+	int busy = !wait && PQntuples(r) == 1 && !strcmp(PQgetvalue(r, 0, 0), "f");
+	PQclear(r);
+	return busy ? SL_DONE : SL_OK;
 }
 
 static int count1(pg_store *s, const char *q, long long *out, sl_err *e)
@@ -568,7 +623,7 @@ static const store_ops pg_ops = {
 	"postgresql", pg_close, pg_begin, pg_commit, pg_rollback, pg_doc_hash,
 	pg_put_document, pg_delete_records_of, pg_put_record, pg_each_record,
 	pg_clear_facts, pg_put_fact, pg_each_fact, pg_each_source, pg_get_meta,
-	pg_set_meta, pg_counts, pg_schema_version, pg_query
+	pg_set_meta, pg_counts, pg_schema_version, pg_query, pg_lock
 };
 
 /* Migrations run under an advisory lock, so two processes opening a new

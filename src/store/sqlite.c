@@ -532,7 +532,7 @@ static const store_ops sqlite_ops = {
 	"sqlite", sq_close, sq_begin, sq_commit, sq_rollback, sq_doc_hash,
 	sq_put_document, sq_delete_records_of, sq_put_record, sq_each_record,
 	sq_clear_facts, sq_put_fact, sq_each_fact, sq_each_source, sq_get_meta,
-	sq_set_meta, sq_counts, sq_schema_version, sq_query
+	sq_set_meta, sq_counts, sq_schema_version, sq_query, NULL
 };
 
 static int bump(sqlite_store *s, int version, sl_err *e)

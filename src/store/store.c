@@ -58,8 +58,20 @@ int store_put_doc(store *s, const store_doc *d, const record *recs, size_t n,
                   store_doc_status *status, sl_err *e)
 {
 	char *old = NULL;
-	int rc = s->ops->doc_hash(s, d->id, &old, e);
-	if (rc)
+	int rc;
+	if (s->ops->lock) {
+		rc = s->ops->lock(s, STORE_LOCK_DOC, d->id, 0, e);
+		if (rc == SL_DONE) {
+			/* another writer has this id: finish ours, then wait holding
+			 * nothing, so no cycle of waiting writers can form */
+			if ((rc = s->ops->commit(s, e)) || (rc = s->ops->begin(s, e)))
+				return rc;
+			rc = s->ops->lock(s, STORE_LOCK_DOC, d->id, 1, e);
+		}
+		if (rc)
+			return rc;
+	}
+	if ((rc = s->ops->doc_hash(s, d->id, &old, e)))
 		return rc;
 	if (old && !strcmp(old, d->hash)) {
 		free(old);

@@ -168,7 +168,16 @@ typedef struct store_ops {
 	 * first used in ascending order; values are never part of it. */
 	int (*query)(store *s, const char *sql, int nparams, const char *const *params,
 	             store_row_fn fn, void *ctx, sl_err *e);
+	/* Takes a lock on (space, name) held until the open transaction
+	 * ends, shared by every process using the database.  wait = 0: returns
+	 * SL_DONE at once when another transaction holds it.  NULL for a
+	 * backend whose writers are serialised anyway (SQLite's database
+	 * lock).  Names only ever collide into extra waiting (hashed). */
+	int (*lock)(store *s, int space, const char *name, int wait, sl_err *e);
 } store_ops;
+
+/* Lock spaces of store_ops.lock: a document id, the fact table. */
+enum { STORE_LOCK_DOC = 1, STORE_LOCK_FACTS = 2 };
 
 /* Every backend's handle starts with this. */
 struct store {
@@ -209,12 +218,22 @@ int store_doc_check(store *s, const char *id, const char *hash,
  * writes nothing; new inserts the document and its records; changed
  * updates the document and replaces its records.  recs[i] is stored with
  * ord i.  Marks facts stale unless unchanged.  Call inside a transaction
- * so a document and its records are committed together. */
+ * so a document and its records are committed together.
+ *
+ * Many processes may call it on one PostgreSQL database at once: the
+ * document id is locked (store_ops.lock) before its hash is compared, so
+ * two writers of one id never both insert it.  When another transaction
+ * holds that id, the open transaction is committed first (every document
+ * in it is complete) and a new one begun before waiting, so a waiting
+ * writer holds no lock and writers cannot deadlock (docs/schema.md). */
 int store_put_doc(store *s, const store_doc *d, const record *recs, size_t n,
                   store_doc_status *status, sl_err *e);
 
 /* Recomputes every fact from the stored records in one transaction (do
- * not call inside one) and clears "facts_stale".  *nfacts may be NULL. */
+ * not call inside one) and clears "facts_stale".  *nfacts may be NULL.
+ * Safe to run from several processes at once: the fact table is written
+ * under a lock, and a rebuild that a later one has overtaken writes
+ * nothing (*nfacts is then the number it computed). */
 int facts_rebuild(store *s, size_t *nfacts, sl_err *e);
 
 /* 1 when records changed since the last facts_rebuild. */
