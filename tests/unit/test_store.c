@@ -726,6 +726,183 @@ static void test_same_facts_both_backends(void **state)
 	assert_int_equal(system(p), 0);
 }
 
+/* ---- concurrency (PostgreSQL) ------------------------------------------ */
+
+/* A connection of its own, for the parts of a test that play another
+ * process: a store handle is never shared. */
+static store *open_other(const backend *be)
+{
+	sl_err e = { "" };
+	store *o = store_open(be->pg_url, &e);
+	if (!o)
+		fail_msg("open: %s", e.msg);
+	return o;
+}
+
+static long long count_docs(store *s)
+{
+	sl_err e = { "" };
+	store_counts c;
+	assert_int_equal(s->ops->counts(s, &c, &e), SL_OK);
+	return c.documents;
+}
+
+/* Two writers of one document id: the second commits what it has, waits
+ * holding nothing, and then finds the document stored (no duplicate, no
+ * unique-key error).  The writer that waits is a child process, since
+ * waiting blocks. */
+static void test_same_doc_two_writers(void **state)
+{
+	backend *be = *state;
+	if (!be->pg_url) {
+		skip();
+		return;
+	}
+	fx f;
+	fx_load(&f, "merge");
+	assert_true(f.n >= 2);
+	store *a = be->s;
+	sl_err e = { "" };
+	store_doc_status st;
+	assert_int_equal(store_begin(a, &e), SL_OK);
+	assert_int_equal(store_put_doc(a, &f.docs[0].d, f.docs[0].recs, f.docs[0].n, &st, &e), SL_OK);
+	assert_int_equal(st, STORE_DOC_NEW);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* B: docs[1] (free), then docs[0] (held by A) in one batch */
+		store *b = open_other(be);
+		int ok = store_begin(b, &e) == SL_OK &&
+		         store_put_doc(b, &f.docs[1].d, f.docs[1].recs, f.docs[1].n, &st, &e) == SL_OK &&
+		         st == STORE_DOC_NEW &&
+		         store_put_doc(b, &f.docs[0].d, f.docs[0].recs, f.docs[0].n, &st, &e) == SL_OK &&
+		         st == STORE_DOC_UNCHANGED && store_commit(b, &e) == SL_OK;
+		if (!ok)
+			fprintf(stderr, "writer B: %s\n", e.msg);
+		store_close(b);
+		_exit(ok ? 0 : 1);
+	}
+	/* B must have committed docs[1] before waiting for docs[0] */
+	store *c = open_other(be);
+	long long n = 0;
+	for (int i = 0; i < 100 && (n = count_docs(c)) < 1; i++)
+		usleep(50000);
+	assert_int_equal(n, 1);   /* docs[1] by B; A's docs[0] is not committed yet */
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, WNOHANG), 0);   /* B is waiting */
+	assert_int_equal(store_commit(a, &e), SL_OK);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	store_counts cnt;
+	assert_int_equal(c->ops->counts(c, &cnt, &e), SL_OK);
+	assert_int_equal(cnt.documents, 2);
+	assert_int_equal(cnt.records, (long long)(f.docs[0].n + f.docs[1].n));
+	store_close(c);
+	fx_free(&f);
+}
+
+/* Many processes ingest overlapping halves of every case at once, each
+ * rebuilding the facts at its end; the result is the facts one process
+ * gets, and they are not left stale. */
+static void test_concurrent_ingest(void **state)
+{
+	backend *be = *state;
+	enum { NPROC = 6 };
+	if (!be->pg_url) {
+		skip();
+		return;
+	}
+	/* the single-process reference */
+	char *want = NULL;
+	{
+		store *s = be->s;
+		for (int i = 0; cases[i]; i++) {
+			fx f;
+			fx_load(&f, cases[i]);
+			ingest(s, &f, 0, NULL);
+			fx_free(&f);
+		}
+		want = dump(s, NULL);
+	}
+	store *s = fresh(be);
+	fflush(NULL);
+	pid_t pids[NPROC];
+	for (int p = 0; p < NPROC; p++) {
+		pids[p] = fork();
+		assert_true(pids[p] >= 0);
+		if (pids[p])
+			continue;
+		/* process p writes the documents k with k % 3 != p % 3 (each
+		 * document by four of the six), one transaction per two */
+		sl_err e = { "" };
+		store *o = open_other(be);
+		int ok = 1;
+		for (int i = 0; cases[i] && ok; i++) {
+			fx f;
+			fx_load(&f, cases[i]);
+			size_t in_tx = 0;
+			for (size_t k = 0; k < f.n && ok; k++) {
+				size_t j = p & 1 ? f.n - 1 - k : k;
+				store_doc_status st;
+				if (j % 3 == (size_t)p % 3)
+					continue;
+				if (!in_tx)
+					ok = store_begin(o, &e) == SL_OK;
+				ok = ok && store_put_doc(o, &f.docs[j].d, f.docs[j].recs, f.docs[j].n, &st, &e) == SL_OK;
+				if (ok && ++in_tx == 2) {
+					ok = store_commit(o, &e) == SL_OK;
+					in_tx = 0;
+				}
+			}
+			if (ok && in_tx)
+				ok = store_commit(o, &e) == SL_OK;
+			fx_free(&f);
+		}
+		ok = ok && facts_rebuild(o, NULL, &e) == SL_OK;
+		if (!ok)
+			fprintf(stderr, "process %d: %s\n", p, e.msg);
+		store_close(o);
+		_exit(ok ? 0 : 1);
+	}
+	for (int p = 0; p < NPROC; p++) {
+		int status = 0;
+		assert_int_equal(waitpid(pids[p], &status, 0), pids[p]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	sl_err e = { "" };
+	store_counts c;
+	assert_int_equal(s->ops->counts(s, &c, &e), SL_OK);
+	assert_int_equal(c.documents, 20);
+	assert_int_equal(c.records, 22);
+	/* the last rebuild to finish saw every document: not stale */
+	assert_false(facts_stale(s, &e));
+	char *got = dump(s, NULL);
+	if (strcmp(got, want))
+		fail_msg("concurrent ingest: facts differ\n-- got:\n%s-- want:\n%s", got, want);
+	free(got);
+	free(want);
+}
+
+/* A rebuild overtaken by a later one writes nothing; a document stored
+ * while a rebuild runs leaves the facts stale. */
+static void test_rebuild_handshake(void **state)
+{
+	backend *be = *state;
+	store *s = be->s;
+	sl_err e = { "" };
+	fx f;
+	fx_load(&f, "merge");
+	ingest(s, &f, 0, NULL);
+	assert_false(facts_stale(s, &e));
+	/* a rebuild that died after marking itself leaves the facts stale */
+	assert_int_equal(s->ops->set_meta(s, "facts_stale", "2:dead", &e), SL_OK);
+	assert_true(facts_stale(s, &e));
+	assert_int_equal(facts_rebuild(s, NULL, &e), SL_OK);
+	assert_false(facts_stale(s, &e));
+	fx_free(&f);
+}
+
 static int run_backend(backend *be)
 {
 	const struct CMUnitTest tests[] = {
@@ -736,6 +913,9 @@ static int run_backend(backend *be)
 		cmocka_unit_test_prestate_setup_teardown(test_filters, setup, teardown, be),
 		cmocka_unit_test_prestate_setup_teardown(test_export, setup, teardown, be),
 		cmocka_unit_test_prestate_setup_teardown(test_schema, setup, teardown, be),
+		cmocka_unit_test_prestate_setup_teardown(test_rebuild_handshake, setup, teardown, be),
+		cmocka_unit_test_prestate_setup_teardown(test_same_doc_two_writers, setup, teardown, be),
+		cmocka_unit_test_prestate_setup_teardown(test_concurrent_ingest, setup, teardown, be),
 	};
 	return _cmocka_run_group_tests(be->name, tests, sizeof tests / sizeof tests[0], NULL, NULL);
 }
