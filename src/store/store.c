@@ -59,7 +59,7 @@ int store_put_doc(store *s, const store_doc *d, const record *recs, size_t n,
 {
 	char *old = NULL;
 	int rc;
-	if (0 && s->ops->lock) {
+	if (s->ops->lock) {
 		rc = s->ops->lock(s, STORE_LOCK_DOC, d->id, 0, e);
 		if (rc == SL_DONE) {
 			/* another writer has this id: finish ours, then wait holding
