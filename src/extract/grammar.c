@@ -1349,7 +1349,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			report = 1;
 		if (m->kind == M_ITEM && m->category && strcmp(m->category, "-"))
 			sent_items++;
-		if (m->kind == M_CUE && (m->sub <= C_TRANSFER_NOUN || m->sub == C_RECEIVE))
+		if (m->kind == M_CUE && (m->sub == C_DELIVERED || m->sub == C_COMMITTED ||
+		                         m->sub == C_TRANSFER || m->sub == C_TRANSFER_NOUN ||
+		                         m->sub == C_RECEIVE))
 			sent_transfer = 1;
 	}
 	mark_relative(g, t1);
@@ -1641,7 +1643,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					g->elab_donor[g->nelab++] = donors[d];
 			}
 		}
-		if (p.ncons && (ni || p.transferish || sent_transfer || g->last_emit_sent + 1 >= g->nsent)) {
+		if (p.ncons && (ni || p.transferish || sent_transfer || g->last_any_sent + 1 >= g->nsent)) {
 			/* who approves, and who wants to pass the materiel on */
 			const char *cdon[8];
 			size_t ncd = 0;
@@ -1724,6 +1726,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	}
 	/* "Het gaat om vijftig raketwerpers": a sentence naming only items
 	 * spells out what the sentence before it said was given */
+	if (out->n > emitted0)
+		g->last_any_sent = g->nsent;
 	int elab = 0;
 	for (size_t i = 0; i < g->nm; i++)
 		if (cue_at(g, i, C_ELABORATION))

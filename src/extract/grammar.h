@@ -72,6 +72,7 @@ typedef struct gram_doc {
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
 	size_t last_actor_sent;  /* the sentence that named last_donor */
+	size_t last_any_sent;    /* the last sentence that gave any record */
 	char last_when[11];      /* when of the last provision records */
 	const char *elab_donor[8]; /* their donors */
 	const char *seen_sys[32];  /* systems named anywhere in the document */
