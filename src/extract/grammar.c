@@ -22,7 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
-	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf",
+	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service",
 	NULL
 };
 
@@ -1174,6 +1174,19 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			it->unit = unit ? unit : is_person_category(m->category) ? "person" : "item";
 			it->t0 = qt;
 		}
+	}
+	/* "de voertuigen helpen onderhouden": what a service verb governs is
+	 * serviced, not given */
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_SERVICE))
+			continue;
+		size_t w = 0;
+		for (size_t j = 0; j < ni; j++)
+			if (!(items[j].t0 > g->m[i].t0 || (g->m[i].t0 > items[j].t1 &&
+			      g->m[i].t0 - items[j].t1 <= 3)))
+				items[w++] = items[j];
+		ni = w;
+		break;
 	}
 	/* "Oekraïense soldaten trainen": a training verb makes the people
 	 * in its clause trainees, and the record is the training itself */
