@@ -25,7 +25,7 @@ CMDOBJ  := $(CMDSRC:%.c=$(B)/obj/%.o)
 TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit cases shell check check-san check-pg check-browser check-html eval bench clean demo
+.PHONY: all test unit cases shell check check-san check-pg check-browser check-html check-slurm eval bench clean demo
 all: $(B)/supplyline
 
 $(B)/obj/%.o: %.c
@@ -78,7 +78,11 @@ check-browser: all
 check-html: all
 	@tests/html_bench.sh $(B)/supplyline
 
-check: test check-san check-pg check-browser eval check-html
+# a job array on a one-node Slurm cluster loading one PostgreSQL store
+check-slurm: all
+	@tests/slurm_test.sh $(B)/supplyline
+
+check: test check-san check-pg check-browser eval check-html check-slurm
 
 eval: $(B)/supplyline
 	@tests/eval.sh $(B)/supplyline
