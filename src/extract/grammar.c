@@ -1060,6 +1060,10 @@ static void mark_relative(gram_doc *g, size_t t1)
 		/* "die wapens": a demonstrative before its noun, not a relative,
 		 * unless a noun stands right before it ("landen die tanks sturen") */
 		int after_noun = i > 0 && g->m[i - 1].kind != M_CUE && g->m[i - 1].t1 == m->t0;
+		/* a relative pronoun follows its noun: "om die reden" is none */
+		if (m->t0 == 0 || !(tl->v[m->t0 - 1].flags & TOK_WORD) ||
+		    (i > 0 && g->m[i - 1].kind == M_CUE && g->m[i - 1].t1 == m->t0))
+			continue;
 		if (!after_noun && i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
 			continue;
 		size_t end = t1;
@@ -1316,6 +1320,15 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 	return n;
 }
 
+/* Is actor a the partner named after "samen met", "together with"? */
+static int is_partner(const gram_doc *g, const clause *c, const mention *a)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_JOINTLY) && g->m[i].t1 <= a->t0 && a->t0 - g->m[i].t1 <= 6)
+			return 1;
+	return 0;
+}
+
 /* Does the clause refer back to a state named before ("het land", "it")? */
 static int refers_back(const gram_doc *g, const clause *c)
 {
@@ -1528,25 +1541,13 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					lead = act[i];
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)
-				if (act[i]->code != recipient && act[i]->weak == weak &&
+				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
 				    (act[i]->role != ROLE_RECIP || requested) &&
 				    (act[i]->role != ROLE_SOURCE || weak))
 					lead = act[i];
 		if (lead) {
 			donors[ndon++] = lead->code;
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
-			/* "samen met Duitsland en Denemarken": each partner of a
-			 * joint pledge is a donor */
-			for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8; i++) {
-				if (!cue_at(g, i, C_JOINTLY))
-					continue;
-				const mention *n = &g->m[i + 1];
-				if (n->kind == M_ACTOR && n->t0 - g->m[i].t1 <= 2 && n->code != recipient) {
-					if (!in_list(donors, ndon, n->code))
-						donors[ndon++] = n->code;
-					ndon = coordinated(g, c, n, donors, ndon, 8, recipient);
-				}
-			}
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent)) ||
 		           (requested && refers_back(g, c))) {
@@ -1557,6 +1558,18 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			} else {
 				for (size_t d = 0; d < g->nlast; d++)
 					donors[ndon++] = g->last_donor[d];
+			}
+		}
+		/* "samen met Duitsland en Denemarken": each partner of a joint
+		 * pledge is a donor too */
+		for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8 && (ndon == 0 || donors[0]); i++) {
+			if (!cue_at(g, i, C_JOINTLY))
+				continue;
+			const mention *n = &g->m[i + 1];
+			if (n->kind == M_ACTOR && n->t0 - g->m[i].t1 <= 2 && n->code != recipient) {
+				if (!in_list(donors, ndon, n->code))
+					donors[ndon++] = n->code;
+				ndon = coordinated(g, c, n, donors, ndon, 8, recipient);
 			}
 		}
 		item_ref items[16];
