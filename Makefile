@@ -25,7 +25,7 @@ CMDOBJ  := $(CMDSRC:%.c=$(B)/obj/%.o)
 TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit cases shell check check-san check-pg check-browser check-html check-slurm eval bench clean demo
+.PHONY: all test unit cases shell check check-san check-pg check-browser check-html check-slurm check-load eval bench clean demo
 all: $(B)/supplyline
 
 $(B)/obj/%.o: %.c
@@ -82,7 +82,11 @@ check-html: all
 check-slurm: all
 	@tests/slurm_test.sh $(B)/supplyline
 
-check: test check-san check-pg check-browser eval check-html check-slurm
+# the server under load (wrk) and at its limits
+check-load: all
+	@SL_BIN=$(B)/supplyline tests/serve_load.sh
+
+check: test check-san check-pg check-browser eval check-html check-slurm check-load
 
 eval: $(B)/supplyline
 	@tests/eval.sh $(B)/supplyline
