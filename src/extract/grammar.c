@@ -22,7 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
-	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service",
+	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or",
 	NULL
 };
 
@@ -386,7 +386,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			const token *c = &tl->v[i + 1], *w = &tl->v[i + 2];
 			lex_match cm[LEX_NKINDS];
 			lex_match_at(g->lx, tl, g->d->text, i + 1, i + 2, g->lang, cm);
-			if ((cm[LEX_CUE].e && cm[LEX_CUE].e->sub == C_COORD) ||
+			if ((cm[LEX_CUE].e && (cm[LEX_CUE].e->sub == C_COORD || cm[LEX_CUE].e->sub == C_OR)) ||
 			    !strcmp(tok_fold(tl, c), ",")) {
 				size_t at = 0;
 				const char *wf = tok_fold(tl, w);
@@ -426,7 +426,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		/* the second half: "antitankwapens en -raketten" */
 		if ((t->flags & TOK_LEADHYPH) && g->nm >= 1 && i >= 2) {
 			const mention *pm = &g->m[g->nm - 1];
-			if (pm->kind == M_CUE && pm->sub == C_COORD && g->nm >= 2)
+			if (pm->kind == M_CUE && (pm->sub == C_COORD || pm->sub == C_OR) && g->nm >= 2)
 				pm = &g->m[g->nm - 2];
 			if (pm->kind == M_ITEM && pm->t1 + 1 >= i - 1) {
 				const token *p = &tl->v[pm->t1 - 1];
@@ -1103,7 +1103,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			const mention *q = &g->m[j];
 			if (cue_at(g, j, C_AGAINST))
 				target = 1;
-			else if (target && q->kind == M_CUE && q->sub != C_COORD && q->sub != C_ARTICLE)
+			else if (target && q->kind == M_CUE && q->sub != C_COORD && q->sub != C_OR && q->sub != C_ARTICLE)
 				target = 0;
 			else if (target && q->kind == M_ACTOR && j > 0 && !cue_at(g, j - 1, C_AGAINST))
 				target = 0;
@@ -1122,17 +1122,25 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (ni > 0) {
 			item_ref *p = &items[ni - 1];
 			const mention *pm = &g->m[p->mi];
+			/* "weapons or lethal aid": alternatives of one category are one
+			 * item */
+			if (m->category == p->category && i == p->mi + 2 && cue_at(g, p->mi + 1, C_OR) &&
+			    !m->system && !p->system) {
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			/* the halves of "Kampf- und Schützenpanzer", "antitankwapens
 			 * en -raketten" are one phrase when they are one category */
 			if (m->susp == 2 && m->category == p->category && i == p->mi + 2 &&
-			    cue_at(g, p->mi + 1, C_COORD)) {
+			    (cue_at(g, p->mi + 1, C_COORD) || cue_at(g, p->mi + 1, C_OR))) {
 				p->t1 = m->t1;
 				p->mi = i;
 				continue;
 			}
 			int coord = 0, comma = 0;
 			for (size_t j = p->mi + 1; j < i; j++)
-				if (g->m[j].kind == M_CUE && g->m[j].sub == C_COORD)
+				if (g->m[j].kind == M_CUE && (g->m[j].sub == C_COORD || g->m[j].sub == C_OR))
 					coord = 1;
 			for (size_t t = pm->t1; t < m->t0; t++)
 				if (!strcmp(tok_fold(tl, &tl->v[t]), ","))
@@ -1305,7 +1313,7 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 		for (size_t t = prev_end; t < m->t0; t++)
 			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
 				joined = 0;
-		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_ARTICLE) && joined) {
+		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_OR || m->sub == C_ARTICLE) && joined) {
 			prev_end = m->t1;
 			continue;
 		}
@@ -1394,7 +1402,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		/* "refused to send weapons and only offered helmets": a
 		 * coordinated predicate is a clause of its own */
-		if (!cut && i > 0 && cue_at(g, i, C_COORD) && i + 1 < g->nm) {
+		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm) {
 			for (size_t j = i + 1; j < g->nm && j <= i + 2; j++) {
 				const mention *n = &g->m[j];
 				if (n->t0 - g->m[i].t1 > 2)
