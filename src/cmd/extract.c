@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "../base/buf.h"
 #include "../extract/extract.h"
 #include "../base/json.h"
@@ -39,6 +40,8 @@ static void usage(FILE *f)
 	      "  --data DIR   lexicons directory (default: $SUPPLYLINE_DATA or ./data)\n"
 	      "  -j N         worker threads (default 1); output stays in input order\n"
 	      "  --trace      print the analysis of every sentence to standard error\n"
+	      "  --stats      print documents, sentences and load time to standard error\n"
+	      "  --no-prefilter  analyse every document, even one that cannot yield a record\n"
 	      "  --with-docs  before each document's records, a {\"document\": {...}} line\n"
 	      "               with its metadata and text, for `ingest --records`\n"
 	      "\n"
@@ -60,7 +63,27 @@ typedef struct pool {
 	job *q;          /* ring of jobs */
 	size_t cap, head, tail, next; /* next: first job not yet taken */
 	int stop;
+	ext_stats st;    /* summed over the workers as they finish */
 } pool;
+
+static void add_stats(ext_stats *sum, const ext_scratch *s)
+{
+	ext_stats st;
+	ext_get_stats(s, &st);
+	sum->docs += st.docs;
+	sum->skipped += st.skipped;
+	sum->sentences += st.sentences;
+	sum->bytes += st.bytes;
+	sum->pre_bytes += st.pre_bytes;
+	sum->pre_ms += st.pre_ms;
+}
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
 
 static void doc_json(buf *b, const extractor *x, const doc *d)
 {
@@ -115,6 +138,7 @@ static void *worker(void *arg)
 		j->done = 1;
 		pthread_cond_broadcast(&p->cv);
 	}
+	add_stats(&p->st, s);
 	pthread_mutex_unlock(&p->mu);
 	ext_scratch_free(s);
 	return NULL;
@@ -162,7 +186,8 @@ int cmd_extract(int argc, char **argv)
 {
 	const char *data = NULL;
 	long threads = 1;
-	int trace = 0;
+	int trace = 0, stats = 0, prefilter = 1;
+	ext_stats sum = { 0, 0, 0, 0, 0, 0 };
 	const char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
 	size_t np = 0;
 	for (int i = 1; i < argc; i++) {
@@ -172,6 +197,10 @@ int cmd_extract(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(argv[i], "--trace")) {
 			trace = 1;
+		} else if (!strcmp(argv[i], "--stats")) {
+			stats = 1;
+		} else if (!strcmp(argv[i], "--no-prefilter")) {
+			prefilter = 0;
 		} else if (!strcmp(argv[i], "--with-docs")) {
 			with_docs = 1;
 		} else if (!strcmp(argv[i], "--data") && i + 1 < argc) {
@@ -200,7 +229,9 @@ int cmd_extract(int argc, char **argv)
 	if (!np)
 		paths[np++] = "-";
 	sl_err e = { "" };
+	double t0 = now_ms();
 	extractor *x = ext_new(data ? data : cmd_datadir(), &e);
+	double load_ms = now_ms() - t0;
 	if (!x) {
 		cmd_error("extract", "%s", e.msg);
 		free(paths);
@@ -210,6 +241,8 @@ int cmd_extract(int argc, char **argv)
 		ext_set_trace(x, stderr);
 		threads = 1;
 	}
+	if (!prefilter)
+		ext_set_prefilter(x, 0);
 	reader *r = reader_new(paths, np, warn, NULL);
 	int status = 0;
 	doc *d;
@@ -239,6 +272,7 @@ int cmd_extract(int argc, char **argv)
 		}
 		fwrite(out.p, 1, out.len, stdout);
 		buf_release(&out);
+		add_stats(&sum, s);
 		ext_scratch_free(s);
 	} else {
 		pool p;
@@ -290,6 +324,7 @@ int cmd_extract(int argc, char **argv)
 		for (long t = 0; t < threads; t++)
 			pthread_join(tid[t], NULL);
 		free(tid);
+		sum = p.st;
 		free(p.q);
 		pthread_mutex_destroy(&p.mu);
 		pthread_cond_destroy(&p.cv);
@@ -304,6 +339,11 @@ int cmd_extract(int argc, char **argv)
 		cmd_error("extract", "writing output: %s", strerror(errno));
 		status = 2;
 	}
+	if (stats)
+		fprintf(stderr, "supplyline extract: stats: docs %zu skipped %zu sentences %zu "
+		        "bytes %zu pre_bytes %zu pre_ms %.1f load_ms %.1f threads %ld\n", sum.docs,
+		        sum.skipped, sum.sentences, sum.bytes, sum.pre_bytes, sum.pre_ms, load_ms,
+		        threads);
 	reader_free(r);
 	ext_free(x);
 	free(paths);

@@ -31,6 +31,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "../base/buf.h"
 #include "../base/utf8.h"
 #include "../lex/lex.h"
@@ -42,6 +43,7 @@
 #include "date.h"
 #include "grammar.h"
 #include "number.h"
+#include "prefilter.h"
 
 struct extractor {
 	lex *lx;
@@ -53,6 +55,7 @@ struct extractor {
 	hostile_pairs *hostile;
 	lex *sep;
 	FILE *trace;
+	prefilter *pre;      /* NULL: off (ext_set_prefilter) */
 };
 
 #define MAXNUM 64
@@ -69,6 +72,7 @@ struct ext_scratch {
 	buf tmp;
 	unsigned char *debris; /* per token: on a boilerplate line */
 	size_t capdebris;
+	ext_stats st;
 };
 
 void rec_list_init(rec_list *l)
@@ -177,6 +181,7 @@ extractor *ext_new(const char *datadir, sl_err *e)
 		ext_free(x);
 		return NULL;
 	}
+	x->pre = prefilter_new(x->lx, x->sep, gram_cue_classes);
 	return x;
 }
 
@@ -192,6 +197,7 @@ void ext_free(extractor *x)
 	split_free(x->split);
 	gram_hostile_free(x->hostile);
 	lex_free(x->sep);
+	prefilter_free(x->pre);
 	free(x);
 }
 
@@ -262,12 +268,44 @@ const char *ext_lang(const extractor *x, const doc *d)
 	return lang_name(lang);
 }
 
+void ext_set_prefilter(extractor *x, int on)
+{
+	if (!on) {
+		prefilter_free(x->pre);
+		x->pre = NULL;
+	} else if (!x->pre) {
+		x->pre = prefilter_new(x->lx, x->sep, gram_cue_classes);
+	}
+}
+
+void ext_get_stats(const ext_scratch *s, ext_stats *st)
+{
+	*st = s->st;
+}
+
 int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 {
+	s->st.docs++;
+	s->st.bytes += d->len;
+	/* a document that cannot yield a record costs one scan (not when
+	 * tracing: the trace shows every sentence) */
+	if (x->pre && !x->trace) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		int pass = prefilter_pass(x->pre, d->text + d->body, d->len - d->body, &s->tmp);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		s->st.pre_bytes += d->len - d->body;
+		s->st.pre_ms += (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+		if (!pass) {
+			s->st.skipped++;
+			return SL_OK;
+		}
+	}
 	int lang = prepare(x, s, d);
 	s->nsent = 0;
 	split_sentences(x->split, lang, &s->tl, d->text, 0, s->tl.n, &s->sent, &s->nsent,
 	                &s->capsent);
+	s->st.sentences += s->nsent;
 	gram_doc g;
 	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang);
 	g.trace = x->trace;

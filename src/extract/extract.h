@@ -43,6 +43,22 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out);
  * a tool for lexicon and rule authors (supplyline extract --trace). */
 void ext_set_trace(extractor *x, FILE *f);
 
+/* Turns the document prefilter (prefilter.h) on or off; it is on after
+ * ext_new.  Off gives the output of the full analysis of every document,
+ * to check that the prefilter drops nothing (extract --no-prefilter). */
+void ext_set_prefilter(extractor *x, int on);
+
+/* What ext_doc has done with one scratch (for extract --stats). */
+typedef struct ext_stats {
+	size_t docs;        /* documents seen */
+	size_t skipped;     /* of which the prefilter ruled out */
+	size_t sentences;   /* sentences of the documents analysed */
+	size_t bytes;       /* text bytes of the documents seen */
+	size_t pre_bytes;   /* bytes the prefilter scanned */
+	double pre_ms;      /* and the time it took */
+} ext_stats;
+void ext_get_stats(const ext_scratch *s, ext_stats *st);
+
 /* The language ext_doc used for d ("nl", "en", "de", "fr"). */
 const char *ext_lang(const extractor *x, const doc *d);
 

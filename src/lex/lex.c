@@ -447,6 +447,12 @@ void lex_each_form(const lex *x, void (*fn)(void *ctx, const char *form), void *
 		fn(ctx, x->ent[i].form);
 }
 
+void lex_each_entry(const lex *x, void (*fn)(void *ctx, const lex_entry *e), void *ctx)
+{
+	for (size_t i = 0; i < x->nent; i++)
+		fn(ctx, &x->ent[i]);
+}
+
 /* ---- loaders ---- */
 
 struct load_ctx {

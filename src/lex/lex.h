@@ -107,4 +107,7 @@ size_t lex_size(const lex *x);   /* number of entries */
 /* Every entry's form, for the benchmark's grep baseline. */
 void lex_each_form(const lex *x, void (*fn)(void *ctx, const char *form), void *ctx);
 
+/* Every entry, in load order (the prefilter derives its keys from them). */
+void lex_each_entry(const lex *x, void (*fn)(void *ctx, const lex_entry *e), void *ctx);
+
 #endif
