@@ -316,13 +316,17 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 			continue;
 		const token *a = &s->tl.v[st->t0], *b = &s->tl.v[st->t1 - 1];
 		size_t n0 = a->start, n1 = b->end;
-		size_t nn = num_scan(x->nums, lang_name(lang), d->text + n0, n1 - n0, s->nums, MAXNUM);
-		if (nn > MAXNUM)
-			nn = MAXNUM;
-		size_t nd = date_scan(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
-		                      s->dates, MAXDATE);
-		if (nd > MAXDATE)
-			nd = MAXDATE;
+		size_t nn = 0, nd = 0;
+		/* numbers and dates only matter where a record can come from */
+		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
+			nn = num_scan(x->nums, lang_name(lang), d->text + n0, n1 - n0, s->nums, MAXNUM);
+			if (nn > MAXNUM)
+				nn = MAXNUM;
+			nd = date_scan(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
+			               s->dates, MAXDATE);
+			if (nd > MAXDATE)
+				nd = MAXDATE;
+		}
 		for (size_t i = 0; i < nn; i++) {
 			s->nums[i].start += n0;
 			s->nums[i].end += n0;

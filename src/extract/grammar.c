@@ -162,6 +162,13 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	const char *first_recip = NULL;
 	int after_recip = 0;
 	for (size_t i = 0; i < tl->n; i++) {
+		/* states are named with a capital; recipient prepositions are
+		 * short: skip the rest without a lookup */
+		if (!(tl->v[i].flags & TOK_CAP) && tl->v[i].flen > 5) {
+			if (after_recip)
+				after_recip--;
+			continue;
+		}
 		lex_match m[LEX_NKINDS];
 		lex_match_at(lx, tl, d->text, i, tl->n, lang, m);
 		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_PERSON) {
@@ -1347,13 +1354,26 @@ static int refers_back(const gram_doc *g, const clause *c)
 }
 
 
+int gram_scan(gram_doc *g, size_t t0, size_t t1)
+{
+	g->nsent++;
+	find_mentions(g, t0, t1);
+	drop_org_modifiers(g);
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM)
+			return 1;
+		if (m->kind == M_CUE && (m->sub <= C_RECEIVE || m->sub == C_TRAIN ||
+		                         m->sub == C_TRAINED || m->sub == C_PERMISSION))
+			return 1;
+	}
+	return 0;
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
                    const date_span *dates, size_t nd, rec_list *out, size_t first)
 {
 	const tok_list *tl = g->tl;
-	g->nsent++;
-	find_mentions(g, t0, t1);
-	drop_org_modifiers(g);
 	if (g->trace) {
 		trace_mentions(g, t0, t1);
 		for (size_t k = 0; k < nn; k++)

@@ -100,8 +100,14 @@ void gram_doc_release(gram_doc *g);
  * Panzerhaubitzen" in an article about the Panzerhaubitze 2000). */
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
 
+/* Finds the mentions of the sentence of tokens [t0, t1); returns whether
+ * it could yield a record (an item or a record-making cue), so the caller
+ * can skip scanning its numbers and dates.  gram_sentence must follow. */
+int gram_scan(gram_doc *g, size_t t0, size_t t1);
+
 /* Extracts the records of the sentence of tokens [t0, t1), given its
  * numbers and dates (byte offsets into the document), appending to out;
+ * the mentions are those gram_scan found;
  * records from index first on are this document's (for merging). */
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
                    const date_span *dates, size_t nd, rec_list *out, size_t first);

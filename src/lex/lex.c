@@ -62,10 +62,21 @@ static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
 	return h;
 }
 
+/* An edge's hash combines the token's own hash, which the tokenizer
+ * computes once (token.h), with its parent node: a trie step costs one
+ * probe, not a rehash of the word. */
+static uint32_t edge_mix(uint32_t parent, uint32_t th)
+{
+	uint32_t h = th ^ (parent * 0x9E3779B1u);
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
+	return h;
+}
+
 static uint32_t edge_hash(uint32_t parent, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u ^ (parent * 2654435761u);
-	return hash_bytes(h, s, n);
+	return edge_mix(parent, tok_hash(s, n));
 }
 
 /* Interns s: equal strings get the same pointer, so callers compare codes
@@ -142,11 +153,11 @@ static void edges_rehash(lex *x)
 	x->capedges = cap;
 }
 
-static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
+static uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s, size_t n)
 {
 	if (!x->capedges)
 		return 0;
-	uint32_t h = edge_hash(parent, s, n);
+	uint32_t h = edge_mix(parent, th);
 	size_t j = h & (x->capedges - 1);
 	for (;;) {
 		const edge *e = &x->edges[j];
@@ -157,6 +168,11 @@ static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
+}
+
+static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
+{
+	return edge_find_h(x, parent, tok_hash(s, n), s, n);
 }
 
 static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
@@ -379,7 +395,7 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 		/* a phrase does not run across a line break */
 		if (j > i && (t->flags & TOK_NL))
 			break;
-		nd = edge_find(x, nd, tok_fold(tl, t), t->flen);
+		nd = edge_find_h(x, nd, t->hash, tok_fold(tl, t), t->flen);
 		if (!nd)
 			break;
 		const node *n = &x->nodes[nd];

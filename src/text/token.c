@@ -45,6 +45,7 @@ static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t fl
 	t->fold = (uint32_t)l->arena.len;
 	fold_append(&l->arena, text + start, end - start);
 	t->flen = (uint32_t)(l->arena.len - t->fold);
+	t->hash = tok_hash(l->arena.p + t->fold, t->flen);
 	buf_addc(&l->arena, '\0');
 	return t;
 }

@@ -43,6 +43,7 @@ typedef struct token {
 	uint32_t cp;            /* code point offset of start */
 	uint32_t fold, flen;    /* folded form: arena bytes [fold, fold+flen) */
 	uint32_t flags;
+	uint32_t hash;           /* tok_hash of the folded form */
 } token;
 
 typedef struct tok_list {
@@ -58,6 +59,17 @@ void tok_list_release(tok_list *l);
 /* Tokenizes text[from..to) and appends to l.  cp0 is the code point offset
  * of text[from] (so offsets stay document-relative). */
 void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0);
+
+/* FNV-1a over a folded form: the hash every lexicon lookup starts from. */
+static inline uint32_t tok_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
 
 static inline const char *tok_fold(const tok_list *l, const token *t)
 {
