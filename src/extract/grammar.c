@@ -162,13 +162,6 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	const char *first_recip = NULL;
 	int after_recip = 0;
 	for (size_t i = 0; i < tl->n; i++) {
-		/* states are named with a capital; recipient prepositions are
-		 * short: skip the rest without a lookup */
-		if (!(tl->v[i].flags & TOK_CAP) && tl->v[i].flen > 5) {
-			if (after_recip)
-				after_recip--;
-			continue;
-		}
 		lex_match m[LEX_NKINDS];
 		lex_match_at(lx, tl, d->text, i, tl->n, lang, m);
 		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_PERSON) {
@@ -643,8 +636,10 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 					ok = 0;
 			if (!ok)
 				break;
-			/* "to the UK": look past the article */
-			if (c->sub == C_ARTICLE || c->sub == C_MORE)
+			/* "to the UK": look past the article; "à l'armée
+			 * ukrainienne": past the noun a French adjective follows */
+			if (c->sub == C_ARTICLE || c->sub == C_MORE ||
+			    (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
 				continue;
 			if (c->sub == C_RECIP)
 				a->role = ROLE_RECIP;
@@ -665,7 +660,8 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				;
 			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
-			else if (!(n && n->kind == M_CUE && n->sub == C_ACTOR_HEAD && n->t0 - a->t1 <= 1))
+			else if (!(n && n->kind == M_CUE && n->sub == C_ACTOR_HEAD && n->t0 - a->t1 <= 1) &&
+			         !(i > m0 && cue_at(g, i - 1, C_ACTOR_HEAD) && a->t0 - g->m[i - 1].t1 <= 0))
 				a->weak = 1;
 		}
 	}
@@ -1577,7 +1573,10 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			donors[ndon++] = lead->code;
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
-		                           g->last_actor_sent + 1 == g->nsent)) ||
+		                           g->last_actor_sent + 1 == g->nsent ||
+		                           /* an agentless passive names nobody: the
+		                            * state the story is about gave it */
+		                           (p.passive && !na && g->last_actor_sent + 3 >= g->nsent))) ||
 		           (requested && refers_back(g, c))) {
 			/* no actor: the clause goes on with the last donor's story */
 			if (k > 0 && nsent_donor) {
