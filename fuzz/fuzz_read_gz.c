@@ -7,9 +7,9 @@
  *
  * Build and run (clang 14 with compiler-rt, as in Debian 12):
  *   clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
- *     -include src/base/banned.h -Isrc $(pkg-config --cflags libxml-2.0 jansson) \
+ *     -include src/base/banned.h -Isrc $(pkg-config --cflags jansson) \
  *     fuzz/fuzz_read_gz.c src/read/[a-z]*.c src/base/[a-z]*.c \
- *     $(pkg-config --libs libxml-2.0 zlib jansson) -o fuzz_read_gz
+ *     $(pkg-config --libs zlib jansson) -o fuzz_read_gz
  *   ./fuzz_read_gz -max_len=65536 tests/data/read
  */
 #include <stdint.h>

@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 PKGS="build-essential pkg-config ca-certificates gzip curl python3
-      libxml2-dev zlib1g-dev libutf8proc-dev libsqlite3-dev sqlite3
+      zlib1g-dev libutf8proc-dev libsqlite3-dev sqlite3
       libpq-dev postgresql postgresql-client libjansson-dev libcmocka-dev
       libmicrohttpd-dev libsodium-dev libgumbo-dev chromium clang libclang-rt-14-dev
       slurm-wlm munge wrk"

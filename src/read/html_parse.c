@@ -192,8 +192,61 @@ typedef struct {
 	size_t end; /* offset where the raw noscript text ends */
 } dropped;
 
+/* Gumbo's tree builder slows down much faster than the page grows when
+ * elements nest very deeply (seconds at 30,000 levels, minutes at
+ * 200,000), and it has no depth limit of its own.  No real article nests
+ * anywhere near HTML_MAX_DEPTH, so a page is cut where an approximate
+ * count of open elements (start tags minus end tags and self-closing
+ * ones) first exceeds it: what comes before is kept and parsed. */
+#define HTML_MAX_DEPTH 4096
+
+/* Void elements and those whose end tag is usually left out close
+ * themselves: they never deepen the tree. */
+static int never_nests(const char *t, size_t n)
+{
+	static const char *const names[] = { "br", "img", "meta", "link", "input", "hr", "area",
+		"base", "col", "embed", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
+		"option", "tr", "td", "th", NULL };
+	size_t len = 0;
+	while (len < n && ((t[len] | 0x20) >= 'a' && (t[len] | 0x20) <= 'z'))
+		len++;
+	for (size_t k = 0; names[k]; k++)
+		if (strlen(names[k]) == len && !strncasecmp(t, names[k], len))
+			return 1;
+	return 0;
+}
+
+static size_t depth_cut(const char *s, size_t n)
+{
+	long depth = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] != '<')
+			continue;
+		unsigned char c = (unsigned char)s[i + 1];
+		if (c == '/') {
+			if (depth > 0)
+				depth--;
+		} else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+			/* a start tag; self-closing ones and void elements do not
+			 * open anything, but counting them only makes the cut
+			 * earlier on pages that are pathological anyway */
+			size_t j = i + 1;
+			while (j < n && s[j] != '>' && j - i < 512)
+				j++;
+			if (j < n && s[j] == '>' && s[j - 1] == '/')
+				continue;
+			if (never_nests(s + i + 1, j - i - 1))
+				continue;
+			if (++depth > HTML_MAX_DEPTH)
+				return i;
+		}
+	}
+	return n;
+}
+
 hdom *hdom_parse(const char *s, size_t n)
 {
+	n = depth_cut(s, n);
 	hdom *d = xcalloc(1, sizeof *d);
 	GumboOptions opt = kGumboDefaultOptions;
 	opt.allocator = gumbo_alloc;
@@ -217,7 +270,10 @@ hdom *hdom_parse(const char *s, size_t n)
 	 * noscript element becomes an empty node, gumbo nodes inside it that
 	 * start before that end tag are dropped, and those starting after it
 	 * (the swallowed page) are hung after the noscript, where a browser
-	 * has them.
+	 * has them.  What stays off is the nesting depth: gumbo still counts
+	 * the element left open in the noscript, so the end tag that closes
+	 * its parent in a browser closes that element instead, and the
+	 * content after it stays one level too deep (harmless for scoring).
 	 */
 	dropped *drop = NULL;
 	size_t ndrop = 0, capdrop = 0, ns_cache[2] = { 1, 0 };

@@ -195,42 +195,126 @@ static void expect_path(const char *html, const char *text, const char *want)
 {
 	hdom *d = hdom_parse(html, strlen(html));
 	buf p = BUF_INIT;
-	assert_true(path_to(hdom_root(d)->children, text, &p));
+	if (!path_to(hdom_root(d)->children, text, &p))
+		fail_msg("%s: '%s' not in the tree", html, text);
 	if (strcmp(p.p, want) != 0)
 		fail_msg("%s: '%s' at %s, want %s", html, text, p.p, want);
 	buf_release(&p);
 	hdom_free(d);
 }
 
+static void expect_absent(const char *html, const char *text)
+{
+	hdom *d = hdom_parse(html, strlen(html));
+	buf p = BUF_INIT;
+	if (path_to(hdom_root(d)->children, text, &p))
+		fail_msg("%s: '%s' at %s, want it dropped", html, text, p.p);
+	buf_release(&p);
+	hdom_free(d);
+}
+
+/* The first element called t, depth first. */
+static const hnode *find_el(const hnode *n, const char *t)
+{
+	for (; n; n = n->next) {
+		if (n->type != HN_ELEM)
+			continue;
+		if (!strcmp(n->name, t))
+			return n;
+		const hnode *k = find_el(n->children, t);
+		if (k)
+			return k;
+	}
+	return NULL;
+}
+
 static void test_tree(void **state)
 {
 	(void)state;
 	/* a block end tag closes what is open inside it */
-	expect_path("<body><nav><div>menu</nav><p>text</p>", "text", "/body/p");
+	expect_path("<body><nav><div>menu</nav><p>text</p>", "text", "/html/body/p");
 	/* an inline end tag never closes a block */
-	expect_path("<div><span>a<div>b</span>c</div>", "c", "/div/span/div");
+	expect_path("<div><span>a<div>b</span>c</div>", "c", "/html/body/div/span/div");
 	/* <p> and <li> close implicitly */
-	expect_path("<p>one<p>two", "two", "/p");
-	expect_path("<ul><li>one<li>two</ul>", "two", "/ul/li");
-	expect_path("<p>x<div>block</div>", "block", "/div");
+	expect_path("<p>one<p>two", "two", "/html/body/p");
+	expect_path("<ul><li>one<li>two</ul>", "two", "/html/body/ul/li");
+	expect_path("<p>x<div>block</div>", "block", "/html/body/div");
 	/* void elements do not open; script is raw text */
-	expect_path("<p>a<br>b<img src=x>c</p>", "c", "/p");
-	expect_path("<script>if (a<b) x='</p>';</script><p>after</p>", "after", "/p");
+	expect_path("<p>a<br>b<img src=x>c</p>", "c", "/html/body/p");
+	expect_path("<script>if (a<b) x='</p>';</script><p>after</p>", "after", "/html/body/p");
 	/* the head ends at body content even without </head> or <body> */
-	expect_path("<html><head><title>t</title><p>body text", "body text", "/html/p");
+	expect_path("<html><head><title>t</title><p>body text", "body text", "/html/body/p");
+	expect_path("<title>t</title>", "t", "/html/head/title");
+	/* tables get their tbody; stray table text moves before the table */
+	expect_path("<table><tr><td>cell</table>", "cell", "/html/body/table/tbody/tr/td");
+	expect_path("<table><tr><td>x</td></tr>stray<tr><td>y</table>", "stray", "/html/body");
+	/* misnested formatting is split by the adoption agency */
+	expect_path("<b>1<p>2</b>3</p>", "2", "/html/body/p/b");
+	expect_path("<b>1<p>2</b>3</p>", "3", "/html/body/p");
+	/* noscript is raw text as in a browser running scripts: an element
+	 * left open in it neither survives nor swallows the page */
+	expect_absent("<body><noscript><div>enable js</noscript><p>article</p>", "enable js");
+	expect_path("<body><noscript><div>enable js</noscript><p>article</p>", "article", "/html/body/p");
+	expect_absent("<body><div><noscript><div><p>x</noscript><p>in</p></div>", "x");
+	expect_path("<body><div><noscript><div><p>x</noscript><p>in</p></div>", "in",
+	            "/html/body/div/p");
+	expect_path("<head><noscript><img src=x></noscript><body><p>a</p>", "a", "/html/body/p");
+	/* deep nesting neither exhausts the stack nor stalls the parser: a
+	 * page is cut where it opens more than 4096 elements, and the text
+	 * before that point is kept */
+	buf deep = BUF_INIT;
+	buf_adds(&deep, "<p>top</p>");
+	for (int i = 0; i < 100000; i++)
+		buf_add(&deep, "<div>", 5);
+	buf_add(&deep, "bottom", 6);
+	hdom *d = hdom_parse(deep.p, deep.len);
+	const hnode *n = find_el(hdom_root(d)->children, "body");
+	assert_non_null(n);
+	assert_string_equal(n->children->children->content, "top");
+	size_t depth = 0;
+	const hnode *q = n->children->next;
+	while (q && q->type == HN_ELEM) {
+		q = q->children;
+		depth++;
+	}
+	assert_int_equal(depth, 4096);
+	hdom_free(d);
+	/* a page nested 3000 deep is read whole */
+	buf_reset(&deep);
+	for (int i = 0; i < 3000; i++)
+		buf_add(&deep, "<div>", 5);
+	buf_add(&deep, "bottom", 6);
+	d = hdom_parse(deep.p, deep.len);
+	n = find_el(hdom_root(d)->children, "body");
+	depth = 0;
+	while (n->children && n->children->type == HN_ELEM) {
+		n = n->children;
+		depth++;
+	}
+	assert_int_equal(depth, 3000);
+	assert_string_equal(n->children->content, "bottom");
+	hdom_free(d);
+	buf_release(&deep);
 	/* character references */
 	const char *refs = "<p>a&amp;b &eacute;t&eacute; &#8211; &#x20AC; &#150; &nosuch; &amp</p>";
-	hdom *d = hdom_parse(refs, strlen(refs));
-	const hnode *p = hdom_root(d)->children;
-	assert_string_equal(p->name, "p");
+	d = hdom_parse(refs, strlen(refs));
+	const hnode *p = find_el(hdom_root(d)->children, "p");
+	assert_non_null(p);
 	assert_string_equal(p->children->content,
 	                    "a&b \xC3\xA9t\xC3\xA9 \xE2\x80\x93 \xE2\x82\xAC \xE2\x80\x93 &nosuch; &");
 	hdom_free(d);
-	const char *attrs = "<a href='/x?a=1&copy=2' title=\"&quot;q&quot;\">l</a>";
+	const char *attrs = "<a href='/x?a=1&copy=2' title=\"&quot;q&quot;\" DATA-X>l</a>";
 	d = hdom_parse(attrs, strlen(attrs));
-	p = hdom_root(d)->children;
+	p = find_el(hdom_root(d)->children, "a");
+	assert_non_null(p);
 	assert_string_equal(hdom_attr(p, "href"), "/x?a=1&copy=2");
 	assert_string_equal(hdom_attr(p, "title"), "\"q\"");
+	assert_string_equal(hdom_attr(p, "data-x"), "");
+	hdom_free(d);
+	/* unknown elements keep their lower-cased name */
+	const char *custom = "<My-Widget>w</My-Widget>";
+	d = hdom_parse(custom, strlen(custom));
+	assert_non_null(find_el(hdom_root(d)->children, "my-widget"));
 	hdom_free(d);
 }
 
