@@ -703,6 +703,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (cls == C_TRANSFER && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
 			cls = C_TRANSFER_NOUN;
+		/* "the offer of helmets was paltry": an offer named with an
+		 * article is talked about, not made */
+		if (cls == C_OFFERED && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
+		    g->m[i - 1].t1 == m->t0)
+			continue;
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
