@@ -31,7 +31,7 @@ enum { ROLE_NONE, ROLE_RECIP, ROLE_SOURCE };
 /* How far (in tokens) negation and modal verbs reach from the predicate. */
 #define SCOPE 8
 /* Modal verbs reach further: "wilde ... tientallen tanks kopen om ... te leveren". */
-#define MODAL_SCOPE 12
+#define MODAL_SCOPE 16
 
 /* ---- hostile pairs ---- */
 
@@ -641,7 +641,11 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			if (c->sub == C_ARTICLE || c->sub == C_MORE ||
 			    (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
 				continue;
-			if (c->sub == C_RECIP)
+			/* "60 miljard aan Amerikaans oorlogstuig": an adjective on
+			 * an item qualifies the item, it receives nothing */
+			if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
+			                           g->m[i + 1].kind == M_ITEM &&
+			                           g->m[i + 1].t0 - a->t1 <= 1))
 				a->role = ROLE_RECIP;
 			else if (c->sub == C_SOURCE)
 				a->role = ROLE_SOURCE;
@@ -1080,6 +1084,23 @@ static void mark_relative(gram_doc *g, size_t t1)
 				end = t;
 				break;
 			}
+		/* "landen die tanks sturen bedankt en hen gevraagd": a
+		 * coordinated predicate ends the relative clause too */
+		for (size_t j = i + 1; j + 1 < g->nm && g->m[j].t0 < end; j++) {
+			if (!(cue_at(g, j, C_COORD) || cue_at(g, j, C_OR)))
+				continue;
+			for (size_t q = j + 1; q < g->nm && q <= j + 2; q++) {
+				const mention *nq = &g->m[q];
+				if (nq->t0 - g->m[j].t1 > 2 || nq->kind != M_CUE)
+					break;
+				if (nq->sub <= C_RECEIVE && nq->sub != C_TRANSFER_NOUN) {
+					end = g->m[j].t0;
+					break;
+				}
+			}
+			if (end == g->m[j].t0)
+				break;
+		}
 		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
 			if (g->m[j].kind != M_ITEM)
 				g->m[j].rel = 1;
