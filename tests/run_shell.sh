@@ -35,6 +35,15 @@ grep -q "nope.txt" "$t/err" || { echo "FAIL missing-file message"; fail=1; }
 [ -s "$t/stdin" ] || { echo "FAIL stdin gave nothing"; fail=1; }
 "$BIN" extract -j 1 samples > "$t/j1" && "$BIN" extract -j 2 samples > "$t/j2" || fail=1
 cmp -s "$t/j1" "$t/j2" || { echo "FAIL -j 2 output differs from -j 1"; fail=1; }
+# the prefilter never drops a document that yields records
+"$BIN" extract samples tests/cases/*.txt > "$t/pf1" 2>/dev/null
+"$BIN" extract --no-prefilter samples tests/cases/*.txt > "$t/pf0" 2>/dev/null
+cmp -s "$t/pf0" "$t/pf1" || { echo "FAIL prefilter changed the output"; fail=1; }
+[ -s "$t/pf1" ] || { echo "FAIL no records from samples and cases"; fail=1; }
+# ... and does skip a document with nothing relevant in it
+printf 'The weather was mild and the market opened higher on Tuesday.\n' > "$t/plain.txt"
+"$BIN" extract --stats "$t/plain.txt" > /dev/null 2> "$t/stats"
+grep -q "skipped 1" "$t/stats" || { echo "FAIL prefilter did not skip: $(cat "$t/stats")"; fail=1; }
 # every record carries every contract field, and spans point at the evidence
 python3 - "$t/j1" samples <<'PY' || fail=1
 import json, sys, os

@@ -127,12 +127,17 @@ static void entry_key(void *ctx, const lex_entry *e)
 		return;
 	tok_list_reset(&p->tl);
 	tok_scan(&p->tl, e->form, 0, strlen(e->form), 0);
+	/* the longest plain word of the form: the text must contain every
+	 * one, and "west" of "the West" is far rarer than "the" */
+	const token *best = NULL;
 	for (size_t i = 0; i < p->tl.n; i++) {
 		const token *t = &p->tl.v[i];
-		if (plain_word(&p->tl, t)) {
-			add_key(p, tok_fold(&p->tl, t), t->flen, bits);
-			return;
-		}
+		if (plain_word(&p->tl, t) && (!best || t->flen > best->flen))
+			best = t;
+	}
+	if (best) {
+		add_key(p, tok_fold(&p->tl, best), best->flen, bits);
+		return;
 	}
 	p->always |= bits;  /* no word to look for: cannot rule it out */
 }

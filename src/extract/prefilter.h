@@ -9,8 +9,8 @@
  * an actor the lexicon names.  So a document with no word that starts such
  * a cue, no separable verb's finite form, or no word that starts an actor
  * name cannot yield one.  At load time each such lexicon entry gives one
- * key: a folded word of its form that the text must contain (the first
- * token that is a plain word, so "l'envoi" gives "envoi").  The test scans
+ * key: a folded word of its form that the text must contain (its longest
+ * plain word, so "l'envoi" gives "envoi" and "the West" "west").  The test scans
  * the raw text for words (maximal runs of letters and digits, folded as
  * the tokenizer folds them) and looks each up in a hash set; it never
  * rejects a document that lexicon matching could find those mentions in,
