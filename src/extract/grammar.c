@@ -195,7 +195,15 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 				only = g->seen_sys[k];
 				n++;
 			}
-		if (n == 1)
+		if (n != 1)
+			continue;
+		/* not a system another donor of the document is giving ("Canada
+		 * pledged armoured vehicles" beside Poland's Leopard 2) */
+		int other = 0;
+		for (size_t j = first; j < out->n; j++)
+			if (out->v[j].system == only && out->v[j].donor != r->donor)
+				other = 1;
+		if (!other)
 			r->system = only;
 	}
 }
