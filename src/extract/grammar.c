@@ -30,7 +30,7 @@ enum { ROLE_NONE, ROLE_RECIP, ROLE_SOURCE };
 
 /* How far (in tokens) negation and modal verbs reach from the predicate. */
 #define SCOPE 8
-/* Modal verbs reach further: "wilde ... tientallen tanks kopen om ... te leveren". */
+/* Modal verbs reach further: "wilde ... in het buitenland tanks kopen om ... te leveren". */
 #define MODAL_SCOPE 16
 
 /* ---- hostile pairs ---- */
@@ -197,8 +197,8 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 			}
 		if (n != 1)
 			continue;
-		/* not a system another donor of the document is giving ("Canada
-		 * pledged armoured vehicles" beside Poland's Leopard 2) */
+		/* not a system another donor of the document is giving ("Norway
+		 * pledged armoured vehicles" beside Spain's Leopard 2) */
 		int other = 0;
 		for (size_t j = first; j < out->n; j++)
 			if (out->v[j].system == only && out->v[j].donor != r->donor)
@@ -341,8 +341,8 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				const lex_entry *c = nx[LEX_CUE].e;
 				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
 			}
-			/* "maakte bekend in samenwerking met Duitsland twaalf
-			 * houwitsers te sturen": the main clause runs on into its
+			/* "maakte bekend in overleg met Polen tien mortieren
+			 * te sturen": the main clause runs on into its
 			 * te/zu infinitive */
 			for (size_t q = j + 1; !closes && q + 1 < t1; q++) {
 				lex_match nx[LEX_NKINDS];
@@ -502,7 +502,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		mm->t1 = i + len;
 		switch (best) {
 		case LEX_ACTOR:
-			/* "het westen van Oekraïne", "the west of the country": a
+			/* "het westen van Polen", "the west of the country": a
 			 * direction, not the West */
 			if (!strcmp(e->code, "WEST") && i + len < t1) {
 				lex_match nx[LEX_NKINDS];
@@ -552,7 +552,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
-/* "fellow NATO member Estonia", "EU-lid Polen": an organisation naming
+/* "fellow NATO member Latvia", "EU-lid Polen": an organisation naming
  * what a state is a member of is not an actor of its own. */
 static void drop_org_modifiers(gram_doc *g)
 {
@@ -649,7 +649,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			if (c->sub == C_ARTICLE || c->sub == C_MORE ||
 			    (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
 				continue;
-			/* "60 miljard aan Amerikaans oorlogstuig": an adjective on
+			/* "voor 3 miljoen aan Franse munitie": an adjective on
 			 * an item qualifies the item, it receives nothing */
 			if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
 			                           g->m[i + 1].kind == M_ITEM &&
@@ -662,11 +662,11 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		/* an adjective right before an item word qualifies the item:
 		 * "Duitse tanks", "German-made howitzers"; before "regering",
 		 * "government", "Regierung" it names the actor; before any other
-		 * noun ("nach dem russischen Einmarsch") it is only a weak hint */
+		 * noun ("nach dem russischen Angriff") it is only a weak hint */
 		if (a->sub == ACT_ADJ) {
 			const mention *n = i + 1 < m1 ? &g->m[i + 1] : NULL;
 			/* "Duitse tanks" names where the tanks come from, but
-			 * "het Belgische steunpakket" who gives */
+			 * "het Noorse hulppakket" who gives */
 			if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2 && !n->system &&
 			    n->category && (!strcmp(n->category, "weapons") || !strcmp(n->category, "funds")))
 				;
@@ -715,7 +715,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (cls == C_TRANSFER && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
 			cls = C_TRANSFER_NOUN;
-		/* "the offer of helmets was paltry": an offer named with an
+		/* "the offer of radios came late": an offer named with an
 		 * article is talked about, not made */
 		if (cls == C_OFFERED && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
@@ -823,8 +823,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		case C_FUTURE: fut = 1; break;
 		case C_PAST_WANT: pastw = 1; break;
 		case C_COND:
-			/* "could be delivered", but not "would advance the systems
-			 * the West is sending" */
+			/* "could be delivered", but not "would match the rifles
+			 * the allies are sending" */
 			if (core != C_DELIVERED || mdist(m, pm) <= 2)
 				cond = 1;
 			break;
@@ -901,14 +901,14 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 			}
 		}
 		if ((p->flags & TOK_PUNCT) && (p->flags & TOK_QUOTE)) {
-			/* "90 ton ‘aan dodelijke hulp’": quotes are no boundary */
+			/* "40 ton ‘aan medische hulp’": quotes are no boundary */
 			j--;
 			continue;
 		}
 		if (p->flags & TOK_PUNCT)
 			return NULL;
 		const char *f = tok_fold(tl, p);
-		/* "90 ton aan ...", "two tonnes of ..." */
+		/* "40 ton aan ...", "two tonnes of ..." */
 		if (!strcmp(f, "ton") || !strcmp(f, "tons") || !strcmp(f, "tonnes") ||
 		    !strcmp(f, "tonnen") || !strcmp(f, "tonne")) {
 			*unit = "ton";
@@ -964,8 +964,8 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		}
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
-		/* two items of one sentence are two records ("een veldhospitaal
-		 * en beademingsapparatuur"); a repeat elsewhere is the same fact */
+		/* two items of one sentence are two records ("een noodhospitaal
+		 * en verbandmiddelen"); a repeat elsewhere is the same fact */
 		if (o->span[0] == r->span[0] && !rec_is_consent(r->type) && o->item && r->item &&
 		    strcmp(o->item, r->item))
 			continue;
@@ -1078,7 +1078,7 @@ static void mark_relative(gram_doc *g, size_t t1)
 		if (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)))
 			continue;
 		/* "die wapens": a demonstrative before its noun, not a relative,
-		 * unless a noun stands right before it ("landen die tanks sturen") */
+		 * unless a noun stands right before it ("landen die geweren sturen") */
 		int after_noun = i > 0 && g->m[i - 1].kind != M_CUE && g->m[i - 1].t1 == m->t0;
 		/* a relative pronoun follows its noun: "om die reden" is none */
 		if (m->t0 == 0 || !(tl->v[m->t0 - 1].flags & TOK_WORD) ||
@@ -1092,7 +1092,7 @@ static void mark_relative(gram_doc *g, size_t t1)
 				end = t;
 				break;
 			}
-		/* "landen die tanks sturen bedankt en hen gevraagd": a
+		/* "landen die geweren sturen geprezen en hen gevraagd": a
 		 * coordinated predicate ends the relative clause too */
 		for (size_t j = i + 1; j + 1 < g->nm && g->m[j].t0 < end; j++) {
 			if (!(cue_at(g, j, C_COORD) || cue_at(g, j, C_OR)))
@@ -1155,7 +1155,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		      m->t0 - g->m[i - 1].t1 <= 1)))
 			continue;
 		/* a system and its generic noun are one item: "Patriot missile
-		 * battery", "luchtafweertanks, van het type Gepard" */
+		 * battery", "pantserwagens, van het type Boxer" */
 		if (ni > 0) {
 			item_ref *p = &items[ni - 1];
 			const mention *pm = &g->m[p->mi];
@@ -1209,7 +1209,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		size_t qt = 0;
 		const char *unit = NULL;
 		size_t pi = i;
-		/* "vier weitere Panzerhaubitzen", "90 ton aan dodelijke hulp" */
+		/* "drei weitere Mörser", "40 ton aan medische hulp" */
 		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
 		                      ((cue_at(g, pi - 1, C_RECIP) || cue_at(g, pi - 1, C_SOURCE)) &&
 		                       g->m[pi - 1].t1 == g->m[pi].t0)))
@@ -1224,7 +1224,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			it->t0 = qt;
 		}
 	}
-	/* "de voertuigen helpen onderhouden": what a service verb governs is
+	/* "de vrachtwagens helpen repareren": what a service verb governs is
 	 * serviced, not given */
 	for (size_t i = c->m0; i < c->m1; i++) {
 		if (!cue_at(g, i, C_SERVICE))
@@ -1237,7 +1237,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		ni = w;
 		break;
 	}
-	/* "Oekraïense soldaten trainen": a training verb makes the people
+	/* "Moldavische soldaten trainen": a training verb makes the people
 	 * in its clause trainees, and the record is the training itself */
 	const mention *tr = NULL;
 	for (size_t i = c->m0; i < c->m1; i++)
@@ -1272,7 +1272,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	}
 	static const char *const curs[] = { "USD", "EUR", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN",
 		"JPY", "UAH", "AUD", "CAD", "CZK", "HUF", "RUB", "CNY", "NZD", "KRW", "TRY", NULL };
-	/* "maakte 200 miljoen dollar vrij": money given with no materiel
+	/* "trok 50 miljoen euro uit": money given with no materiel
 	 * named is the money itself, unless the text says what kind of money
 	 * it is and that kind is no military aid ("financial aid") */
 	int blocked = 0;
@@ -1336,7 +1336,7 @@ static int in_list(const char *const *v, size_t n, const char *c)
 }
 
 /* Appends to v (n so far, at most max) the actors coordinated with lead
- * ("Estland, Letland en Litouwen", "le Royaume-Uni et la France"), in the
+ * ("Noorwegen, Zweden en Finland", "l'Italie et l'Espagne"), in the
  * same role, other than except; returns the new count. */
 static size_t coordinated(const gram_doc *g, const clause *c, const mention *lead,
                           const char **v, size_t n, size_t max, const char *except)
@@ -1450,7 +1450,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
-		/* "refused to send weapons and only offered helmets": a
+		/* "refused to send tanks and offered radios instead": a
 		 * coordinated predicate is a clause of its own */
 		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm) {
 			for (size_t j = i + 1; j < g->nm && j <= i + 2; j++) {
@@ -1621,7 +1621,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					donors[ndon++] = g->last_donor[d];
 			}
 		}
-		/* "samen met Duitsland en Denemarken": each partner of a joint
+		/* "samen met Polen en Tsjechië": each partner of a joint
 		 * pledge is a donor too */
 		for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8 && (ndon == 0 || donors[0]); i++) {
 			if (!cue_at(g, i, C_JOINTLY))
@@ -1641,10 +1641,10 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				fprintf(g->trace, " %s", donors[d] ? donors[d] : "null");
 			fprintf(g->trace, ", %zu items\n", ni);
 		}
-		/* "la Suisse a refusé deux demandes allemandes et une danoise
-		 * concernant la transmission de matériel à Kiev": a request by
-		 * states other than the recipient, to a third state, is a
-		 * request for consent to pass materiel on */
+		/* "l'Autriche a rejeté les demandes belge et néerlandaise de céder
+		 * des blindés au Kosovo": a request by states other than the
+		 * recipient, to a third state, is a request for consent to pass
+		 * materiel on */
 		if (requested && na >= 2) {
 			int rec_asks = 0;
 			for (size_t i = 0; i < na; i++)
@@ -1757,12 +1757,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						sa = act[i];
 				}
 				const mention *asker = NULL;
-				/* "Estonia asked Germany", "sought approval from
-				 * Germany": the subject asks; "Finland approved the
-				 * transfer from Estonia": the subject decides; with a
-				 * receiving verb it is the other way round ("De
-				 * Bondsrepubliek ontving van Estland een verzoek",
-				 * "Estonia received permission from Germany") */
+				/* "Latvia asked Sweden", "sought approval from
+				 * Sweden": the subject asks; "Sweden approved the
+				 * transfer from Latvia": the subject decides; with a
+				 * receiving verb it is the other way round ("Zweden
+				 * ontving van Letland een verzoek", "Latvia received
+				 * permission from Sweden") */
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
 				if (asks != p.receive) {
 					asker = fa;
@@ -1811,7 +1811,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			g->last_actor_sent = g->nsent;
 		}
 	}
-	/* "Het gaat om vijftig raketwerpers": a sentence naming only items
+	/* "Het gaat om twintig mortieren": a sentence naming only items
 	 * spells out what the sentence before it said was given */
 	if (out->n > emitted0)
 		g->last_any_sent = g->nsent;
