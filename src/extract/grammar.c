@@ -1270,8 +1270,6 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			it->value = -1;
 		}
 	}
-	static const char *const curs[] = { "USD", "EUR", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN",
-		"JPY", "UAH", "AUD", "CAD", "CZK", "HUF", "RUB", "CNY", "NZD", "KRW", "TRY", NULL };
 	/* "trok 50 miljoen euro uit": money given with no materiel
 	 * named is the money itself, unless the text says what kind of money
 	 * it is and that kind is no military aid ("financial aid") */
@@ -1319,9 +1317,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		}
 		if (items[best].value < 0) {
 			items[best].value = nums[k].value;
-			for (size_t ci = 0; curs[ci]; ci++)
-				if (!strcmp(curs[ci], nums[k].currency))
-					items[best].currency = curs[ci];
+			items[best].currency = nums[k].code;
 		}
 	}
 	return ni;

@@ -790,7 +790,8 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 						o->value = r.value;
 						o->flags = r.flags;
 						memset(o->currency, 0, sizeof o->currency);
-						if (r.code)
+						o->code = r.code && r.code[0] ? r.code : NULL;
+						if (o->code)
 							memcpy(o->currency, r.code, 3);
 					}
 					found++;

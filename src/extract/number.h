@@ -41,6 +41,8 @@ typedef struct num_span {
 	double value;          /* the number (scale applied): 93.8 miljoen -> 93800000 */
 	int flags;             /* NUM_* */
 	char currency[4];      /* ISO 4217 when NUM_MONEY, else "" */
+	const char *code;      /* the same code in the lexicon's memory (lives as long
+	                          as the num_lex), or NULL */
 } num_span;
 
 /*
