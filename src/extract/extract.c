@@ -181,7 +181,7 @@ extractor *ext_new(const char *datadir, sl_err *e)
 		ext_free(x);
 		return NULL;
 	}
-	x->pre = prefilter_new(x->lx, x->sep, gram_cue_classes);
+	x->pre = prefilter_new(x->lx, x->sep, gram_makes_record);
 	return x;
 }
 
@@ -274,7 +274,7 @@ void ext_set_prefilter(extractor *x, int on)
 		prefilter_free(x->pre);
 		x->pre = NULL;
 	} else if (!x->pre) {
-		x->pre = prefilter_new(x->lx, x->sep, gram_cue_classes);
+		x->pre = prefilter_new(x->lx, x->sep, gram_makes_record);
 	}
 }
 

@@ -1387,13 +1387,16 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	drop_org_modifiers(g);
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind == M_ITEM)
-			return 1;
-		if (m->kind == M_CUE && (m->sub <= C_RECEIVE || m->sub == C_TRAIN ||
-		                         m->sub == C_TRAINED || m->sub == C_PERMISSION))
+		if (m->kind == M_ITEM || (m->kind == M_CUE && gram_makes_record(m->sub)))
 			return 1;
 	}
 	return 0;
+}
+
+int gram_makes_record(int cls)
+{
+	return (cls >= 0 && cls <= C_RECEIVE) || cls == C_TRAIN || cls == C_TRAINED ||
+	       cls == C_PERMISSION;
 }
 
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,

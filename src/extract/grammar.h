@@ -100,6 +100,10 @@ void gram_doc_release(gram_doc *g);
  * Panzerhaubitzen" in an article about the Panzerhaubitze 2000). */
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
 
+/* Whether a cue of class cls can give a clause its record type (the
+ * classes clause_pred reads); the prefilter keys on the same classes. */
+int gram_makes_record(int cls);
+
 /* Finds the mentions of the sentence of tokens [t0, t1); returns whether
  * it could yield a record (an item or a record-making cue), so the caller
  * can skip scanning its numbers and dates.  gram_sentence must follow. */

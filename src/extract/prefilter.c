@@ -18,11 +18,6 @@
 enum { NEED_CUE = 1, NEED_ACTOR = 2, NEED_ALL = 3 };
 
 /* Cue classes whose cues make a predicate in grammar.c's clause_pred. */
-static const char *const pred_classes[] = {
-	"delivered", "committed", "offered", "considering", "refused", "requested",
-	"consent_requested", "consent_granted", "consent_denied",
-	"transfer", "transfer_noun", "receive", "train", "trained", "permission", NULL
-};
 
 typedef struct slot {
 	uint32_t hash, off, len;
@@ -142,16 +137,14 @@ static void entry_key(void *ctx, const lex_entry *e)
 	p->always |= bits;  /* no word to look for: cannot rule it out */
 }
 
-prefilter *prefilter_new(const lex *lx, const lex *sep, const char *const *classes)
+prefilter *prefilter_new(const lex *lx, const lex *sep, int (*makes_record)(int cls))
 {
 	fold_init();
 	prefilter *p = xcalloc(1, sizeof *p);
 	buf_init(&p->keys);
 	tok_list_init(&p->tl);
-	for (int k = 0; classes[k] && k < 256; k++)
-		for (int j = 0; pred_classes[j]; j++)
-			if (!strcmp(classes[k], pred_classes[j]))
-				p->pred[k] = 1;
+	for (int k = 0; k < 256; k++)
+		p->pred[k] = (unsigned char)makes_record(k);
 	grow(p);
 	lex_each_entry(lx, entry_key, p);
 	if (sep) {

@@ -16,9 +16,9 @@
  * rejects a document that lexicon matching could find those mentions in,
  * whatever the language or case (those only narrow matching).
  *
- * If grammar.c ever makes records from other cue classes, the class list
- * in prefilter.c must grow with it; `supplyline extract --no-prefilter`
- * gives the output without the test, to compare.
+ * The classes are the grammar's own (gram_makes_record), so the test
+ * follows any change there; `supplyline extract --no-prefilter` gives
+ * the output without the test, to compare.
  *
  * Ownership: a prefilter owns its keys; read-only after prefilter_new and
  * safe to share between threads.
@@ -32,10 +32,10 @@
 
 typedef struct prefilter prefilter;
 
-/* Builds the key set from the main lexicon lx (cue classes named by the
- * NULL-terminated list classes, as loaded) and the separable-verb
- * lexicon sep (may be NULL). */
-prefilter *prefilter_new(const lex *lx, const lex *sep, const char *const *classes);
+/* Builds the key set from the main lexicon lx, whose cue classes
+ * makes_record tells apart (grammar.h's gram_makes_record), and the
+ * separable-verb lexicon sep (may be NULL). */
+prefilter *prefilter_new(const lex *lx, const lex *sep, int (*makes_record)(int cls));
 void prefilter_free(prefilter *p);
 
 /* 0 when text[0..n) cannot yield a record, 1 when it may.  tmp is
