@@ -22,7 +22,7 @@ const char *const gram_cue_classes[] = {
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
-	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or",
+	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	NULL
 };
 
@@ -907,10 +907,11 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 		}
 		if (p->flags & TOK_PUNCT)
 			return NULL;
-		const char *f = tok_fold(tl, p);
-		/* "40 ton aan ...", "two tonnes of ..." */
-		if (!strcmp(f, "ton") || !strcmp(f, "tons") || !strcmp(f, "tonnes") ||
-		    !strcmp(f, "tonnen") || !strcmp(f, "tonne")) {
+		/* "40 ton aan ...", "two tonnes of ..." (weight words in
+		 * data/grammar_words.tsv) */
+		lex_match wm[LEX_NKINDS];
+		lex_match_at(g->lx, tl, g->d->text, j - 1, j, g->lang, wm);
+		if (wm[LEX_CUE].e && wm[LEX_CUE].e->sub == C_WEIGHT) {
 			*unit = "ton";
 			skipped = 0;
 			j--;
@@ -1211,6 +1212,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		size_t pi = i;
 		/* "drei weitere Mörser", "40 ton aan medische hulp" */
 		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
+		                      cue_at(g, pi - 1, C_WEIGHT) ||
 		                      ((cue_at(g, pi - 1, C_RECIP) || cue_at(g, pi - 1, C_SOURCE)) &&
 		                       g->m[pi - 1].t1 == g->m[pi].t0)))
 			pi--;
