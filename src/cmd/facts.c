@@ -52,11 +52,6 @@ typedef struct items {
 	size_t n, cap;
 } items;
 
-static char *dup0(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 /* The store's structs live only during the callback: copy. */
 static int keep(void *ctx, const fact *f)
 {
@@ -67,18 +62,7 @@ static int keep(void *ctx, const fact *f)
 	}
 	item *c = &it->v[it->n++];
 	memset(c, 0, sizeof *c);
-	c->f = *f;
-	c->f.type = dup0(f->type);
-	c->f.donor = dup0(f->donor);
-	c->f.recipient = dup0(f->recipient);
-	c->f.consent_by = dup0(f->consent_by);
-	c->f.category = dup0(f->category);
-	c->f.system = dup0(f->system);
-	c->f.item = dup0(f->item);
-	c->f.unit = dup0(f->unit);
-	c->f.currency = dup0(f->currency);
-	c->f.conflict = dup0(f->conflict);
-	c->f.src = NULL;
+	fact_copy(&c->f, f);
 	return 0;
 }
 
@@ -87,11 +71,7 @@ static int keep_src(void *ctx, const fact_source *s)
 	item *it = ctx;
 	it->src = xrealloc(it->src, (it->nsrc + 1) * sizeof *it->src);
 	fact_source *c = &it->src[it->nsrc++];
-	*c = *s;
-	c->doc = dup0(s->doc);
-	c->type = dup0(s->type);
-	c->url = dup0(s->url);
-	c->evidence = dup0(s->evidence);
+	fact_source_copy(c, s);
 	return 0;
 }
 
@@ -99,12 +79,8 @@ static void items_free(items *it)
 {
 	for (size_t i = 0; i < it->n; i++) {
 		fact_release(&it->v[i].f);
-		for (size_t j = 0; j < it->v[i].nsrc; j++) {
-			free(it->v[i].src[j].doc);
-			free(it->v[i].src[j].type);
-			free(it->v[i].src[j].url);
-			free(it->v[i].src[j].evidence);
-		}
+		for (size_t j = 0; j < it->v[i].nsrc; j++)
+			fact_source_release(&it->v[i].src[j]);
 		free(it->v[i].src);
 	}
 	free(it->v);

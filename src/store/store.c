@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include <time.h>
 
 store *store_open(const char *url, sl_err *e)
@@ -193,128 +194,82 @@ void fact_release(fact *f)
 	f->quantity = f->value = -1;
 }
 
-/* SHA-256 (FIPS 180-4), small and self-contained: the content hash only
- * needs to tell "same document" reliably, not resist anything. */
-typedef struct sha256 {
-	uint32_t h[8];
-	uint64_t len;
-	unsigned char blk[64];
-	size_t n;
-} sha256;
-
-static const uint32_t K[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
-};
-
-#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-
-static void sha_block(sha256 *c, const unsigned char *p)
+/* SHA-256 comes from libsodium (already a dependency of the server). */
+static void sha_hex(crypto_hash_sha256_state *c, char out[65])
 {
-	uint32_t w[64], a, b, cc, d, e, f, g, h;
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-	for (int i = 16; i < 64; i++) {
-		uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-	}
-	a = c->h[0]; b = c->h[1]; cc = c->h[2]; d = c->h[3];
-	e = c->h[4]; f = c->h[5]; g = c->h[6]; h = c->h[7];
-	for (int i = 0; i < 64; i++) {
-		uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-		uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
-		h = g; g = f; f = e; e = d + t1;
-		d = cc; cc = b; b = a; a = t1 + t2;
-	}
-	c->h[0] += a; c->h[1] += b; c->h[2] += cc; c->h[3] += d;
-	c->h[4] += e; c->h[5] += f; c->h[6] += g; c->h[7] += h;
-}
-
-static void sha_init(sha256 *c)
-{
-	static const uint32_t h0[8] = {
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
-	};
-	memcpy(c->h, h0, sizeof h0);
-	c->len = 0;
-	c->n = 0;
-}
-
-static void sha_add(sha256 *c, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	c->len += n;
-	while (n) {
-		size_t k = 64 - c->n < n ? 64 - c->n : n;
-		memcpy(c->blk + c->n, p, k);
-		c->n += k;
-		p += k;
-		n -= k;
-		if (c->n == 64) {
-			sha_block(c, c->blk);
-			c->n = 0;
-		}
-	}
-}
-
-static void sha_hex(sha256 *c, char out[65])
-{
-	static const char hex[] = "0123456789abcdef";
-	uint64_t bits = c->len * 8;
-	unsigned char pad = 0x80, zero = 0, lenb[8];
-	sha_add(c, &pad, 1);
-	while (c->n != 56)
-		sha_add(c, &zero, 1);
-	for (int i = 0; i < 8; i++)
-		lenb[i] = (unsigned char)(bits >> (56 - 8 * i));
-	sha_add(c, lenb, 8);
-	for (int i = 0; i < 8; i++)
-		for (int j = 0; j < 4; j++) {
-			unsigned char byte = (unsigned char)(c->h[i] >> (24 - 8 * j));
-			out[8 * i + 2 * j] = hex[byte >> 4];
-			out[8 * i + 2 * j + 1] = hex[byte & 15];
-		}
-	out[64] = '\0';
+	unsigned char d[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(c, d);
+	sodium_bin2hex(out, 65, d, sizeof d);
 }
 
 void store_sha256_hex(const void *data, size_t n, char out[65])
 {
-	sha256 c;
-	sha_init(&c);
-	sha_add(&c, data, n);
+	crypto_hash_sha256_state c;
+	crypto_hash_sha256_init(&c);
+	crypto_hash_sha256_update(&c, data, n);
 	sha_hex(&c, out);
 }
 
 /* Each field is preceded by a presence byte and followed by NUL, so
  * (url "a", lang NULL) and (url NULL, lang "a") hash differently. */
-static void sha_field(sha256 *c, const char *s, size_t n)
+static void sha_field(crypto_hash_sha256_state *c, const char *s, size_t n)
 {
 	unsigned char tag = s ? 1 : 0, nul = 0;
-	sha_add(c, &tag, 1);
+	crypto_hash_sha256_update(c, &tag, 1);
 	if (s)
-		sha_add(c, s, n);
-	sha_add(c, &nul, 1);
+		crypto_hash_sha256_update(c, (const unsigned char *)s, n);
+	crypto_hash_sha256_update(c, &nul, 1);
 }
 
 void store_doc_hash(const char *url, const char *lang, const char *date,
                     const char *text, size_t len, char out[65])
 {
-	sha256 c;
-	sha_init(&c);
+	crypto_hash_sha256_state c;
+	crypto_hash_sha256_init(&c);
 	sha_field(&c, url, url ? strlen(url) : 0);
 	sha_field(&c, lang, lang ? strlen(lang) : 0);
 	sha_field(&c, date, date ? strlen(date) : 0);
 	sha_field(&c, text, text ? len : 0);
 	sha_hex(&c, out);
+}
+
+static char *dup0(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void fact_copy(fact *dst, const fact *src)
+{
+	*dst = *src;
+	dst->type = dup0(src->type);
+	dst->donor = dup0(src->donor);
+	dst->recipient = dup0(src->recipient);
+	dst->consent_by = dup0(src->consent_by);
+	dst->category = dup0(src->category);
+	dst->system = dup0(src->system);
+	dst->item = dup0(src->item);
+	dst->unit = dup0(src->unit);
+	dst->currency = dup0(src->currency);
+	dst->conflict = dup0(src->conflict);
+	dst->src = NULL;
+}
+
+void fact_source_copy(fact_source *dst, const fact_source *src)
+{
+	*dst = *src;
+	dst->doc = dup0(src->doc);
+	dst->type = dup0(src->type);
+	dst->url = dup0(src->url);
+	dst->evidence = dup0(src->evidence);
+}
+
+void fact_source_release(fact_source *s)
+{
+	free(s->doc);
+	free(s->type);
+	free(s->url);
+	free(s->evidence);
+	memset(s, 0, sizeof *s);
 }
 
 int store_filter_norm(const fact_filter *in, store_filter *out, sl_err *e)

@@ -250,6 +250,13 @@ int store_date_range(const char *date, char lo[11], char hi[11]);
 void store_rec_release(store_rec *r);
 void fact_release(fact *f);
 
+/* Deep copies of the structs handed to callbacks, for keeping them past
+ * the callback; release with fact_release / fact_source_release.  The
+ * copy's src is NULL. */
+void fact_copy(fact *dst, const fact *src);
+void fact_source_copy(fact_source *dst, const fact_source *src);
+void fact_source_release(fact_source *s);
+
 /* The export formats.  Number of source columns in CSV. */
 #define FACTS_CSV_SOURCES 10
 
