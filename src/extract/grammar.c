@@ -1141,19 +1141,25 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			const mention *q = &g->m[j];
 			if (cue_at(g, j, C_AGAINST))
 				target = 1;
-			else if (target && q->kind == M_CUE && q->sub != C_COORD && q->sub != C_OR && q->sub != C_ARTICLE)
+			else if (target && q->kind == M_CUE && q->sub != C_COORD && q->sub != C_OR &&
+			         q->sub != C_ARTICLE && q->sub != C_SOURCE)
 				target = 0;
 			else if (target && q->kind == M_ACTOR && j > 0 && !cue_at(g, j - 1, C_AGAINST))
 				target = 0;
 		}
 		if (target)
 			continue;
-		/* "munitie voor militairen": people after "for" are the ones
-		 * helped, not what is given */
-		if (is_person_category(m->category) && i > c->m0 &&
-		    ((cue_at(g, i - 1, C_RECIP) && m->t0 - g->m[i - 1].t1 <= 1) ||
-		     (g->m[i - 1].kind == M_ACTOR && g->m[i - 1].role == ROLE_RECIP &&
-		      m->t0 - g->m[i - 1].t1 <= 1)))
+		/* "munitie voor militairen", "to the Ukrainian Armed Forces
+		 * soldiers": people after "for" or after the recipient are the
+		 * ones helped, not what is given */
+		size_t before = i;
+		if (before > c->m0 + 1 && cue_at(g, before - 1, C_ACTOR_HEAD) &&
+		    g->m[before - 2].kind == M_ACTOR && m->t0 - g->m[before - 1].t1 <= 1)
+			before--;
+		if (is_person_category(m->category) && before > c->m0 &&
+		    ((cue_at(g, before - 1, C_RECIP) && m->t0 - g->m[before - 1].t1 <= 1) ||
+		     (g->m[before - 1].kind == M_ACTOR && g->m[before - 1].role == ROLE_RECIP &&
+		      g->m[before].t0 - g->m[before - 1].t1 <= 1)))
 			continue;
 		/* a system and its generic noun are one item: "Patriot missile
 		 * battery", "pantserwagens, van het type Boxer" */
@@ -1238,6 +1244,24 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				items[w++] = items[j];
 		ni = w;
 		break;
+	}
+	/* "the new military aid package will include tanks": a generic noun
+	 * that only qualifies the pledge noun of the subject names no item
+	 * when the clause names items of its own ("military support
+	 * announced on Thursday" is a participle, and stays) */
+	if (ni > 1) {
+		size_t w = 0;
+		for (size_t j = 0; j < ni; j++) {
+			size_t mi = items[j].mi;
+			if (!strcmp(items[j].category, "weapons") && !items[j].system && items[j].qty < 0 &&
+			    mi + 2 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
+			    g->m[mi + 1].t0 == g->m[mi].t1 &&
+			    (cue_at(g, mi + 2, C_FUTURE) || cue_at(g, mi + 2, C_SHOULD) ||
+			     cue_at(g, mi + 2, C_WOULD)) && g->m[mi + 2].t0 == g->m[mi + 1].t1)
+				continue;
+			items[w++] = items[j];
+		}
+		ni = w;
 	}
 	/* "Moldavische soldaten trainen": a training verb makes the people
 	 * in its clause trainees, and the record is the training itself */
@@ -1373,6 +1397,16 @@ static int is_partner(const gram_doc *g, const clause *c, const mention *a)
 }
 
 /* Does the clause refer back to a state named before ("het land", "it")? */
+/* Whether the actors of a clause are only its recipient and actors inside
+ * restrictive relatives. */
+static int names_only(const mention *const *act, size_t na, const char *recipient)
+{
+	for (size_t i = 0; i < na; i++)
+		if (!act[i]->rel && act[i]->code != recipient)
+			return 0;
+	return 1;
+}
+
 static int refers_back(const gram_doc *g, const clause *c)
 {
 	for (size_t i = c->m0; i < c->m1; i++)
@@ -1609,9 +1643,13 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent ||
-		                           /* an agentless passive names nobody: the
-		                            * state the story is about gave it */
-		                           (p.passive && !na && g->last_actor_sent + 3 >= g->nsent))) ||
+		                           /* "the new package will include", an
+		                            * agentless passive: a clause that names
+		                            * nobody but the recipient goes on with
+		                            * the story of the state it is about */
+		                           (names_only(act, na, recipient) &&
+		                            names_only(origin, no, NULL) &&
+		                            g->last_actor_sent + 3 >= g->nsent))) ||
 		           (requested && refers_back(g, c))) {
 			/* no actor: the clause goes on with the last donor's story */
 			if (k > 0 && nsent_donor) {

@@ -746,6 +746,21 @@ static void init_p(P *p, const num_lex *lx, const char *lang, nlx_fold *f)
 	p->cur_pre = 0;
 }
 
+/* "include30": digits glued to a lower-case word of four letters or more
+ * start a number, as the tokenizer splits them (token.h); "Leopard2" and
+ * "M777" are names. */
+static int glued_number(const char *text, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && text[k - 1] >= 'a' && text[k - 1] <= 'z')
+		k--;
+	if (i - k < 4)
+		return 0;
+	return k == 0 || !((text[k - 1] >= 'A' && text[k - 1] <= 'Z') ||
+	                   (unsigned char)text[k - 1] >= 0x80 ||
+	                   (text[k - 1] >= '0' && text[k - 1] <= '9'));
+}
+
 size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
                 num_span *out, size_t max)
 {
@@ -771,7 +786,8 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 			while (i + len < n && ((unsigned char)text[i + len] & 0xC0) == 0x80 && len < 4)
 				len++;
 		}
-		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
+		if ((prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) ||
+		    (prev == NLX_LET && cls == NLX_DIG && glued_number(text, i))) {
 			/* "F-16", "MiG-29": a model designator, not a quantity */
 			int model = cls == NLX_DIG && i >= 2 && text[i - 1] == '-' &&
 			            nlx_cls_before(text, i - 1) == NLX_LET;

@@ -103,6 +103,12 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 				int32_t d;
 				size_t m = utf8_decode(text + i, to - i, &d);
 				if (fold_is_alnum(d)) {
+					/* "include30": a lower-case word of four letters or
+					 * more glued to a number is two tokens (names such as
+					 * "M777" or "Leopard2" start upper-case) */
+					if (d >= '0' && d <= '9' && !digit && !upper && uppers == 0 &&
+					    letters >= 3)
+						break;
 					if (!(d >= '0' && d <= '9')) {
 						letters++;
 						uppers += fold_is_upper(d);

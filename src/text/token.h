@@ -8,7 +8,8 @@
  * ending in a hyphen before a space ("antitank- en") is TOK_SUSP, one
  * starting with a hyphen after a space ("en -raketten") TOK_LEADHYPH: the
  * two halves of Dutch and German suspended compounds.  Digits with inner
- * separators ("1.000", "93,8") stay one token.  French elisions split after
+ * separators ("1.000", "93,8") stay one token; a lower-case word of four
+ * letters or more glued to digits ("include30") is two.  French elisions split after
  * the apostrophe ("l'", "Élysée"), English clitics before it ("Britain",
  * "'s").
  *
