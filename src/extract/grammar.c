@@ -23,6 +23,7 @@ const char *const gram_cue_classes[] = {
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
+	"backref",
 	NULL
 };
 
@@ -999,16 +1000,6 @@ static size_t cp_end(const gram_doc *g, size_t t)
 	return k->cp + utf8_count(g->d->text + k->start, k->end - k->start);
 }
 
-typedef struct item_ref {
-	size_t mi;            /* the item mention */
-	size_t t0, t1;        /* phrase tokens */
-	const char *category;
-	const char *system;
-	double qty;
-	const char *unit;
-	double value;
-	const char *currency;
-} item_ref;
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
@@ -1674,6 +1665,27 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		item_ref items[16];
 		size_t ni = clause_items(g, c, nums, nn, items, 16);
+		/* "Une livraison de chars français. C'est ce qu'a annoncé le
+		 * gouvernement": a clause that refers back to a verbless
+		 * sentence just before gives that sentence's items its verb */
+		size_t ev0 = t0;
+		if (!ni && p.prov >= 0 && g->nnom && g->nom_sent + 1 == g->nsent) {
+			int back = 0;
+			for (size_t i = c->m0; i < c->m1; i++)
+				if (cue_at(g, i, C_BACKREF))
+					back = 1;
+			if (back) {
+				for (size_t j = 0; j < g->nnom; j++)
+					items[ni++] = g->nom_items[j];
+				if (!lead && g->nom_donor) {
+					ndon = 0;
+					donors[ndon++] = g->nom_donor;
+				}
+				if (g->nom_recipient && recipient == g->default_recipient)
+					recipient = g->nom_recipient;
+				ev0 = g->nom_t0;
+			}
+		}
 		if (g->trace) {
 			fprintf(g->trace, "  roles: recipient %s, donors", recipient);
 			for (size_t d = 0; d < ndon; d++)
@@ -1752,7 +1764,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						if (resp && dn == ni && dn > 1 && d != j)
 							continue;
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
-						     t0, t1, c->t0, c->t1, dates, nd);
+						     ev0, t1, c->t0, c->t1, dates, nd);
 					}
 			}
 			if (ni && ndon) {
@@ -1848,6 +1860,29 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
 			g->last_actor_sent = g->nsent;
+		}
+	}
+	/* a verbless sentence that names a transfer and its items waits for
+	 * a next sentence that refers back to it */
+	g->nnom = 0;
+	int transfer_noun = 0;
+	for (size_t i = 0; i < g->nm; i++)
+		if (cue_at(g, i, C_TRANSFER_NOUN))
+			transfer_noun = 1;
+	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
+		g->nom_sent = g->nsent;
+		g->nom_t0 = t0;
+		g->nom_donor = g->nom_recipient = NULL;
+		for (size_t i = 0; i < g->nm; i++) {
+			const mention *m = &g->m[i];
+			if (m->kind != M_ACTOR || m->code == g->default_recipient)
+				continue;
+			if (m->role == ROLE_RECIP && !g->nom_recipient)
+				g->nom_recipient = m->code;
+			else if (m->role != ROLE_RECIP && !g->nom_donor)
+				g->nom_donor = m->code;
 		}
 	}
 	/* "Het gaat om twintig mortieren": a sentence naming only items

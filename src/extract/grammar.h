@@ -29,6 +29,7 @@ enum cue_class {
 	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY, C_WOULD, C_RELATIVE,
 	C_PRONOUN, C_ALREADY, C_ELABORATION, C_AGAINST, C_DENIAL,
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
+	C_BACKREF,
 	C_NCLASSES
 };
 
@@ -56,6 +57,18 @@ typedef struct mention {
 	const char *sys_origin;
 } mention;
 
+/* An item phrase of a clause, with what the clause says of it. */
+typedef struct item_ref {
+	size_t mi;            /* the item mention */
+	size_t t0, t1;        /* phrase tokens */
+	const char *category;
+	const char *system;
+	double qty;
+	const char *unit;
+	double value;
+	const char *currency;
+} item_ref;
+
 typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
@@ -75,6 +88,14 @@ typedef struct gram_doc {
 	size_t last_any_sent;    /* the last sentence that gave any record */
 	char last_when[11];      /* when of the last provision records */
 	const char *elab_donor[8]; /* their donors */
+	/* a verbless sentence naming a transfer ("Une livraison de chars
+	 * français."), for a next sentence that refers back to it ("C'est
+	 * ce qu'a annoncé le gouvernement") */
+	size_t nom_sent;         /* its number (0: none) */
+	size_t nom_t0;           /* its first token */
+	item_ref nom_items[8];
+	size_t nnom;
+	const char *nom_donor, *nom_recipient;
 	const char *seen_sys[32];  /* systems named anywhere in the document */
 	const char *seen_cat[32];
 	size_t nseen;
