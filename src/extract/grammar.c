@@ -23,7 +23,7 @@ const char *const gram_cue_classes[] = {
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
-	"backref",
+	"backref", "partitive",
 	NULL
 };
 
@@ -1114,6 +1114,24 @@ static int is_relative_cut(const gram_doc *g, size_t i)
 	       (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)));
 }
 
+/* "twaalf van zijn beruchte Bayraktar TB2", "twelve of its drones": a
+ * number, then "of" and a short determiner phrase before the item, counts
+ * the item. */
+static int partitive(const gram_doc *g, size_t si, const mention *item, const num_span *nums,
+                     size_t nn)
+{
+	const mention *src = &g->m[si];
+	if (!(cue_at(g, si, C_SOURCE) || cue_at(g, si, C_PARTITIVE)) || src->t0 == 0 ||
+	    item->t0 < src->t1 ||
+	    item->t0 - src->t1 > 2)
+		return 0;
+	const token *p = &g->tl->v[src->t0 - 1];
+	for (size_t k = 0; k < nn; k++)
+		if (nums[k].end == p->end && !(nums[k].flags & (NUM_YEAR | NUM_MONEY | NUM_PERCENT)))
+			return 1;
+	return 0;
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -1211,8 +1229,12 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
 		                      cue_at(g, pi - 1, C_WEIGHT) ||
 		                      ((cue_at(g, pi - 1, C_RECIP) || cue_at(g, pi - 1, C_SOURCE)) &&
-		                       g->m[pi - 1].t1 == g->m[pi].t0)))
+		                       g->m[pi - 1].t1 == g->m[pi].t0) ||
+		                      partitive(g, pi - 1, m, nums, nn)))
 			pi--;
+		/* the determiner of a partitive may read as a cue ("van zijn") */
+		if (pi == i && pi >= c->m0 + 2 && partitive(g, pi - 2, m, nums, nn))
+			pi -= 2;
 		size_t tmin = pi > c->m0 ? g->m[pi - 1].t1 : c->t0;
 		if (tmin < c->t0)
 			tmin = c->t0;
