@@ -153,10 +153,15 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->lang = lang;
 	buf_init(&g->tmp);
 	g->last_type = -1;
-	if (d->date && strlen(d->date) >= 7)
-		snprintf(g->month, sizeof g->month, "%.7s", d->date);
+	/* a statement of the present is dated as precisely as the document
+	 * is: its day when it has one ("Germany will send 5,000 helmets" in a
+	 * story of 2022-01-26) */
+	if (d->date && strlen(d->date) >= 10 && d->date[4] == '-' && d->date[7] == '-')
+		snprintf(g->now, sizeof g->now, "%.10s", d->date);
+	else if (d->date && strlen(d->date) >= 7)
+		snprintf(g->now, sizeof g->now, "%.7s", d->date);
 	else if (d->date)
-		snprintf(g->month, sizeof g->month, "%.4s", d->date);
+		snprintf(g->now, sizeof g->now, "%.4s", d->date);
 	/* The document's recipient: Ukraine when it is named at all (the
 	 * war the corpus is about), else the first state named after a
 	 * recipient preposition. */
@@ -947,7 +952,7 @@ static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, const d
 			snprintf(r->when, sizeof r->when, "%s", best->when);
 		return;
 	}
-	snprintf(r->when, sizeof r->when, "%s", g->month);
+	snprintf(r->when, sizeof r->when, "%s", g->now);
 }
 
 /* Merges r into an earlier record of the document stating the same fact;
@@ -983,6 +988,11 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 			o->value = r->value;
 			o->currency = r->currency;
 		}
+		/* the repeat may say more precisely when: "im März", then "am
+		 * 3. März" */
+		size_t ow = strlen(o->when), rw = strlen(r->when);
+		if (rw > ow && !strncmp(o->when, r->when, ow))
+			memcpy(o->when, r->when, sizeof o->when);
 		return 1;
 	}
 	return 0;

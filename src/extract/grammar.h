@@ -79,7 +79,7 @@ typedef struct gram_doc {
 	const char *last_donor[8];
 	size_t nlast;
 	const char *default_recipient;
-	char month[8];           /* the document's YYYY-MM, or "" */
+	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
 	int last_type;           /* type of the last provision records */
 	const char *last_recipient;
