@@ -1410,6 +1410,40 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 	return n;
 }
 
+/* The actors coordinated before lead ("the US and NATO allies, who
+ * have been sending"): the antecedent of a relative is the last of them. */
+static size_t coordinated_before(const gram_doc *g, const mention *lead, const char **v,
+                                 size_t n, size_t max, const char *except)
+{
+	const tok_list *tl = g->tl;
+	size_t li = (size_t)(lead - g->m);
+	size_t next_start = lead->t0;
+	int coord = 0;
+	for (size_t i = li; i-- > 0 && n < max;) {
+		const mention *m = &g->m[i];
+		int joined = 1;
+		for (size_t t = m->t1; t < next_start; t++)
+			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
+				joined = 0;
+		if (!joined)
+			break;
+		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_OR || m->sub == C_ARTICLE)) {
+			coord |= m->sub != C_ARTICLE;
+			next_start = m->t0;
+			continue;
+		}
+		if (m->kind == M_ACTOR && coord && !m->origin_only) {
+			if (!in_list(v, n, m->code) && m->code != except)
+				v[n++] = m->code;
+			next_start = m->t0;
+			coord = 0;
+			continue;
+		}
+		break;
+	}
+	return n;
+}
+
 /* Is actor a the partner named after "samen met", "together with"? */
 static int is_partner(const gram_doc *g, const clause *c, const mention *a)
 {
@@ -1657,12 +1691,17 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					lead = act[i];
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)
+				/* the antecedent of a relative is its subject, whatever
+				 * its role in the clause before ("arms shipments by the
+				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
-				    (act[i]->role != ROLE_RECIP || requested) &&
-				    (act[i]->role != ROLE_SOURCE || weak))
+				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
+				    (act[i]->role != ROLE_SOURCE || weak || act[i] == c->antecedent))
 					lead = act[i];
 		if (lead) {
 			donors[ndon++] = lead->code;
+			if (lead == c->antecedent)
+				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent ||
