@@ -23,7 +23,7 @@ const char *const gram_cue_classes[] = {
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
-	"backref", "partitive",
+	"backref", "partitive", "carrying",
 	NULL
 };
 
@@ -1267,6 +1267,24 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				items[w++] = items[j];
 		ni = w;
 		break;
+	}
+	/* "een vrachtvliegtuig met militaire goederen", "trucks carrying
+	 * ammunition": the plane, ship or truck that carries the items is
+	 * how they travel, not what is given */
+	if (ni > 1) {
+		size_t w = 0;
+		for (size_t j = 0; j < ni; j++) {
+			size_t mi = items[j].mi;
+			const char *cat = items[j].category;
+			if (j + 1 < ni && !items[j].system &&
+			    (!strcmp(cat, "aircraft") || !strcmp(cat, "naval") || !strcmp(cat, "vehicle")) &&
+			    mi + 2 < c->m1 && cue_at(g, mi + 1, C_CARRYING) &&
+			    g->m[mi + 1].t0 == g->m[mi].t1 && items[j + 1].t0 >= g->m[mi + 1].t1 &&
+			    items[j + 1].t0 - g->m[mi + 1].t1 <= 3)
+				continue;
+			items[w++] = items[j];
+		}
+		ni = w;
 	}
 	/* "the new military aid package will include tanks": a generic noun
 	 * that only qualifies the pledge noun of the subject names no item
