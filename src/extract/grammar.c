@@ -23,7 +23,7 @@ const char *const gram_cue_classes[] = {
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
-	"backref", "partitive", "carrying",
+	"backref", "partitive", "carrying", "system_anaphor",
 	NULL
 };
 
@@ -527,6 +527,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->category = e->category;
 			mm->system = e->code;
 			mm->sys_origin = e->origin;
+			g->last_sys = e->code;
+			g->last_sys_cat = e->category;
 			if (g->nseen < 32) {
 				size_t k = 0;
 				while (k < g->nseen && g->seen_sys[k] != e->code)
@@ -552,6 +554,17 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		default:
 			mm->kind = M_CUE;
 			mm->sub = e->sub;
+			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
+			 * system the document named last */
+			if (e->sub == C_SYSTEM_ANAPHOR) {
+				if (g->last_sys) {
+					mm->kind = M_ITEM;
+					mm->category = g->last_sys_cat;
+					mm->system = g->last_sys;
+				} else {
+					g->nm--;
+				}
+			}
 			break;
 		}
 		i += len;

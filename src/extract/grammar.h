@@ -29,7 +29,7 @@ enum cue_class {
 	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY, C_WOULD, C_RELATIVE,
 	C_PRONOUN, C_ALREADY, C_ELABORATION, C_AGAINST, C_DENIAL,
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
-	C_BACKREF, C_PARTITIVE, C_CARRYING,
+	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR,
 	C_NCLASSES
 };
 
@@ -97,6 +97,7 @@ typedef struct gram_doc {
 	size_t nnom;
 	const char *nom_donor, *nom_recipient;
 	const char *seen_sys[32];  /* systems named anywhere in the document */
+	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	const char *seen_cat[32];
 	size_t nseen;
 	size_t nelab;
