@@ -7,6 +7,7 @@
  */
 #include "grammar.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -698,6 +699,23 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 	}
 }
 
+/* "Nederlandse en Duitse trainers": adjectives coordinated to one that
+ * qualifies an item qualify it too. */
+static void mark_coordinated_origins(gram_doc *g, size_t m0, size_t m1)
+{
+	for (size_t i = m1; i-- > m0;) {
+		mention *a = &g->m[i];
+		if (a->kind != M_ACTOR || a->sub != ACT_ADJ || a->origin_only || i + 2 >= m1)
+			continue;
+		const mention *o = &g->m[i + 2];
+		if (cue_at(g, i + 1, C_COORD) && o->kind == M_ACTOR && o->sub == ACT_ADJ && o->origin_only &&
+		    g->m[i + 1].t0 == a->t1 && o->t0 == g->m[i + 1].t1) {
+			a->origin_only = 1;
+			a->weak = 0;
+		}
+	}
+}
+
 /* What one clause asserts. */
 typedef struct pred {
 	int prov;         /* provision type, or -1 */
@@ -1317,6 +1335,35 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		}
 		ni = w;
 	}
+	/* "de training wordt verzorgd door Nederlandse trainers": training
+	 * and its trainers are one activity, one record, and the soldiers
+	 * of its clause are trained, not sent ("de training van Oekraïense
+	 * soldaten") */
+	{
+		size_t w = 0, tj = SIZE_MAX;
+		int training = 0;
+		for (size_t j = 0; j < ni; j++)
+			if (!strcmp(items[j].category, "training"))
+				training = 1;
+		for (size_t j = 0; j < ni; j++) {
+			if (training && !strcmp(items[j].category, "troops"))
+				continue;
+			if (!strcmp(items[j].category, "training")) {
+				if (tj != SIZE_MAX) {
+					if (items[tj].qty < 0 && items[j].qty >= 0) {
+						items[tj].qty = items[j].qty;
+						items[tj].unit = items[j].unit;
+						items[tj].t0 = items[j].t0;
+						items[tj].t1 = items[j].t1;
+					}
+					continue;
+				}
+				tj = w;
+			}
+			items[w++] = items[j];
+		}
+		ni = w;
+	}
 	/* "Moldavische soldaten trainen": a training verb makes the people
 	 * in its clause trainees, and the record is the training itself */
 	const mention *tr = NULL;
@@ -1632,6 +1679,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		mark_roles(g, c->m0, c->m1);
+		mark_coordinated_origins(g, c->m0, c->m1);
 		pred p;
 		clause_pred(g, c, ua, report, &p);
 		if (g->trace)
@@ -1713,6 +1761,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		for (size_t i = 0; i < na && !lead && (p.receive || p.passive); i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
+		/* "verzorgd door Nederlandse en Duitse trainers": the agent is
+		 * named by the origin of the people who act */
+		int origin_lead = 0;
+		for (size_t i = 0; i < no && !lead && (p.receive || p.passive); i++)
+			if (origin[i]->role == ROLE_SOURCE && origin[i]->code != recipient) {
+				lead = origin[i];
+				origin_lead = 1;
+			}
 		/* the party asked: "vroeg aan het Westen", "fordert Waffen aus
 		 * Deutschland" */
 		if (requested)
@@ -1733,7 +1789,18 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			donors[ndon++] = lead->code;
 			if (lead == c->antecedent)
 				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
-			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
+			if (origin_lead) {
+				for (size_t i = (size_t)(lead - g->m) + 1; i + 1 < c->m1 && ndon < 8; i += 2) {
+					const mention *o = &g->m[i + 1];
+					if (!cue_at(g, i, C_COORD) || o->kind != M_ACTOR || !o->origin_only ||
+					    o->t0 != g->m[i].t1 || g->m[i].t0 != g->m[i - 1].t1)
+						break;
+					if (!in_list(donors, ndon, o->code) && o->code != recipient)
+						donors[ndon++] = o->code;
+				}
+			} else {
+				ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
+			}
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent ||
 		                           /* "the new package will include", an
