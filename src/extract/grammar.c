@@ -886,7 +886,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	int t;
 	switch (core) {
 	case C_REFUSED:
-		t = neg ? REC_CONSIDERING : REC_REFUSED;
+		/* "sluit niet uit", "does not rule out": open to it */
+		t = neg ? REC_OFFERED : REC_REFUSED;
 		break;
 	case C_CONSIDERING:
 		t = REC_CONSIDERING;
