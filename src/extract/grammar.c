@@ -2030,6 +2030,17 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
 			g->last_actor_sent = g->nsent;
+		} else if (!ndon && !requested && !p.ncons) {
+			/* "De wens van Nederland om tanks te leveren lijkt niet door
+			 * te gaan": a clause whose donor we could not tell is still
+			 * about the state it names, for the next sentence */
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code != recipient && act[i]->sub == ACT_NAME && !act[i]->rel) {
+					g->last_donor[0] = act[i]->code;
+					g->nlast = 1;
+					g->last_actor_sent = g->nsent;
+					break;
+				}
 		}
 	}
 	/* a verbless sentence that names a transfer and its items waits for
