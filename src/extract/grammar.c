@@ -819,6 +819,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts nothing */
 	if (have[C_DENIAL])
 		return;
+	/* "discussions about how the vehicles could be supplied", "vroeg zich
+	 * af waarom": an embedded question asserts no provision, unless the
+	 * clause weighs or declines it ("prüft, ob") */
+	if (have[C_QUESTION_WORD] && !have[C_CONSIDERING] && !have[C_REFUSED]) {
+		/* "train soldiers how to use it": only a question word before
+		 * the predicate opens the question */
+		static const int preds[] = { C_DELIVERED, C_OFFERED, C_COMMITTED, C_RECEIVE,
+		                             C_TRANSFER, C_TRANSFER_NOUN };
+		int before = 1;
+		for (size_t k = 0; k < sizeof preds / sizeof preds[0]; k++)
+			if (have[preds[k]] && pos[preds[k]] < pos[C_QUESTION_WORD])
+				before = 0;
+		if (before)
+			return;
+	}
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
 	static const int order[] = { C_REFUSED, C_CONSIDERING, C_DELIVERED, C_OFFERED, C_COMMITTED,
