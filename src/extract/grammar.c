@@ -1777,6 +1777,31 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		for (size_t i = 0; i < na && !lead && (p.receive || p.passive); i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
+		/* "verkündet sie, dass Deutschland 5000 Helme liefere": the
+		 * subject of a complement clause that holds the transfer gives,
+		 * and what is given is named in it */
+		size_t comp_at = SIZE_MAX;
+		for (size_t i = c->m0; i + 1 < c->m1 && !lead && !p.receive && !p.passive; i++) {
+			if (!cue_at(g, i, C_COMP) || g->m[i].rel)
+				continue;
+			size_t j = i + 1;
+			if (cue_at(g, j, C_ARTICLE) && j + 1 < c->m1)
+				j++;
+			const mention *s = &g->m[j];
+			if (s->kind != M_ACTOR || s->t0 - g->m[i].t1 > 1 || s->code == recipient ||
+			    s->origin_only || s->weak || s->role != ROLE_NONE)
+				continue;
+			int pred_after = 0;
+			for (size_t q = j + 1; q < c->m1; q++)
+				if (g->m[q].kind == M_CUE && g->m[q].sub <= C_RECEIVE && !g->m[q].rel)
+					pred_after = 1;
+			if (pred_after)
+				for (size_t a = 0; a < na && !lead; a++)
+					if (act[a] == s) {
+						lead = s;
+						comp_at = i;
+					}
+		}
 		/* "verzorgd door Nederlandse en Duitse trainers": the agent is
 		 * named by the origin of the people who act */
 		int origin_lead = 0;
@@ -1849,7 +1874,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			}
 		}
 		item_ref items[16];
-		size_t ni = clause_items(g, c, nums, nn, items, 16);
+		clause inner = *c;
+		if (comp_at != SIZE_MAX) {
+			inner.m0 = comp_at + 1;
+			inner.t0 = g->m[comp_at].t1;
+		}
+		size_t ni = clause_items(g, &inner, nums, nn, items, 16);
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
