@@ -1084,13 +1084,20 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		/* "Germany approved the transfer": the materiel is the one the
 		 * document's last record about this donor named */
 		r->category = rec_category_intern("weapons");
-		for (size_t i = out->n - 1; i-- > first;) {
-			const record *o = &out->v[i];
-			if (o->donor == donor && o->item) {
-				r->category = o->category;
-				r->system = o->system;
-				r->item = xstrdup(o->item);
-				break;
+		/* or, when the donor is unnamed ("allowed other countries to do
+		 * the same"), the last one the approving state gave */
+		const char *who[2] = { donor, r->consent_by };
+		for (int w = 0; w < 2 && !r->item; w++) {
+			if (!who[w])
+				continue;
+			for (size_t i = out->n - 1; i-- > first;) {
+				const record *o = &out->v[i];
+				if (o->donor == who[w] && o->item) {
+					r->category = o->category;
+					r->system = o->system;
+					r->item = xstrdup(o->item);
+					break;
+				}
 			}
 		}
 	}
@@ -1639,9 +1646,12 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		/* "refused to send tanks and offered radios instead": a
 		 * coordinated predicate is a clause of its own */
 		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm) {
-			for (size_t j = i + 1; j < g->nm && j <= i + 2; j++) {
+			for (size_t j = i + 1; j < g->nm && j <= i + 3; j++) {
 				const mention *n = &g->m[j];
-				if (n->t0 - g->m[i].t1 > 2)
+				/* "en andere Europese landen toe te staan": an unnamed
+				 * object may come first */
+				int loose = j == i + 1 || (j == i + 2 && cue_at(g, i + 1, C_SOME_DONOR));
+				if (n->t0 - g->m[i].t1 > (loose ? 4u : 2u))
 					break;
 				if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN) {
 					cut = 1;
@@ -2039,8 +2049,17 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
+				/* "besliste Berlijn tanks te sturen en andere landen toe
+				 * te staan": a coordinated predicate keeps its subject,
+				 * who decides */
+				if (!consent_by && asks == p.receive && k > 0 && nsent_donor)
+					consent_by = sent_donor[0];
 				if (asker && asker->code != consent_by) {
 					cdon[ncd++] = asker->code;
+				} else if (some) {
+					/* "andere landen toestemming geven": the text leaves
+					 * them unnamed */
+					cdon[ncd++] = NULL;
 				} else {
 					/* the asker is the donor the text was just about */
 					for (size_t d = 0; d < g->nlast; d++)
