@@ -25,6 +25,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
+	"reexport",
 	NULL
 };
 
@@ -557,6 +558,10 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->sub = e->sub;
 			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
 			 * system the document named last */
+			if (e->sub == C_REEXPORT) {
+				mm->sub = C_TRANSFER_NOUN;
+				mm->reexport = 1;
+			}
 			if (e->sub == C_SYSTEM_ANAPHOR) {
 				if (g->last_sys) {
 					mm->kind = M_ITEM;
@@ -1590,7 +1595,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 int gram_makes_record(int cls)
 {
 	return (cls >= 0 && cls <= C_RECEIVE) || cls == C_TRAIN || cls == C_TRAINED ||
-	       cls == C_PERMISSION;
+	       cls == C_PERMISSION || cls == C_REEXPORT;
 }
 
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
@@ -2076,6 +2081,25 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						ncb = coordinated(g, c, act[i], cby, ncb, 8, recipient);
 						break;
 					}
+				if (!ncd && !some && p.prov < 0 && p.ncons == 1 &&
+				    p.cons[0] == REC_CONSENT_DENIED && ni) {
+					/* "Het houdt de export van wapens voor Oekraïne tegen":
+					 * blocking an export no other state asked for, of
+					 * materiel from nowhere else, is refusing to supply */
+					int third = 0;
+					for (size_t i = c->m0; i < c->m1; i++)
+						if (g->m[i].reexport)
+							third = 1;
+					for (size_t i = 0; i < no; i++)
+						if (origin[i]->code != consent_by)
+							third = 1;
+					if (!third) {
+						for (size_t j = 0; j < ni; j++)
+							emit(g, out, first, REC_REFUSED, consent_by, recipient, NULL,
+							     &items[j], t0, t1, c->t0, c->t1, dates, nd);
+						ncb = 0;
+					}
+				}
 				if (!ncd)
 					cdon[ncd++] = NULL;
 				for (size_t ti = 0; ti < p.ncons; ti++)

@@ -29,7 +29,7 @@ enum cue_class {
 	C_REPORT, C_QUESTION_WORD, C_SHOULD, C_ACTOR_HEAD, C_NOT_ONLY, C_WOULD, C_RELATIVE,
 	C_PRONOUN, C_ALREADY, C_ELABORATION, C_AGAINST, C_DENIAL,
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
-	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR,
+	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR, C_REEXPORT,
 	C_NCLASSES
 };
 
@@ -50,6 +50,7 @@ typedef struct mention {
 	unsigned char rel;       /* a cue inside a restrictive relative clause */
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
+	unsigned char reexport;  /* a transfer noun of third-state materiel */
 	size_t t0, t1;           /* tokens */
 	const char *code;        /* actor code */
 	const char *category;    /* items */
