@@ -25,7 +25,7 @@ CMDOBJ  := $(CMDSRC:%.c=$(B)/obj/%.o)
 TESTSRC := $(wildcard tests/unit/test_*.c)
 TESTBIN := $(TESTSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all test unit cases shell check check-san check-pg check-browser check-html check-slurm check-load eval bench clean demo
+.PHONY: all test lint-data unit cases shell check check-san check-pg check-browser check-html check-slurm check-load eval bench clean demo
 all: $(B)/supplyline
 
 $(B)/obj/%.o: %.c
@@ -57,7 +57,13 @@ shell: $(B)/supplyline
 
 # test: everything that needs no server; check: what CI runs (the tests,
 # the same under ASan+UBSan, both storage backends, and the dev score).
-test: unit cases shell
+# the data files' own checks: classes the grammar knows, forms in two
+# classes, duplicates, aliases that fold to their name
+lint-data:
+	@python3 scripts/check_cues.py >/dev/null || python3 scripts/check_cues.py
+	@python3 scripts/check_lexicons.py >/dev/null || python3 scripts/check_lexicons.py
+
+test: lint-data unit cases shell
 	@$(MAKE) --no-print-directory fuzz-replay
 	@SL_BIN=$(B)/supplyline tests/badinput.sh
 	@SL_BIN=$(B)/supplyline tests/crash_ingest.sh
