@@ -1403,12 +1403,16 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		 * not given: the record is the training */
 		int have_training = 0;
 		size_t w = 0;
+		const char *learnt = NULL;   /* the system they learn to use */
 		for (size_t j = 0; j < ni; j++) {
 			/* the people are trainers or trainees, both the training;
 			 * what follows the verb is what they learn to use */
 			if (!strcmp(items[j].category, "troops") ||
-			    (strcmp(items[j].category, "training") && items[j].t0 > tr->t0))
+			    (strcmp(items[j].category, "training") && items[j].t0 > tr->t0)) {
+				if (!learnt && items[j].system && items[j].t0 > tr->t0)
+					learnt = items[j].system;
 				continue;
+			}
 			if (!strcmp(items[j].category, "training"))
 				have_training = 1;
 			items[w++] = items[j];
@@ -1424,6 +1428,11 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			it->qty = -1;
 			it->value = -1;
 		}
+		/* "Oekraïense piloten opleiden om met F-16's te vliegen": the
+		 * training is on that system */
+		for (size_t j = 0; j < ni && learnt; j++)
+			if (!strcmp(items[j].category, "training") && !items[j].system)
+				items[j].system = learnt;
 	}
 	/* "trok 50 miljoen euro uit": money given with no materiel
 	 * named is the money itself, unless the text says what kind of money
