@@ -14,6 +14,7 @@
 #include "../base/buf.h"
 #include "../base/tsv.h"
 #include "../base/utf8.h"
+#include "../text/fold.h"
 #include "../text/token.h"
 
 const char *const gram_cue_classes[] = {
@@ -587,6 +588,56 @@ static void drop_org_modifiers(gram_doc *g)
 		if (m->kind == M_ACTOR && m->sub == ACT_ORG && i + 1 < g->nm) {
 			const mention *n = &g->m[i + 1];
 			if (n->kind == M_ACTOR && n->sub == ACT_NAME && n->t0 - m->t1 <= 2)
+				continue;
+		}
+		g->m[w++] = *m;
+	}
+	g->nm = w;
+}
+
+/* "WASHINGTON (AP) —", "Berlin (iwr-pressedienst) -", "Berlin -Die Ukraine":
+ * a dateline names where the story was filed, not who acts. */
+static int is_dash_token(const gram_doc *g, size_t t)
+{
+	const char *f = tok_fold(g->tl, &g->tl->v[t]);
+	int32_t c;
+	size_t k = utf8_decode(f, strlen(f), &c);
+	return k && k == strlen(f) && fold_is_dash(c);
+}
+
+static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
+{
+	if (!g->nm || g->m[0].kind != M_ACTOR || g->m[0].t0 != t0)
+		return;
+	size_t t = g->m[0].t1;
+	if (t < t1 && !strcmp(tok_fold(g->tl, &g->tl->v[t]), "(")) {
+		size_t q = t + 1;
+		while (q < t1 && q < t + 8 && strcmp(tok_fold(g->tl, &g->tl->v[q]), ")"))
+			q++;
+		if (q >= t1 || q >= t + 8)
+			return;
+		t = q + 1;
+	}
+	/* the dash stands alone or runs into the next word ("-Die") */
+	if (t >= t1 || !(is_dash_token(g, t) || (g->tl->v[t].flags & TOK_LEADHYPH)))
+		return;
+	memmove(g->m, g->m + 1, (g->nm - 1) * sizeof *g->m);
+	g->nm--;
+}
+
+/* "travelling on a train", "conditions of travel on trains": a training
+ * verb right after an article or a preposition is a noun, and names
+ * nothing given. */
+static void drop_train_nouns(gram_doc *g)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && (m->sub == C_TRAIN || m->sub == C_TRAINED) && w > 0) {
+			const mention *p = &g->m[w - 1];
+			if (p->kind == M_CUE && p->t1 == m->t0 &&
+			    (p->sub == C_ARTICLE || p->sub == C_RECIP || p->sub == C_SOURCE ||
+			     p->sub == C_CARRYING))
 				continue;
 		}
 		g->m[w++] = *m;
@@ -1593,6 +1644,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	g->nsent++;
 	find_mentions(g, t0, t1);
 	drop_org_modifiers(g);
+	drop_dateline(g, t0, t1);
+	drop_train_nouns(g);
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind == M_ITEM || (m->kind == M_CUE && gram_makes_record(m->sub)))
