@@ -1684,11 +1684,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		if (!strcmp(tok_fold(tl, t), "?"))
 			return;
 	}
-	int ua = 0, report = 0, sent_items = 0, sent_actors = 0, sent_pred = 0, sent_transfer = 0;
+	int report = 0, sent_items = 0, sent_actors = 0, sent_pred = 0, sent_transfer = 0;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind == M_ACTOR && g->default_recipient && m->code == g->default_recipient)
-			ua = 1;
 		if (m->kind == M_CUE && m->sub == C_REPORT)
 			report = 1;
 		if (m->kind == M_ITEM && m->category && strcmp(m->category, "-"))
@@ -1770,11 +1768,21 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	size_t nsent_donor = 0;
 	size_t emitted0 = out->n;
 	for (size_t k = 0; k < ncl; k++) {
+		mark_roles(g, cl[k].m0, cl[k].m1);
+		mark_coordinated_origins(g, cl[k].m0, cl[k].m1);
+	}
+	/* the recipient speaks in the sentence when it is named other than
+	 * as the one something is for ("Kyiv hopes for tanks", not "a
+	 * package for Ukraine") */
+	int ua_speaks = 0;
+	for (size_t i = 0; i < g->nm; i++)
+		if (g->m[i].kind == M_ACTOR && g->default_recipient &&
+		    g->m[i].code == g->default_recipient && g->m[i].role != ROLE_RECIP)
+			ua_speaks = 1;
+	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
-		mark_roles(g, c->m0, c->m1);
-		mark_coordinated_origins(g, c->m0, c->m1);
 		pred p;
-		clause_pred(g, c, ua, report, &p);
+		clause_pred(g, c, ua_speaks, report, &p);
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
 			        c->m0, c->m1, p.prov >= 0 ? rec_type_names[p.prov] : "-",
