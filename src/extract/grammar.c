@@ -349,6 +349,25 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				lex_match_at(g->lx, tl, g->d->text, j + 1, t1, g->lang, nx);
 				const lex_entry *c = nx[LEX_CUE].e;
 				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
+				/* "maakte 200 miljoen vrij voor Oekraïne": a recipient
+				 * phrase may follow the particle at the clause's end */
+				if (!closes && c && c->sub == C_RECIP) {
+					size_t q = j + 1 + nx[LEX_CUE].ntok;
+					lex_match ax[LEX_NKINDS];
+					if (q < t1) {
+						lex_match_at(g->lx, tl, g->d->text, q, t1, g->lang, ax);
+						/* past an article: "aan het Westen" */
+						if (!ax[LEX_ACTOR].e && ax[LEX_CUE].e && ax[LEX_CUE].e->sub == C_ARTICLE &&
+						    q + ax[LEX_CUE].ntok < t1) {
+							q += ax[LEX_CUE].ntok;
+							lex_match_at(g->lx, tl, g->d->text, q, t1, g->lang, ax);
+						}
+						if (ax[LEX_ACTOR].e) {
+							q += ax[LEX_ACTOR].ntok;
+							closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
+						}
+					}
+				}
 			}
 			/* "maakte bekend in overleg met Polen tien mortieren
 			 * te sturen": the main clause runs on into its
@@ -1660,10 +1679,56 @@ int gram_makes_record(int cls)
 	       cls == C_PERMISSION || cls == C_REEXPORT;
 }
 
+/* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
+ * in millions or more, counted "aan"/"an" an item, is money in the
+ * currency the document last named.  Copies nums into buf when one is
+ * changed; returns the spans to use. */
+static const num_span *implied_money(gram_doc *g, const num_span *nums, size_t nn,
+                                     num_span *copy, size_t cap)
+{
+	const tok_list *tl = g->tl;
+	const num_span *v = nums;
+	for (size_t k = 0; k < nn; k++) {
+		const num_span *n = &v[k];
+		if (n->flags & NUM_MONEY) {
+			g->last_currency = n->code;
+			continue;
+		}
+		if (!g->last_currency || n->value < 1e6 || nn > cap ||
+		    (n->flags & (NUM_YEAR | NUM_PERCENT | NUM_ORDINAL | NUM_RANGE | NUM_OVERFLOW)))
+			continue;
+		/* the mention right after the number: "aan", then an item */
+		for (size_t i = 0; i + 1 < g->nm; i++) {
+			const mention *m = &g->m[i];
+			if (m->t0 == 0 || tl->v[m->t0 - 1].end != n->end)
+				continue;
+			if (cue_at(g, i, C_RECIP) && g->m[i + 1].kind != M_CUE &&
+			    g->m[i + 1].t0 - m->t1 <= 2) {
+				size_t j = i + 1;
+				while (j < g->nm && g->m[j].kind == M_ACTOR)
+					j++;
+				if (j < g->nm && g->m[j].kind == M_ITEM && g->m[j].t0 - m->t1 <= 3) {
+					if (v == nums) {
+						memcpy(copy, nums, nn * sizeof *nums);
+						v = copy;
+					}
+					copy[k].flags |= NUM_MONEY;
+					copy[k].code = g->last_currency;
+					snprintf(copy[k].currency, sizeof copy[k].currency, "%s", g->last_currency);
+				}
+			}
+			break;
+		}
+	}
+	return v;
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
                    const date_span *dates, size_t nd, rec_list *out, size_t first)
 {
 	const tok_list *tl = g->tl;
+	num_span nbuf[32];
+	nums = implied_money(g, nums, nn, nbuf, 32);
 	if (g->trace) {
 		trace_mentions(g, t0, t1);
 		for (size_t k = 0; k < nn; k++)

@@ -99,6 +99,7 @@ typedef struct gram_doc {
 	const char *nom_donor, *nom_recipient;
 	const char *seen_sys[32];  /* systems named anywhere in the document */
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
+	const char *last_currency; /* of the document's last sum of money */
 	const char *seen_cat[32];
 	size_t nseen;
 	size_t nelab;
