@@ -26,7 +26,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
-	"reexport",
+	"reexport", "one_of",
 	NULL
 };
 
@@ -995,7 +995,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		else if (core == C_DELIVERED || core == C_RECEIVE)
 			t = fut ? REC_COMMITTED : REC_DELIVERED;
 		else if (core == C_TRANSFER)
-			t = already && !fut ? REC_DELIVERED : REC_COMMITTED;
+			/* "behoort tot de landen die tanks leveren": what defines a class
+			 * of donors is done, not promised */
+			t = (already || have[C_ONE_OF]) && !fut ? REC_DELIVERED : REC_COMMITTED;
 		else /* a transfer noun asserts nothing by itself */
 			t = fut ? REC_COMMITTED : -1;
 		break;
@@ -1216,6 +1218,18 @@ static void mark_relative(gram_doc *g, size_t t1)
 		    (i > 0 && g->m[i - 1].kind == M_CUE && g->m[i - 1].t1 == m->t0))
 			continue;
 		if (!after_noun && i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
+			continue;
+		/* "Nederland behoort tot de landen die het meeste materieel
+		 * leveren": membership of the class the relative defines asserts
+		 * the relative of the subject */
+		int member = 0;
+		for (size_t j = i; j-- > 0;) {
+			if (cue_at(g, j, C_ONE_OF) && m->t0 - g->m[j].t1 <= 4)
+				member = 1;
+			if (g->m[j].kind == M_CUE && g->m[j].sub == C_CLAUSE)
+				break;
+		}
+		if (member)
 			continue;
 		size_t end = t1;
 		for (size_t t = m->t1; t < t1; t++)
