@@ -26,7 +26,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
-	"reexport", "one_of",
+	"reexport", "one_of", "include",
 	NULL
 };
 
@@ -1201,6 +1201,8 @@ static int comma_at(const gram_doc *g, size_t t)
 /* Restrictive relative clauses ("de wapens die Nederland stuurt") only
  * presuppose their predicate: their cues are marked rel.  A relative
  * pronoun after a comma opens a clause of its own (see gram_sentence). */
+static size_t include_relative(const gram_doc *g, size_t i);
+
 static void mark_relative(gram_doc *g, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -1208,6 +1210,15 @@ static void mark_relative(gram_doc *g, size_t t1)
 		mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->sub != C_RELATIVE)
 			continue;
+		/* the items of ", which includes ..." belong to the clause of
+		 * its antecedent; its own verbs are set aside */
+		size_t inc = include_relative(g, i);
+		if (inc) {
+			for (size_t j = i; j <= inc; j++)
+				if (g->m[j].kind == M_CUE)
+					g->m[j].rel = 1;
+			continue;
+		}
 		if (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)))
 			continue;
 		/* "die wapens": a demonstrative before its noun, not a relative,
@@ -1260,11 +1271,40 @@ static void mark_relative(gram_doc *g, size_t t1)
 	}
 }
 
+/* ", which it said could also include machine guns": a relative that
+ * only lists what its antecedent holds; returns the index of the include
+ * verb, or 0.  What stands between (pronouns, report and modal verbs)
+ * says nothing of the transfer. */
+static size_t include_relative(const gram_doc *g, size_t i)
+{
+	/* Dutch and German put the verb last: ", dat ook twintig
+	 * pantserwagens omvat" */
+	int verb_last = g->lang == LANG_NL || g->lang == LANG_DE;
+	for (size_t j = i + 1; j < g->nm && j <= i + 10; j++) {
+		const mention *m = &g->m[j];
+		if (m->t0 - g->m[i].t1 > (verb_last ? 16u : 8u))
+			return 0;
+		for (size_t t = g->m[j - 1].t1; t < m->t0; t++)
+			if (comma_at(g, t))
+				return 0;
+		if (cue_at(g, j, C_INCLUDE))
+			return j;
+		if (verb_last && (m->kind == M_ITEM || cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_COORD)))
+			continue;
+		if (m->kind != M_CUE || !(m->sub == C_PRONOUN || m->sub == C_REPORT || m->sub == C_COND ||
+		                          m->sub == C_WOULD || m->sub == C_FUTURE || m->sub == C_MORE ||
+		                          m->sub == C_ALREADY))
+			return 0;
+	}
+	return 0;
+}
+
 static int is_relative_cut(const gram_doc *g, size_t i)
 {
 	const mention *m = &g->m[i];
 	return m->kind == M_CUE && m->sub == C_RELATIVE &&
-	       (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1)));
+	       (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1))) &&
+	       !include_relative(g, i);
 }
 
 /* "twaalf van zijn beruchte Bayraktar TB2", "twelve of its drones": a
@@ -1355,8 +1395,11 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			for (size_t k = 0; k < nn; k++)
 				if (nums[k].start >= tl->v[pm->t1 - 1].end && nums[k].end <= tl->v[m->t0].start)
 					num_between = 1;
+			/* across a comma only a system naming the type of the noun
+			 * before it ("pantserwagens, van het type Boxer"), not the
+			 * next item of a list ("ammunition, Hercules vehicles") */
 			if (!coord && !num_between && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
-			    !(comma && m->system == NULL)) {
+			    !(comma && (m->system == NULL || m->category != p->category))) {
 				if (m->system) {
 					p->system = m->system;
 					p->category = m->category;
@@ -1442,6 +1485,13 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			    g->m[mi + 1].t0 == g->m[mi].t1 &&
 			    (cue_at(g, mi + 2, C_FUTURE) || cue_at(g, mi + 2, C_SHOULD) ||
 			     cue_at(g, mi + 2, C_WOULD)) && g->m[mi + 2].t0 == g->m[mi + 1].t1)
+				continue;
+			/* "een nieuw steunpakket ..., dat twintig pantserwagens
+			 * omvat": the package noun is the pledge, its contents the
+			 * items */
+			if (!strcmp(items[j].category, "weapons") && !items[j].system && items[j].qty < 0 &&
+			    mi + 1 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
+			    g->m[mi + 1].t0 == g->m[mi].t0 && g->m[mi + 1].t1 == g->m[mi].t1)
 				continue;
 			items[w++] = items[j];
 		}
