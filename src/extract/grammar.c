@@ -578,6 +578,14 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->sub = e->sub;
 			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
 			 * system the document named last */
+			if (e->sub == C_AUX_PASSIVE || e->sub == C_FUTURE) {
+				for (const lex_entry *o = lex_next(g->lx, e); o; o = lex_next(g->lx, o))
+					if (lex_entry_ok(o, tl, g->d->text, i, len, g->lang) &&
+					    (o->sub == C_AUX_PASSIVE || o->sub == C_FUTURE) && o->sub != e->sub) {
+						mm->sub = C_AUX_PASSIVE;
+						mm->also_future = 1;
+					}
+			}
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
@@ -838,6 +846,27 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
+	/* "Deutschland wird der Ukraine Panzer überlassen": "wird" after a
+	 * named subject and with no agent phrase is the future, not the
+	 * passive */
+	int future_aux = 0;
+	if (have[C_AUX_PASSIVE] == 1 && g->m[pos[C_AUX_PASSIVE]].also_future) {
+		size_t ai = pos[C_AUX_PASSIVE];
+		int subject = 0, agent = 0;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (m->kind != M_ACTOR)
+				continue;
+			if (i < ai && m->role == ROLE_NONE && !m->weak && !m->origin_only)
+				subject = 1;
+			if (m->role == ROLE_SOURCE)
+				agent = 1;
+		}
+		if (subject && !agent) {
+			p->passive = 0;
+			future_aux = 1;
+		}
+	}
 	p->transferish = have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_DELIVERED] ||
 	                 have[C_COMMITTED] || have[C_RECEIVE];
 	/* "asked Germany for permission", "gave Estonia permission",
@@ -967,6 +996,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		default: break;
 		}
 	}
+	if (future_aux)
+		fut = 1;
 	/* what some third party should do is no record; "Germany must send
 	 * tanks", where Ukraine speaks, is a request */
 	if (should && core != C_REQUESTED) {
