@@ -349,24 +349,34 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				lex_match_at(g->lx, tl, g->d->text, j + 1, t1, g->lang, nx);
 				const lex_entry *c = nx[LEX_CUE].e;
 				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
-				/* "maakte 200 miljoen vrij voor Oekraïne": a recipient
-				 * phrase may follow the particle at the clause's end */
-				if (!closes && c && c->sub == C_RECIP) {
-					size_t q = j + 1 + nx[LEX_CUE].ntok;
+				/* "maakte 200 miljoen vrij voor Oekraïne", "trekt 300
+				 * miljoen uit voor munitie voor Oekraïne": recipient and
+				 * purpose phrases may follow the particle at the
+				 * clause's end */
+				size_t q = j + 1;
+				while (!closes && c && c->sub == C_RECIP) {
+					q += nx[LEX_CUE].ntok;
 					lex_match ax[LEX_NKINDS];
-					if (q < t1) {
+					if (q >= t1)
+						break;
+					lex_match_at(g->lx, tl, g->d->text, q, t1, g->lang, ax);
+					/* past an article: "aan het Westen" */
+					if (!ax[LEX_ACTOR].e && !ax[LEX_ITEM].e && ax[LEX_CUE].e &&
+					    ax[LEX_CUE].e->sub == C_ARTICLE && q + ax[LEX_CUE].ntok < t1) {
+						q += ax[LEX_CUE].ntok;
 						lex_match_at(g->lx, tl, g->d->text, q, t1, g->lang, ax);
-						/* past an article: "aan het Westen" */
-						if (!ax[LEX_ACTOR].e && ax[LEX_CUE].e && ax[LEX_CUE].e->sub == C_ARTICLE &&
-						    q + ax[LEX_CUE].ntok < t1) {
-							q += ax[LEX_CUE].ntok;
-							lex_match_at(g->lx, tl, g->d->text, q, t1, g->lang, ax);
-						}
-						if (ax[LEX_ACTOR].e) {
-							q += ax[LEX_ACTOR].ntok;
-							closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
-						}
 					}
+					if (ax[LEX_ACTOR].e)
+						q += ax[LEX_ACTOR].ntok;
+					else if (ax[LEX_ITEM].e)
+						q += ax[LEX_ITEM].ntok;
+					else
+						break;
+					closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
+					if (closes)
+						break;
+					lex_match_at(g->lx, tl, g->d->text, q, t1, g->lang, nx);
+					c = nx[LEX_CUE].e;
 				}
 			}
 			/* "maakte bekend in overleg met Polen tien mortieren
