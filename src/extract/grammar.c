@@ -764,6 +764,18 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				continue;
 			/* "voor 3 miljoen aan Franse munitie": an adjective on
 			 * an item qualifies the item, it receives nothing */
+			/* "durch die Niederlande und Dänemark": an actor
+			 * coordinated to one after a preposition shares its role,
+			 * unless a verb of its own follows ("to Poland and Norway
+			 * sent") */
+			if (c->sub == C_COORD) {
+				if (j > m0 && g->m[j - 1].kind == M_ACTOR && g->m[j - 1].t1 == c->t0 &&
+				    g->m[j - 1].role != ROLE_NONE &&
+				    !(i + 1 < m1 && g->m[i + 1].kind == M_CUE && g->m[i + 1].sub <= C_RECEIVE &&
+				      g->m[i + 1].t0 - a->t1 <= 1))
+					a->role = g->m[j - 1].role;
+				break;
+			}
 			if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
 			                           g->m[i + 1].kind == M_ITEM &&
 			                           g->m[i + 1].t0 - a->t1 <= 1))
@@ -895,6 +907,26 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_DELIVERED] = have[C_TRANSFER] = have[C_COMMITTED] = 0;
 		if (have[C_CONS_REQ] || have[C_CONS_DENY] || have[C_CONS_GRANT])
 			pos[C_CONS_REQ] = pos[C_CONS_DENY] = pos[C_CONS_GRANT] = pos[C_PERMISSION];
+	}
+	/* "genehmigten die Weitergabe von F-16", "verweigert den Transit":
+	 * approving or refusing a re-export or a transit is a consent */
+	if (!have[C_PERMISSION] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
+		static const int verbs[] = { C_COMMITTED, C_REFUSED, C_REQUESTED };
+		for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+			int v = verbs[k];
+			if (!have[v])
+				continue;
+			size_t j = pos[v] + 1;
+			while (j < c->m1 && cue_at(g, j, C_ARTICLE))
+				j++;
+			if (j < c->m1 && g->m[j].reexport && g->m[j].t0 - g->m[pos[v]].t1 <= 4) {
+				int to = v == C_COMMITTED ? C_CONS_GRANT : v == C_REFUSED ? C_CONS_DENY : C_CONS_REQ;
+				have[to]++;
+				pos[to] = pos[v];
+				have[v] = 0;
+				break;
+			}
+		}
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
@@ -2300,7 +2332,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				if (!consent_by && asks == p.receive && k > 0 && nsent_donor)
 					consent_by = sent_donor[0];
 				if (asker && asker->code != consent_by) {
+					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
+					ncd = coordinated(g, c, asker, cdon, ncd, 8, recipient);
 				} else if (some) {
 					/* "andere landen toestemming geven": the text leaves
 					 * them unnamed */
