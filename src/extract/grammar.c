@@ -1860,12 +1860,69 @@ static const num_span *implied_money(gram_doc *g, const num_span *nums, size_t n
 	return v;
 }
 
+/* A double quotation mark (not the apostrophe, which English writes in
+ * "Britain's"). */
+static int is_double_quote(const gram_doc *g, size_t t)
+{
+	const token *k = &g->tl->v[t];
+	if (!(k->flags & TOK_QUOTE))
+		return 0;
+	int32_t c;
+	utf8_decode(g->d->text + k->start, k->end - k->start, &c);
+	return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
+
+/* When the sentence [t0, t1) opens a quotation it does not close, finds
+ * where it closes and who is said to speak after it: an actor within a
+ * few words of a report verb ("», rappelle le cabinet de la ministre
+ * Dedonder", "\", said Defence Minister Pistorius"). */
+static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	if (t0 < g->quote_end)
+		return;                 /* still inside the last one */
+	g->quote_speaker = NULL;
+	if (!is_double_quote(g, t0))
+		return;
+	size_t nq = 0;
+	for (size_t t = t0; t < t1; t++)
+		nq += (size_t)is_double_quote(g, t);
+	if (nq % 2 == 0)
+		return;
+	size_t q = t1;
+	while (q < tl->n && q < t1 + 400 && !is_double_quote(g, q))
+		q++;
+	if (q >= tl->n || q >= t1 + 400)
+		return;
+	int report = 0;
+	for (size_t t = q + 1; t < tl->n && t < q + 14;) {
+		if (tl->v[t].flags & TOK_PARA)
+			break;
+		lex_match m[LEX_NKINDS];
+		lex_match_at(g->lx, tl, g->d->text, t, tl->n < q + 14 ? tl->n : q + 14, g->lang, m);
+		if (m[LEX_CUE].e && m[LEX_CUE].e->sub == C_REPORT)
+			report = 1;
+		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_ADJ && report) {
+			g->quote_speaker = m[LEX_ACTOR].e->code;
+			g->quote_end = q;
+			return;
+		}
+		size_t len = 1;
+		for (int k = 0; k < LEX_NKINDS; k++)
+			if (m[k].e && m[k].ntok > len)
+				len = m[k].ntok;
+		t += len;
+	}
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
                    const date_span *dates, size_t nd, rec_list *out, size_t first)
 {
 	const tok_list *tl = g->tl;
 	num_span nbuf[32];
 	nums = implied_money(g, nums, nn, nbuf, 32);
+	find_quote_speaker(g, t0, t1);
+	const char *speaker = t0 < g->quote_end ? g->quote_speaker : NULL;
 	if (g->trace) {
 		trace_mentions(g, t0, t1);
 		for (size_t k = 0; k < nn; k++)
@@ -2137,10 +2194,13 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		                            * the story of the state it is about */
 		                           (names_only(act, na, recipient) &&
 		                            names_only(origin, no, NULL) &&
-		                            g->last_actor_sent + 3 >= g->nsent))) ||
+		                            (g->last_actor_sent + 3 >= g->nsent || speaker)))) ||
 		           (requested && refers_back(g, c))) {
-			/* no actor: the clause goes on with the last donor's story */
-			if (k > 0 && nsent_donor) {
+			/* no actor: the clause goes on with the last donor's story,
+			 * or speaks for who is quoted */
+			if (speaker && speaker != recipient && !(k > 0 && nsent_donor)) {
+				donors[ndon++] = speaker;
+			} else if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
 			} else {

@@ -101,6 +101,11 @@ typedef struct gram_doc {
 	const char *seen_sys[32];  /* systems named anywhere in the document */
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	const char *last_currency; /* of the document's last sum of money */
+	/* a quotation running over several sentences and the state of who
+	 * says it, named after it closes ("..., rappelle le cabinet de la
+	 * ministre"): the sentences before quote_end speak for it */
+	const char *quote_speaker;
+	size_t quote_end;
 	const char *seen_cat[32];
 	size_t nseen;
 	size_t nelab;
