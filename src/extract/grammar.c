@@ -2310,9 +2310,17 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			 * supporting the recipient, the West (as the contract
 			 * codes "het Westen" and "Western allies") */
 			const char *west[1] = { lex_code(g->lx, "WEST") };
-			if (!dn && requested && !some && west[0]) {
+			/* only the recipient's own request goes to the West:
+			 * "verlangt die Rückzahlung" by nobody named asks nobody */
+			int rec_asks = 0;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
+					rec_asks = 1;
+			if (!dn && requested && !some && west[0] && (rec_asks || refers_back(g, c))) {
 				dv = west;
 				dn = 1;
+			} else if (!dn && requested && !some) {
+				;   /* nobody asks anybody: no record */
 			} else if (!dn && (some || requested)) {
 				dv = none;
 				dn = 1;
@@ -2343,7 +2351,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					g->elab_donor[g->nelab++] = donors[d];
 			}
 		}
-		if (p.ncons && (ni || p.transferish || sent_transfer || g->last_any_sent + 1 >= g->nsent)) {
+		if (p.ncons && (ni || p.transferish || sent_transfer ||
+		                (g->last_any_sent && g->last_any_sent + 1 >= g->nsent))) {
 			/* who approves, and who wants to pass the materiel on */
 			const char *cdon[8];
 			size_t ncd = 0;
