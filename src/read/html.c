@@ -2,9 +2,9 @@
  * html: main-text extraction (see html.h for the contract) and the .html
  * file reader built on it.
  *
- * The page is parsed by html_parse.c (gumbo's HTML5 parser, converted
- * to the arena tree of html_dom.h), then walked a few times, each walk
- * recursive with a depth bound (hostile pages nest deeply):
+ * The page is parsed by html_parse.c (libxml2's HTML parser, building
+ * the arena tree of html_dom.h through SAX), then walked a few times,
+ * each walk recursive with a depth bound (hostile pages nest deeply):
  *   1. meta: title, canonical URL, language, publication date candidates
  *      ranked by how reliable the source usually is (JSON-LD first), the
  *      JSON-LD articleBody, <time> and date-like elements, and the
