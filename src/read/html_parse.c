@@ -145,17 +145,22 @@ static size_t noscript_end(const char *s, size_t n, size_t from, size_t cache[2]
 #define HTML_MAX_DEPTH 4096
 
 /* Void elements and those whose end tag is usually left out close
- * themselves: they never deepen the tree. */
+ * themselves: they never deepen the tree.  t[0..n) follows the '<'. */
 static int never_nests(const char *t, size_t n)
 {
 	static const char *const names[] = { "br", "img", "meta", "link", "input", "hr", "area",
 		"base", "col", "embed", "param", "source", "track", "wbr", "p", "li", "dt", "dd",
 		"option", "tr", "td", "th", NULL };
+	char low[8];
 	size_t len = 0;
-	while (len < n && ((t[len] | 0x20) >= 'a' && (t[len] | 0x20) <= 'z'))
+	while (len < n && len < sizeof low && ((t[len] | 0x20) >= 'a' && (t[len] | 0x20) <= 'z')) {
+		low[len] = (char)(t[len] | 0x20);
 		len++;
+	}
+	if (len == sizeof low)
+		return 0;
 	for (size_t k = 0; names[k]; k++)
-		if (strlen(names[k]) == len && !strncasecmp(t, names[k], len))
+		if (names[k][0] == low[0] && !strncmp(names[k], low, len) && !names[k][len])
 			return 1;
 	return 0;
 }
@@ -163,10 +168,9 @@ static int never_nests(const char *t, size_t n)
 static size_t depth_cut(const char *s, size_t n)
 {
 	long depth = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		if (s[i] != '<')
-			continue;
-		unsigned char c = (unsigned char)s[i + 1];
+	const char *p = s, *e = s + n;
+	for (; (p = memchr(p, '<', (size_t)(e - p))) != NULL && e - p >= 2; p++) {
+		unsigned char c = (unsigned char)p[1];
 		if (c == '/') {
 			if (depth > 0)
 				depth--;
@@ -174,15 +178,14 @@ static size_t depth_cut(const char *s, size_t n)
 			/* a start tag; self-closing ones and void elements do not
 			 * open anything, but counting them only makes the cut
 			 * earlier on pages that are pathological anyway */
-			size_t j = i + 1;
-			while (j < n && s[j] != '>' && j - i < 512)
-				j++;
-			if (j < n && s[j] == '>' && s[j - 1] == '/')
+			size_t lim = (size_t)(e - p) < 512 ? (size_t)(e - p) : 512;
+			const char *gt = memchr(p + 1, '>', lim - 1);
+			if (gt && gt[-1] == '/')
 				continue;
-			if (never_nests(s + i + 1, j - i - 1))
+			if (never_nests(p + 1, (size_t)((gt ? gt : p + lim) - p - 1)))
 				continue;
 			if (++depth > HTML_MAX_DEPTH)
-				return i;
+				return (size_t)(p - s);
 		}
 	}
 	return n;
@@ -212,6 +215,10 @@ typedef struct builder {
 	size_t pending_at;   /* the offset where it did */
 	hnode *html, *body;  /* the first <html> and <body> */
 	hnode *foster_tab, *foster_prev; /* the last node fostered, and where */
+	struct {
+		const char *name;
+		unsigned flags;
+	} tags[128];         /* tag_flags by name pointer (see there) */
 } builder;
 
 /* Hangs n into t's parent just before t (foster parenting).  Nodes have
@@ -280,21 +287,109 @@ static int name_in(const char *t, const char *const *names)
 	return 0;
 }
 
-static int is_tag(const hnode *n, const char *t)
+/* Start tags that close an open <p> in HTML5.  libxml2 closes it only
+ * when it is the current element and knows none of HTML5's new ones. */
+static int closes_p(const char *t)
 {
-	return n && n->type == HN_ELEM && !strcmp(n->name, t);
+	static const char *const tags[] = { "address", "article", "aside", "blockquote",
+		"center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+		"figure", "footer", "form", "header", "hgroup", "h1", "h2", "h3", "h4", "h5", "h6",
+		"hr", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul",
+		NULL };
+	return name_in(t, tags);
 }
 
-/* Table structure, where text and other elements are foster-parented. */
-static int table_part(const hnode *n)
+/* Where the search for an open <p> stops (HTML5's "button scope"). */
+static int p_scope_end(const char *t)
 {
-	return is_tag(n, "table") || is_tag(n, "tbody") || is_tag(n, "thead") ||
-	       is_tag(n, "tfoot") || is_tag(n, "tr");
+	static const char *const tags[] = { "td", "th", "table", "caption", "button", "object",
+		"html", "template", "marquee", "applet", NULL };
+	return name_in(t, tags);
 }
 
-static hnode *table_of(hnode *n)
+/* Elements at home in a table's structure (the rest is fostered). */
+static int table_content(const char *t)
 {
-	while (n && !is_tag(n, "table"))
+	static const char *const tags[] = { "tr", "td", "th", "tbody", "thead", "tfoot",
+		"caption", "colgroup", "col", "script", "style", "template", "form", "input",
+		NULL };
+	return name_in(t, tags);
+}
+
+/* End tags that close everything open inside their element in HTML5
+ * (its "special" block elements).  libxml2 ranks most of them below
+ * <div>, so an unclosed <div> inside makes it drop the end tag. */
+static int closes_inside(const char *t)
+{
+	static const char *const tags[] = { "address", "article", "aside", "blockquote",
+		"center", "details", "dialog", "dir", "dl", "dd", "dt", "fieldset", "figcaption",
+		"figure", "footer", "form", "header", "hgroup", "h1", "h2", "h3", "h4", "h5", "h6",
+		"li", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul",
+		NULL };
+	return name_in(t, tags);
+}
+
+enum {
+	T_CLOSES_P = 1 << 0,      /* closes_p */
+	T_P_SCOPE = 1 << 1,       /* p_scope_end */
+	T_IN_TABLE = 1 << 2,      /* table_content */
+	T_CLOSES_INSIDE = 1 << 3, /* closes_inside */
+	T_TABLE_PART = 1 << 4,    /* table, tbody, thead, tfoot, tr */
+	T_TABLE = 1 << 5,
+	T_TR = 1 << 6,
+	T_CELL = 1 << 7,          /* td, th */
+	T_P = 1 << 8,
+	T_HTML = 1 << 9,
+	T_BODY = 1 << 10,
+	T_NOSCRIPT = 1 << 11,
+};
+
+static unsigned classify(const char *t)
+{
+	static const char *const parts[] = { "table", "tbody", "thead", "tfoot", "tr", NULL };
+	unsigned f = 0;
+	f |= closes_p(t) ? T_CLOSES_P : 0;
+	f |= p_scope_end(t) ? T_P_SCOPE : 0;
+	f |= table_content(t) ? T_IN_TABLE : 0;
+	f |= closes_inside(t) ? T_CLOSES_INSIDE : 0;
+	f |= name_in(t, parts) ? T_TABLE_PART : 0;
+	f |= !strcmp(t, "table") ? T_TABLE : 0;
+	f |= !strcmp(t, "tr") ? T_TR : 0;
+	f |= !strcmp(t, "td") || !strcmp(t, "th") ? T_CELL : 0;
+	f |= !strcmp(t, "p") ? T_P : 0;
+	f |= !strcmp(t, "html") ? T_HTML : 0;
+	f |= !strcmp(t, "body") ? T_BODY : 0;
+	f |= !strcmp(t, "noscript") ? T_NOSCRIPT : 0;
+	return f;
+}
+
+/* The T_* flags of tag name t.  libxml2 keeps one copy of every name in
+ * its dictionary, so a page's names are a few dozen pointers: each is
+ * classified once and found again by its address. */
+static unsigned tag_flags(builder *b, const char *t)
+{
+	size_t n = sizeof b->tags / sizeof b->tags[0];
+	size_t h = (size_t)(((uintptr_t)t * 0x9E3779B97F4A7C15u) >> 32) & (n - 1);
+	for (size_t k = 0; k < 8; k++, h = (h + 1) & (n - 1)) {
+		if (b->tags[h].name == t)
+			return b->tags[h].flags;
+		if (!b->tags[h].name) {
+			b->tags[h].name = t;
+			return b->tags[h].flags = classify(t);
+		}
+	}
+	return classify(t);
+}
+
+/* The flags of node n (0 for text and NULL). */
+static unsigned node_flags(builder *b, const hnode *n)
+{
+	return n && n->type == HN_ELEM ? tag_flags(b, n->name) : 0;
+}
+
+static hnode *table_of(builder *b, hnode *n)
+{
+	while (n && !(node_flags(b, n) & T_TABLE))
 		n = n->parent;
 	return n;
 }
@@ -343,7 +438,7 @@ static void flush_text(builder *b)
 	if (!b->text.len)
 		return;
 	hnode *p = into(b), *tab = NULL;
-	if (table_part(p)) {
+	if (node_flags(b, p) & T_TABLE_PART) {
 		/* white space between rows means nothing (and would hide the
 		 * tbody made for the last row from the next); other text is
 		 * fostered */
@@ -354,7 +449,7 @@ static void flush_text(builder *b)
 			buf_reset(&b->text);
 			return;
 		}
-		tab = table_of(p);
+		tab = table_of(b, p);
 		if (tab && !tab->parent)
 			tab = NULL;
 	}
@@ -369,58 +464,16 @@ static void flush_text(builder *b)
 		append(p, t);
 }
 
-/* Start tags that close an open <p> in HTML5.  libxml2 closes it only
- * when it is the current element and knows none of HTML5's new ones. */
-static int closes_p(const char *t)
-{
-	static const char *const tags[] = { "address", "article", "aside", "blockquote",
-		"center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
-		"figure", "footer", "form", "header", "hgroup", "h1", "h2", "h3", "h4", "h5", "h6",
-		"hr", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul",
-		NULL };
-	return name_in(t, tags);
-}
-
-/* Where the search for an open <p> stops (HTML5's "button scope"). */
-static int p_scope_end(const char *t)
-{
-	static const char *const tags[] = { "td", "th", "table", "caption", "button", "object",
-		"html", "template", "marquee", "applet", NULL };
-	return name_in(t, tags);
-}
-
-/* Elements at home in a table's structure (the rest is fostered). */
-static int table_content(const char *t)
-{
-	static const char *const tags[] = { "tr", "td", "th", "tbody", "thead", "tfoot",
-		"caption", "colgroup", "col", "script", "style", "template", "form", "input",
-		NULL };
-	return name_in(t, tags);
-}
-
 /* The child of table part p called t (tbody for tr, tr for td), made
  * when the page leaves it out, reusing the one just made. */
 static hnode *implied(builder *b, hnode *p, const char *t)
 {
-	if (is_tag(p->last, t))
+	if (p->last && p->last->type == HN_ELEM && !strcmp(p->last->name, t))
 		return p->last;
 	hnode *n = new_node(b->d, HN_ELEM);
 	n->name = t;
 	append(p, n);
 	return n;
-}
-
-/* End tags that close everything open inside their element in HTML5
- * (its "special" block elements).  libxml2 ranks most of them below
- * <div>, so an unclosed <div> inside makes it drop the end tag. */
-static int closes_inside(const char *t)
-{
-	static const char *const tags[] = { "address", "article", "aside", "blockquote",
-		"center", "details", "dialog", "dir", "dl", "dd", "dt", "fieldset", "figcaption",
-		"figure", "footer", "form", "header", "hgroup", "h1", "h2", "h3", "h4", "h5", "h6",
-		"li", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "ul",
-		NULL };
-	return name_in(t, tags);
 }
 
 /* libxml2 tells of an end tag it could not match through its error
@@ -432,7 +485,7 @@ static void sax_error(void *ud, xmlErrorPtr e)
 {
 	builder *b = ud;
 	if (!e || e->code != XML_ERR_TAG_NAME_MISMATCH || !e->str1 || !e->str2 ||
-	    !closes_inside(e->str1) || strlen(e->str1) >= sizeof b->pending)
+	    strlen(e->str1) >= sizeof b->pending || !closes_inside(e->str1))
 		return;
 	memcpy(b->pending, e->str1, strlen(e->str1) + 1);
 	b->pending_at = offset(b);
@@ -452,7 +505,7 @@ static void settle(builder *b)
 			close_range(b, i, b->nst);
 			break;
 		}
-		if (p_scope_end(t))
+		if (tag_flags(b, t) & T_P_SCOPE)
 			break;
 	}
 	b->pending[0] = '\0';
@@ -477,11 +530,12 @@ static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
 		return;
 	/* libxml2 ends <body> and <html> at their end tags and implies a
 	 * new <html> for content after them; HTML5 puts it in the body */
-	if (!strcmp(name, "html") && b->html) {
+	unsigned f = tag_flags(b, name);
+	if ((f & T_HTML) && b->html) {
 		e->into = b->body ? b->body : b->html;
 		return;
 	}
-	if (!strcmp(name, "body") && b->body) {
+	if ((f & T_BODY) && b->body) {
 		e->into = b->body;
 		return;
 	}
@@ -501,7 +555,7 @@ static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
 			n->nattr = k;
 		}
 	}
-	if (closes_p(name)) {
+	if (f & T_CLOSES_P) {
 		/* close an open <p> as HTML5 does; libxml2 keeps it open, so
 		 * its stack entry just sends later content to its parent.  The
 		 * search is bounded: no real <p> holds 64 open inline elements,
@@ -509,22 +563,25 @@ static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
 		size_t lo = b->nst > 65 ? b->nst - 65 : 0;
 		for (size_t i = b->nst - 1; i-- > lo;) {
 			const char *t = (const char *)b->st[i].name;
-			if (p_scope_end(t))
+			unsigned tf = tag_flags(b, t);
+			if (tf & T_P_SCOPE)
 				break;
-			if (strcmp(t, "p") || !is_tag(b->st[i].into, "p"))
+			if (!(tf & T_P) || !(node_flags(b, b->st[i].into) & T_P))
 				continue;
 			close_range(b, i, b->nst - 1);
 			p = b->st[b->nst - 2].into;
 			break;
 		}
 	}
-	if (table_part(p)) {
-		if (!strcmp(name, "tr") && is_tag(p, "table"))
+	unsigned pf = node_flags(b, p);
+	if (pf & T_TABLE_PART) {
+		hnode *tab;
+		if ((f & T_TR) && (pf & T_TABLE))
 			p = implied(b, p, "tbody");
-		else if ((!strcmp(name, "td") || !strcmp(name, "th")) && !is_tag(p, "tr"))
-			p = implied(b, is_tag(p, "table") ? implied(b, p, "tbody") : p, "tr");
-		else if (!table_content(name) && table_of(p) && table_of(p)->parent) {
-			insert_before(b, table_of(p), n);
+		else if ((f & T_CELL) && !(pf & T_TR))
+			p = implied(b, (pf & T_TABLE) ? implied(b, p, "tbody") : p, "tr");
+		else if (!(f & T_IN_TABLE) && (tab = table_of(b, p)) != NULL && tab->parent) {
+			insert_before(b, tab, n);
 			e->into = n;
 			goto opened;
 		}
@@ -532,11 +589,11 @@ static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
 	append(p, n);
 	e->into = n;
 opened:
-	if (!b->html && !strcmp(name, "html"))
+	if (!b->html && (f & T_HTML))
 		b->html = n;
-	if (!b->body && !strcmp(name, "body"))
+	if (!b->body && (f & T_BODY))
 		b->body = n;
-	if (!strcmp(name, "noscript") && !b->skip_end) {
+	if ((f & T_NOSCRIPT) && !b->skip_end) {
 		b->skip_end = noscript_end(b->src, b->n, offset(b), b->ns_cache);
 		b->skip_from = b->nst - 1;
 	}
