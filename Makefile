@@ -2,7 +2,7 @@
 # `make SANITIZE=1 ...` builds with AddressSanitizer + UBSan into build-san/.
 
 CC      ?= cc
-PKGS    := gumbo zlib libutf8proc sqlite3 libpq jansson libmicrohttpd libsodium
+PKGS    := libxml-2.0 zlib libutf8proc sqlite3 libpq jansson libmicrohttpd libsodium
 OPT     ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wno-unused-parameter

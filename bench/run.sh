@@ -13,8 +13,15 @@
 # case-sensitive, so this is the cheapest scan that still finds "Leopard"
 # and "leopard"; folding diacritics is left out: grep cannot).
 #
+# When the main-text benchmark of issue 9 is present (../shared/peers/html,
+# or SL_HTML_BENCH), one more row: `supplyline text` over its dev pages,
+# in MB of HTML and pages per second of CPU time (user + system: the
+# command runs on one core, and CPU time does not depend on how busy the
+# machine is, wall time does).
+#
 # Environment: BENCH_MB (default 200) size of the main input, BENCH_DIR
-# where to put it (default a mktemp dir), DATA (default data).
+# where to put it (default a mktemp dir), DATA (default data),
+# SL_HTML_BENCH (default ../shared/peers/html).
 set -eu
 BIN=${1:?usage: bench/run.sh path/to/supplyline}
 DATA=${DATA:-data}
@@ -108,10 +115,27 @@ NB=$(size "$tmp/noise.jsonl")
 run noise $X "$tmp/noise.jsonl"; nsk=$(field skipped); nd=$(field docs); row "extract, irrelevant text" "$NB"
 pre_mbs=$(awk -v b="$(field pre_bytes)" -v ms="$(field pre_ms)" 'BEGIN { printf "%.0f", ((ms > 0) ? b / 1e3 / ms : 0) }')
 run noisegrep grep -c -F -f "$terms" "$tmp/noise.jsonl"; stats=""; row "grep, irrelevant text" "$NB"
+hpages=${SL_HTML_BENCH:-../shared/peers/html}/dev/pages
+html_row=
+if ls "$hpages"/*.html >/dev/null 2>&1; then
+	HB=$(cat "$hpages"/*.html | wc -c | tr -d ' ')
+	/usr/bin/time -f "%e %M %U %S" -o "$tmp/time" $BIN text --data "$DATA" "$hpages" > "$tmp/out" 2> "$tmp/err" || true
+	set -- $(tail -1 "$tmp/time")
+	secs=$1; rss=$2; cpu=$(awk -v u="$3" -v s="$4" 'BEGIN { print u + s }')
+	np=$(wc -l < "$tmp/out" | tr -d ' ')
+	hmbs=$(rate "$(awk -v b="$HB" 'BEGIN { print b / 1e6 }')" "$cpu")
+	printf '%-34s %8s %9s %10s %11s %8s %9s\n' "text, HTML pages (per CPU s)" \
+		"$(awk -v b="$HB" 'BEGIN { printf "%.0f", b / 1e6 }')" "$hmbs" "$(rate "$np" "$cpu")" "-" \
+		"$((rss / 1024))" "$secs"
+	html_row="HTML main text (supplyline text, $np pages of $hpages): $hmbs MB/s of HTML, $(rate "$np" "$cpu") pages/s, per core (${cpu} s of CPU)"
+else
+	echo "bench: $hpages absent; the HTML main-text row is skipped" >&2
+fi
 
 echo
 echo "ratio to grep (extract -j1 time / grep time): $(awk -v a="$x1" -v b="$gsecs" 'BEGIN { printf "%.1fx", ((b > 0) ? a / b : 0) }')"
 echo "speed-up -j2 vs -j1: $(awk -v a="$x1" -v b="$x2" 'BEGIN { printf "%.2fx", ((b > 0) ? a / b : 0) }') ($(nproc) cores)"
 echo "peak RSS: $((rss50 / 1024)) MB at 50 MB of input, $((rss500 / 1024)) MB at ~$((B * 25 / 10000000)) MB"
 echo "lexicon load (ext_new): ${load} ms"
+if [ -n "$html_row" ]; then echo "$html_row"; fi
 echo "prefilter: ${nsk}/${nd} irrelevant documents skipped at ${pre_mbs} MB/s (the test alone, one core); ${skipped1} of the main input's documents skipped"

@@ -1,15 +1,15 @@
 /*
  * fuzz_read_html: libFuzzer target for html_extract (charset detection,
- * gumbo parsing and its conversion to the arena DOM, main-text choice).
+ * libxml2 parsing into the arena DOM through SAX, main-text choice).
  * The first input byte picks a charset hint so the HTTP-header path is
  * exercised too; the text must come out as valid UTF-8 without NULs.
  *
  * Build and run (clang 14 with compiler-rt, as in Debian 12):
  *   clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
  *     -include src/base/banned.h -Isrc \
- *     $(pkg-config --cflags gumbo libutf8proc jansson) \
+ *     $(pkg-config --cflags libxml-2.0 libutf8proc jansson) \
  *     fuzz/fuzz_read_html.c src/read/[a-z]*.c src/base/[a-z]*.c \
- *     $(pkg-config --libs gumbo libutf8proc zlib jansson) -o fuzz_read_html
+ *     $(pkg-config --libs libxml-2.0 libutf8proc zlib jansson) -o fuzz_read_html
  *   ./fuzz_read_html -max_len=65536 tests/data/read
  */
 #include <stdint.h>

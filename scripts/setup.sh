@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PKGS="build-essential pkg-config ca-certificates gzip curl python3
       zlib1g-dev libutf8proc-dev libsqlite3-dev sqlite3
       libpq-dev postgresql postgresql-client libjansson-dev libcmocka-dev
-      libmicrohttpd-dev libsodium-dev libgumbo-dev chromium clang libclang-rt-14-dev
+      libmicrohttpd-dev libsodium-dev libxml2-dev chromium clang libclang-rt-14-dev
       slurm-wlm munge wrk"
 missing=""
 for p in $PKGS; do

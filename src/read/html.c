@@ -2,9 +2,9 @@
  * html: main-text extraction (see html.h for the contract) and the .html
  * file reader built on it.
  *
- * The page is parsed by html_parse.c (gumbo's HTML5 parser, converted
- * to the arena tree of html_dom.h), then walked a few times, each walk
- * recursive with a depth bound (hostile pages nest deeply):
+ * The page is parsed by html_parse.c (libxml2's HTML parser, building
+ * the arena tree of html_dom.h through SAX), then walked a few times,
+ * each walk recursive with a depth bound (hostile pages nest deeply):
  *   1. meta: title, canonical URL, language, publication date candidates
  *      ranked by how reliable the source usually is (JSON-LD first), the
  *      JSON-LD articleBody, <time> and date-like elements, and the
@@ -121,15 +121,6 @@ static void charset_canon(char *cs, size_t cap)
 		}
 }
 
-static int valid_utf8(const char *s, size_t n)
-{
-	buf tmp = BUF_INIT;
-	/* cheap enough next to parsing; only runs when nothing declared */
-	size_t bad = utf8_clean(&tmp, s, n);
-	buf_release(&tmp);
-	return bad == 0;
-}
-
 /* Finds a <meta charset> or http-equiv declaration in the head. */
 static int meta_charset(const char *s, size_t n, char *out, size_t cap)
 {
@@ -208,8 +199,13 @@ static size_t decode_page(const char *s, size_t n, const char *hint, buf *out)
 			meta_charset(s, n, cs, sizeof cs);
 		if (cs[0])
 			charset_canon(cs, sizeof cs);
-		if (!cs[0])
-			snprintf(cs, sizeof cs, "%s", valid_utf8(s, n) ? "UTF-8" : "WINDOWS-1252");
+		if (!cs[0]) {
+			/* nothing declared: UTF-8 if the bytes are, else 1252 */
+			if (utf8_clean(out, s, n) == 0)
+				return 0;
+			buf_reset(out);
+			snprintf(cs, sizeof cs, "WINDOWS-1252");
+		}
 	}
 	size_t bad = 0;
 	if (strcmp(cs, "UTF-8") != 0) {
@@ -218,10 +214,10 @@ static size_t decode_page(const char *s, size_t n, const char *hint, buf *out)
 		if (b < 0) {
 			/* unknown label: trust the bytes if they are UTF-8 */
 			buf_reset(&tmp);
-			if (valid_utf8(s, n))
-				buf_add(&tmp, s, n);
-			else
+			if (utf8_clean(&tmp, s, n) != 0) {
+				buf_reset(&tmp);
 				b = to_utf8("WINDOWS-1252", s, n, &tmp);
+			}
 		}
 		if (b > 0)
 			bad += (size_t)b;
@@ -290,60 +286,64 @@ static int hard_junk_tag(const char *t)
 	return 0;
 }
 
-/* Class/id words of boilerplate.  A plain word matches a token that
- * starts with it ("nav" in "navbar"); "=word" only the whole token
- * ("tags" but not "tagesschau"); "*word" anywhere in a token
- * ("newsteaser", "mainRelated"). */
-static const char *const junk_words[] = {
-	"nav", "menu", "footer", "cookie", "consent", "share", "sharing", "social",
-	"*related", "*newsletter", "comment", "advert", "promo", "sidebar",
-	"breadcrumb", "subscri", "gdpr", "*teaser", "author", "autor", "=bio",
-	"credit", "copyright", "caption", "shariff", "teilen", "rating",
-	"infobox", "factbox", "citation", "disclaimer", "disclosure",
-	"=tags", "tagcloud", "kicker", "=sources", "quellen",
-	"playlist", "recommend", "empfehl", "paywall", "banner", "popup",
-	"=ad", "=ads", "anzeige", "sponsor", "pagination", "pager", "toolbar",
-	"=sr", "=screen", "=visually", "follow", "contact",
-	"notice", "login", "signup",
+/* A class/id word: a token matches a PRE word it starts with ("nav" in
+ * "navbar"), a WHOLE word only as the whole token ("tags" but not
+ * "tagesschau"), an ANY word anywhere in it ("newsteaser",
+ * "mainRelated").  Lower case; the lengths are counted at compile time. */
+typedef struct cword {
+	const char *w;
+	unsigned char len, kind;
+} cword;
+
+enum { W_PRE, W_WHOLE, W_ANY };
+#define PRE(s) { s, sizeof s - 1, W_PRE }
+#define WHOLE(s) { s, sizeof s - 1, W_WHOLE }
+#define ANY(s) { s, sizeof s - 1, W_ANY }
+
+/* Class/id words of boilerplate (token_in says how a list is ordered). */
+static const cword junk_words[] = {
+	ANY("related"), ANY("newsletter"), ANY("teaser"), PRE("advert"), PRE("author"),
+	PRE("autor"), WHOLE("ad"), WHOLE("ads"), PRE("anzeige"), PRE("breadcrumb"),
+	WHOLE("bio"), PRE("banner"), PRE("cookie"), PRE("consent"), PRE("comment"),
+	PRE("credit"), PRE("copyright"), PRE("caption"), PRE("citation"),
+	PRE("contact"), PRE("disclaimer"), PRE("disclosure"), PRE("empfehl"),
+	PRE("footer"), PRE("factbox"), PRE("follow"), PRE("gdpr"), PRE("infobox"),
+	PRE("kicker"), PRE("login"), PRE("menu"), PRE("nav"), PRE("notice"),
+	PRE("promo"), PRE("playlist"), PRE("paywall"), PRE("popup"), PRE("pagination"),
+	PRE("pager"), PRE("quellen"), PRE("rating"), PRE("recommend"), PRE("share"),
+	PRE("sharing"), PRE("social"), PRE("sidebar"), PRE("subscri"), PRE("shariff"),
+	WHOLE("sources"), PRE("sponsor"), WHOLE("sr"), WHOLE("screen"), PRE("signup"),
+	PRE("teilen"), WHOLE("tags"), PRE("tagcloud"), PRE("toolbar"),
+	WHOLE("visually"),
 };
 
-static int lower_eq(const char *v, const char *w, size_t k)
+/* Is the token v[0..k) one of words?  The token is lower-cased once (one
+ * of over 256 letters is a hash, no word).  A word list holds its ANY
+ * words first, then the others sorted by first letter, which is looked
+ * up by halving. */
+static int token_in(const char *v, size_t k, const cword *words, size_t nw)
 {
-	for (size_t i = 0; i < k; i++) {
-		int a = (unsigned char)v[i];
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
-		if (a != (unsigned char)w[i])
-			return 0;
-	}
-	return 1;
-}
-
-/* Is the token v[0..k) one of words (see junk_words)?  The words are
- * lower case; most tokens fail on the first letter, which is tested
- * before anything is measured. */
-static int token_in(const char *v, size_t k, const char *const *words, size_t nw)
-{
-	int v0 = (unsigned char)v[0];
-	if (v0 >= 'A' && v0 <= 'Z')
-		v0 += 32;
-	for (size_t i = 0; i < nw; i++) {
-		const char *w = words[i];
-		if (w[0] == '*') {
-			size_t wl = strlen(w + 1);
-			for (size_t j = 0; j + wl <= k; j++)
-				if (lower_eq(v + j, w + 1, wl))
-					return 1;
-			continue;
-		}
-		int exact = w[0] == '=';
-		w += exact;
-		if (w[0] != v0)
-			continue;
-		size_t wl = strlen(w);
-		if (exact ? wl == k && lower_eq(v, w, k) : wl <= k && lower_eq(v, w, wl))
+	char t[256];
+	if (k > sizeof t)
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		t[i] = (char)lc((unsigned char)v[i]);
+	size_t i = 0;
+	for (; i < nw && words[i].kind == W_ANY; i++)
+		if (words[i].len <= k && memmem(t, k, words[i].w, words[i].len))
 			return 1;
+	size_t hi = nw;
+	while (i < hi) {
+		size_t mid = i + (hi - i) / 2;
+		if ((unsigned char)words[mid].w[0] < (unsigned char)t[0])
+			i = mid + 1;
+		else
+			hi = mid;
 	}
+	for (; i < nw && words[i].w[0] == t[0]; i++)
+		if ((words[i].kind == W_WHOLE ? words[i].len == k : words[i].len <= k) &&
+		    !memcmp(t, words[i].w, words[i].len))
+			return 1;
 	return 0;
 }
 
@@ -372,9 +372,10 @@ static int junk_value(const char *v)
 }
 
 /* Class/id words of the element holding the article text. */
-static const char *const good_words[] = {
-	"article", "content", "entry", "post", "story", "text", "body", "main",
-	"inhalt", "artikel", "beitrag", "=copy", "copytext", "bodytext",
+static const cword good_words[] = {
+	PRE("article"), PRE("artikel"), PRE("body"), PRE("beitrag"), PRE("bodytext"),
+	PRE("content"), WHOLE("copy"), PRE("copytext"), PRE("entry"), PRE("inhalt"),
+	PRE("main"), PRE("post"), PRE("story"), PRE("text"),
 };
 
 static const double GOODF = 1.5;
@@ -398,9 +399,10 @@ static int good_value(const char *v)
 }
 
 /* Words that mark the element holding a page's date line. */
-static const char *const date_words[] = {
-	"date", "time", "datum", "publish", "posted", "pubdate", "meta", "byline",
-	"dateline", "zeit", "created", "stand", "info",
+static const cword date_words[] = {
+	PRE("byline"), PRE("created"), PRE("date"), PRE("datum"), PRE("dateline"),
+	PRE("info"), PRE("meta"), PRE("publish"), PRE("posted"), PRE("pubdate"),
+	PRE("stand"), PRE("time"), PRE("zeit"),
 };
 
 static int dateish_value(const char *v)

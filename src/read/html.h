@@ -6,8 +6,8 @@
  * metadata out.  The page is decoded to UTF-8 first (BOM, then the
  * caller's charset hint such as an HTTP Content-Type, then <meta>, then
  * UTF-8 if the bytes are valid, else windows-1252) and parsed with
- * libgumbo's HTML5 parser, converted into the arena tree of html_dom.h.  Boilerplate (navigation,
- * cookie banners, share bars, teasers, credits, comments, ...) is
+ * libxml2's HTML parser into the arena tree of html_dom.h.  Boilerplate
+ * (navigation, cookie banners, share bars, teasers, credits, comments, ...) is
  * dropped; the article is taken from <article>/<main>/
  * itemprop=articleBody when present, else from the block with the most
  * paragraph text outside links (JSON-LD articleBody when the page shows

@@ -123,8 +123,10 @@ static int month_at(const unsigned char *s, size_t n, size_t *i)
 	w[k] = '\0';
 	if (k < 3)
 		return 0;
+	/* every word of a page's text comes here: test the first letter
+	 * before the name */
 	for (size_t m = 0; m < sizeof months / sizeof months[0]; m++)
-		if (!strcmp(w, months[m].w)) {
+		if (months[m].w[0] == w[0] && !strcmp(w, months[m].w)) {
 			if (j < n && s[j] == '.')
 				j++;
 			*i = j;

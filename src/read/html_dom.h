@@ -1,13 +1,14 @@
 /*
  * html_dom: the small HTML tree the main-text extractor walks, and the
- * parser that builds it (html_parse.c, on gumbo's HTML5 parser).
+ * parser that builds it (html_parse.c, on libxml2's HTML parser).
  *
- * The tree is HTML5's: <html>, <head> and <body> always exist (implied
- * when the page omits them), tables get their <tbody>, misnested
- * formatting elements are split as the adoption agency says, and stray
- * table content is foster-parented before the table.  Comments are
- * dropped; script/style/title text is one raw text node.  Everything
- * lives in one arena freed at once.
+ * The tree is close to HTML5's: <html>, <head> and <body> always exist
+ * (implied when the page omits them), tables get their <tbody>, stray
+ * table content is foster-parented before the table, block end tags
+ * close what is open inside them; misnested formatting elements are
+ * closed rather than split as HTML5's adoption agency would (see
+ * html_parse.c).  Comments are dropped; script/style text is raw.
+ * Everything lives in one arena freed at once.
  */
 #ifndef SL_HTML_DOM_H
 #define SL_HTML_DOM_H
