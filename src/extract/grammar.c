@@ -1625,7 +1625,18 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[w++] = items[j];
 		}
 		ni = w;
-		if (!have_training && ni < max) {
+		/* the verb alone makes a training only with someone to train:
+		 * people, a state after it or a state's adjective ("train
+		 * Ukrainian pilots", "Oekraïense piloten opleiden"), not
+		 * "travelling on trains" */
+		int trainees = 0;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *m = &g->m[i];
+			if ((m->kind == M_ITEM && m->category && is_person_category(m->category)) ||
+			    (m->kind == M_ACTOR && (m->t0 >= tr->t1 || m->sub == ACT_ADJ)))
+				trainees = 1;
+		}
+		if (!have_training && trainees && ni < max) {
 			item_ref *it = &items[ni++];
 			memset(it, 0, sizeof *it);
 			it->mi = (size_t)(tr - g->m);
@@ -2316,7 +2327,11 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
 					rec_asks = 1;
-			if (!dn && requested && !some && west[0] && (rec_asks || refers_back(g, c))) {
+			int anaphor = 0;
+			for (size_t i = c->m0; i < c->m1; i++)
+				if (cue_at(g, i, C_ANAPHOR))
+					anaphor = 1;
+			if (!dn && requested && !some && west[0] && (rec_asks || anaphor)) {
 				dv = west;
 				dn = 1;
 			} else if (!dn && requested && !some) {
