@@ -1372,12 +1372,31 @@ static size_t include_relative(const gram_doc *g, size_t i)
 	return 0;
 }
 
+/* ", der Ukraine weitere Haubitzen zu liefern": in German a comma, an
+ * article and a zu-infinitive before the next comma open an infinitive
+ * clause of the sentence, not a relative (a relative has a finite
+ * verb). */
+static int infinitive_not_relative(const gram_doc *g, size_t i)
+{
+	if (g->lang != LANG_DE)
+		return 0;
+	for (size_t j = i + 1; j + 1 < g->nm; j++) {
+		for (size_t t = g->m[j - 1].t1; t < g->m[j].t0; t++)
+			if (comma_at(g, t))
+				return 0;
+		if (cue_at(g, j, C_INF) && g->m[j + 1].kind == M_CUE && g->m[j + 1].sub <= C_RECEIVE &&
+		    g->m[j + 1].t0 == g->m[j].t1)
+			return 1;
+	}
+	return 0;
+}
+
 static int is_relative_cut(const gram_doc *g, size_t i)
 {
 	const mention *m = &g->m[i];
 	return m->kind == M_CUE && m->sub == C_RELATIVE &&
 	       (comma_at(g, m->t0) || (m->t0 > 0 && comma_at(g, m->t0 - 1))) &&
-	       !include_relative(g, i);
+	       !include_relative(g, i) && !infinitive_not_relative(g, i);
 }
 
 /* "twaalf van zijn beruchte Bayraktar TB2", "twelve of its drones": a
