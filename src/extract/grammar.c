@@ -1052,9 +1052,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* "sluit niet uit", "does not rule out": open to it */
 		t = neg ? REC_OFFERED : REC_REFUSED;
 		break;
-	case C_CONSIDERING:
-		t = REC_CONSIDERING;
+	case C_CONSIDERING: {
+		/* "prêt à examiner toute preuve d'un recours aux drones": what
+		 * is weighed must be a transfer, or go to someone */
+		int to = 0;
+		for (size_t i = c->m0; i < c->m1; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP)
+				to = 1;
+		t = p->transferish || to ? REC_CONSIDERING : -1;
 		break;
+	}
 	case C_OFFERED:
 		t = neg ? REC_REFUSED : REC_OFFERED;
 		break;
