@@ -1086,6 +1086,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 }
 
 /* The number span that ends right before token i (adjectives allowed in between). */
+/* Whether token t is the multiplication sign of "4×4", "6x6". */
+static int times_sign(const gram_doc *g, size_t t)
+{
+	const token *k = &g->tl->v[t];
+	const char *f = tok_fold(g->tl, k);
+	int32_t c;
+	size_t n = utf8_decode(f, k->flen, &c);
+	return n == k->flen && (c == 0x00D7 || ((c == 'x') && t > 0 && (g->tl->v[t - 1].flags & TOK_NUM)));
+}
+
 static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
                                        const num_span *nums, size_t nn, size_t *qtok,
                                        const char **unit)
@@ -1106,6 +1116,9 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 				size_t s = j - 1;
 				while (s > tmin && tl->v[s - 1].end > nums[k].start)
 					s--;
+				/* "4×4 Bushmaster vehicles": a drive or size, no count */
+				if (s > 0 && times_sign(g, s - 1))
+					return NULL;
 				*qtok = s;
 				return &nums[k];
 			}
@@ -1182,6 +1195,18 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 			continue;
 		if (o->system && r->system && strcmp(o->system, r->system))
 			continue;
+		/* "NASAMS, HAWKs, Stingers and counter-UAV equipment": an item
+		 * with no system beside systems of its kind is one more of them,
+		 * not a repeat of an earlier named one */
+		if (o->system && !r->system) {
+			int listed = 0;
+			for (size_t k = first; k + 1 < out->n; k++)
+				if (out->v[k].span[0] == r->span[0] && out->v[k].system &&
+				    out->v[k].category == r->category)
+					listed = 1;
+			if (listed)
+				continue;
+		}
 		if (o->quantity < 0 && r->quantity >= 0) {
 			o->quantity = r->quantity;
 			o->unit = r->unit;
