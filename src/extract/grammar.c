@@ -1059,7 +1059,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		for (size_t i = c->m0; i < c->m1; i++)
 			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP)
 				to = 1;
-		t = p->transferish || to ? REC_CONSIDERING : -1;
+		/* "n'envisage pas d'envoyer", "is not considering": ruled out */
+		t = p->transferish || to ? (neg ? REC_REFUSED : REC_CONSIDERING) : -1;
 		break;
 	}
 	case C_OFFERED:
