@@ -26,7 +26,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
-	"reexport", "one_of", "include",
+	"reexport", "one_of", "include", "maker",
 	NULL
 };
 
@@ -1087,6 +1087,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 }
 
 /* The number span that ends right before token i (adjectives allowed in between). */
+/* The first token of a maker mention that ends at token t, or SIZE_MAX. */
+static size_t maker_start(const gram_doc *g, size_t t)
+{
+	for (size_t i = 0; i < g->nm; i++)
+		if (cue_at(g, i, C_MAKER) && g->m[i].t1 == t + 1 && g->m[i].t0 <= t)
+			return g->m[i].t0;
+	return SIZE_MAX;
+}
+
 /* Whether token t is the multiplication sign of "4×4", "6x6". */
 static int times_sign(const gram_doc *g, size_t t)
 {
@@ -1123,6 +1132,13 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 				*qtok = s;
 				return &nums[k];
 			}
+		}
+		/* "108 General Dynamics Corp. M1A2T Abrams tanks": a maker's
+		 * name between the count and the item */
+		size_t mk = maker_start(g, j - 1);
+		if (mk != SIZE_MAX) {
+			j = mk;
+			continue;
 		}
 		if ((p->flags & TOK_PUNCT) && (p->flags & TOK_QUOTE)) {
 			/* "40 ton ‘aan medische hulp’": quotes are no boundary */
@@ -1501,6 +1517,12 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				p->mi = i;
 				continue;
 			}
+			/* "M1A2T Abrams tanks": two names of one system side by side */
+			if (m->system && m->system == p->system && m->t0 <= pm->t1 + 1 && i == p->mi + 1) {
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			/* the halves of "Kampf- und Schützenpanzer", "antitankwapens
 			 * en -raketten" are one phrase when they are one category */
 			if (m->susp == 2 && m->category == p->category && i == p->mi + 2 &&
@@ -1548,7 +1570,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		size_t pi = i;
 		/* "drei weitere Mörser", "40 ton aan medische hulp" */
 		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
-		                      cue_at(g, pi - 1, C_WEIGHT) ||
+		                      cue_at(g, pi - 1, C_WEIGHT) || cue_at(g, pi - 1, C_MAKER) ||
 		                      ((cue_at(g, pi - 1, C_RECIP) || cue_at(g, pi - 1, C_SOURCE)) &&
 		                       g->m[pi - 1].t1 == g->m[pi].t0) ||
 		                      partitive(g, pi - 1, m, nums, nn)))
