@@ -26,7 +26,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
-	"reexport", "one_of", "include", "maker",
+	"reexport", "one_of", "include", "maker", "demonstrative",
 	NULL
 };
 
@@ -398,6 +398,8 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 	return -1;
 }
 
+static int cue_at(const gram_doc *g, size_t i, int cls);
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -574,6 +576,17 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		case LEX_ITEM:
 			mm->kind = M_ITEM;
 			mm->category = e->category;
+			/* "deze geavanceerde raket", "this system": a demonstrative
+			 * before a generic noun points at the system of its kind
+			 * the document named last */
+			if (g->nm >= 2 && cue_at(g, g->nm - 2, C_DEMONSTRATIVE) &&
+			    i - g->m[g->nm - 2].t1 <= 2) {
+				if (g->last_sys && g->last_sys_cat == e->category)
+					mm->system = g->last_sys;
+				for (size_t k = g->nseen; k-- > 0 && !mm->system;)
+					if (g->seen_cat[k] == e->category)
+						mm->system = g->seen_sys[k];
+			}
 			/* "Waffenlieferungen", "steunpakket": both the item and a cue */
 			if (m[LEX_CUE].e && m[LEX_CUE].ntok == len) {
 				mention *cm = push_mention(g);
