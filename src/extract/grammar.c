@@ -2610,8 +2610,35 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
 	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		/* "Het pakket omvat 11 miljoen euro, daarmee worden M113's
+		 * aangekocht": money right after the opener is the worth of the
+		 * package the sentence before named, not of its items */
+		num_span rest[32];
+		const num_span *inums = nums;
+		for (size_t i = 0; i < g->nm && nn <= 32; i++) {
+			if (!cue_at(g, i, C_ELABORATION))
+				continue;
+			const token *after = &tl->v[g->m[i].t1 < t1 ? g->m[i].t1 : t1 - 1];
+			for (size_t k = 0; k < nn; k++) {
+				if (!(nums[k].flags & NUM_MONEY) || nums[k].value < 0 || nums[k].start != after->start)
+					continue;
+				for (size_t r = out->n; r-- > first;) {
+					record *o = &out->v[r];
+					if ((int)o->type == g->last_type && o->value < 0 && !o->system &&
+					    (!strcmp(o->category, "weapons") || !strcmp(o->category, "funds"))) {
+						o->value = nums[k].value;
+						o->currency = nums[k].code;
+						memcpy(rest, nums, nn * sizeof *nums);
+						rest[k].flags &= ~NUM_MONEY;
+						inums = rest;
+						break;
+					}
+				}
+			}
+			break;
+		}
 		item_ref items[16];
-		size_t ni = clause_items(g, &whole, nums, nn, items, 16);
+		size_t ni = clause_items(g, &whole, inums, nn, items, 16);
 		size_t before = out->n;
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
