@@ -182,9 +182,29 @@ int nlx_fold_to(nlx_fold *f, size_t k)
 {
 	if (k >= NLX_FOLDMAX)
 		return 0;
-	while (f->len <= k)
+	while (f->len <= k) {
+		/* ASCII other than space and '`' folds to itself lower-cased:
+		 * fold_one's first case, without the call (and in locals, which
+		 * the byte stores into f->b cannot alias) */
+		size_t len = f->len, si = f->si, n = f->n;
+		const unsigned char *src = (const unsigned char *)f->src;
+		while (len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
+			unsigned char c = src[si];
+			if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+				break;
+			f->b[len] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			f->cls[len] = nlx_ascii_cls[c];
+			f->map[len] = si;
+			len++;
+			si++;
+		}
+		f->len = len;
+		f->si = si;
+		if (len > k)
+			break;
 		if (!fold_one(f))
 			return 0;
+	}
 	return 1;
 }
 
@@ -277,6 +297,17 @@ void nlx_tab_init(nlx_tab *t)
 	memset(t, 0, sizeof *t);
 }
 
+static void free_index(nlx_tab *t)
+{
+	for (int l = 0; l < 5; l++) {
+		free(t->lref[l]);
+		free(t->lfirst[l]);
+		free(t->lkinds[l]);
+		t->lref[l] = NULL;
+		t->lfirst[l] = t->lkinds[l] = NULL;
+	}
+}
+
 void nlx_tab_release(nlx_tab *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
@@ -284,6 +315,7 @@ void nlx_tab_release(nlx_tab *t)
 		free(t->v[i].raw);
 	}
 	free(t->v);
+	free_index(t);
 	nlx_tab_init(t);
 }
 
@@ -391,6 +423,27 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 			i++;
 	}
 	t->first[NLX_HBUCKETS + 256] = (uint32_t)t->n;
+	free_index(t);
+	for (int l = 0; l < 5; l++) {
+		unsigned lbit = l < 4 ? 1u << l : NLX_ALL;
+		t->lref[l] = xmalloc((t->n ? t->n : 1) * sizeof *t->lref[l]);
+		t->lfirst[l] = xmalloc((NLX_NBUCKETS + 1) * sizeof *t->lfirst[l]);
+		t->lkinds[l] = xcalloc(NLX_NBUCKETS, sizeof *t->lkinds[l]);
+		uint32_t m = 0;
+		for (unsigned b = 0; b < NLX_NBUCKETS; b++) {
+			t->lfirst[l][b] = m;
+			for (uint32_t k = t->first[b]; k < t->first[b + 1]; k++) {
+				if (!(t->v[k].lang & lbit))
+					continue;
+				nlx_ref *r = &t->lref[l][m++];
+				r->ent = k;
+				r->kbit = 1u << t->v[k].kind;
+				r->lang = t->v[k].lang;
+				t->lkinds[l][b] |= r->kbit;
+			}
+		}
+		t->lfirst[l][NLX_NBUCKETS] = m;
+	}
 }
 
 int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
@@ -432,14 +485,31 @@ static int exact_ok(const nlx_ent *e, nlx_fold *f, size_t k)
 	return 1;
 }
 
+/* The index nlx_tab_finish made for lang: its own for one language,
+ * else the one of all entries (the loop still tests each entry's). */
+static int lang_index(unsigned lang)
+{
+	switch (lang) {
+	case NLX_NL: return 0;
+	case NLX_EN: return 1;
+	case NLX_DE: return 2;
+	case NLX_FR: return 3;
+	default: return 4;
+	}
+}
+
 static const nlx_ent *match_bucket(const nlx_tab *t, unsigned b, nlx_fold *f, size_t k,
                                    unsigned lang, unsigned kindmask, int boundary)
 {
-	for (size_t i = t->first[b]; i < t->first[b + 1]; i++) {
-		const nlx_ent *e = &t->v[i];
-		if (!(e->lang & lang) || !(kindmask & (1u << e->kind)))
+	int li = lang_index(lang);
+	if (!(t->lkinds[li][b] & kindmask))
+		return NULL;
+	const nlx_ref *ref = t->lref[li];
+	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
+		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
-		if (!nlx_fold_to(f, k + e->flen - 1))
+		const nlx_ent *e = &t->v[ref[i].ent];
+		if (k + e->flen > f->len && !nlx_fold_to(f, k + e->flen - 1))
 			continue;
 		if (memcmp(f->b + k, e->fold, e->flen))
 			continue;

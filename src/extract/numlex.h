@@ -101,9 +101,26 @@ typedef struct nlx_ent {
 #define NLX_F_EXACT (1u << 31)
 #define NLX_HBUCKETS 4096
 
+/* A bucket entry of one language's index: the entry and what the match
+ * loop tests first, kept small so a bucket walk stays in cache. */
+typedef struct nlx_ref {
+	uint32_t ent;           /* index into v */
+	uint32_t kbit;          /* 1 << kind */
+	unsigned lang;
+} nlx_ref;
+
+#define NLX_NBUCKETS (NLX_HBUCKETS + 256)
+
 typedef struct nlx_tab {
 	nlx_ent *v;
 	size_t n, cap;
+	/* the buckets again per language (0..3: nl, en, de, fr; 4: all), in
+	 * the same order, with the union of their kinds: a scan knows its
+	 * language, and most entries of a bucket are of other languages or
+	 * of kinds the caller is not asking for */
+	nlx_ref *lref[5];
+	uint32_t *lfirst[5];    /* NLX_NBUCKETS + 1 */
+	uint32_t *lkinds[5];    /* NLX_NBUCKETS */
 	/* buckets: entries of two or more bytes by a hash of their first two
 	 * bytes (NLX_HBUCKETS), then one-byte entries by that byte (256) */
 	uint32_t first[NLX_HBUCKETS + 256 + 1];
