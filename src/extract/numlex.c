@@ -297,8 +297,18 @@ void nlx_tab_init(nlx_tab *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* A prefix of a start-kind entry: the languages with an entry that goes
+ * on past it, or ends there (as a loose or a whole-word entry). */
+struct nlx_pre {
+	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
+	unsigned char lang, loose, whole;
+};
+
 static void free_index(nlx_tab *t)
 {
+	free(t->pre);
+	t->pre = NULL;
+	t->precap = 0;
 	for (int l = 0; l < 5; l++) {
 		free(t->lref[l]);
 		free(t->lfirst[l]);
@@ -390,6 +400,7 @@ static int ent_cmp(const void *a, const void *b)
 
 void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 {
+	t->startmask = startmask;
 	if (t->n)
 		qsort(t->v, t->n, sizeof *t->v, ent_cmp);
 	memset(t->start, 0, sizeof t->start);
@@ -446,13 +457,94 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 	}
 }
 
+#define PRE_SEED 0xcbf29ce484222325ull
+#define PRE_MUL 0x100000001b3ull
+
+static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+	while (v[i].key && v[i].key != key)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if ((t->startmask >> t->v[k].kind) & 1)
+			total += t->v[k].flen;
+	size_t cap = 64;
+	while (cap < total * 2)
+		cap *= 2;
+	free(t->pre);
+	t->pre = xcalloc(cap, sizeof *t->pre);
+	t->precap = cap;
+	for (size_t k = 0; k < t->n; k++) {
+		const nlx_ent *e = &t->v[k];
+		if (!((t->startmask >> e->kind) & 1))
+			continue;
+		uint64_t h = PRE_SEED;
+		for (size_t j = 0; j < e->flen; j++) {
+			h = (h ^ (unsigned char)e->fold[j]) * PRE_MUL;
+			struct nlx_pre *s = pre_slot(t->pre, cap, h | 1);
+			s->key = h | 1;
+			s->lang |= (unsigned char)e->lang;
+			if (j + 1 == e->flen) {
+				if ((loosemask >> e->kind) & 1)
+					s->loose |= (unsigned char)e->lang;
+				else
+					s->whole |= (unsigned char)e->lang;
+			}
+		}
+	}
+}
+
+int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+{
+	if (!t->precap)
+		return 1;
+	uint64_t h = PRE_SEED;
+	for (size_t j = 0; ; j++) {
+		int c = nlx_at(f, j);
+		if (c < 0)
+			return 0;
+		h = (h ^ (unsigned)c) * PRE_MUL;
+		const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+		if (!s->key || !(s->lang & lang))
+			return 0;
+		if (s->loose & lang)
+			return 1;
+		if (s->whole & lang) {
+			/* nlx_match's boundary rule, as it reads the window */
+			int last = f->cls[j], next = nlx_cls(f, j + 1);
+			if (!((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG)))
+				return 1;
+		}
+	}
+}
+
 int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
-	int c = nlx_at(f, 0);
-	if (c < 0 || !t->start[c])
-		return 0;
-	int d = nlx_at(f, 1);
-	int solo = d < 0 || (f->cls[1] != NLX_LET && f->cls[1] != NLX_DIG);
+	int c, d, cls1;
+	const unsigned char *s = (const unsigned char *)f->src;
+	if (!f->len && f->n >= 2 && s[0] < 0x80 && s[1] < 0x80 && s[0] != '`' && s[1] != '`' &&
+	    nlx_ascii_cls[s[0]] != NLX_SPACE) {
+		/* two ASCII bytes: their folded form without folding the window
+		 * (most words stop here) */
+		c = s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0];
+		cls1 = nlx_ascii_cls[s[1]];
+		d = cls1 == NLX_SPACE ? ' ' : s[1] >= 'A' && s[1] <= 'Z' ? s[1] + 32 : s[1];
+		if (!t->start[c])
+			return 0;
+	} else {
+		c = nlx_at(f, 0);
+		if (c < 0 || !t->start[c])
+			return 0;
+		d = nlx_at(f, 1);
+		cls1 = d < 0 ? NLX_END : f->cls[1];
+	}
+	int solo = d < 0 || (cls1 != NLX_LET && cls1 != NLX_DIG);
 	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
 	for (int l = 0; l < 4; l++) {
 		if (!(lang >> l & 1))

@@ -131,6 +131,10 @@ typedef struct nlx_tab {
 	 * expression (nlx_could_start) */
 	unsigned char spair[4][8192];
 	unsigned char sone[4][256];
+	/* every prefix of every start-kind entry, hashed (nlx_tab_prefixes) */
+	struct nlx_pre *pre;
+	size_t precap;          /* power of two, 0: not built */
+	unsigned startmask;
 } nlx_tab;
 
 void nlx_tab_init(nlx_tab *t);
@@ -158,6 +162,19 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
  * when such a match exists (one-letter entries glued to a following
  * letter excepted). */
 int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+
+/* Builds the prefix set behind nlx_may_start from the start kinds given
+ * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
+ * matched by their owner without the word-boundary rule at the start of
+ * an expression; the others with it. */
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask);
+
+/* Whether an entry of a start kind and a language in lang matches the
+ * folded window at 0 (a loose kind as a prefix, the others as whole words
+ * under nlx_match's boundary rule): never false when one does, and
+ * unlike nlx_could_start it reads as far into the window as the entries
+ * go.  1 when no prefix set was built. */
+int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
 /* Strict number parsing for data columns: 0 on success. */
 int nlx_parse_double(const char *s, double *v);
