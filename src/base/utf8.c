@@ -5,6 +5,9 @@
  */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 static const char REPL[] = "\xEF\xBF\xBD";
 
 size_t utf8_clean(buf *dst, const char *src, size_t n)
@@ -13,6 +16,18 @@ size_t utf8_clean(buf *dst, const char *src, size_t n)
 	size_t i = 0, bad = 0, run = 0;
 	buf_grow(dst, n);
 	while (i < n) {
+		/* ASCII without NUL, a word at a time: most text */
+		while (n - i >= 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			if (((x | ((x - ones) & ~x)) & high) != 0)
+				break;
+			i += 8;
+			run += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c >= 0x01 && c < 0x80) {
 			i++;

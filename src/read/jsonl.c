@@ -20,6 +20,7 @@
 #include "read_int.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "../base/utf8.h"
@@ -72,11 +73,29 @@ static long hex4(const char *p)
  * (a control byte, an escape other than the standard ones or a surrogate,
  * the end of the line).  The line is valid UTF-8 (utf8_clean), as jansson
  * requires, so bytes >= 0x80 need no look. */
+/* 8 bytes at a time: whether any is '"', '\\' or below 0x20 (bytes from
+ * 0x80 never count: their top bit is masked out). */
+static int word_stops(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+	uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
+	return (hit & high) != 0;
+}
+
 static const char *scan_str(const char *p, const char *end, fspan *sp)
 {
 	sp->p = p;
 	sp->esc = 0;
 	for (;;) {
+		/* runs of plain bytes, a word at a time */
+		while (end - p >= 8) {
+			uint64_t x;
+			memcpy(&x, p, 8);
+			if (word_stops(x))
+				break;
+			p += 8;
+		}
 		if (p >= end)
 			return NULL;
 		unsigned char c = (unsigned char)*p;
@@ -163,12 +182,12 @@ static size_t unescape(buf *b, const fspan *s)
 	const char *p = s->p, *end = s->p + s->n;
 	buf_grow(b, s->n);
 	while (p < end) {
-		const char *q = p;
-		while (q < end && *q != '\\')
-			q++;
-		buf_add(b, p, (size_t)(q - p));
-		if (q == end)
+		const char *q = memchr(p, '\\', (size_t)(end - p));
+		if (!q) {
+			buf_add(b, p, (size_t)(end - p));
 			break;
+		}
+		buf_add(b, p, (size_t)(q - p));
 		char e = q[1];
 		p = q + 2;
 		switch (e) {

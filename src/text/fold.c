@@ -15,6 +15,8 @@ static char fold_tab[FOLD_CACHE][8];
 static unsigned char fold_len[FOLD_CACHE];
 static unsigned char cls_tab[FOLD_CACHE];
 static int fold_ready;
+/* ASCII folded: lower case, '`' as '\'' (fold_init fills it) */
+static unsigned char ascii_fold[128];
 
 enum { C_ALNUM = FOLD_ALNUM, C_UPPER = FOLD_UPPER, C_SPACE = FOLD_SPACE };
 
@@ -81,6 +83,8 @@ void fold_init(void)
 {
 	if (fold_ready)
 		return;
+	for (int c = 0; c < 128; c++)
+		ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
 	for (int32_t cp = 0; cp < FOLD_CACHE; cp++) {
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
@@ -93,17 +97,16 @@ void fold_init(void)
 void fold_append(buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
-	buf_grow(out, n + 8);
-	/* ASCII folds to one byte each: written straight into the room made
-	 * for n bytes; the rest goes through buf_add, which makes more room */
+	buf_grow(out, 2 * n + 8);
+	/* ASCII folds to one byte, most cached code points to at most twice
+	 * their bytes: both are written straight into the room kept for
+	 * twice the bytes left (plus 8); the rest goes through buf_add, after
+	 * which that room is made again */
 	char *o = out->p + out->len;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			char l = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			if (c == '`')
-				l = '\'';
-			*o++ = l;
+			*o++ = (char)ascii_fold[c];
 			i++;
 			continue;
 		}
@@ -111,6 +114,13 @@ void fold_append(buf *out, const char *s, size_t n)
 		int32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		i += k;
+		if (cp < FOLD_CACHE && k >= 2 && fold_len[cp] <= 2 * k) {
+			/* no longer than twice its source bytes: fits in the room
+			 * kept below for what is left of s, like ASCII */
+			memcpy(o, fold_tab[cp], 8);
+			o += fold_len[cp];
+			continue;
+		}
 		if (cp < FOLD_CACHE) {
 			buf_add(out, fold_tab[cp], fold_len[cp]);
 		} else {
@@ -118,7 +128,7 @@ void fold_append(buf *out, const char *s, size_t n)
 			size_t len = fold_one(cp, t, sizeof t);
 			buf_add(out, t, len);
 		}
-		buf_grow(out, n - i + 8);
+		buf_grow(out, 2 * (n - i) + 8);
 		o = out->p + out->len;
 	}
 	out->len = (size_t)(o - out->p);

@@ -43,7 +43,32 @@ static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t fl
 	t->cp = (uint32_t)cp;
 	t->flags = flags;
 	t->fold = (uint32_t)l->arena.len;
-	fold_append(&l->arena, text + start, end - start);
+	/* An ASCII token (most of them) is folded and hashed in one pass
+	 * straight into the arena: fold_append and tok_hash give the same
+	 * bytes and hash, byte by byte, for ASCII. */
+	size_t n = end - start;
+	buf_grow(&l->arena, n + 1);
+	const unsigned char *src = (const unsigned char *)text + start;
+	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;
+	uint32_t h = 2166136261u;
+	size_t k = 0;
+	for (; k < n; k++) {
+		unsigned char c = src[k];
+		if (c >= 0x80)
+			break;
+		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+		o[k] = c;
+		h = (h ^ c) * 16777619u;
+	}
+	if (k == n) {
+		o[n] = '\0';
+		l->arena.len += n + 1;
+		l->arena.p[l->arena.len] = '\0';
+		t->flen = (uint32_t)n;
+		t->hash = h;
+		return t;
+	}
+	fold_append(&l->arena, text + start, n);
 	t->flen = (uint32_t)(l->arena.len - t->fold);
 	t->hash = tok_hash(l->arena.p + t->fold, t->flen);
 	buf_addc(&l->arena, '\0');
