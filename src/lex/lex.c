@@ -457,6 +457,23 @@ const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int
 	return NULL;
 }
 
+const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
+                                const token *t, int lang)
+{
+	const char *f = tok_fold(tl, t);
+	/* a fold with a space (a compatibility decomposition) is several
+	 * keys for lex_lookup; an empty one is none */
+	if (!t->flen || memchr(f, ' ', t->flen))
+		return lex_lookup(x, kind, f, lang);
+	uint32_t nd = edge_find_h(x, 0, t->hash, f, t->flen);
+	if (!nd)
+		return NULL;
+	for (int32_t id = x->nodes[nd].first[kind]; id >= 0; id = x->ent[id].next)
+		if (!lang || (x->ent[id].lang & lang))
+			return &x->ent[id];
+	return NULL;
+}
+
 void lex_each_form(const lex *x, void (*fn)(void *ctx, const char *form), void *ctx)
 {
 	for (size_t i = 0; i < x->nent; i++)
