@@ -505,7 +505,36 @@ int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 	if (!t->precap)
 		return 1;
 	uint64_t h = PRE_SEED;
-	for (size_t j = 0; ; j++) {
+	size_t j = 0;
+	/* While the window is plain ASCII (no space, no '`') folded byte j is
+	 * source byte j lower-cased: walk the source without folding it (most
+	 * words are rejected within their first bytes) */
+	const unsigned char *src = (const unsigned char *)f->src;
+	for (; j < f->n && j + 8 < NLX_FOLDMAX; j++) {
+		unsigned char c = src[j];
+		if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+			break;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = (h ^ c) * PRE_MUL;
+		const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+		if (!s->key || !(s->lang & lang))
+			return 0;
+		if (s->loose & lang)
+			return 1;
+		if (s->whole & lang) {
+			int last = nlx_ascii_cls[src[j]], next;
+			if (j + 1 >= f->n)
+				next = NLX_END;
+			else if (src[j + 1] < 0x80 && src[j + 1] != '`')
+				next = nlx_ascii_cls[src[j + 1]];
+			else
+				next = nlx_cls(f, j + 1);
+			if (!((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG)))
+				return 1;
+		}
+	}
+	for (; ; j++) {
 		int c = nlx_at(f, j);
 		if (c < 0)
 			return 0;
