@@ -135,6 +135,17 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 			size_t apos_split = 0, apos_cp = 0;
 			int clitic = 0;
 			while (i < to) {
+				/* ASCII letters and digits: one table look-up each */
+				unsigned char b = (unsigned char)text[i];
+				if (b < 0x80 && (fold_ascii_cls[b] & FOLD_ALNUM)) {
+					if (!(b >= '0' && b <= '9')) {
+						letters++;
+						uppers += (fold_ascii_cls[b] & FOLD_UPPER) != 0;
+					}
+					i++;
+					cp++;
+					continue;
+				}
 				int32_t d;
 				size_t m = decode(text + i, to - i, &d);
 				if (fold_is_alnum(d)) {
