@@ -604,37 +604,39 @@ void clean_free(clean_rules *c)
 	free(c);
 }
 
-/* The line's byte pairs, hashed into a bit set: a guard whose pairs are
- * not all there cannot occur, and most fail this before memmem runs. */
+/* The line's byte pairs, hashed into a bit set, and its bytes as flags:
+ * a guard whose pairs (and last byte) are not all there cannot occur,
+ * and most fail this before memmem runs. */
 typedef struct pairs {
 	uint64_t bit[128];
+	unsigned char one[256];
 } pairs;
 
 static unsigned pair_hash(unsigned char a, unsigned char b)
 {
-	return ((unsigned)a * 31u + b) & 8191u;
+	return ((unsigned)a << 5 ^ b) & 8191u;
 }
 
 static void pairs_fill(pairs *ps, const char *low, size_t n)
 {
 	memset(ps, 0, sizeof *ps);
+	const unsigned char *u = (const unsigned char *)low;
 	for (size_t i = 0; i < n; i++) {
-		unsigned h = pair_hash((unsigned char)low[i], (unsigned char)low[i + 1]);
+		unsigned h = pair_hash(u[i], u[i + 1]);
 		ps->bit[h >> 6] |= (uint64_t)1 << (h & 63);
-		h = pair_hash(0, (unsigned char)low[i]);
-		ps->bit[h >> 6] |= (uint64_t)1 << (h & 63);
+		ps->one[u[i]] = 1;
 	}
 }
 
 static int may_contain(const pairs *ps, const char *s, size_t l)
 {
-	for (size_t i = 0; i < l; i++) {
-		unsigned h = i + 1 < l ? pair_hash((unsigned char)s[i], (unsigned char)s[i + 1])
-		                       : pair_hash(0, (unsigned char)s[i]);
-		if (!(ps->bit[h >> 6] & ((uint64_t)1 << (h & 63))))
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i + 1 < l; i++) {
+		unsigned h = pair_hash(u[i], u[i + 1]);
+		if (!(ps->bit[h >> 6] >> (h & 63) & 1))
 			return 0;
 	}
-	return 1;
+	return l == 0 || ps->one[u[l - 1]];
 }
 
 /* The guards at the start first (a compare of the line's first bytes),
