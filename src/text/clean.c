@@ -27,6 +27,8 @@
 
 #define CLEAN_MAX_LINE 2048
 
+int clean_guards = 1;
+
 typedef struct rule {
 	int lang;
 	int is_regex;
@@ -694,7 +696,7 @@ int clean_is_debris(const clean_rules *c, int lang, const char *text, size_t n)
 	line[n] = '\0';
 	for (size_t i = 0; i <= n; i++)
 		low[i] = lower(line[i]);
-	int guards = MB_CUR_MAX == 1;
+	int guards = clean_guards && MB_CUR_MAX == 1;
 	pairs ps;
 	int filled = 0;
 	int hit = 0;
