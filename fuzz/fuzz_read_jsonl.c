@@ -2,7 +2,9 @@
  * fuzz_read_jsonl: libFuzzer target for the JSON Lines reader (broken
  * lines, NULs, invalid UTF-8), through reader_new_mem.
  * Every document must satisfy doc.h: valid UTF-8 without NULs, body
- * within the text.
+ * within the text.  The input is read twice, with the reader's own
+ * scanner for common lines and with every line through jansson
+ * (rd_jsonl_fast = 0): documents and warnings must be the same.
  *
  * Build and run (clang 14 with compiler-rt, as in Debian 12):
  *   clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
@@ -16,18 +18,26 @@
 #include <string.h>
 #include "base/utf8.h"
 #include "read/doc.h"
+#include "read/read_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void quiet(void *ctx, const char *msg)
+static void note(void *ctx, const char *msg)
 {
-	(void)ctx;
-	(void)msg;
+	buf_adds(ctx, msg);
+	buf_addc(ctx, '\n');
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void field(buf *b, const char *s)
 {
-	reader *r = reader_new_mem("fuzz.jsonl", data, size, quiet, NULL);
+	buf_adds(b, s ? s : "(null)");
+	buf_addc(b, '\0');
+}
+
+/* Everything the reader makes of the input, documents and warnings. */
+static void read_all(const uint8_t *data, size_t size, buf *out)
+{
+	reader *r = reader_new_mem("fuzz.jsonl", data, size, note, out);
 	doc *d;
 	sl_err e;
 	buf chk = BUF_INIT;
@@ -37,8 +47,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_reset(&chk);
 		if (utf8_clean(&chk, d->text, d->len) != 0)
 			abort();
+		field(out, d->id);
+		field(out, d->url);
+		field(out, d->lang);
+		field(out, d->date);
+		field(out, d->title);
+		field(out, d->text);
+		buf_addf(out, "%zu %zu %zu %zu\n", d->len, d->body, d->repaired, d->line);
 	}
 	buf_release(&chk);
 	reader_free(r);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	buf fast = BUF_INIT, slow = BUF_INIT;
+	rd_jsonl_fast = 1;
+	read_all(data, size, &fast);
+	rd_jsonl_fast = 0;
+	read_all(data, size, &slow);
+	rd_jsonl_fast = 1;
+	if (fast.len != slow.len || memcmp(fast.p, slow.p, fast.len))
+		abort();
+	buf_release(&fast);
+	buf_release(&slow);
 	return 0;
 }

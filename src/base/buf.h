@@ -28,7 +28,15 @@ void buf_reset(buf *b);                   /* len = 0, keeps memory */
 void buf_grow(buf *b, size_t extra);      /* room for extra more bytes */
 void buf_add(buf *b, const void *data, size_t n);
 void buf_adds(buf *b, const char *s);
-void buf_addc(buf *b, char c);
+/* One byte; inline because tokenizing and JSON output append byte by
+ * byte on the hot path. */
+static inline void buf_addc(buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
+}
 void buf_addf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vaddf(buf *b, const char *fmt, va_list ap);
 char *buf_detach(buf *b, size_t *len);    /* caller frees; b re-initialised */

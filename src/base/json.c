@@ -2,8 +2,19 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Whether any of 8 bytes may need escaping: '"', '\\', a control byte,
+ * or 0xE2 (the first byte of U+2028 and U+2029). */
+static int may_escape(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'), e2 = x ^ (ones * 0xE2);
+	return ((((q - ones) & ~q) | ((bs - ones) & ~bs) | ((e2 - ones) & ~e2) |
+	         ((x - ones * 0x20) & ~x)) & high) != 0;
+}
 
 void json_str(buf *b, const char *s, size_t n)
 {
@@ -12,6 +23,17 @@ void json_str(buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* plain text, eight bytes at a time */
+		while (n - i >= 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (may_escape(x))
+				break;
+			i += 8;
+			run += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 		char u[7];

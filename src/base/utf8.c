@@ -16,18 +16,18 @@ size_t utf8_clean(buf *dst, const char *src, size_t n)
 	size_t i = 0, bad = 0, run = 0;
 	buf_grow(dst, n);
 	while (i < n) {
-		/* most text is ASCII: eight bytes at a time while none has its
-		 * high bit set and none is NUL */
-		if (n - i >= 8) {
-			uint64_t w;
-			memcpy(&w, s + i, 8);
-			const uint64_t lo = 0x0101010101010101u, hi = 0x8080808080808080u;
-			if (!(w & hi) && !((w - lo) & ~w & hi)) {
-				i += 8;
-				run += 8;
-				continue;
-			}
+		/* ASCII without NUL, a word at a time: most text */
+		while (n - i >= 8) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+			if (((x | ((x - ones) & ~x)) & high) != 0)
+				break;
+			i += 8;
+			run += 8;
 		}
+		if (i >= n)
+			break;
 		unsigned char c = s[i];
 		if (c >= 0x01 && c < 0x80) {
 			i++;

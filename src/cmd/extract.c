@@ -5,7 +5,6 @@
  * prints, so the output is the same as with one thread.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "../read/doc.h"
 #include "../store/store.h"
 #include "cmd.h"
+#include "pool.h"
 
 /* With --with-docs, each document's records are preceded by a line
  * {"document": {id, url, lang, date, hash, text}} (lang as identified,
@@ -51,20 +51,16 @@ static void usage(FILE *f)
 /* A batch of documents handed to a worker, and its printed records. */
 typedef struct job {
 	doc *docs;
-	size_t n;
+	size_t n, cap, bytes;
 	buf out;
-	int done;
 } job;
 
-typedef struct pool {
+/* What the pool's callbacks share: the extractor and the workers'
+ * counters, summed as each worker ends. */
+typedef struct run_ctx {
 	const extractor *x;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	job *q;          /* ring of jobs */
-	size_t cap, head, tail, next; /* next: first job not yet taken */
-	int stop;
-	ext_stats st;    /* summed over the workers as they finish */
-} pool;
+	ext_stats st;
+} run_ctx;
 
 static void add_stats(ext_stats *sum, const ext_scratch *s)
 {
@@ -120,67 +116,38 @@ static void run_job(const extractor *x, ext_scratch *s, job *j)
 	}
 }
 
-static void *worker(void *arg)
+static void *job_start(void *ctx)
 {
-	pool *p = arg;
-	ext_scratch *s = ext_scratch_new();
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (!p->stop && p->next == p->tail)
-			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->next == p->tail && p->stop)
-			break;
-		job *j = &p->q[p->next % p->cap];
-		p->next++;
-		pthread_mutex_unlock(&p->mu);
-		run_job(p->x, s, j);
-		pthread_mutex_lock(&p->mu);
-		j->done = 1;
-		pthread_cond_broadcast(&p->cv);
-	}
-	add_stats(&p->st, s);
-	pthread_mutex_unlock(&p->mu);
-	ext_scratch_free(s);
-	return NULL;
+	(void)ctx;
+	return ext_scratch_new();
 }
 
-static void copy_doc(doc *dst, const doc *src)
+static void job_run(void *ctx, void *scratch, void *j)
 {
-	doc_init(dst);
-	dst->id = src->id ? xstrdup(src->id) : NULL;
-	dst->url = src->url ? xstrdup(src->url) : NULL;
-	dst->lang = src->lang ? xstrdup(src->lang) : NULL;
-	dst->date = src->date ? xstrdup(src->date) : NULL;
-	dst->text = xstrndup(src->text, src->len);
-	dst->len = src->len;
-	dst->body = src->body;
+	run_job(((run_ctx *)ctx)->x, scratch, j);
 }
 
-static int flush_done(pool *p, int wait_all)
+static void job_stop(void *ctx, void *scratch)
 {
-	int rc = 0;
-	pthread_mutex_lock(&p->mu);
-	while (p->head != p->tail) {
-		job *j = &p->q[p->head % p->cap];
-		if (!j->done) {
-			if (!wait_all && p->tail - p->head < p->cap)
-				break;
-			pthread_cond_wait(&p->cv, &p->mu);
-			continue;
-		}
-		pthread_mutex_unlock(&p->mu);
-		if (fwrite(j->out.p, 1, j->out.len, stdout) != j->out.len)
-			rc = -1;
-		buf_release(&j->out);
-		for (size_t i = 0; i < j->n; i++)
-			doc_release(&j->docs[i]);
-		free(j->docs);
-		pthread_mutex_lock(&p->mu);
-		p->head++;
-	}
-	pthread_mutex_unlock(&p->mu);
-	return rc;
+	add_stats(&((run_ctx *)ctx)->st, scratch);
+	ext_scratch_free(scratch);
 }
+
+/* In input order: the job's records to stdout (write errors show in
+ * ferror at the end), then it is freed. */
+static void job_done(void *ctx, void *arg)
+{
+	job *j = arg;
+	(void)ctx;
+	fwrite(j->out.p, 1, j->out.len, stdout);
+	buf_release(&j->out);
+	for (size_t i = 0; i < j->n; i++)
+		doc_release(&j->docs[i]);
+	free(j->docs);
+	free(j);
+}
+
+static const pool_ops job_ops = { job_start, job_run, job_stop, job_done };
 
 int cmd_extract(int argc, char **argv)
 {
@@ -275,18 +242,9 @@ int cmd_extract(int argc, char **argv)
 		add_stats(&sum, s);
 		ext_scratch_free(s);
 	} else {
-		pool p;
-		memset(&p, 0, sizeof p);
-		p.x = x;
-		p.cap = (size_t)threads * 4;
-		p.q = xcalloc(p.cap, sizeof *p.q);
-		pthread_mutex_init(&p.mu, NULL);
-		pthread_cond_init(&p.cv, NULL);
-		pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
-		for (long t = 0; t < threads; t++)
-			pthread_create(&tid[t], NULL, worker, &p);
-		job cur = { NULL, 0, BUF_INIT, 0 };
-		size_t bytes = 0, capdocs = 0;
+		run_ctx ctx = { x, { 0, 0, 0, 0, 0, 0 } };
+		pool *p = pool_new(threads, &job_ops, &ctx);
+		job *cur = NULL;
 		for (;;) {
 			rc = reader_next(r, &d, &e);
 			if (rc == SL_OK && d->repaired)
@@ -294,40 +252,30 @@ int cmd_extract(int argc, char **argv)
 				        "sequences replaced by U+FFFD\n", d->source ? d->source : d->id,
 				        d->repaired);
 			if (rc == SL_OK) {
-				if (cur.n == capdocs) {
-					capdocs = capdocs ? capdocs * 2 : 16;
-					cur.docs = xrealloc(cur.docs, capdocs * sizeof *cur.docs);
+				if (!cur) {
+					cur = xcalloc(1, sizeof *cur);
+					buf_init(&cur->out);
 				}
-				copy_doc(&cur.docs[cur.n++], d);
-				bytes += d->len;
+				if (cur->n == cur->cap) {
+					cur->cap = cur->cap ? cur->cap * 2 : 16;
+					cur->docs = xrealloc(cur->docs, cur->cap * sizeof *cur->docs);
+				}
+				/* the reader refills its doc on the next call: take the
+				 * strings over instead of copying them */
+				cur->docs[cur->n++] = *d;
+				cur->bytes += d->len;
+				doc_init(d);
 			}
-			if ((rc != SL_OK && cur.n) || bytes >= (1 << 20) || cur.n >= 256) {
-				flush_done(&p, 0);
-				pthread_mutex_lock(&p.mu);
-				p.q[p.tail % p.cap] = cur;
-				p.tail++;
-				pthread_cond_broadcast(&p.cv);
-				pthread_mutex_unlock(&p.mu);
-				memset(&cur, 0, sizeof cur);
-				buf_init(&cur.out);
-				bytes = 0;
-				capdocs = 0;
+			if (cur && ((rc != SL_OK && cur->n) || cur->bytes >= (1 << 20) || cur->n >= 256)) {
+				pool_submit(p, cur);
+				cur = NULL;
 			}
 			if (rc != SL_OK)
 				break;
 		}
-		flush_done(&p, 1);
-		pthread_mutex_lock(&p.mu);
-		p.stop = 1;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-		for (long t = 0; t < threads; t++)
-			pthread_join(tid[t], NULL);
-		free(tid);
-		sum = p.st;
-		free(p.q);
-		pthread_mutex_destroy(&p.mu);
-		pthread_cond_destroy(&p.cv);
+		free(cur);
+		pool_free(p);
+		sum = ctx.st;
 	}
 	if (rc < 0) {
 		cmd_error("extract", "%s", e.msg);

@@ -25,7 +25,6 @@
  */
 #include <errno.h>
 #include <ftw.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +37,7 @@
 #include "../read/doc.h"
 #include "../store/store.h"
 #include "cmd.h"
+#include "pool.h"
 
 static void usage(FILE *f)
 {
@@ -233,19 +233,16 @@ typedef struct job {
 	char (*hash)[65];
 	rec_list *recs;
 	size_t n, cap, bytes;
-	int done;
 } job;
 
-typedef struct pool {
+/* What the pool's callbacks share. */
+typedef struct run_ctx {
 	const extractor *x;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	job *q;          /* ring of jobs */
-	size_t cap, head, tail, next; /* next: first job not yet taken */
-	int stop;
-} pool;
+	sink *k;
+} run_ctx;
 
-static void job_add(job *j, const doc *src, const char *hash)
+/* Takes d's strings over (the reader refills its doc on the next call). */
+static void job_add(job *j, doc *d, const char *hash)
 {
 	if (j->n == j->cap) {
 		j->cap = j->cap ? 2 * j->cap : 16;
@@ -253,24 +250,15 @@ static void job_add(job *j, const doc *src, const char *hash)
 		j->hash = xrealloc(j->hash, j->cap * sizeof *j->hash);
 		j->recs = xrealloc(j->recs, j->cap * sizeof *j->recs);
 	}
-	doc *d = &j->docs[j->n];
+	j->docs[j->n] = *d;
 	doc_init(d);
-	d->id = src->id ? xstrdup(src->id) : NULL;
-	d->url = src->url ? xstrdup(src->url) : NULL;
-	d->lang = src->lang ? xstrdup(src->lang) : NULL;
-	d->date = src->date ? xstrdup(src->date) : NULL;
-	d->title = src->title ? xstrdup(src->title) : NULL;
-	d->text = xstrndup(src->text, src->len);
-	d->len = src->len;
-	d->body = src->body;
-	d->repaired = src->repaired;
 	memcpy(j->hash[j->n], hash, 65);
 	rec_list_init(&j->recs[j->n]);
+	j->bytes += j->docs[j->n].len;
 	j->n++;
-	j->bytes += src->len;
 }
 
-static void job_release(job *j)
+static void job_free(job *j)
 {
 	for (size_t i = 0; i < j->n; i++) {
 		doc_release(&j->docs[i]);
@@ -279,67 +267,41 @@ static void job_release(job *j)
 	free(j->docs);
 	free(j->hash);
 	free(j->recs);
-	memset(j, 0, sizeof *j);
+	free(j);
 }
 
-static void *worker(void *arg)
+static void *job_start(void *ctx)
 {
-	pool *p = arg;
-	ext_scratch *s = ext_scratch_new();
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		while (!p->stop && p->next == p->tail)
-			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->next == p->tail && p->stop)
-			break;
-		job *j = &p->q[p->next % p->cap];
-		p->next++;
-		pthread_mutex_unlock(&p->mu);
-		for (size_t i = 0; i < j->n; i++)
-			ext_doc(p->x, s, &j->docs[i], &j->recs[i]);
-		pthread_mutex_lock(&p->mu);
-		j->done = 1;
-		pthread_cond_broadcast(&p->cv);
-	}
-	pthread_mutex_unlock(&p->mu);
-	ext_scratch_free(s);
-	return NULL;
+	(void)ctx;
+	return ext_scratch_new();
 }
 
-/* Writes finished jobs in input order; waits for the oldest while the
- * ring is full, or for all of them when wait_all. */
-static void flush_done(pool *p, sink *k, int wait_all)
+static void job_run(void *ctx, void *scratch, void *arg)
 {
-	pthread_mutex_lock(&p->mu);
-	while (p->head != p->tail) {
-		job *j = &p->q[p->head % p->cap];
-		if (!j->done) {
-			if (!wait_all && p->tail - p->head < p->cap)
-				break;
-			pthread_cond_wait(&p->cv, &p->mu);
-			continue;
-		}
-		pthread_mutex_unlock(&p->mu);
-		for (size_t i = 0; i < j->n; i++)
-			sink_put(k, p->x, &j->docs[i], j->hash[i], &j->recs[i]);
-		job_release(j);
-		progress_show(k->pg, 0);
-		pthread_mutex_lock(&p->mu);
-		p->head++;
-	}
-	pthread_mutex_unlock(&p->mu);
+	const run_ctx *c = ctx;
+	job *j = arg;
+	for (size_t i = 0; i < j->n; i++)
+		ext_doc(c->x, scratch, &j->docs[i], &j->recs[i]);
 }
 
-static void submit(pool *p, sink *k, job *cur)
+static void job_stop(void *ctx, void *scratch)
 {
-	flush_done(p, k, 0);
-	pthread_mutex_lock(&p->mu);
-	p->q[p->tail % p->cap] = *cur;
-	p->tail++;
-	pthread_cond_broadcast(&p->cv);
-	pthread_mutex_unlock(&p->mu);
-	memset(cur, 0, sizeof *cur);
+	(void)ctx;
+	ext_scratch_free(scratch);
 }
+
+/* In input order: store the job's documents and records. */
+static void job_done(void *ctx, void *arg)
+{
+	const run_ctx *c = ctx;
+	job *j = arg;
+	for (size_t i = 0; i < j->n; i++)
+		sink_put(c->k, c->x, &j->docs[i], j->hash[i], &j->recs[i]);
+	job_free(j);
+	progress_show(c->k->pg, 0);
+}
+
+static const pool_ops job_ops = { job_start, job_run, job_stop, job_done };
 
 /* Reads every document and stores the changed ones.  Returns the
  * reader's or the store's error (message in *e), else SL_OK. */
@@ -348,26 +310,16 @@ static int ingest_all(reader *r, const extractor *x, long threads, sink *k, sl_e
 	progress *pg = k->pg;
 	doc *d;
 	int rc = SL_OK;
-	pool p;
-	pthread_t *tid = NULL;
+	run_ctx ctx = { x, k };
+	pool *p = NULL;
 	ext_scratch *scratch = NULL;
 	rec_list recs;
-	job cur;
-	memset(&cur, 0, sizeof cur);
+	job *cur = NULL;
 	rec_list_init(&recs);
-	if (threads > 1) {
-		memset(&p, 0, sizeof p);
-		p.x = x;
-		p.cap = (size_t)threads * 4;
-		p.q = xcalloc(p.cap, sizeof *p.q);
-		pthread_mutex_init(&p.mu, NULL);
-		pthread_cond_init(&p.cv, NULL);
-		tid = xcalloc((size_t)threads, sizeof *tid);
-		for (long t = 0; t < threads; t++)
-			pthread_create(&tid[t], NULL, worker, &p);
-	} else {
+	if (threads > 1)
+		p = pool_new(threads, &job_ops, &ctx);
+	else
 		scratch = ext_scratch_new();
-	}
 	while (!k->rc && (rc = reader_next(r, &d, e)) == SL_OK) {
 		char hash[65];
 		store_doc_status st;
@@ -378,10 +330,14 @@ static int ingest_all(reader *r, const extractor *x, long threads, sink *k, sl_e
 			break;
 		if (st == STORE_DOC_UNCHANGED) {
 			k->n_same++;
-		} else if (threads > 1) {
-			job_add(&cur, d, hash);
-			if (cur.n >= 64 || cur.bytes >= (1 << 20))
-				submit(&p, k, &cur);
+		} else if (p) {
+			if (!cur)
+				cur = xcalloc(1, sizeof *cur);
+			job_add(cur, d, hash);
+			if (cur->n >= 64 || cur->bytes >= (1 << 20)) {
+				pool_submit(p, cur);
+				cur = NULL;
+			}
 		} else {
 			ext_doc(x, scratch, d, &recs);
 			sink_put(k, x, d, hash, &recs);
@@ -391,20 +347,10 @@ static int ingest_all(reader *r, const extractor *x, long threads, sink *k, sl_e
 	}
 	if (k->rc)
 		rc = SL_OK;   /* the store's error is reported from k */
-	if (threads > 1) {
-		if (cur.n)
-			submit(&p, k, &cur);
-		flush_done(&p, k, 1);
-		pthread_mutex_lock(&p.mu);
-		p.stop = 1;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
-		for (long t = 0; t < threads; t++)
-			pthread_join(tid[t], NULL);
-		free(tid);
-		free(p.q);
-		pthread_mutex_destroy(&p.mu);
-		pthread_cond_destroy(&p.cv);
+	if (p) {
+		if (cur)
+			pool_submit(p, cur);
+		pool_free(p);
 	} else {
 		ext_scratch_free(scratch);
 	}

@@ -146,6 +146,9 @@ date_lex *date_lex_load(const char *dir, sl_err *e)
 	}
 	nlx_tab_finish(&lx->tab, B(D_MONTH) | B(D_WEEKDAY) | B(D_REL) | B(D_VAGUE) | B(D_PREP) |
 	                         B(D_MOD) | B(D_NEXT) | B(D_PREV));
+	/* the kinds structured() and parse_date() try at 0; weekdays there
+	 * take a day part straight after them ("maandagavond") */
+	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY));
 	nlx_tab_finish(&lx->dec, B(D_DECADE));
 	return lx;
 }
@@ -687,7 +690,10 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 				len++;
 		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
 			nlx_fold_init(&f, text + i, n - i);
-			if (cls == NLX_DIG || nlx_could_start(&lx->tab, &f, p.lang) ||
+			/* a date starts with a digit, a decade pattern or a word of
+			 * a start kind: the cheap two-byte test, then the whole word */
+			if (cls == NLX_DIG ||
+			    (nlx_could_start(&lx->tab, &f, p.lang) && nlx_may_start(&lx->tab, &f, p.lang)) ||
 			    nlx_could_start(&lx->dec, &f, p.lang)) {
 				dres r;
 				if (parse_date(&p, &r)) {

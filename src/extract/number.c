@@ -186,6 +186,9 @@ num_lex *num_lex_load(const char *dir, sl_err *e)
 	nlx_tab_finish(&lx->tab, B(K_UNIT) | B(K_TEEN) | B(K_TEN) | B(K_MUL) | B(K_THOUSAND) |
 	                         B(K_FRAC) | B(K_ORD) | B(K_APPROX) | B(K_ATLEAST) |
 	                         B(K_BETWEEN) | B(K_CUR));
+	/* at the start of an expression number words and ordinals are read
+	 * without the boundary rule (parse_core, parse_words) */
+	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD));
 	return lx;
 fail:
 	num_lex_free(lx);
@@ -793,7 +796,10 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 			            nlx_cls_before(text, i - 1) == NLX_LET;
 			if (!model)
 				nlx_fold_init(&f, text + i, n - i);
-			if (!model && (cls == NLX_DIG || nlx_could_start(&lx->tab, &f, p.lang))) {
+			/* parse_expr finds nothing unless a digit or a start-kind
+			 * word is at 0: the two-byte test, then the whole word */
+			if (!model && (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, p.lang) &&
+			                                  nlx_may_start(&lx->tab, &f, p.lang)))) {
 				res r;
 				int rc = parse_expr(&p, &r);
 				if (rc == 1) {

@@ -182,9 +182,29 @@ int nlx_fold_to(nlx_fold *f, size_t k)
 {
 	if (k >= NLX_FOLDMAX)
 		return 0;
-	while (f->len <= k)
+	while (f->len <= k) {
+		/* ASCII other than space and '`' folds to itself lower-cased:
+		 * fold_one's first case, without the call (and in locals, which
+		 * the byte stores into f->b cannot alias) */
+		size_t len = f->len, si = f->si, n = f->n;
+		const unsigned char *src = (const unsigned char *)f->src;
+		while (len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
+			unsigned char c = src[si];
+			if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+				break;
+			f->b[len] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			f->cls[len] = nlx_ascii_cls[c];
+			f->map[len] = si;
+			len++;
+			si++;
+		}
+		f->len = len;
+		f->si = si;
+		if (len > k)
+			break;
 		if (!fold_one(f))
 			return 0;
+	}
 	return 1;
 }
 
@@ -277,6 +297,27 @@ void nlx_tab_init(nlx_tab *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* A prefix of a start-kind entry: the languages with an entry that goes
+ * on past it, or ends there (as a loose or a whole-word entry). */
+struct nlx_pre {
+	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
+	unsigned char lang, loose, whole;
+};
+
+static void free_index(nlx_tab *t)
+{
+	free(t->pre);
+	t->pre = NULL;
+	t->precap = 0;
+	for (int l = 0; l < 5; l++) {
+		free(t->lref[l]);
+		free(t->lfirst[l]);
+		free(t->lkinds[l]);
+		t->lref[l] = NULL;
+		t->lfirst[l] = t->lkinds[l] = NULL;
+	}
+}
+
 void nlx_tab_release(nlx_tab *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
@@ -284,6 +325,7 @@ void nlx_tab_release(nlx_tab *t)
 		free(t->v[i].raw);
 	}
 	free(t->v);
+	free_index(t);
 	nlx_tab_init(t);
 }
 
@@ -358,6 +400,7 @@ static int ent_cmp(const void *a, const void *b)
 
 void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 {
+	t->startmask = startmask;
 	if (t->n)
 		qsort(t->v, t->n, sizeof *t->v, ent_cmp);
 	memset(t->start, 0, sizeof t->start);
@@ -391,15 +434,146 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 			i++;
 	}
 	t->first[NLX_HBUCKETS + 256] = (uint32_t)t->n;
+	free_index(t);
+	for (int l = 0; l < 5; l++) {
+		unsigned lbit = l < 4 ? 1u << l : NLX_ALL;
+		t->lref[l] = xmalloc((t->n ? t->n : 1) * sizeof *t->lref[l]);
+		t->lfirst[l] = xmalloc((NLX_NBUCKETS + 1) * sizeof *t->lfirst[l]);
+		t->lkinds[l] = xcalloc(NLX_NBUCKETS, sizeof *t->lkinds[l]);
+		uint32_t m = 0;
+		for (unsigned b = 0; b < NLX_NBUCKETS; b++) {
+			t->lfirst[l][b] = m;
+			for (uint32_t k = t->first[b]; k < t->first[b + 1]; k++) {
+				if (!(t->v[k].lang & lbit))
+					continue;
+				nlx_ref *r = &t->lref[l][m++];
+				r->ent = k;
+				r->kbit = 1u << t->v[k].kind;
+				r->lang = t->v[k].lang;
+				t->lkinds[l][b] |= r->kbit;
+			}
+		}
+		t->lfirst[l][NLX_NBUCKETS] = m;
+	}
+}
+
+#define PRE_SEED 0xcbf29ce484222325ull
+#define PRE_MUL 0x100000001b3ull
+
+static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
+	while (v[i].key && v[i].key != key)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if ((t->startmask >> t->v[k].kind) & 1)
+			total += t->v[k].flen;
+	size_t cap = 64;
+	while (cap < total * 2)
+		cap *= 2;
+	free(t->pre);
+	t->pre = xcalloc(cap, sizeof *t->pre);
+	t->precap = cap;
+	for (size_t k = 0; k < t->n; k++) {
+		const nlx_ent *e = &t->v[k];
+		if (!((t->startmask >> e->kind) & 1))
+			continue;
+		uint64_t h = PRE_SEED;
+		for (size_t j = 0; j < e->flen; j++) {
+			h = (h ^ (unsigned char)e->fold[j]) * PRE_MUL;
+			struct nlx_pre *s = pre_slot(t->pre, cap, h | 1);
+			s->key = h | 1;
+			s->lang |= (unsigned char)e->lang;
+			if (j + 1 == e->flen) {
+				if ((loosemask >> e->kind) & 1)
+					s->loose |= (unsigned char)e->lang;
+				else
+					s->whole |= (unsigned char)e->lang;
+			}
+		}
+	}
+}
+
+int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+{
+	if (!t->precap)
+		return 1;
+	uint64_t h = PRE_SEED;
+	size_t j = 0;
+	/* While the window is plain ASCII (no space, no '`') folded byte j is
+	 * source byte j lower-cased: walk the source without folding it (most
+	 * words are rejected within their first bytes) */
+	const unsigned char *src = (const unsigned char *)f->src;
+	for (; j < f->n && j + 8 < NLX_FOLDMAX; j++) {
+		unsigned char c = src[j];
+		if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+			break;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		h = (h ^ c) * PRE_MUL;
+		const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+		if (!s->key || !(s->lang & lang))
+			return 0;
+		if (s->loose & lang)
+			return 1;
+		if (s->whole & lang) {
+			int last = nlx_ascii_cls[src[j]], next;
+			if (j + 1 >= f->n)
+				next = NLX_END;
+			else if (src[j + 1] < 0x80 && src[j + 1] != '`')
+				next = nlx_ascii_cls[src[j + 1]];
+			else
+				next = nlx_cls(f, j + 1);
+			if (!((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG)))
+				return 1;
+		}
+	}
+	for (; ; j++) {
+		int c = nlx_at(f, j);
+		if (c < 0)
+			return 0;
+		h = (h ^ (unsigned)c) * PRE_MUL;
+		const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+		if (!s->key || !(s->lang & lang))
+			return 0;
+		if (s->loose & lang)
+			return 1;
+		if (s->whole & lang) {
+			/* nlx_match's boundary rule, as it reads the window */
+			int last = f->cls[j], next = nlx_cls(f, j + 1);
+			if (!((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG)))
+				return 1;
+		}
+	}
 }
 
 int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
-	int c = nlx_at(f, 0);
-	if (c < 0 || !t->start[c])
-		return 0;
-	int d = nlx_at(f, 1);
-	int solo = d < 0 || (f->cls[1] != NLX_LET && f->cls[1] != NLX_DIG);
+	int c, d, cls1;
+	const unsigned char *s = (const unsigned char *)f->src;
+	if (!f->len && f->n >= 2 && s[0] < 0x80 && s[1] < 0x80 && s[0] != '`' && s[1] != '`' &&
+	    nlx_ascii_cls[s[0]] != NLX_SPACE) {
+		/* two ASCII bytes: their folded form without folding the window
+		 * (most words stop here) */
+		c = s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0];
+		cls1 = nlx_ascii_cls[s[1]];
+		d = cls1 == NLX_SPACE ? ' ' : s[1] >= 'A' && s[1] <= 'Z' ? s[1] + 32 : s[1];
+		if (!t->start[c])
+			return 0;
+	} else {
+		c = nlx_at(f, 0);
+		if (c < 0 || !t->start[c])
+			return 0;
+		d = nlx_at(f, 1);
+		cls1 = d < 0 ? NLX_END : f->cls[1];
+	}
+	int solo = d < 0 || (cls1 != NLX_LET && cls1 != NLX_DIG);
 	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
 	for (int l = 0; l < 4; l++) {
 		if (!(lang >> l & 1))
@@ -432,14 +606,31 @@ static int exact_ok(const nlx_ent *e, nlx_fold *f, size_t k)
 	return 1;
 }
 
+/* The index nlx_tab_finish made for lang: its own for one language,
+ * else the one of all entries (the loop still tests each entry's). */
+static int lang_index(unsigned lang)
+{
+	switch (lang) {
+	case NLX_NL: return 0;
+	case NLX_EN: return 1;
+	case NLX_DE: return 2;
+	case NLX_FR: return 3;
+	default: return 4;
+	}
+}
+
 static const nlx_ent *match_bucket(const nlx_tab *t, unsigned b, nlx_fold *f, size_t k,
                                    unsigned lang, unsigned kindmask, int boundary)
 {
-	for (size_t i = t->first[b]; i < t->first[b + 1]; i++) {
-		const nlx_ent *e = &t->v[i];
-		if (!(e->lang & lang) || !(kindmask & (1u << e->kind)))
+	int li = lang_index(lang);
+	if (!(t->lkinds[li][b] & kindmask))
+		return NULL;
+	const nlx_ref *ref = t->lref[li];
+	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
+		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
-		if (!nlx_fold_to(f, k + e->flen - 1))
+		const nlx_ent *e = &t->v[ref[i].ent];
+		if (k + e->flen > f->len && !nlx_fold_to(f, k + e->flen - 1))
 			continue;
 		if (memcmp(f->b + k, e->fold, e->flen))
 			continue;

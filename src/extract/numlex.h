@@ -101,9 +101,26 @@ typedef struct nlx_ent {
 #define NLX_F_EXACT (1u << 31)
 #define NLX_HBUCKETS 4096
 
+/* A bucket entry of one language's index: the entry and what the match
+ * loop tests first, kept small so a bucket walk stays in cache. */
+typedef struct nlx_ref {
+	uint32_t ent;           /* index into v */
+	uint32_t kbit;          /* 1 << kind */
+	unsigned lang;
+} nlx_ref;
+
+#define NLX_NBUCKETS (NLX_HBUCKETS + 256)
+
 typedef struct nlx_tab {
 	nlx_ent *v;
 	size_t n, cap;
+	/* the buckets again per language (0..3: nl, en, de, fr; 4: all), in
+	 * the same order, with the union of their kinds: a scan knows its
+	 * language, and most entries of a bucket are of other languages or
+	 * of kinds the caller is not asking for */
+	nlx_ref *lref[5];
+	uint32_t *lfirst[5];    /* NLX_NBUCKETS + 1 */
+	uint32_t *lkinds[5];    /* NLX_NBUCKETS */
 	/* buckets: entries of two or more bytes by a hash of their first two
 	 * bytes (NLX_HBUCKETS), then one-byte entries by that byte (256) */
 	uint32_t first[NLX_HBUCKETS + 256 + 1];
@@ -114,6 +131,10 @@ typedef struct nlx_tab {
 	 * expression (nlx_could_start) */
 	unsigned char spair[4][8192];
 	unsigned char sone[4][256];
+	/* every prefix of every start-kind entry, hashed (nlx_tab_prefixes) */
+	struct nlx_pre *pre;
+	size_t precap;          /* power of two, 0: not built */
+	unsigned startmask;
 } nlx_tab;
 
 void nlx_tab_init(nlx_tab *t);
@@ -141,6 +162,19 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
  * when such a match exists (one-letter entries glued to a following
  * letter excepted). */
 int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+
+/* Builds the prefix set behind nlx_may_start from the start kinds given
+ * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
+ * matched by their owner without the word-boundary rule at the start of
+ * an expression; the others with it. */
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask);
+
+/* Whether an entry of a start kind and a language in lang matches the
+ * folded window at 0 (a loose kind as a prefix, the others as whole words
+ * under nlx_match's boundary rule): never false when one does, and
+ * unlike nlx_could_start it reads as far into the window as the entries
+ * go.  1 when no prefix set was built. */
+int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
 /* Strict number parsing for data columns: 0 on success. */
 int nlx_parse_double(const char *s, double *v);

@@ -46,6 +46,19 @@ static uint32_t hash_word(const char *s, size_t n)
 	return h;
 }
 
+/* ASCII letters and digits lower-cased, 0 for every other byte: the
+ * scan's one table look-up per byte. */
+static unsigned char word_tab[256];
+
+static void word_tab_init(void)
+{
+	for (int c = 0; c < 128; c++)
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			word_tab[c] = (unsigned char)c;
+		else if (c >= 'A' && c <= 'Z')
+			word_tab[c] = (unsigned char)(c + 32);
+}
+
 static slot *find(const prefilter *p, const char *s, size_t n, uint32_t h)
 {
 	size_t j = h & (p->cap - 1);
@@ -140,6 +153,7 @@ static void entry_key(void *ctx, const lex_entry *e)
 prefilter *prefilter_new(const lex *lx, const lex *sep, int (*makes_record)(int cls))
 {
 	fold_init();
+	word_tab_init();
 	prefilter *p = xcalloc(1, sizeof *p);
 	buf_init(&p->keys);
 	tok_list_init(&p->tl);
@@ -171,9 +185,47 @@ static unsigned char lookup(const prefilter *p, const char *s, size_t n)
 	return find(p, s, n, hash_word(s, n))->bits;
 }
 
-static int ascii_alnum(unsigned char c)
+/* lookup for an ASCII word as it stands in the text, h its folded hash:
+ * compares through word_tab instead of folding a copy first. */
+static unsigned char find_ascii(const prefilter *p, const unsigned char *s, size_t n, uint32_t h)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	size_t j = h & (p->cap - 1);
+	for (;;) {
+		const slot *e = &p->t[j];
+		if (!e->bits)
+			return 0;
+		if (e->hash == h && e->len == n) {
+			const unsigned char *k = (const unsigned char *)p->keys.p + e->off;
+			size_t i = 0;
+			while (i < n && word_tab[s[i]] == k[i])
+				i++;
+			if (i == n)
+				return e->bits;
+		}
+		j = (j + 1) & (p->cap - 1);
+	}
+}
+
+/* The end of the word that goes on at i with letters and digits of any
+ * script; *ascii is cleared when a non-ASCII one is part of it. */
+static size_t word_end(const char *text, size_t i, size_t n, int *ascii)
+{
+	while (i < n) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x80) {
+			if (!word_tab[c])
+				break;
+			i++;
+			continue;
+		}
+		int32_t cp;
+		size_t k = utf8_decode(text + i, n - i, &cp);
+		if (!fold_is_alnum(cp))
+			break;
+		*ascii = 0;
+		i += k;
+	}
+	return i;
 }
 
 int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
@@ -181,14 +233,38 @@ int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
 	unsigned char have = p->always;
 	if (have == NEED_ALL)
 		return 1;
-	char w[64];
+	const unsigned char *u = (const unsigned char *)text;
 	size_t i = 0;
 	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
+		unsigned char c = u[i];
+		size_t s = i;
 		/* between words */
 		if (c < 0x80) {
-			if (!ascii_alnum(c)) {
+			if (!word_tab[c]) {
 				i++;
+				continue;
+			}
+			/* an ASCII word, folded and hashed in one pass (hash_word
+			 * over w gives the same) while it lasts */
+			uint32_t h = 2166136261u;
+			const unsigned char *q = u + i, *e = u + n;
+			unsigned char l;
+			while (q < e && (l = word_tab[*q]) != 0) {
+				h = (h ^ l) * 16777619u;
+				q++;
+			}
+			size_t wl = (size_t)(q - (u + i));
+			i += wl;
+			int ascii = 1;
+			if (i < n && u[i] >= 0x80)
+				i = word_end(text, i, n, &ascii);
+			if (ascii) {
+				if (wl > p->maxlen || wl > 64 ||
+				    !(p->lens & ((uint64_t)1 << (wl < 63 ? wl : 63))))
+					continue;
+				have |= find_ascii(p, u + s, wl, h);
+				if (have == NEED_ALL)
+					return 1;
 				continue;
 			}
 		} else {
@@ -198,39 +274,13 @@ int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
 				i += k;
 				continue;
 			}
+			int ascii = 1;
+			i = word_end(text, i, n, &ascii); /* clears ascii */
 		}
-		/* a word: ASCII folded into w while it lasts */
-		size_t s = i, wl = 0;
-		int ascii = 1;
-		while (i < n) {
-			c = (unsigned char)text[i];
-			if (c < 0x80) {
-				if (!ascii_alnum(c))
-					break;
-				if (wl < sizeof w)
-					w[wl] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-				wl++;
-				i++;
-				continue;
-			}
-			int32_t cp;
-			size_t k = utf8_decode(text + i, n - i, &cp);
-			if (!fold_is_alnum(cp))
-				break;
-			ascii = 0;
-			i += k;
-		}
-		unsigned char bits;
-		if (ascii) {
-			if (wl > p->maxlen || wl > sizeof w)
-				continue;
-			bits = lookup(p, w, wl);
-		} else {
-			buf_reset(tmp);
-			fold_append(tmp, text + s, i - s);
-			bits = lookup(p, tmp->p, tmp->len);
-		}
-		have |= bits;
+		/* a word with a non-ASCII letter: folded as the tokenizer does */
+		buf_reset(tmp);
+		fold_append(tmp, text + s, i - s);
+		have |= lookup(p, tmp->p, tmp->len);
 		if (have == NEED_ALL)
 			return 1;
 	}

@@ -52,6 +52,18 @@ void record_release(record *r)
 	record_init(r);
 }
 
+/* A size in decimal, as "%zu" prints it, without a printf per record. */
+static void put_size(buf *b, size_t v)
+{
+	char t[24];
+	size_t k = sizeof t;
+	do {
+		t[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_add(b, t + k, sizeof t - k);
+}
+
 void record_json(buf *b, const record *r)
 {
 	buf_adds(b, "{\"doc\": ");
@@ -88,5 +100,9 @@ void record_json(buf *b, const record *r)
 	json_cstr(b, r->when[0] ? r->when : NULL);
 	buf_adds(b, ", \"evidence\": ");
 	json_cstr(b, r->evidence);
-	buf_addf(b, ", \"span\": [%zu, %zu]}", r->span[0], r->span[1]);
+	buf_adds(b, ", \"span\": [");
+	put_size(b, r->span[0]);
+	buf_adds(b, ", ");
+	put_size(b, r->span[1]);
+	buf_adds(b, "]}");
 }

@@ -95,6 +95,11 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 /* Exact single-form lookup of folded text (e.g. a rebuilt compound). */
 const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int lang);
 
+/* lex_lookup of one token's folded form, starting from the hash the
+ * tokenizer computed (for the per-token loops). */
+const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
+                                const token *t, int lang);
+
 /* The lexicon's own copy of a code or name ("WEST", "UA"), for pointer
  * comparison with entries' codes; NULL when no entry uses it. */
 const char *lex_code(const lex *x, const char *s);

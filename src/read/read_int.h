@@ -95,6 +95,9 @@ typedef struct rd_src {
  * returns SL_OK, or SL_DONE when src is exhausted. */
 int rd_txt_next(rd_src *src, doc *d, rd_warner *w);
 int rd_jsonl_next(rd_src *src, doc *d, rd_warner *w);
+/* 1 (the default): common JSONL lines skip jansson (jsonl.c); 0 sends
+ * every line through jansson, for the fuzz harness to compare the two. */
+extern int rd_jsonl_fast;
 int rd_html_next(rd_src *src, doc *d, rd_warner *w);
 int rd_warc_next(rd_src *src, doc *d, rd_warner *w);
 

@@ -27,6 +27,8 @@
 
 #define CLEAN_MAX_LINE 2048
 
+int clean_guards = 1;
+
 typedef struct rule {
 	int lang;
 	int is_regex;
@@ -41,8 +43,12 @@ typedef struct rule {
  * with at_start, begins with one). */
 typedef struct guard {
 	char **alts;
+	size_t *len;       /* strlen of each alt */
 	size_t n;
 	int at_start;
+	uint64_t first[4]; /* at_start: the first bytes of the alts */
+	uint16_t *from;    /* at_start: alts sorted by first byte, those of
+	                    * byte b at [from[b], from[b + 1]) */
 } guard;
 
 struct clean_rules {
@@ -57,6 +63,8 @@ static void guard_free(guard *g, size_t n)
 		for (size_t k = 0; k < g[i].n; k++)
 			free(g[i].alts[k]);
 		free(g[i].alts);
+		free(g[i].len);
+		free(g[i].from);
 	}
 	free(g);
 }
@@ -156,12 +164,39 @@ static void lit_prefix(const char *p, const char *end, buf *b)
 	}
 }
 
+static int first_byte_cmp(const void *a, const void *b)
+{
+	unsigned char x = (unsigned char)**(char *const *)a, y = (unsigned char)**(char *const *)b;
+	return (x > y) - (x < y);
+}
+
 static void add_guard(rule *r, char **alts, size_t n, int at_start)
 {
 	r->g = xrealloc(r->g, (r->ng + 1) * sizeof *r->g);
-	r->g[r->ng].alts = alts;
-	r->g[r->ng].n = n;
-	r->g[r->ng].at_start = at_start;
+	guard *g = &r->g[r->ng];
+	memset(g, 0, sizeof *g);
+	if (at_start && n < 65535) {
+		qsort(alts, n, sizeof *alts, first_byte_cmp);
+		g->from = xmalloc(257 * sizeof *g->from);
+		size_t k = 0;
+		for (unsigned b = 0; b < 256; b++) {
+			g->from[b] = (uint16_t)k;
+			while (k < n && (unsigned char)alts[k][0] == b)
+				k++;
+		}
+		g->from[256] = (uint16_t)n;
+	}
+	g->alts = alts;
+	g->n = n;
+	g->at_start = at_start;
+	g->len = xmalloc(n * sizeof *g->len);
+	for (size_t k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)alts[k][0];
+		g->len[k] = strlen(alts[k]);
+		g->first[c >> 6] |= (uint64_t)1 << (c & 63);
+		if (!g->len[k])
+			memset(g->first, 0xff, sizeof g->first);
+	}
 	r->ng++;
 }
 
@@ -204,6 +239,240 @@ static void group_guard(rule *r, const char *p, const char *q, int at_start)
 	}
 	buf_release(&b);
 	add_guard(r, alts, n, at_start);
+}
+
+/*
+ * Prefix sets: for a pattern anchored at the start, a set of strings one
+ * of which every match must begin with, read through groups, optional
+ * and repeated atoms and small bracket expressions ("^\\(?(afp|ap|...)"
+ * gives "afp", "(afp", ...; "^[[:digit:]]{1,2}:" gives the ten digits).
+ * A string stops growing (closes) where the reading becomes unsure; an
+ * empty string, too many strings or anything unread means no guard.
+ */
+#define PS_MAX 256
+#define PS_LEN 15
+
+typedef struct pstr {
+	char s[PS_LEN + 1];
+	unsigned char len, open;
+} pstr;
+
+typedef struct pset {
+	pstr v[PS_MAX];
+	size_t n;
+} pset;
+
+static int ps_add(pset *o, const pstr *x)
+{
+	if (o->n == PS_MAX)
+		return -1;
+	o->v[o->n++] = *x;
+	return 0;
+}
+
+static void ps_close(pset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		s->v[i].open = 0;
+}
+
+/* The bytes a bracket expression [p, q) can match, lower-cased, when it
+ * is a plain list, ranges and [:digit:]; -1 otherwise (negation, other
+ * classes, collating elements). */
+static int bracket_bytes(const char *p, const char *q, unsigned char *set)
+{
+	memset(set, 0, 256);
+	p++;          /* '[' */
+	q--;          /* ']' */
+	if (p >= q || *p == '^' || *p == ']')
+		return -1;
+	while (p < q) {
+		if (*p == '[') {
+			if (!strncmp(p, "[:digit:]", 9)) {
+				memset(set + '0', 1, 10);
+				p += 9;
+				continue;
+			}
+			return -1;
+		}
+		unsigned char a = (unsigned char)*p, b = a;
+		if (p + 2 < q && p[1] == '-') {
+			b = (unsigned char)p[2];
+			p += 3;
+		} else {
+			p++;
+		}
+		if (b < a)
+			return -1;
+		for (unsigned c = a; c <= b; c++)
+			set[(unsigned char)lower((char)c)] = 1;
+	}
+	return 0;
+}
+
+static int seq_prefixes(const char *p, const char *end, pset *s, int depth);
+
+/* s's open strings through one atom [p, q), unquantified. */
+static int atom_prefixes(const char *p, const char *q, pset *s, int depth)
+{
+	int c = atom_lit(p, q);
+	if (q - p == 2 && strchr("<>`'", p[1]))
+		c = -1; /* GNU anchors \< \> \` \', not characters */
+	if (c >= 0) {
+		for (size_t i = 0; i < s->n; i++) {
+			pstr *x = &s->v[i];
+			if (!x->open)
+				continue;
+			x->s[x->len++] = lower((char)c);
+			x->s[x->len] = '\0';
+			if (x->len == PS_LEN)
+				x->open = 0;
+		}
+		return 0;
+	}
+	if (*p != '(' && *p != '[') {
+		ps_close(s);
+		return 0;
+	}
+	unsigned char bytes[256];
+	if (*p == '[' && bracket_bytes(p, q, bytes)) {
+		ps_close(s);
+		return 0;
+	}
+	/* each alternative (or byte) applied to the open strings */
+	pset *in = xmalloc(sizeof *in), *alt = xmalloc(sizeof *alt);
+	*in = *s;
+	s->n = 0;
+	int rc = 0;
+	for (size_t i = 0; i < in->n && !rc; i++)
+		if (!in->v[i].open)
+			rc = ps_add(s, &in->v[i]);
+	size_t nopen = 0;
+	for (size_t i = 0; i < in->n; i++)
+		if (in->v[i].open)
+			in->v[nopen++] = in->v[i];
+	in->n = nopen;
+	if (!rc && *p == '[') {
+		for (unsigned b = 0; b < 256 && !rc; b++) {
+			if (!bytes[b])
+				continue;
+			char lit[2] = { (char)b, 0 };
+			*alt = *in;
+			if (b == 0 || strchr(".[]()*+?{}|^$\\", (int)b))
+				ps_close(alt); /* not a plain byte for atom_prefixes */
+			else
+				rc = atom_prefixes(lit, lit + 1, alt, depth);
+			for (size_t i = 0; i < alt->n && !rc; i++)
+				rc = ps_add(s, &alt->v[i]);
+		}
+	} else if (!rc) {
+		const char *a = p + 1, *stop = q - 1;
+		for (const char *t = a; !rc; ) {
+			if (t == stop || *t == '|') {
+				*alt = *in;
+				rc = seq_prefixes(a, t, alt, depth + 1);
+				for (size_t i = 0; i < alt->n && !rc; i++)
+					rc = ps_add(s, &alt->v[i]);
+				if (t == stop)
+					break;
+				a = ++t;
+				continue;
+			}
+			const char *e = atom_end(t);
+			if (!e || e > stop)
+				rc = -1;
+			else
+				t = e;
+		}
+	}
+	free(in);
+	free(alt);
+	return rc;
+}
+
+/* s through the sequence [p, end): 0, or -1 to give up. */
+static int seq_prefixes(const char *p, const char *end, pset *s, int depth)
+{
+	if (depth > 8)
+		return -1;
+	while (p < end) {
+		if (*p == '|')
+			return -1;
+		const char *q = atom_end(p);
+		if (!q || q > end)
+			return -1;
+		const char *next = q;
+		int minzero = 0, quant = 0;
+		if (q < end && is_quant(*q)) {
+			quant = 1;
+			if (*q == '{') {
+				const char *e = memchr(q, '}', (size_t)(end - q));
+				if (!e)
+					return -1;
+				minzero = q[1] == '0' || q[1] == ',';
+				next = e + 1;
+			} else {
+				minzero = *q != '+';
+				next = q + 1;
+			}
+			if (next < end && is_quant(*next))
+				return -1;
+		}
+		if (!quant) {
+			if (atom_prefixes(p, q, s, depth))
+				return -1;
+		} else {
+			/* the open strings through the atom once, closed after it
+			 * (more of it may follow); they replace the open strings,
+			 * or join them when the atom may be absent */
+			pset *with = xmalloc(sizeof *with);
+			with->n = 0;
+			for (size_t i = 0; i < s->n; i++)
+				if (s->v[i].open)
+					with->v[with->n++] = s->v[i];
+			int rc = atom_prefixes(p, q, with, depth);
+			ps_close(with);
+			if (!minzero) {
+				size_t keep = 0;
+				for (size_t i = 0; i < s->n; i++)
+					if (!s->v[i].open)
+						s->v[keep++] = s->v[i];
+				s->n = keep;
+			}
+			for (size_t i = 0; i < with->n && !rc; i++)
+				rc = ps_add(s, &with->v[i]);
+			free(with);
+			if (rc)
+				return -1;
+		}
+		p = next;
+	}
+	return 0;
+}
+
+/* An at-start guard from the prefix set of the anchored pattern re (after
+ * its '^'), when every string is non-empty. */
+static void prefix_guard(rule *r, const char *re)
+{
+	size_t n = strlen(re);
+	if (n && re[n - 1] == '$' && (n < 2 || re[n - 2] != '\\'))
+		n--;
+	pset *s = xmalloc(sizeof *s);
+	s->n = 1;
+	s->v[0].len = 0;
+	s->v[0].open = 1;
+	s->v[0].s[0] = '\0';
+	int rc = seq_prefixes(re, re + n, s, 0);
+	for (size_t i = 0; !rc && i < s->n; i++)
+		if (!s->v[i].len)
+			rc = -1;
+	if (!rc) {
+		char **alts = xmalloc(s->n * sizeof *alts);
+		for (size_t i = 0; i < s->n; i++)
+			alts[i] = xstrndup(s->v[i].s, s->v[i].len);
+		add_guard(r, alts, s->n, 1);
+	}
+	free(s);
 }
 
 /* Reads the pattern's top level: unquantified literal runs must occur,
@@ -266,6 +535,8 @@ static void make_guards(rule *r, const char *re)
 		add_guard(r, a, 1, run_start);
 	}
 	buf_release(&run);
+	if (anchored)
+		prefix_guard(r, re + 1);
 	return;
 none:
 	buf_release(&run);
@@ -335,52 +606,71 @@ void clean_free(clean_rules *c)
 	free(c);
 }
 
-/* The line's byte pairs, hashed into a bit set: a guard whose pairs are
- * not all there cannot occur, and most fail this before memmem runs. */
+/* The line's byte pairs, hashed into a bit set, and its bytes as flags:
+ * a guard whose pairs (and last byte) are not all there cannot occur,
+ * and most fail this before memmem runs. */
 typedef struct pairs {
 	uint64_t bit[128];
+	unsigned char one[256];
 } pairs;
 
 static unsigned pair_hash(unsigned char a, unsigned char b)
 {
-	return ((unsigned)a * 31u + b) & 8191u;
+	return ((unsigned)a << 5 ^ b) & 8191u;
 }
 
 static void pairs_fill(pairs *ps, const char *low, size_t n)
 {
 	memset(ps, 0, sizeof *ps);
+	const unsigned char *u = (const unsigned char *)low;
 	for (size_t i = 0; i < n; i++) {
-		unsigned h = pair_hash((unsigned char)low[i], (unsigned char)low[i + 1]);
+		unsigned h = pair_hash(u[i], u[i + 1]);
 		ps->bit[h >> 6] |= (uint64_t)1 << (h & 63);
-		h = pair_hash(0, (unsigned char)low[i]);
-		ps->bit[h >> 6] |= (uint64_t)1 << (h & 63);
+		ps->one[u[i]] = 1;
 	}
 }
 
 static int may_contain(const pairs *ps, const char *s, size_t l)
 {
-	for (size_t i = 0; i < l; i++) {
-		unsigned h = i + 1 < l ? pair_hash((unsigned char)s[i], (unsigned char)s[i + 1])
-		                       : pair_hash(0, (unsigned char)s[i]);
-		if (!(ps->bit[h >> 6] & ((uint64_t)1 << (h & 63))))
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i + 1 < l; i++) {
+		unsigned h = pair_hash(u[i], u[i + 1]);
+		if (!(ps->bit[h >> 6] >> (h & 63) & 1))
 			return 0;
 	}
-	return 1;
+	return l == 0 || ps->one[u[l - 1]];
 }
 
-static int guards_hold(const rule *r, const char *low, size_t n, const pairs *ps)
+/* The guards at the start first (a compare of the line's first bytes),
+ * then the others, which need the line's pairs (filled on first use). */
+static int guards_hold(const rule *r, const char *low, size_t n, pairs *ps, int *filled)
 {
+	unsigned char c0 = (unsigned char)low[0];
 	for (size_t i = 0; i < r->ng; i++) {
 		const guard *g = &r->g[i];
+		if (!g->at_start)
+			continue;
+		if (!(g->first[c0 >> 6] >> (c0 & 63) & 1))
+			return 0;
+		size_t k = g->from ? g->from[c0] : 0, end = g->from ? g->from[c0 + 1] : g->n;
 		int ok = 0;
-		for (size_t k = 0; k < g->n && !ok; k++) {
-			size_t l = strlen(g->alts[k]);
-			if (g->at_start)
-				ok = l <= n && !memcmp(low, g->alts[k], l);
-			else
-				ok = may_contain(ps, g->alts[k], l) &&
-				     memmem(low, n, g->alts[k], l) != NULL;
+		for (; k < end && !ok; k++)
+			ok = g->len[k] <= n && !memcmp(low, g->alts[k], g->len[k]);
+		if (!ok)
+			return 0;
+	}
+	for (size_t i = 0; i < r->ng; i++) {
+		const guard *g = &r->g[i];
+		if (g->at_start)
+			continue;
+		if (!*filled) {
+			pairs_fill(ps, low, n);
+			*filled = 1;
 		}
+		int ok = 0;
+		for (size_t k = 0; k < g->n && !ok; k++)
+			ok = may_contain(ps, g->alts[k], g->len[k]) &&
+			     memmem(low, n, g->alts[k], g->len[k]) != NULL;
 		if (!ok)
 			return 0;
 	}
@@ -406,16 +696,15 @@ int clean_is_debris(const clean_rules *c, int lang, const char *text, size_t n)
 	line[n] = '\0';
 	for (size_t i = 0; i <= n; i++)
 		low[i] = lower(line[i]);
-	int guards = MB_CUR_MAX == 1;
+	int guards = clean_guards && MB_CUR_MAX == 1;
 	pairs ps;
-	if (guards)
-		pairs_fill(&ps, low, n);
+	int filled = 0;
 	int hit = 0;
 	for (size_t i = 0; i < c->n && !hit; i++) {
 		const rule *r = &c->v[i];
 		if (!(r->lang & lang))
 			continue;
-		if (r->is_regex && guards && !guards_hold(r, low, n, &ps))
+		if (r->is_regex && guards && !guards_hold(r, low, n, &ps, &filled))
 			continue;
 		if (r->is_regex)
 			hit = regexec(&r->re, line, 0, NULL, 0) == 0;

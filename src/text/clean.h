@@ -23,4 +23,9 @@ void clean_free(clean_rules *c);
  * rules for "*" apply to every language). */
 int clean_is_debris(const clean_rules *c, int lang, const char *text, size_t n);
 
+/* 1 (the default): literal guards skip regexec where a pattern cannot
+ * match (clean.c); 0 runs every pattern, for the fuzz harness to check
+ * that the answers are the same. */
+extern int clean_guards;
+
 #endif

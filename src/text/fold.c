@@ -15,8 +15,28 @@ static char fold_tab[FOLD_CACHE][8];
 static unsigned char fold_len[FOLD_CACHE];
 static unsigned char cls_tab[FOLD_CACHE];
 static int fold_ready;
+/* ASCII folded: lower case, '`' as '\'' (fold_init fills it) */
+static unsigned char ascii_fold[128];
 
-enum { C_ALNUM = 1, C_UPPER = 2, C_SPACE = 4 };
+enum { C_ALNUM = FOLD_ALNUM, C_UPPER = FOLD_UPPER, C_SPACE = FOLD_SPACE };
+
+#define A FOLD_ALNUM
+#define U (FOLD_ALNUM | FOLD_UPPER)
+#define S FOLD_SPACE
+/* ASCII letters and digits, upper case, and ' ' and \t..\r as space */
+const unsigned char fold_ascii_cls[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, 0,
+	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+	0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
+	A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,
+};
+#undef A
+#undef U
+#undef S
 
 static size_t fold_one(int32_t cp, char *out, size_t max)
 {
@@ -63,6 +83,8 @@ void fold_init(void)
 {
 	if (fold_ready)
 		return;
+	for (int c = 0; c < 128; c++)
+		ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
 	for (int32_t cp = 0; cp < FOLD_CACHE; cp++) {
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
@@ -75,20 +97,30 @@ void fold_init(void)
 void fold_append(buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
-	buf_grow(out, n + 8);
+	buf_grow(out, 2 * n + 8);
+	/* ASCII folds to one byte, most cached code points to at most twice
+	 * their bytes: both are written straight into the room kept for
+	 * twice the bytes left (plus 8); the rest goes through buf_add, after
+	 * which that room is made again */
+	char *o = out->p + out->len;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			char l = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			if (c == '`')
-				l = '\'';
-			buf_addc(out, l);
+			*o++ = (char)ascii_fold[c];
 			i++;
 			continue;
 		}
+		out->len = (size_t)(o - out->p);
 		int32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		i += k;
+		if (cp < FOLD_CACHE && k >= 2 && fold_len[cp] <= 2 * k) {
+			/* no longer than twice its source bytes: fits in the room
+			 * kept below for what is left of s, like ASCII */
+			memcpy(o, fold_tab[cp], 8);
+			o += fold_len[cp];
+			continue;
+		}
 		if (cp < FOLD_CACHE) {
 			buf_add(out, fold_tab[cp], fold_len[cp]);
 		} else {
@@ -96,34 +128,22 @@ void fold_append(buf *out, const char *s, size_t n)
 			size_t len = fold_one(cp, t, sizeof t);
 			buf_add(out, t, len);
 		}
+		buf_grow(out, 2 * (n - i) + 8);
+		o = out->p + out->len;
 	}
+	out->len = (size_t)(o - out->p);
+	out->p[out->len] = '\0';
 }
 
-int fold_is_alnum(int32_t cp)
+int fold_cls_cp(int32_t cp)
 {
+	if (cp < 0)
+		return 0;
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+		return fold_ascii_cls[cp];
 	if (cp < FOLD_CACHE)
-		return cls_tab[cp] & C_ALNUM;
-	return classify(cp) & C_ALNUM;
-}
-
-int fold_is_upper(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	if (cp < FOLD_CACHE)
-		return (cls_tab[cp] & C_UPPER) != 0;
-	return (classify(cp) & C_UPPER) != 0;
-}
-
-int fold_is_space(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp == ' ' || (cp >= '\t' && cp <= '\r');
-	if (cp < FOLD_CACHE)
-		return (cls_tab[cp] & C_SPACE) != 0;
-	return (classify(cp) & C_SPACE) != 0;
+		return cls_tab[cp];
+	return classify(cp);
 }
 
 int fold_is_dash(int32_t cp)

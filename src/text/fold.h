@@ -21,10 +21,26 @@ void fold_init(void);
 /* Appends the folded form of s[0..n) (valid UTF-8) to out. */
 void fold_append(buf *out, const char *s, size_t n);
 
-/* Character classes used by the tokenizer. */
-int fold_is_alnum(int32_t cp);
-int fold_is_upper(int32_t cp);
-int fold_is_space(int32_t cp);   /* includes U+00A0, U+2000..U+200B, U+202F */
+/* Character classes used by the tokenizer.  ASCII is answered inline
+ * from a table (the tokenizer asks for every byte); other code points go
+ * to the cached utf8proc categories in fold.c. */
+enum { FOLD_ALNUM = 1, FOLD_UPPER = 2, FOLD_SPACE = 4 };
+extern const unsigned char fold_ascii_cls[128];
+int fold_cls_cp(int32_t cp);     /* the FOLD_ bits of any code point */
+
+static inline int fold_is_alnum(int32_t cp)
+{
+	return ((uint32_t)cp < 0x80 ? fold_ascii_cls[cp] : fold_cls_cp(cp)) & FOLD_ALNUM;
+}
+static inline int fold_is_upper(int32_t cp)
+{
+	return (((uint32_t)cp < 0x80 ? fold_ascii_cls[cp] : fold_cls_cp(cp)) & FOLD_UPPER) != 0;
+}
+/* includes U+00A0, U+2000..U+200B, U+202F */
+static inline int fold_is_space(int32_t cp)
+{
+	return (((uint32_t)cp < 0x80 ? fold_ascii_cls[cp] : fold_cls_cp(cp)) & FOLD_SPACE) != 0;
+}
 int fold_is_dash(int32_t cp);    /* - and U+2010..U+2015 */
 int fold_is_apos(int32_t cp);    /* ' and U+2019, U+2018, U+02BC */
 

@@ -53,7 +53,7 @@ int lang_guess(const lang_model *m, const tok_list *tl, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		if (!(tl->v[i].flags & TOK_WORD))
 			continue;
-		const lex_entry *e = lex_lookup(m->words, LEX_CUE, tok_fold(tl, &tl->v[i]), 0);
+		const lex_entry *e = lex_lookup_tok(m->words, LEX_CUE, tl, &tl->v[i], 0);
 		if (!e)
 			continue;
 		for (int b = 0; b < 4; b++)

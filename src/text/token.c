@@ -43,11 +43,46 @@ static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t fl
 	t->cp = (uint32_t)cp;
 	t->flags = flags;
 	t->fold = (uint32_t)l->arena.len;
-	fold_append(&l->arena, text + start, end - start);
+	/* An ASCII token (most of them) is folded and hashed in one pass
+	 * straight into the arena: fold_append and tok_hash give the same
+	 * bytes and hash, byte by byte, for ASCII. */
+	size_t n = end - start;
+	buf_grow(&l->arena, n + 1);
+	const unsigned char *src = (const unsigned char *)text + start;
+	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;
+	uint32_t h = 2166136261u;
+	size_t k = 0;
+	for (; k < n; k++) {
+		unsigned char c = src[k];
+		if (c >= 0x80)
+			break;
+		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+		o[k] = c;
+		h = (h ^ c) * 16777619u;
+	}
+	if (k == n) {
+		o[n] = '\0';
+		l->arena.len += n + 1;
+		l->arena.p[l->arena.len] = '\0';
+		t->flen = (uint32_t)n;
+		t->hash = h;
+		return t;
+	}
+	fold_append(&l->arena, text + start, n);
 	t->flen = (uint32_t)(l->arena.len - t->fold);
 	t->hash = tok_hash(l->arena.p + t->fold, t->flen);
 	buf_addc(&l->arena, '\0');
 	return t;
+}
+
+/* utf8_decode with ASCII answered inline: most bytes of news text. */
+static inline size_t decode(const char *s, size_t n, int32_t *cp)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return utf8_decode(s, n, cp);
 }
 
 static int is_quote(int32_t c)
@@ -77,7 +112,7 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 	int joined = 0;          /* a hyphen attached the previous word to this one */
 	while (i < to) {
 		int32_t c;
-		size_t k = utf8_decode(text + i, to - i, &c);
+		size_t k = decode(text + i, to - i, &c);
 		if (fold_is_space(c)) {
 			if (c == '\n') {
 				nl++;
@@ -100,15 +135,26 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 			size_t apos_split = 0, apos_cp = 0;
 			int clitic = 0;
 			while (i < to) {
-				int32_t d;
-				size_t m = utf8_decode(text + i, to - i, &d);
-				if (fold_is_alnum(d)) {
+				/* ASCII letters and digits: one table look-up each */
+				unsigned char b = (unsigned char)text[i];
+				if (b < 0x80 && (fold_ascii_cls[b] & FOLD_ALNUM)) {
 					/* "include30": a lower-case word of four letters or
 					 * more glued to a number is two tokens (names such as
 					 * "M777" or "Leopard2" start upper-case) */
-					if (d >= '0' && d <= '9' && !digit && !upper && uppers == 0 &&
+					if (b >= '0' && b <= '9' && !digit && !upper && uppers == 0 &&
 					    letters >= 3)
 						break;
+					if (!(b >= '0' && b <= '9')) {
+						letters++;
+						uppers += (fold_ascii_cls[b] & FOLD_UPPER) != 0;
+					}
+					i++;
+					cp++;
+					continue;
+				}
+				int32_t d;
+				size_t m = decode(text + i, to - i, &d);
+				if (fold_is_alnum(d)) {
 					if (!(d >= '0' && d <= '9')) {
 						letters++;
 						uppers += fold_is_upper(d);
@@ -127,7 +173,7 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 				/* apostrophes: elision splits after, clitics before */
 				if (fold_is_apos(d) && i + m < to) {
 					int32_t e;
-					utf8_decode(text + i + m, to - i - m, &e);
+					decode(text + i + m, to - i - m, &e);
 					if (fold_is_alnum(e) && !digit) {
 						if (elides(text + s, i - s)) {
 							apos_split = i + m;
@@ -168,11 +214,11 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 			/* a hyphen right after: joined compound or suspended half */
 			if (i < to) {
 				int32_t d;
-				size_t m = utf8_decode(text + i, to - i, &d);
+				size_t m = decode(text + i, to - i, &d);
 				if (fold_is_dash(d)) {
 					int32_t e = ' ';
 					if (i + m < to)
-						utf8_decode(text + i + m, to - i - m, &e);
+						decode(text + i + m, to - i - m, &e);
 					if (fold_is_alnum(e)) {
 						joined = 1;
 						i += m;
