@@ -40,6 +40,10 @@ const unsigned char fold_ascii_cls[128] = {
 
 static size_t fold_one(int32_t cp, char *out, size_t max)
 {
+	/* the soft hyphen (&shy;) that web pages put inside long words folds
+	 * to nothing, so "Panzer\u00ADhaubitze" matches "Panzerhaubitze" */
+	if (cp == 0x00AD)
+		return 0;
 	utf8proc_int32_t dec[8];
 	int last = 0;
 	utf8proc_ssize_t n = utf8proc_decompose_char(cp, dec, 8,
@@ -71,6 +75,8 @@ static int classify(int32_t cp)
 	    (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
 	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
 		c |= C_ALNUM;
+	if (cp == 0x00AD)
+		c |= C_ALNUM;    /* inside a word, not between two */
 	if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
 		c |= C_UPPER;
 	if (cat == UTF8PROC_CATEGORY_ZS || cp == '\t' || cp == '\n' || cp == '\r' ||
