@@ -858,7 +858,7 @@ static void get_audit(sv_server *sv, sv_req *r, sv_resp *o)
 	long limit = sv_arg(r, "limit") ? num_arg(sv_arg(r, "limit")) : SV_PAGE_DEFAULT;
 	long offset = sv_arg(r, "offset") ? num_arg(sv_arg(r, "offset")) : 0;
 	long long total = 0;
-	char l[16], of[16];
+	char l[24], of[24];   /* any long */
 	if (limit < 1 || offset < 0 || (unsigned long)limit > sv->cfg->max_page) {
 		sv_error(o, 400, "limit wants 1..%u and offset a number >= 0", sv->cfg->max_page);
 		return;

@@ -484,7 +484,7 @@ static int sq_counts(store *b, store_counts *c, sl_err *e)
 
 static int sq_schema_version(store *b, int *version, sl_err *e)
 {
-	long long v;
+	long long v = 0;
 	int rc = count1((sqlite_store *)b, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
 	*version = (int)v;
 	return rc;
