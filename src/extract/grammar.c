@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "../base/buf.h"
 #include "../base/tsv.h"
 #include "../base/utf8.h"
@@ -1270,6 +1271,39 @@ static size_t cp_end(const gram_doc *g, size_t t)
 }
 
 
+/* Whether the item phrase starts with its noun right after a definite
+ * word ("the helmets", "deze tanks"). */
+static int definite_item(const gram_doc *g, const item_ref *it)
+{
+	size_t mi = it->mi;
+	if (mi == 0 || mi >= g->nm || g->m[mi].kind != M_ITEM || it->t0 != g->m[mi].t0)
+		return 0;
+	const mention *d = &g->m[mi - 1];
+	return (cue_at(g, mi - 1, C_ARTICLE) || cue_at(g, mi - 1, C_DEMONSTRATIVE)) &&
+	       d->t1 == g->m[mi].t0;
+}
+
+/* The last word of a phrase, for comparing heads. */
+static const char *last_word(const char *s)
+{
+	const char *w = strrchr(s, ' ');
+	return w ? w + 1 : s;
+}
+
+static void same_count(const rec_list *out, size_t first, record *r)
+{
+	const char *head = last_word(r->item);
+	for (size_t i = out->n - 1; i-- > first;) {
+		const record *o = &out->v[i];
+		if (o->donor == r->donor && o->category == r->category && o->quantity >= 0 && o->item &&
+		    !strcasecmp(last_word(o->item), head)) {
+			r->quantity = o->quantity;
+			r->unit = o->unit;
+			return;
+		}
+	}
+}
+
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
                  size_t s0, size_t s1, size_t c0, size_t c1, const date_span *dates, size_t nd)
@@ -1290,6 +1324,11 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		r->item = text_of(g, it->t0, it->t1);
 		r->quantity = rec_is_consent((rec_type)type) ? -1 : it->qty;
 		r->unit = it->unit;
+		/* "The helmets were promised ..." after "5,000 helmets": a
+		 * definite noun with no number of its own counts what the
+		 * document counted before under the same word */
+		if (r->quantity < 0 && !rec_is_consent((rec_type)type) && definite_item(g, it))
+			same_count(out, first, r);
 		r->value = rec_is_consent((rec_type)type) ? -1 : it->value;
 		r->currency = it->currency;
 	} else {
