@@ -564,6 +564,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->sys_origin = e->origin;
 			g->last_sys = e->code;
 			g->last_sys_cat = e->category;
+			g->last_sys_sent = g->nsent;
 			if (g->nseen < 32) {
 				size_t k = 0;
 				while (k < g->nseen && g->seen_sys[k] != e->code)
@@ -1329,6 +1330,15 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		 * document counted before under the same word */
 		if (r->quantity < 0 && !rec_is_consent((rec_type)type) && definite_item(g, it))
 			same_count(out, first, r);
+		/* "De wens van Nederland om Leopard 1-tanks te kopen ... Het
+		 * Zwitserse parlement heeft leveranties van oorlogsmateriaal
+		 * getorpedeerd": the materiel of a consent named only in general
+		 * is the system named in this sentence or the one before */
+		if (rec_is_consent((rec_type)type) && !r->system && !strcmp(r->category, "weapons") &&
+		    g->last_sys && g->last_sys_sent + 1 >= g->nsent) {
+			r->system = g->last_sys;
+			r->category = g->last_sys_cat;
+		}
 		r->value = rec_is_consent((rec_type)type) ? -1 : it->value;
 		r->currency = it->currency;
 	} else {

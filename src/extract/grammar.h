@@ -100,6 +100,7 @@ typedef struct gram_doc {
 	const char *nom_donor, *nom_recipient;
 	const char *seen_sys[32];  /* systems named anywhere in the document */
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
+	size_t last_sys_sent;    /* the sentence that named it */
 	const char *last_currency; /* of the document's last sum of money */
 	/* a quotation running over several sentences and the state of who
 	 * says it, named after it closes ("..., rappelle le cabinet de la
