@@ -27,7 +27,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
-	"reexport", "one_of", "include", "maker", "demonstrative",
+	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after",
 	NULL
 };
 
@@ -1502,6 +1502,24 @@ static int infinitive_not_relative(const gram_doc *g, size_t i)
 	return 0;
 }
 
+/* "after the United States." at the end of a sentence: a clause word with
+ * only a noun phrase after it is a preposition. */
+static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
+{
+	if (!cue_at(g, i, C_CLAUSE) || i + 1 >= g->nm)
+		return 0;
+	size_t j = i + 1;
+	if (cue_at(g, j, C_ARTICLE) && j + 1 < g->nm)
+		j++;
+	const mention *a = &g->m[j];
+	if (a->kind != M_ACTOR || j + 1 != g->nm || a->t0 - g->m[i].t1 > 1)
+		return 0;
+	for (size_t t = a->t1; t < t1; t++)
+		if (!(g->tl->v[t].flags & TOK_PUNCT))
+			return 0;
+	return 1;
+}
+
 static int is_relative_cut(const gram_doc *g, size_t i)
 {
 	const mention *m = &g->m[i];
@@ -2110,7 +2128,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	for (size_t i = 0; i <= g->nm && ncl < 32; i++) {
 		int cut = i == g->nm;
 		size_t ct1 = t1;
-		if (!cut && i > 0 && (cue_at(g, i, C_CLAUSE) || is_relative_cut(g, i))) {
+		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1)) ||
+		                      is_relative_cut(g, i))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
@@ -2353,6 +2372,27 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			} else {
 				for (size_t d = 0; d < g->nlast; d++)
 					donors[ndon++] = g->last_donor[d];
+			}
+		}
+		/* "de tweede grootste leverancier na de Verenigde Staten", "the
+		 * second largest supplier after the US": who ranks before the
+		 * donor gives too */
+		if (p.prov == REC_DELIVERED && ndon && donors[0]) {
+			int ordinal = 0;
+			for (size_t k2 = 0; k2 < nn; k2++)
+				if ((nums[k2].flags & NUM_ORDINAL) && nums[k2].value >= 2 &&
+				    nums[k2].start >= tl->v[c->t0].start && nums[k2].end <= tl->v[c->t1 - 1].end)
+					ordinal = 1;
+			for (size_t i = c->m0; ordinal && i + 1 < c->m1 && ndon < 8; i++) {
+				if (!cue_at(g, i, C_RANKED_AFTER) && !clause_word_before_np(g, i, t1))
+					continue;
+				size_t j = i + 1;
+				if (cue_at(g, j, C_ARTICLE) && j + 1 < c->m1)
+					j++;
+				const mention *a = &g->m[j];
+				if (a->kind == M_ACTOR && a->t0 - g->m[i].t1 <= 1 && a->code != recipient &&
+				    !in_list(donors, ndon, a->code))
+					donors[ndon++] = a->code;
 			}
 		}
 		/* "samen met Polen en Tsjechië": each partner of a joint
