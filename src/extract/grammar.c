@@ -27,7 +27,7 @@ const char *const gram_cue_classes[] = {
 	"pronoun", "already", "elaboration", "against", "denial",
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
-	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after",
+	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	NULL
 };
 
@@ -1954,11 +1954,22 @@ static int names_only(const mention *const *act, size_t na, const char *recipien
 static int refers_back(const gram_doc *g, const clause *c)
 {
 	for (size_t i = c->m0; i < c->m1; i++)
-		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ACTOR_HEAD))
+		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ACTOR_HEAD) ||
+		    cue_at(g, i, C_POSSESSIVE))
 			return 1;
 	return 0;
 }
 
+
+/* Whether the clause refers back only through possessives ("called on
+ * its allies"), which name no party asked. */
+static int possessive_only(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
+			return 0;
+	return 1;
+}
 
 int gram_scan(gram_doc *g, size_t t0, size_t t1)
 {
@@ -2361,7 +2372,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		                           (names_only(act, na, recipient) &&
 		                            names_only(origin, no, NULL) &&
 		                            (g->last_actor_sent + 3 >= g->nsent || speaker)))) ||
-		           (requested && refers_back(g, c))) {
+		           (requested && refers_back(g, c) && !possessive_only(g, c))) {
 			/* no actor: the clause goes on with the last donor's story,
 			 * or speaks for who is quoted */
 			if (speaker && speaker != recipient && !(k > 0 && nsent_donor)) {
