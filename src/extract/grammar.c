@@ -1546,6 +1546,34 @@ static int partitive(const gram_doc *g, size_t si, const mention *item, const nu
 	return 0;
 }
 
+/* "the new military aid package will include tanks", "een nieuw
+ * steunpakket ..., dat twintig pantserwagens omvat": the package noun is
+ * the pledge and its contents the items, so when the clause names items
+ * of its own the package counts only if it has a worth of its own ("a $2
+ * billion package ..., including Patriot missiles").  "military support
+ * announced on Thursday" is a participle, and stays. */
+static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *items, size_t ni)
+{
+	if (ni < 2)
+		return ni;
+	size_t w = 0;
+	for (size_t j = 0; j < ni; j++) {
+		size_t mi = items[j].mi;
+		int generic = !strcmp(items[j].category, "weapons") && !items[j].system &&
+		              items[j].qty < 0 && items[j].value < 0;
+		if (generic && mi + 2 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
+		    g->m[mi + 1].t0 == g->m[mi].t1 &&
+		    (cue_at(g, mi + 2, C_FUTURE) || cue_at(g, mi + 2, C_SHOULD) ||
+		     cue_at(g, mi + 2, C_WOULD)) && g->m[mi + 2].t0 == g->m[mi + 1].t1)
+			continue;
+		if (generic && mi + 1 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
+		    g->m[mi + 1].t0 == g->m[mi].t0 && g->m[mi + 1].t1 == g->m[mi].t1)
+			continue;
+		items[w++] = items[j];
+	}
+	return w;
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -1699,31 +1727,6 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		}
 		ni = w;
 	}
-	/* "the new military aid package will include tanks": a generic noun
-	 * that only qualifies the pledge noun of the subject names no item
-	 * when the clause names items of its own ("military support
-	 * announced on Thursday" is a participle, and stays) */
-	if (ni > 1) {
-		size_t w = 0;
-		for (size_t j = 0; j < ni; j++) {
-			size_t mi = items[j].mi;
-			if (!strcmp(items[j].category, "weapons") && !items[j].system && items[j].qty < 0 &&
-			    mi + 2 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
-			    g->m[mi + 1].t0 == g->m[mi].t1 &&
-			    (cue_at(g, mi + 2, C_FUTURE) || cue_at(g, mi + 2, C_SHOULD) ||
-			     cue_at(g, mi + 2, C_WOULD)) && g->m[mi + 2].t0 == g->m[mi + 1].t1)
-				continue;
-			/* "een nieuw steunpakket ..., dat twintig pantserwagens
-			 * omvat": the package noun is the pledge, its contents the
-			 * items */
-			if (!strcmp(items[j].category, "weapons") && !items[j].system && items[j].qty < 0 &&
-			    mi + 1 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
-			    g->m[mi + 1].t0 == g->m[mi].t0 && g->m[mi + 1].t1 == g->m[mi].t1)
-				continue;
-			items[w++] = items[j];
-		}
-		ni = w;
-	}
 	/* "de training wordt verzorgd door Nederlandse trainers": training
 	 * and its trainers are one activity, one record, and the soldiers
 	 * of its clause are trained, not sent ("de training van Oekraïense
@@ -1856,7 +1859,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[best].currency = nums[k].code;
 		}
 	}
-	return ni;
+	return drop_package_nouns(g, c, items, ni);
 }
 
 static int in_list(const char *const *v, size_t n, const char *c)
