@@ -1272,6 +1272,14 @@ static size_t cp_end(const gram_doc *g, size_t t)
 }
 
 
+/* Whether date a (YYYY[-MM[-DD]]) lies wholly after date b, compared at
+ * the precision both have. */
+static int date_after(const char *a, const char *b)
+{
+	size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+	return strncmp(a, b, n) > 0;
+}
+
 /* Whether the item phrase starts with its noun right after a definite
  * word ("the helmets", "deze tanks"). */
 static int definite_item(const gram_doc *g, const item_ref *it)
@@ -1363,6 +1371,10 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		}
 	}
 	set_when(g, r, c0, c1, dates, nd, s0, s1);
+	/* "De F-16's worden pas volgend jaar geleverd": a delivery dated
+	 * after the document is still to come */
+	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && date_after(r->when, g->now))
+		r->type = REC_COMMITTED;
 	r->evidence = text_of(g, s0, s1);
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
@@ -2384,7 +2396,13 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
 			} else {
-				for (size_t d = 0; d < g->nlast; d++)
+				/* "het kabinet", "de regering" is one government: the
+				 * lead of a joint story, not its partners */
+				int one = 0;
+				for (size_t i = c->m0; i < c->m1; i++)
+					if (cue_at(g, i, C_ANAPHOR))
+						one = 1;
+				for (size_t d = 0; d < g->nlast && !(one && d > 0); d++)
 					donors[ndon++] = g->last_donor[d];
 			}
 		}
