@@ -21,6 +21,8 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 	"name", "adj", "people", "capital", "gov", "person", "org"
 };
 
+#define ROOT_BITS 16
+
 typedef struct edge {
 	uint32_t parent;
 	uint32_t key;      /* offset of the folded token in strs */
@@ -51,6 +53,10 @@ struct lex {
 	int32_t *sfx_next;    /* per entry: next entry with the same suffix key */
 	size_t sfx_maxlen;    /* longest suffix key: lex_suffix tries no longer tail */
 	tok_list tl;          /* scratch for tokenizing forms */
+	/* bit th >> (32 - ROOT_BITS) of the token hash th of every first
+	 * token of an entry: most tokens of a text start none, and this 8 KB
+	 * set in the L1 cache says so without a probe of the edge table */
+	uint64_t root[(1u << ROOT_BITS) / 64];
 };
 
 static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
@@ -172,6 +178,13 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 	}
 }
 
+/* Whether a token of hash th can start an entry (no false "no"). */
+static inline int may_start(const lex *x, uint32_t th)
+{
+	uint32_t b = th >> (32 - ROOT_BITS);
+	return (int)(x->root[b >> 6] >> (b & 63) & 1);
+}
+
 static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
 {
 	return edge_find_h(x, parent, tok_hash(s, n), s, n);
@@ -197,6 +210,10 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	e->hash = h;
 	buf_add(&x->strs, s, n);
 	x->nedges++;
+	if (!parent) {
+		uint32_t b = tok_hash(s, n) >> (32 - ROOT_BITS);
+		x->root[b >> 6] |= (uint64_t)1 << (b & 63);
+	}
 	return child;
 }
 
@@ -391,6 +408,8 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
+	if (i >= end || !may_start(x, tl->v[i].hash))
+		return;
 	uint32_t nd = 0;
 	for (size_t j = i; j < end; j++) {
 		const token *t = &tl->v[j];
@@ -467,6 +486,8 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
 	 * keys for lex_lookup; an empty one is none */
 	if (!t->flen || memchr(f, ' ', t->flen))
 		return lex_lookup(x, kind, f, lang);
+	if (!may_start(x, t->hash))
+		return NULL;
 	uint32_t nd = edge_find_h(x, 0, t->hash, f, t->flen);
 	if (!nd)
 		return NULL;
