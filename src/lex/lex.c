@@ -21,6 +21,9 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 	"name", "adj", "people", "capital", "gov", "person", "org"
 };
 
+#define ROOT_BITS 16
+#define SFX_BITS 15
+
 typedef struct edge {
 	uint32_t parent;
 	uint32_t key;      /* offset of the folded token in strs */
@@ -51,6 +54,11 @@ struct lex {
 	int32_t *sfx_next;    /* per entry: next entry with the same suffix key */
 	size_t sfx_maxlen;    /* longest suffix key: lex_suffix tries no longer tail */
 	tok_list tl;          /* scratch for tokenizing forms */
+	/* bit th >> (32 - ROOT_BITS) of the token hash th of every first
+	 * token of an entry: most tokens of a text start none, and this 8 KB
+	 * set in the L1 cache says so without a probe of the edge table */
+	uint64_t root[(1u << ROOT_BITS) / 64];
+	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
 };
 
 static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
@@ -172,6 +180,13 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 	}
 }
 
+/* Whether a token of hash th can start an entry (no false "no"). */
+static inline int may_start(const lex *x, uint32_t th)
+{
+	uint32_t b = th >> (32 - ROOT_BITS);
+	return (int)(x->root[b >> 6] >> (b & 63) & 1);
+}
+
 static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
 {
 	return edge_find_h(x, parent, tok_hash(s, n), s, n);
@@ -197,6 +212,10 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	e->hash = h;
 	buf_add(&x->strs, s, n);
 	x->nedges++;
+	if (!parent) {
+		uint32_t b = tok_hash(s, n) >> (32 - ROOT_BITS);
+		x->root[b >> 6] |= (uint64_t)1 << (b & 63);
+	}
 	return child;
 }
 
@@ -219,11 +238,30 @@ static void sfx_rehash(lex *x)
 	x->capsfx = cap;
 }
 
-static int32_t sfx_find(const lex *x, const char *s, size_t n)
+/* The suffix table's hash: FNV over the bytes from the last to the
+ * first, so lex_suffix has the hash of every tail of a word from one
+ * pass back from its end instead of hashing each tail again. */
+static uint32_t hash_back(const char *s, size_t n)
 {
-	if (!x->capsfx)
+	uint32_t h = 2166136261u;
+	while (n) {
+		h ^= (unsigned char)s[--n];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static inline int sfx_seen(const lex *x, uint32_t h)
+{
+	uint32_t b = h >> (32 - SFX_BITS);
+	return (int)(x->sfx_seen[b >> 6] >> (b & 63) & 1);
+}
+
+/* s[0..n) of hash_back h */
+static int32_t sfx_find(const lex *x, const char *s, size_t n, uint32_t h)
+{
+	if (!x->capsfx || !sfx_seen(x, h))
 		return -1;
-	uint32_t h = hash_bytes(2166136261u, s, n);
 	size_t j = h & (x->capsfx - 1);
 	while (x->sfx[j].ent >= 0) {
 		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
@@ -238,7 +276,7 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 {
 	if ((x->nsfx + 1) * 2 > x->capsfx)
 		sfx_rehash(x);
-	uint32_t h = hash_bytes(2166136261u, s, n);
+	uint32_t h = hash_back(s, n);
 	size_t j = h & (x->capsfx - 1);
 	while (x->sfx[j].ent >= 0) {
 		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
@@ -255,6 +293,7 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 	x->sfx[j].ent = ent;
 	buf_add(&x->strs, s, n);
 	x->nsfx++;
+	x->sfx_seen[h >> (32 - SFX_BITS) >> 6] |= (uint64_t)1 << (h >> (32 - SFX_BITS) & 63);
 	if (n > x->sfx_maxlen)
 		x->sfx_maxlen = n;
 }
@@ -391,6 +430,8 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
+	if (i >= end || !may_start(x, tl->v[i].hash))
+		return;
 	uint32_t nd = 0;
 	for (size_t j = i; j < end; j++) {
 		const token *t = &tl->v[j];
@@ -419,10 +460,22 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 	/* Tails longer than every key cannot match: skipping them keeps a
 	 * hostile 100 MB "word" linear instead of quadratic. */
 	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
+	/* the hash of every tail, from one pass back from the end */
+	uint32_t hs[64];
+	int rolled = n > k0 && n - k0 <= 64;
+	if (rolled) {
+		uint32_t h = 2166136261u;
+		for (size_t j = n; j-- > k0;) {
+			h ^= (unsigned char)w[j];
+			h *= 16777619u;
+			hs[j - k0] = h;
+		}
+	}
 	for (size_t k = k0; k + 3 < n; k++) {
 		if (((unsigned char)w[k] & 0xC0) == 0x80)
 			continue;
-		for (int32_t id = sfx_find(x, w + k, n - k); id >= 0; id = x->sfx_next[id]) {
+		uint32_t h = rolled ? hs[k - k0] : hash_back(w + k, n - k);
+		for (int32_t id = sfx_find(x, w + k, n - k, h); id >= 0; id = x->sfx_next[id]) {
 			if (!lang || (x->ent[id].lang & lang)) {
 				if (at)
 					*at = k;
@@ -467,6 +520,8 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
 	 * keys for lex_lookup; an empty one is none */
 	if (!t->flen || memchr(f, ' ', t->flen))
 		return lex_lookup(x, kind, f, lang);
+	if (!may_start(x, t->hash))
+		return NULL;
 	uint32_t nd = edge_find_h(x, 0, t->hash, f, t->flen);
 	if (!nd)
 		return NULL;

@@ -141,6 +141,15 @@ void fold_append(buf *out, const char *s, size_t n)
 	out->p[out->len] = '\0';
 }
 
+size_t fold_cp_to(int32_t cp, char *out)
+{
+	if (cp >= 0 && cp < FOLD_CACHE) {
+		memcpy(out, fold_tab[cp], 8);
+		return fold_len[cp];
+	}
+	return fold_one(cp, out, FOLD_CP_MAX);
+}
+
 int fold_cls_cp(int32_t cp)
 {
 	if (cp < 0)

@@ -21,6 +21,13 @@ void fold_init(void);
 /* Appends the folded form of s[0..n) (valid UTF-8) to out. */
 void fold_append(buf *out, const char *s, size_t n);
 
+/* The folded form of one code point, as fold_append writes it for a
+ * code point decoded from a multi-byte sequence, into out (room for
+ * FOLD_CP_MAX bytes); returns its length (0 for the soft hyphen).  For
+ * scanners that fold a word into a fixed array and stop early. */
+#define FOLD_CP_MAX 32
+size_t fold_cp_to(int32_t cp, char *out);
+
 /* Character classes used by the tokenizer.  ASCII is answered inline
  * from a table (the tokenizer asks for every byte); other code points go
  * to the cached utf8proc categories in fold.c. */
