@@ -37,8 +37,9 @@ sl_start() {
 	"$SL_BIN" serve --db "$SL_DB" --listen 127.0.0.1:0 --web web --data data \
 		>"$SL_TMP/serve.log" 2>&1 &
 	sl_server_pid=$!
-	for _ in $(seq 1 100); do
-		port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$SL_TMP/serve.log")
+	# up to 30 s: a sanitizer build on a loaded machine starts slowly
+	for _ in $(seq 1 600); do
+		port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$SL_TMP/serve.log" 2>/dev/null)
 		[ -n "$port" ] && break
 		kill -0 "$sl_server_pid" 2>/dev/null || { cat "$SL_TMP/serve.log" >&2; exit 2; }
 		sleep 0.05
