@@ -305,6 +305,21 @@ static const pool_ops job_ops = { job_start, job_run, job_stop, job_done };
 
 /* Reads every document and stores the changed ones.  Returns the
  * reader's or the store's error (message in *e), else SL_OK. */
+/* Ends a run's progress line; reports a failed run (and the documents
+ * of its unfinished batch) and returns nonzero. */
+static int run_done(progress *pg, const sink *k, int rc, const sl_err *e)
+{
+	progress_show(pg, 1);
+	if (pg->tty)
+		fputc('\n', stderr);
+	if (!rc)
+		return 0;
+	cmd_error("ingest", "%s", e->msg);
+	if (k->in_batch)
+		cmd_error("ingest", "the last %zu documents were not stored", k->in_batch);
+	return 1;
+}
+
 static int ingest_all(reader *r, const extractor *x, long threads, sink *k, sl_err *e)
 {
 	progress *pg = k->pg;
@@ -633,13 +648,7 @@ int cmd_ingest(int argc, char **argv)
 
 	if (!rebuild_only && records) {
 		rc = ingest_records(paths, np, &k, &e);
-		progress_show(&pg, 1);
-		if (pg.tty)
-			fputc('\n', stderr);
-		if (rc) {
-			cmd_error("ingest", "%s", e.msg);
-			if (k.in_batch)
-				cmd_error("ingest", "the last %zu documents were not stored", k.in_batch);
+		if (run_done(&pg, &k, rc, &e)) {
 			status = 2;
 			goto out;
 		}
@@ -653,13 +662,7 @@ int cmd_ingest(int argc, char **argv)
 		pg.total = input_size(paths, np);
 		r = reader_new(paths, np, warn, NULL);
 		rc = ingest_all(r, x, threads, &k, &e);
-		progress_show(&pg, 1);
-		if (pg.tty)
-			fputc('\n', stderr);
-		if (rc) {
-			cmd_error("ingest", "%s", e.msg);
-			if (k.in_batch)
-				cmd_error("ingest", "the last %zu documents were not stored", k.in_batch);
+		if (run_done(&pg, &k, rc, &e)) {
 			status = 2;
 			goto out;
 		}

@@ -500,6 +500,26 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
 	}
 }
 
+/* What the prefix table says of the folded prefix read so far: no entry
+ * starts so (0), one that may end anywhere does (1), one that must end at
+ * a word boundary does (PRE_WHOLE), or only longer ones (PRE_ON). */
+enum { PRE_ON = -1, PRE_WHOLE = 2 };
+
+static int pre_state(const struct nlx_pre *s, unsigned lang)
+{
+	if (!s->key || !(s->lang & lang))
+		return 0;
+	if (s->loose & lang)
+		return 1;
+	return s->whole & lang ? PRE_WHOLE : PRE_ON;
+}
+
+/* Whether the classes on either side of a boundary are both of a word. */
+static int inside_word(int last, int next)
+{
+	return (last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG);
+}
+
 int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
 	if (!t->precap)
@@ -517,20 +537,18 @@ int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 32);
 		h = (h ^ c) * PRE_MUL;
-		const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
-		if (!s->key || !(s->lang & lang))
-			return 0;
-		if (s->loose & lang)
-			return 1;
-		if (s->whole & lang) {
-			int last = nlx_ascii_cls[src[j]], next;
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
+		if (st != PRE_ON && st != PRE_WHOLE)
+			return st;
+		if (st == PRE_WHOLE) {
+			int next;
 			if (j + 1 >= f->n)
 				next = NLX_END;
 			else if (src[j + 1] < 0x80 && src[j + 1] != '`')
 				next = nlx_ascii_cls[src[j + 1]];
 			else
 				next = nlx_cls(f, j + 1);
-			if (!((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG)))
+			if (!inside_word(nlx_ascii_cls[src[j]], next))
 				return 1;
 		}
 	}
@@ -539,17 +557,12 @@ int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		if (c < 0)
 			return 0;
 		h = (h ^ (unsigned)c) * PRE_MUL;
-		const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
-		if (!s->key || !(s->lang & lang))
-			return 0;
-		if (s->loose & lang)
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
+		if (st != PRE_ON && st != PRE_WHOLE)
+			return st;
+		/* nlx_match's boundary rule, as it reads the window */
+		if (st == PRE_WHOLE && !inside_word(f->cls[j], nlx_cls(f, j + 1)))
 			return 1;
-		if (s->whole & lang) {
-			/* nlx_match's boundary rule, as it reads the window */
-			int last = f->cls[j], next = nlx_cls(f, j + 1);
-			if (!((last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG)))
-				return 1;
-		}
 	}
 }
 

@@ -486,6 +486,17 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 	return NULL;
 }
 
+/* The first entry of a kind in a language at trie node nd (0: none). */
+static const lex_entry *node_entry(const lex *x, uint32_t nd, lex_kind kind, int lang)
+{
+	if (!nd)
+		return NULL;
+	for (int32_t id = x->nodes[nd].first[kind]; id >= 0; id = x->ent[id].next)
+		if (!lang || (x->ent[id].lang & lang))
+			return &x->ent[id];
+	return NULL;
+}
+
 const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int lang)
 {
 	/* the folded text may be several space-separated tokens */
@@ -504,12 +515,7 @@ const lex_entry *lex_lookup(const lex *x, lex_kind kind, const char *folded, int
 			return NULL;
 		p = q;
 	}
-	if (!nd)
-		return NULL;
-	for (int32_t id = x->nodes[nd].first[kind]; id >= 0; id = x->ent[id].next)
-		if (!lang || (x->ent[id].lang & lang))
-			return &x->ent[id];
-	return NULL;
+	return node_entry(x, nd, kind, lang);
 }
 
 const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
@@ -522,13 +528,7 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
 		return lex_lookup(x, kind, f, lang);
 	if (!may_start(x, t->hash))
 		return NULL;
-	uint32_t nd = edge_find_h(x, 0, t->hash, f, t->flen);
-	if (!nd)
-		return NULL;
-	for (int32_t id = x->nodes[nd].first[kind]; id >= 0; id = x->ent[id].next)
-		if (!lang || (x->ent[id].lang & lang))
-			return &x->ent[id];
-	return NULL;
+	return node_entry(x, edge_find_h(x, 0, t->hash, f, t->flen), kind, lang);
 }
 
 void lex_each_form(const lex *x, void (*fn)(void *ctx, const char *form), void *ctx)
