@@ -1901,7 +1901,10 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 			prev_end = m->t1;
 			continue;
 		}
-		if (m->kind == M_ACTOR && joined && m->role == lead->role && !m->origin_only) {
+		/* origin adjectives coordinate with origin adjectives ("door
+		 * Nederlandse en Duitse trainers"), names with names */
+		if (m->kind == M_ACTOR && joined && m->role == lead->role &&
+		    m->origin_only == lead->origin_only) {
 			if (!in_list(v, n, m->code) && m->code != except)
 				v[n++] = m->code;
 			prev_end = m->t1;
@@ -2340,12 +2343,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		/* "verzorgd door Nederlandse en Duitse trainers": the agent is
 		 * named by the origin of the people who act */
-		int origin_lead = 0;
 		for (size_t i = 0; i < no && !lead && (p.receive || p.passive); i++)
-			if (origin[i]->role == ROLE_SOURCE && origin[i]->code != recipient) {
+			if (origin[i]->role == ROLE_SOURCE && origin[i]->code != recipient)
 				lead = origin[i];
-				origin_lead = 1;
-			}
 		/* the party asked: "vroeg aan het Westen", "fordert Waffen aus
 		 * Deutschland" */
 		if (requested)
@@ -2366,18 +2366,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			donors[ndon++] = lead->code;
 			if (lead == c->antecedent)
 				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
-			if (origin_lead) {
-				for (size_t i = (size_t)(lead - g->m) + 1; i + 1 < c->m1 && ndon < 8; i += 2) {
-					const mention *o = &g->m[i + 1];
-					if (!cue_at(g, i, C_COORD) || o->kind != M_ACTOR || !o->origin_only ||
-					    o->t0 != g->m[i].t1 || g->m[i].t0 != g->m[i - 1].t1)
-						break;
-					if (!in_list(donors, ndon, o->code) && o->code != recipient)
-						donors[ndon++] = o->code;
-				}
-			} else {
-				ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
-			}
+			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
 		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent ||
 		                           /* "the new package will include", an
