@@ -91,8 +91,19 @@ void json_num(buf *b, double v)
 		buf_adds(b, "null");
 		return;
 	}
-	if (v == floor(v) && fabs(v) < 9e15)
-		buf_addf(b, "%.0f", v);
-	else
+	if (v == floor(v) && fabs(v) < 9e15) {
+		/* what "%.0f" prints, without printf's float machinery: a
+		 * whole number below 2^53 is exact as an int64 */
+		char t[24];
+		size_t k = sizeof t;
+		uint64_t u = (uint64_t)(int64_t)fabs(v);
+		do {
+			t[--k] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		if (signbit(v))
+			t[--k] = '-';
+		buf_add(b, t + k, sizeof t - k);
+	} else
 		buf_addf(b, "%.17g", v);
 }
