@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 typedef struct buf {
 	char *p;
@@ -45,5 +46,17 @@ char *xstrdup(const char *s);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+
+/* Copies s into dst[cap], cut to cap - 1 bytes and always terminated:
+ * snprintf(dst, cap, "%s", s) without printf, for copies on the
+ * extraction path (one per record). */
+static inline void str_copy(char *dst, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
 
 #endif

@@ -160,12 +160,17 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	/* a statement of the present is dated as precisely as the document
 	 * is: its day when it has one ("Germany will send 5,000 helmets" in a
 	 * story of 2022-01-26) */
-	if (d->date && strlen(d->date) >= 10 && d->date[4] == '-' && d->date[7] == '-')
-		snprintf(g->now, sizeof g->now, "%.10s", d->date);
-	else if (d->date && strlen(d->date) >= 7)
-		snprintf(g->now, sizeof g->now, "%.7s", d->date);
-	else if (d->date)
-		snprintf(g->now, sizeof g->now, "%.4s", d->date);
+	if (d->date) {
+		size_t n = strlen(d->date);
+		if (n >= 10 && d->date[4] == '-' && d->date[7] == '-')
+			n = 10;
+		else if (n >= 7)
+			n = 7;
+		else if (n > 4)
+			n = 4;
+		memcpy(g->now, d->date, n);   /* g->now holds "YYYY-MM-DD" */
+		g->now[n] = '\0';
+	}
 	/* The document's recipient: Ukraine when it is named at all (the
 	 * war the corpus is about), else the first state named after a
 	 * recipient preposition. */
@@ -1198,10 +1203,10 @@ static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, const d
 		if (best->kind == DATE_VAGUE)
 			r->when[0] = '\0';
 		else
-			snprintf(r->when, sizeof r->when, "%s", best->when);
+			str_copy(r->when, sizeof r->when, best->when);
 		return;
 	}
-	snprintf(r->when, sizeof r->when, "%s", g->now);
+	str_copy(r->when, sizeof r->when, g->now);
 }
 
 /* Merges r into an earlier record of the document stating the same fact;
@@ -2045,7 +2050,7 @@ static const num_span *implied_money(gram_doc *g, const num_span *nums, size_t n
 					}
 					copy[k].flags |= NUM_MONEY;
 					copy[k].code = g->last_currency;
-					snprintf(copy[k].currency, sizeof copy[k].currency, "%s", g->last_currency);
+					str_copy(copy[k].currency, sizeof copy[k].currency, g->last_currency);
 				}
 			}
 			break;
