@@ -26,8 +26,10 @@ int rec_type_parse(const char *s)
 
 const char *rec_category_intern(const char *s)
 {
+	/* the first byte first: the lexicon load asks this of every string
+	 * it keeps, and most are no category */
 	for (int i = 0; rec_categories[i]; i++)
-		if (!strcmp(s, rec_categories[i]))
+		if (s[0] == rec_categories[i][0] && !strcmp(s, rec_categories[i]))
 			return rec_categories[i];
 	return NULL;
 }
