@@ -103,7 +103,7 @@ struct clean_rules {
 	guard *g;
 	size_t ng;
 	pending *pend;
-	size_t npend;
+	size_t npend, pcap;
 	size_t bytes[2];     /* string bytes pending for each automaton */
 	automaton start;     /* trie of the strings that start a line */
 	automaton any;       /* Aho-Corasick automaton of the others */
@@ -576,7 +576,10 @@ static void add_guard(clean_rules *c, rule *r, const guard *w, char **s, const s
 	c->g[c->ng] = *w;
 	c->g[c->ng].rule = (uint32_t)c->n;
 	c->g[c->ng].first = r->ng == 1;
-	c->pend = xrealloc(c->pend, (c->npend + n) * sizeof *c->pend);
+	if (c->npend + n > c->pcap) {
+		c->pcap = (c->npend + n) * 2;
+		c->pend = xrealloc(c->pend, c->pcap * sizeof *c->pend);
+	}
 	for (size_t k = 0; k < n; k++)
 		c->pend[c->npend++] = (pending){ xstrndup(s[k], len[k]), len[k], c->ng, at_start };
 	c->bytes[at_start] += bytes;
@@ -1008,7 +1011,7 @@ clean_rules *clean_load(const char *path, sl_err *e)
 		free(c->pend[i].s);
 	free(c->pend);
 	c->pend = NULL;
-	c->npend = 0;
+	c->npend = c->pcap = 0;
 	return c;
 }
 
