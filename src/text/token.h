@@ -61,6 +61,10 @@ void tok_list_release(tok_list *l);
  * of text[from] (so offsets stay document-relative). */
 void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0);
 
+/* 1 (the default): ASCII words take tok_scan's fast path; 0: its general
+ * loop only, which must give the same tokens (fuzz_token compares). */
+extern int tok_ascii_fast;
+
 /* FNV-1a over a folded form: the hash every lexicon lookup starts from. */
 static inline uint32_t tok_hash(const char *s, size_t n)
 {
