@@ -107,6 +107,8 @@ static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t fl
 		l->arena.len = len;
 		room(&l->arena, n + 1);
 		h = tok_hash(l->arena.p + len, n);
+		if (memchr(l->arena.p + len, ' ', n))
+			flags |= TOK_FOLDSPACE;
 	}
 	return push_folded(l, start, end, cp, flags, n, h);
 }
@@ -280,6 +282,9 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 done:;
 	uint32_t fl = word_flags(pending, lead & FOLD_DIGIT, lead & FOLD_UPPER,
 	                         letters >= 2 && !(cls & FOLD_LOWER), text, from, s);
+	/* a fold beyond ASCII may have a space */
+	if (more && memchr(o, ' ', q))
+		fl |= TOK_FOLDSPACE;
 	*end = j;
 	*extra = more;
 	return push_folded(l, s, j, cp, fl, q, h);

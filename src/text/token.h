@@ -36,7 +36,10 @@ enum {
 	TOK_NL = 1 << 8,        /* a line break precedes it */
 	TOK_PARA = 1 << 9,      /* a blank line precedes it */
 	TOK_SPACE = 1 << 10,    /* white space precedes it */
-	TOK_QUOTE = 1 << 11     /* punctuation that is a quotation mark */
+	TOK_QUOTE = 1 << 11,    /* punctuation that is a quotation mark */
+	/* the folded form has a space, from a compatibility decomposition
+	 * (U+FDFA): a lookup takes it as several keys */
+	TOK_FOLDSPACE = 1 << 12
 };
 
 typedef struct token {
