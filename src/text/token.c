@@ -228,8 +228,21 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 				cls |= FOLD_UPPER;
 			uint64_t f = v | 0x20 * SWAR_ONES;
 			swar_store8(o + q, f);
-			for (size_t k = 0; k < n; k++, f >>= 8)
-				h = (h ^ (uint32_t)(f & 0xff)) * 16777619u;
+			/* the n bytes into the hash, low byte first: entered at
+			 * case n, with no test between the bytes */
+#define FNV_BYTE h = (h ^ (uint32_t)(f & 0xff)) * 16777619u, f >>= 8
+			switch (n) {
+			case 8: FNV_BYTE; /* fallthrough */
+			case 7: FNV_BYTE; /* fallthrough */
+			case 6: FNV_BYTE; /* fallthrough */
+			case 5: FNV_BYTE; /* fallthrough */
+			case 4: FNV_BYTE; /* fallthrough */
+			case 3: FNV_BYTE; /* fallthrough */
+			case 2: FNV_BYTE; /* fallthrough */
+			case 1: FNV_BYTE; /* fallthrough */
+			default: break;
+			}
+#undef FNV_BYTE
 			j += n;
 			q += n;
 			letters += n;
@@ -432,10 +445,17 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 		size_t end, extra;
 		if (fast && (k & FOLD_ALNUM) &&
 		    (t = word_fast(l, text, from, i, to, i + cpd, pending, &end, &extra))) {
+			cpd -= extra;
+			/* the space after most words, without another round */
+			if (end < to && p[end] == ' ') {
+				pending = TOK_SPACE;
+				i = end + 1;
+				continue;
+			}
 			pending = 0;
 			size_t m = hyphen_after(text, end, to, t, &pending);
 			i = end + m;
-			cpd -= extra + (m ? m - 1 : 0);
+			cpd -= m ? m - 1 : 0;
 			continue;
 		}
 		if (fast && !k && p[i] < 0x80) {
