@@ -204,14 +204,14 @@ static inline size_t hyphen_after(const char *text, size_t i, size_t to, token *
  * a letter beyond ASCII through fold_cp_to, as fold_append folds it.
  * Returns NULL, having appended nothing, for what scan_step must do: an
  * elision to split, a digit separator, a code point that folds longer
- * than its bytes (the room made here is the word's bytes).  Otherwise
+ * than its bytes (tok_scan keeps room for the word's bytes).  Otherwise
  * *end is the end and *extra the bytes beyond one per code point. */
 static inline token *word_fast(tok_list *l, const char *text, size_t from, size_t s,
                                size_t to, size_t cp, uint32_t pending, size_t *end,
                                size_t *extra)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	unsigned char *o = room(&l->arena, to - s + 1);
+	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;   /* tok_scan keeps the room */
 	unsigned lead = fold_ascii_cls[p[s]];
 	uint32_t h = 2166136261u;
 	unsigned cls = 0;       /* FOLD_UPPER, FOLD_LOWER: some letter is (not) upper case */
@@ -434,6 +434,12 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 	 * a hyphen attached the previous word to it (then it is a word) */
 	uint32_t pending = 0;
 	int fast = tok_ascii_fast;
+	/* At the top of the loop the arena has room for 2 (to - i) + 1 more
+	 * bytes, which word_fast needs no test for: it takes at most the
+	 * word's bytes and a NUL, never more than twice the bytes it moves i
+	 * past, and so keeps the room for the rest.  scan_step's folds may
+	 * take more: the room is made again after it. */
+	room(&l->arena, 2 * (to - i) + 1);
 	while (i < to) {
 		unsigned k = fold_ascii_cls[p[i]];
 		if (k & FOLD_SPACE) {
@@ -469,5 +475,6 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 		i = scan_step(l, text, from, i, to, &cp, &pend, fast);
 		cpd = cp - i;
 		pending = pend;
+		room(&l->arena, 2 * (to - i) + 1);
 	}
 }
