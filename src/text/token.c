@@ -195,6 +195,15 @@ static inline size_t hyphen_after(const char *text, size_t i, size_t to, token *
 	return 0;
 }
 
+/* Whether the n bytes at p have an ASCII upper-case letter. */
+static int has_upper(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fold_ascii_cls[p[i]] & FOLD_UPPER)
+			return 1;
+	return 0;
+}
+
 /* tok_scan's word at text[s] (an ASCII letter or digit) as a token, if
  * it ends where the general loop in scan_step would end it and with the
  * same flags, but in one pass: each byte is classified, folded into the
@@ -214,7 +223,12 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;   /* tok_scan keeps the room */
 	unsigned lead = fold_ascii_cls[p[s]];
 	uint32_t h = 2166136261u;
-	unsigned cls = 0;       /* FOLD_UPPER, FOLD_LOWER: some letter is (not) upper case */
+	/* FOLD_UPPER, FOLD_LOWER: some letter is (not) upper case, except that
+	 * the eight-letter chunks leave them out where they cannot matter: a
+	 * lower-case letter only ends TOK_ALLCAP when the first is none, and
+	 * an upper-case one only counts at a digit, where has_upper looks */
+	unsigned cls = 0;
+	int lower_counts = !(lead & FOLD_LOWER);
 	size_t j = s, q = 0;    /* text[j], o[q]: the next byte in and out */
 	size_t letters = 0, more = 0;
 	for (;;) {
@@ -222,10 +236,8 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 			uint64_t v = swar_load8(p + j), m = nonletter(v);
 			uint64_t taken = ((m & -m) - 1) & SWAR_HIGH;     /* the letters before m's first */
 			size_t n = m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
-			if ((v << 2) & taken)
+			if (lower_counts && ((v << 2) & taken))
 				cls |= FOLD_LOWER;
-			if (~(v << 2) & taken)
-				cls |= FOLD_UPPER;
 			uint64_t f = v | 0x20 * SWAR_ONES;
 			swar_store8(o + q, f);
 			/* the n bytes into the hash, low byte first: entered at
@@ -256,7 +268,8 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 				letters++;
 			} else if (!(k & FOLD_DIGIT)) {
 				break;
-			} else if (!(lead & FOLD_DIGIT) && !(cls & FOLD_UPPER) && letters >= 3) {
+			} else if (!(lead & FOLD_DIGIT) && letters >= 3 && !(cls & FOLD_UPPER) &&
+			           !has_upper(p + s, j - s)) {
 				goto done;      /* "include30", as in scan_step */
 			}
 			cls |= k;
@@ -294,7 +307,7 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 		return NULL;
 done:;
 	uint32_t fl = word_flags(pending, lead & FOLD_DIGIT, lead & FOLD_UPPER,
-	                         letters >= 2 && !(cls & FOLD_LOWER), text, from, s);
+	                         lower_counts && letters >= 2 && !(cls & FOLD_LOWER), text, from, s);
 	/* a fold beyond ASCII may have a space */
 	if (more && memchr(o, ' ', q))
 		fl |= TOK_FOLDSPACE;
