@@ -1,4 +1,5 @@
-/* lang: the stop-word vote (see lang.h), on the lexicon engine's trie. */
+/* lang: the stop-word vote (see lang.h): a table of one-token stop words,
+ * with the lexicon engine's trie for the folds it cannot key. */
 #include "lang.h"
 
 #include <stdlib.h>
