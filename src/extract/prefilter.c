@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../base/swar.h"
 #include "../base/utf8.h"
 #include "../text/fold.h"
 #include "../text/token.h"
@@ -50,33 +51,12 @@ struct prefilter {
  * are the folded form; for an ASCII word of the text that is its bytes
  * with 0x20 set (letters lower-cased, digits unchanged), so the scan
  * hashes it straight from the text. */
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
-static inline uint64_t load8(const unsigned char *q)
-{
-	uint64_t v;
-	memcpy(&v, q, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	return v;
-}
-
-static inline void store8(char *q, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	memcpy(q, &v, 8);
-}
-
-/* the n < 8 bytes at q, the rest 0, as load8 would give them */
+/* the n < 8 bytes at q, the rest 0, as swar_load8 would give them */
 static inline uint64_t load_part(const unsigned char *q, size_t n)
 {
 	unsigned char t[8] = { 0 };
 	memcpy(t, q, n);
-	return load8(t);
+	return swar_load8(t);
 }
 
 static inline uint32_t hash_ab(uint64_t a, uint64_t b, size_t n)
@@ -91,8 +71,8 @@ static inline uint32_t hash_ab(uint64_t a, uint64_t b, size_t n)
 static uint32_t hash_word(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	uint64_t a = n >= 8 ? load8(s) : load_part(s, n);
-	uint64_t b = n > 8 ? load8(s + n - 8) : 0;
+	uint64_t a = n >= 8 ? swar_load8(s) : load_part(s, n);
+	uint64_t b = n > 8 ? swar_load8(s + n - 8) : 0;
 	return hash_ab(a, b, n);
 }
 
@@ -100,9 +80,9 @@ static uint32_t hash_word(const char *str, size_t n)
 static inline uint32_t hash_room(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	uint64_t a = load8(s), b = 0;
+	uint64_t a = swar_load8(s), b = 0;
 	if (n > 8)
-		b = load8(s + n - 8);
+		b = swar_load8(s + n - 8);
 	else if (n < 8)
 		a &= ((uint64_t)1 << (8 * n)) - 1;
 	return hash_ab(a, b, n);
@@ -113,10 +93,10 @@ static inline uint32_t hash_room(const char *str, size_t n)
  * when the 7-bit byte x >= lo, and no byte carries into the next. */
 static inline uint64_t nonword(uint64_t v)
 {
-	uint64_t x = v & ~HIGH, l = x | 0x20 * ONES;
-	uint64_t letter = (l + (0x80 - 'a') * ONES) & ~(l + (0x80 - 'z' - 1) * ONES);
-	uint64_t digit = (x + (0x80 - '0') * ONES) & ~(x + (0x80 - '9' - 1) * ONES);
-	return ~((letter | digit) & ~v) & HIGH;
+	uint64_t x = v & ~SWAR_HIGH, l = x | 0x20 * SWAR_ONES;
+	uint64_t letter = (l + (0x80 - 'a') * SWAR_ONES) & ~(l + (0x80 - 'z' - 1) * SWAR_ONES);
+	uint64_t digit = (x + (0x80 - '0') * SWAR_ONES) & ~(x + (0x80 - '9' - 1) * SWAR_ONES);
+	return ~((letter | digit) & ~v) & SWAR_HIGH;
 }
 
 /* ASCII letters and digits lower-cased, 0 for every other byte: the
@@ -304,7 +284,7 @@ static inline const unsigned char *ascii_end(const unsigned char *q, const unsig
 				q++;
 			return q;
 		}
-		uint64_t m = nonword(load8(q));
+		uint64_t m = nonword(swar_load8(q));
 		if (m)
 			return q + (__builtin_ctzll(m) >> 3);
 		q += 8;
@@ -331,7 +311,7 @@ static const unsigned char *fold_word(const prefilter *p, const unsigned char *s
 		} else if ((size_t)(e - q) >= k + 8) {
 			/* eight at a time; f has room for the last one's overhang */
 			for (size_t i = 0; i < k; i += 8)
-				store8(f + fl + i, load8(q + i) | 0x20 * ONES);
+				swar_store8(f + fl + i, swar_load8(q + i) | 0x20 * SWAR_ONES);
 		} else {
 			for (size_t i = 0; i < k; i++)
 				f[fl + i] = (char)(q[i] | 0x20);
@@ -372,13 +352,13 @@ static unsigned char ascii_word(const prefilter *p, const unsigned char *s, size
 		return 0;
 	uint64_t a, b = 0;
 	if (wl >= 8) {
-		a = load8(s) | 0x20 * ONES;
+		a = swar_load8(s) | 0x20 * SWAR_ONES;
 		if (wl > 8)
-			b = load8(s + wl - 8) | 0x20 * ONES;
+			b = swar_load8(s + wl - 8) | 0x20 * SWAR_ONES;
 	} else {
 		uint64_t mask = ((uint64_t)1 << (8 * wl)) - 1;
-		a = (e - s >= 8 ? load8(s) : load_part(s, wl)) & mask;
-		a |= 0x20 * ONES & mask;
+		a = (e - s >= 8 ? swar_load8(s) : load_part(s, wl)) & mask;
+		a |= 0x20 * SWAR_ONES & mask;
 	}
 	uint32_t h = hash_ab(a, b, wl);
 	return seen(p, h) ? find_ascii(p, s, wl, h) : 0;

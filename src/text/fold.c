@@ -20,22 +20,24 @@ static unsigned char ascii_fold[128];
 
 enum { C_ALNUM = FOLD_ALNUM, C_UPPER = FOLD_UPPER, C_SPACE = FOLD_SPACE };
 
-#define A FOLD_ALNUM
+#define D (FOLD_ALNUM | FOLD_DIGIT)
 #define U (FOLD_ALNUM | FOLD_UPPER)
+#define L (FOLD_ALNUM | FOLD_LOWER)
 #define S FOLD_SPACE
 /* ASCII letters and digits, upper case, and ' ' and \t..\r as space */
-const unsigned char fold_ascii_cls[128] = {
+const unsigned char fold_ascii_cls[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, 0,
+	D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
 	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
 	U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
-	0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A,
-	A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0,
+	0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
 };
-#undef A
+#undef D
 #undef U
+#undef L
 #undef S
 
 static size_t fold_one(int32_t cp, char *out, size_t max)

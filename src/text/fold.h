@@ -30,9 +30,11 @@ size_t fold_cp_to(int32_t cp, char *out);
 
 /* Character classes used by the tokenizer.  ASCII is answered inline
  * from a table (the tokenizer asks for every byte); other code points go
- * to the cached utf8proc categories in fold.c. */
-enum { FOLD_ALNUM = 1, FOLD_UPPER = 2, FOLD_SPACE = 4 };
-extern const unsigned char fold_ascii_cls[128];
+ * to the cached utf8proc categories in fold.c.  The table has 256 entries,
+ * 0 from 0x80 up, so that any byte indexes it; FOLD_LOWER and FOLD_DIGIT
+ * are only in it (ASCII lower-case letters and digits). */
+enum { FOLD_ALNUM = 1, FOLD_UPPER = 2, FOLD_SPACE = 4, FOLD_LOWER = 8, FOLD_DIGIT = 16 };
+extern const unsigned char fold_ascii_cls[256];
 int fold_cls_cp(int32_t cp);     /* the FOLD_ bits of any code point */
 
 static inline int fold_is_alnum(int32_t cp)

@@ -22,4 +22,9 @@ int lang_guess(const lang_model *m, const tok_list *tl, size_t from, size_t to);
 
 const char *lang_name(int bit);   /* "nl", "en", "de", "fr" */
 
+/* 1 (the default): lang_guess looks words up in its table of one-token
+ * stop words; 0: in the trie, which must give the same answers
+ * (fuzz_token compares). */
+extern int lang_table;
+
 #endif

@@ -51,7 +51,9 @@ void split_free(split_rules *s)
 static int is_end_punct(const tok_list *tl, const token *t)
 {
 	const char *f = tok_fold(tl, t);
-	return !strcmp(f, ".") || !strcmp(f, "!") || !strcmp(f, "?") || !strcmp(f, "\xE2\x80\xA6");
+	if (t->flen == 1)
+		return f[0] == '.' || f[0] == '!' || f[0] == '?';
+	return t->flen == 3 && !memcmp(f, "\xE2\x80\xA6", 3);
 }
 
 /* Does the period at token p close an abbreviation or an initial? */
@@ -92,6 +94,9 @@ void split_sentences(const split_rules *s, int lang, const tok_list *tl, const c
 	size_t start = from;
 	for (size_t i = from; i < to; i++) {
 		const token *t = &tl->v[i];
+		/* most tokens are neither */
+		if (!(t->flags & (TOK_NL | TOK_PUNCT)))
+			continue;
 		if (i > start && (t->flags & TOK_NL)) {
 			push(out, n, cap, start, i);
 			start = i;

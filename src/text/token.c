@@ -2,11 +2,21 @@
  * token: the tokenizer (see token.h for the rules).  One pass over the
  * code points; the only allocation is growth of the token array and the
  * fold arena, both reused across documents.
+ *
+ * Most words of news text are ASCII letters with a few digits, and
+ * tokenizing them is most of the cost.  So tok_scan's loop takes a word
+ * that starts with an ASCII letter or digit in one pass (word_fast): each
+ * byte is classified, folded into the arena and hashed on the way to the
+ * word's end.  The rare cases it leaves (an elision to split, a digit
+ * separator) and everything else go to scan_step, the general loop, which
+ * handles every case; tok_ascii_fast = 0 leaves everything to it, and
+ * fuzz_token checks that the two give the same tokens.
  */
 #include "token.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include "../base/swar.h"
 #include "../base/utf8.h"
 #include "fold.h"
 
@@ -30,26 +40,54 @@ void tok_list_release(tok_list *l)
 	tok_list_init(l);
 }
 
-static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t flags,
-                   const char *text)
+int tok_ascii_fast = 1;
+
+static inline token *tok_new(tok_list *l)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 	}
-	token *t = &l->v[l->n++];
+	return &l->v[l->n++];
+}
+
+/* Where n more bytes go at the end of b, with room for a NUL after them. */
+static inline unsigned char *room(buf *b, size_t n)
+{
+	if (b->cap - b->len < n + 1)
+		buf_grow(b, n);
+	return (unsigned char *)b->p + b->len;
+}
+
+/* Appends the token text[start..end) whose folded form, n bytes of hash
+ * h, the caller has written at the end of the arena (room(n + 1)). */
+static inline token *push_folded(tok_list *l, size_t start, size_t end, size_t cp,
+                                 uint32_t flags, size_t n, uint32_t h)
+{
+	token *t = tok_new(l);
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
 	t->cp = (uint32_t)cp;
 	t->flags = flags;
 	t->fold = (uint32_t)l->arena.len;
+	t->flen = (uint32_t)n;
+	t->hash = h;
+	char *a = l->arena.p + l->arena.len;
+	a[n] = '\0';
+	a[n + 1] = '\0';
+	l->arena.len += n + 1;
+	return t;
+}
+
+static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t flags,
+                   const char *text)
+{
 	/* An ASCII token (most of them) is folded and hashed in one pass
 	 * straight into the arena: fold_append and tok_hash give the same
 	 * bytes and hash, byte by byte, for ASCII. */
 	size_t n = end - start;
-	buf_grow(&l->arena, n + 1);
 	const unsigned char *src = (const unsigned char *)text + start;
-	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;
+	unsigned char *o = room(&l->arena, n + 1);
 	uint32_t h = 2166136261u;
 	size_t k = 0;
 	for (; k < n; k++) {
@@ -60,19 +98,29 @@ static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t fl
 		o[k] = c;
 		h = (h ^ c) * 16777619u;
 	}
-	if (k == n) {
-		o[n] = '\0';
-		l->arena.len += n + 1;
-		l->arena.p[l->arena.len] = '\0';
-		t->flen = (uint32_t)n;
-		t->hash = h;
-		return t;
+	if (k < n) {
+		/* fold_append writes at the end of the arena; its bytes are
+		 * taken back as the unterminated form push_folded expects */
+		size_t len = l->arena.len;
+		fold_append(&l->arena, text + start, n);
+		n = l->arena.len - len;
+		l->arena.len = len;
+		room(&l->arena, n + 1);
+		h = tok_hash(l->arena.p + len, n);
+		if (memchr(l->arena.p + len, ' ', n))
+			flags |= TOK_FOLDSPACE;
 	}
-	fold_append(&l->arena, text + start, n);
-	t->flen = (uint32_t)(l->arena.len - t->fold);
-	t->hash = tok_hash(l->arena.p + t->fold, t->flen);
-	buf_addc(&l->arena, '\0');
-	return t;
+	return push_folded(l, start, end, cp, flags, n, h);
+}
+
+/* Bit 7 of each byte of v set where that byte is not an ASCII letter
+ * (bytes >= 0x80 included): l + (0x80 - lo) has bit 7 set exactly when
+ * the 7-bit byte l >= lo, and no byte carries into the next. */
+static inline uint64_t nonletter(uint64_t v)
+{
+	uint64_t l = (v & ~SWAR_HIGH) | 0x20 * SWAR_ONES;
+	uint64_t letter = (l + (0x80 - 'a') * SWAR_ONES) & ~(l + (0x80 - 'z' - 1) * SWAR_ONES);
+	return ~(letter & ~v) & SWAR_HIGH;
 }
 
 /* utf8_decode with ASCII answered inline: most bytes of news text. */
@@ -104,146 +152,342 @@ static int elides(const char *s, size_t n)
 	return 0;
 }
 
-void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
+/* The flags of a word or number starting at text[s] (see token.h):
+ * digit, upper and allcap say what its first code point and its letters
+ * are; pending has those of what precedes it. */
+static inline uint32_t word_flags(uint32_t pending, int digit, int upper, int allcap,
+                                  const char *text, size_t from, size_t s)
 {
-	size_t i = from, cp = cp0;
-	uint32_t pending = 0;   /* flags for the next token: spaces, line breaks */
-	int nl = 0;
-	int joined = 0;          /* a hyphen attached the previous word to this one */
-	while (i < to) {
-		int32_t c;
-		size_t k = decode(text + i, to - i, &c);
-		if (fold_is_space(c)) {
-			if (c == '\n') {
-				nl++;
-				pending |= TOK_NL;
-				if (nl >= 2)
-					pending |= TOK_PARA;
+	uint32_t fl = pending | (digit ? TOK_NUM : TOK_WORD);
+	if (upper)
+		fl |= TOK_CAP;
+	if (allcap)
+		fl |= TOK_ALLCAP;
+	/* "-raketten" after a space */
+	if (s > from && text[s - 1] == '-' && (s - 1 == from || text[s - 2] == ' '))
+		fl |= TOK_LEADHYPH;
+	return fl;
+}
+
+/* A hyphen at text[i], right after the word t: a joined compound (the
+ * next word is TOK_JOINED: *pending gets it) or a suspended half (t is
+ * marked TOK_SUSP).  Returns the bytes of the hyphen taken, 0 if none. */
+static inline size_t hyphen_after(const char *text, size_t i, size_t to, token *t,
+                                  uint32_t *pending)
+{
+	if (i >= to || (text[i] != '-' && (unsigned char)text[i] < 0x80))
+		return 0;
+	int32_t d;
+	size_t m = decode(text + i, to - i, &d);
+	if (!fold_is_dash(d))
+		return 0;
+	int32_t e = ' ';
+	if (i + m < to)
+		decode(text + i + m, to - i - m, &e);
+	if (fold_is_alnum(e)) {
+		*pending |= TOK_JOINED;
+		return m;
+	}
+	if (fold_is_space(e) || e == ',') {
+		t->flags |= TOK_SUSP;
+		return m;
+	}
+	return 0;
+}
+
+/* Whether the n bytes at p have an ASCII upper-case letter. */
+static int has_upper(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fold_ascii_cls[p[i]] & FOLD_UPPER)
+			return 1;
+	return 0;
+}
+
+/* tok_scan's word at text[s] (an ASCII letter or digit) as a token, if
+ * it ends where the general loop in scan_step would end it and with the
+ * same flags, but in one pass: each byte is classified, folded into the
+ * arena and hashed as the word's end is found.  Letters go eight at a
+ * time (the case bit 0x20 of each, moved to bit 7 by << 2, tells lower
+ * from upper, and setting it folds them), the few digits one by one, and
+ * a letter beyond ASCII through fold_cp_to, as fold_append folds it.
+ * Returns NULL, having appended nothing, for what scan_step must do: an
+ * elision to split, a digit separator, a code point that folds longer
+ * than its bytes (tok_scan keeps room for the word's bytes).  Otherwise
+ * *end is the end and *extra the bytes beyond one per code point. */
+static inline token *word_fast(tok_list *l, const char *text, size_t from, size_t s,
+                               size_t to, size_t cp, uint32_t pending, size_t *end,
+                               size_t *extra)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;   /* tok_scan keeps the room */
+	unsigned lead = fold_ascii_cls[p[s]];
+	uint32_t h = 2166136261u;
+	/* FOLD_UPPER, FOLD_LOWER: some letter is (not) upper case, except that
+	 * the eight-letter chunks leave them out where they cannot matter: a
+	 * lower-case letter only ends TOK_ALLCAP when the first is none, and
+	 * an upper-case one only counts at a digit, where has_upper looks */
+	unsigned cls = 0;
+	int lower_counts = !(lead & FOLD_LOWER);
+	size_t j = s, q = 0;    /* text[j], o[q]: the next byte in and out */
+	size_t letters = 0, more = 0;
+	for (;;) {
+		while (to - j >= 8) {
+			uint64_t v = swar_load8(p + j), m = nonletter(v);
+			uint64_t taken = ((m & -m) - 1) & SWAR_HIGH;     /* the letters before m's first */
+			size_t n = m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
+			if (lower_counts && ((v << 2) & taken))
+				cls |= FOLD_LOWER;
+			uint64_t f = v | 0x20 * SWAR_ONES;
+			swar_store8(o + q, f);
+			/* the n bytes into the hash, low byte first: entered at
+			 * case n, with no test between the bytes */
+#define FNV_BYTE h = (h ^ (uint32_t)(f & 0xff)) * 16777619u, f >>= 8
+			switch (n) {
+			case 8: FNV_BYTE; /* fallthrough */
+			case 7: FNV_BYTE; /* fallthrough */
+			case 6: FNV_BYTE; /* fallthrough */
+			case 5: FNV_BYTE; /* fallthrough */
+			case 4: FNV_BYTE; /* fallthrough */
+			case 3: FNV_BYTE; /* fallthrough */
+			case 2: FNV_BYTE; /* fallthrough */
+			case 1: FNV_BYTE; /* fallthrough */
+			default: break;
 			}
-			pending |= TOK_SPACE;
-			joined = 0;
-			i += k;
-			cp++;
-			continue;
-		}
-		nl = 0;
-		if (fold_is_alnum(c)) {
-			/* a word or a number: scan to its end */
-			size_t s = i, scp = cp;
-			int digit = c >= '0' && c <= '9';
-			int upper = fold_is_upper(c), letters = 0, uppers = 0;
-			size_t apos_split = 0, apos_cp = 0;
-			int clitic = 0;
-			while (i < to) {
-				/* ASCII letters and digits: one table look-up each */
-				unsigned char b = (unsigned char)text[i];
-				if (b < 0x80 && (fold_ascii_cls[b] & FOLD_ALNUM)) {
-					/* "include30": a lower-case word of four letters or
-					 * more glued to a number is two tokens (names such as
-					 * "M777" or "Leopard2" start upper-case) */
-					if (b >= '0' && b <= '9' && !digit && !upper && uppers == 0 &&
-					    letters >= 3)
-						break;
-					if (!(b >= '0' && b <= '9')) {
-						letters++;
-						uppers += (fold_ascii_cls[b] & FOLD_UPPER) != 0;
-					}
-					i++;
-					cp++;
-					continue;
-				}
-				int32_t d;
-				size_t m = decode(text + i, to - i, &d);
-				if (fold_is_alnum(d)) {
-					if (!(d >= '0' && d <= '9')) {
-						letters++;
-						uppers += fold_is_upper(d);
-					}
-					i += m;
-					cp++;
-					continue;
-				}
-				/* digit group separators stay inside numbers */
-				if (digit && (d == '.' || d == ',') && i + m < to &&
-				    text[i + m] >= '0' && text[i + m] <= '9') {
-					i += m;
-					cp++;
-					continue;
-				}
-				/* apostrophes: elision splits after, clitics before */
-				if (fold_is_apos(d) && i + m < to) {
-					int32_t e;
-					decode(text + i + m, to - i - m, &e);
-					if (fold_is_alnum(e) && !digit) {
-						if (elides(text + s, i - s)) {
-							apos_split = i + m;
-							apos_cp = cp + 1;
-						} else {
-							clitic = 1;
-						}
-					}
-				}
+#undef FNV_BYTE
+			j += n;
+			q += n;
+			letters += n;
+			if (n < 8)
 				break;
+		}
+		for (; j < to; j++) {
+			unsigned char b = p[j];
+			unsigned k = fold_ascii_cls[b];
+			if (k & (FOLD_UPPER | FOLD_LOWER)) {
+				letters++;
+			} else if (!(k & FOLD_DIGIT)) {
+				break;
+			} else if (!(lead & FOLD_DIGIT) && letters >= 3 && !(cls & FOLD_UPPER) &&
+			           !has_upper(p + s, j - s)) {
+				goto done;      /* "include30", as in scan_step */
 			}
-			uint32_t fl = pending | (digit ? TOK_NUM : TOK_WORD);
-			if (joined)
-				fl |= TOK_JOINED;
-			if (upper)
-				fl |= TOK_CAP;
-			if (letters >= 2 && uppers == letters)
-				fl |= TOK_ALLCAP;
-			if (s > from) {
-				/* "-raketten" after a space */
-				int32_t p = (unsigned char)text[s - 1];
-				if (p == '-' && (s - 1 == from || text[s - 2] == ' '))
-					fl |= TOK_LEADHYPH;
-			}
-			if (apos_split) {
-				/* l'Élysée: "l'" then the word */
-				push(l, s, apos_split, scp, fl & ~(uint32_t)(TOK_ALLCAP), text);
-				pending = 0;
-				joined = 0;
-				i = apos_split;
-				cp = apos_cp;
+			cls |= k;
+			b |= 0x20;
+			o[q++] = b;
+			h = (h ^ b) * 16777619u;
+		}
+		if (j == to || p[j] < 0x80)
+			break;
+		int32_t d;
+		size_t m = utf8_decode(text + j, to - j, &d);
+		int c = fold_cls_cp(d);
+		if (!(c & FOLD_ALNUM)) {
+			if (fold_is_apos(d) && !(lead & FOLD_DIGIT) && elides(text + s, j - s))
+				return NULL;
+			goto done;
+		}
+		char f[FOLD_CP_MAX];
+		size_t fl = fold_cp_to(d, f);
+		if (q + fl > j + m - s)
+			return NULL;
+		for (size_t k = 0; k < fl; k++) {
+			o[q++] = (unsigned char)f[k];
+			h = (h ^ (unsigned char)f[k]) * 16777619u;
+		}
+		cls |= c & FOLD_UPPER ? FOLD_UPPER : FOLD_LOWER;
+		letters++;
+		j += m;
+		more += m - 1;
+	}
+	if (j < to && p[j] == '\'' && !(lead & FOLD_DIGIT) && elides(text + s, j - s))
+		return NULL;
+	if ((lead & FOLD_DIGIT) && j + 1 < to && (p[j] == '.' || p[j] == ',') &&
+	    (fold_ascii_cls[p[j + 1]] & FOLD_DIGIT))
+		return NULL;
+done:;
+	uint32_t fl = word_flags(pending, lead & FOLD_DIGIT, lead & FOLD_UPPER,
+	                         lower_counts && letters >= 2 && !(cls & FOLD_LOWER), text, from, s);
+	/* a fold beyond ASCII may have a space */
+	if (more && memchr(o, ' ', q))
+		fl |= TOK_FOLDSPACE;
+	*end = j;
+	*extra = more;
+	return push_folded(l, s, j, cp, fl, q, h);
+}
+
+/* The flags for the next token after white space c. */
+static inline uint32_t space_flags(uint32_t pending, int32_t c)
+{
+	/* a second line break since the last token makes a blank line */
+	if (c == '\n')
+		pending |= pending & TOK_NL ? TOK_NL | TOK_PARA : TOK_NL;
+	return pending | TOK_SPACE;
+}
+
+/* The punctuation c, k bytes at text[i], as a token (*pending has its
+ * flags and is cleared), unless it is the leading hyphen of a suspended
+ * compound. */
+static inline void punct(tok_list *l, const char *text, size_t i, size_t to, int32_t c,
+                         size_t k, size_t cp, uint32_t *pending, int fast)
+{
+	if (c == '-' && i + 1 < to && (fold_ascii_cls[(unsigned char)text[i + 1]] & FOLD_ALNUM) &&
+	    (*pending & TOK_SPACE))
+		return;
+	uint32_t fl = *pending | TOK_PUNCT | (is_quote(c) ? TOK_QUOTE : 0);
+	if (fast && k == 1) {
+		/* one ASCII byte: its fold is itself ('`' aside) */
+		unsigned char *o = room(&l->arena, 2);
+		o[0] = (unsigned char)(c == '`' ? '\'' : c);
+		push_folded(l, i, i + 1, cp, fl, 1, (2166136261u ^ o[0]) * 16777619u);
+	} else {
+		push(l, i, i + k, cp, fl, text);
+	}
+	*pending = 0;
+}
+
+/* One step of tok_scan at text[i], which handles everything: a white
+ * space code point, a word or number, or punctuation.  Returns where the
+ * next step starts; *cpp and *pendingp are tok_scan's.  Not inlined: its
+ * state would crowd the registers of tok_scan's loop over ASCII words. */
+__attribute__((noinline))
+static size_t scan_step(tok_list *l, const char *text, size_t from, size_t i, size_t to,
+                        size_t *cpp, uint32_t *pendingp, int fast)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t cp = *cpp;
+	uint32_t pending = *pendingp;
+	int32_t c;
+	size_t k = decode(text + i, to - i, &c);
+	if (fold_is_space(c)) {
+		*pendingp = space_flags(pending, c);
+		*cpp = cp + 1;
+		return i + k;
+	}
+	if (fold_is_alnum(c)) {
+		/* a word or a number: scan to its end */
+		size_t s = i, scp = cp;
+		int digit = c >= '0' && c <= '9';
+		int upper = fold_is_upper(c), letters = 0, uppers = 0;
+		size_t apos_split = 0, apos_cp = 0;
+		while (i < to) {
+			/* ASCII letters and digits: one table look-up each */
+			unsigned char b = p[i];
+			if (fold_ascii_cls[b] & FOLD_ALNUM) {
+				/* "include30": a lower-case word of four letters or
+				 * more glued to a number is two tokens (names such as
+				 * "M777" or "Leopard2" start upper-case) */
+				if (b >= '0' && b <= '9' && !digit && !upper && uppers == 0 && letters >= 3)
+					break;
+				if (!(b >= '0' && b <= '9')) {
+					letters++;
+					uppers += (fold_ascii_cls[b] & FOLD_UPPER) != 0;
+				}
+				i++;
+				cp++;
 				continue;
 			}
-			token *t = push(l, s, i, scp, fl, text);
-			(void)clitic;
-			pending = 0;
-			joined = 0;
-			/* a hyphen right after: joined compound or suspended half */
-			if (i < to) {
-				int32_t d;
-				size_t m = decode(text + i, to - i, &d);
-				if (fold_is_dash(d)) {
-					int32_t e = ' ';
-					if (i + m < to)
-						decode(text + i + m, to - i - m, &e);
-					if (fold_is_alnum(e)) {
-						joined = 1;
-						i += m;
-						cp++;
-					} else if (fold_is_space(e) || e == ',') {
-						t->flags |= TOK_SUSP;
-						i += m;
-						cp++;
-					}
+			int32_t d;
+			size_t m = decode(text + i, to - i, &d);
+			if (fold_is_alnum(d)) {
+				if (!(d >= '0' && d <= '9')) {
+					letters++;
+					uppers += fold_is_upper(d);
+				}
+				i += m;
+				cp++;
+				continue;
+			}
+			/* digit group separators stay inside numbers */
+			if (digit && (d == '.' || d == ',') && i + m < to &&
+			    text[i + m] >= '0' && text[i + m] <= '9') {
+				i += m;
+				cp++;
+				continue;
+			}
+			/* apostrophes: elision splits after (clitics before: the
+			 * word just ends) */
+			if (fold_is_apos(d) && i + m < to) {
+				int32_t e;
+				decode(text + i + m, to - i - m, &e);
+				if (fold_is_alnum(e) && !digit && elides(text + s, i - s)) {
+					apos_split = i + m;
+					apos_cp = cp + 1;
 				}
 			}
+			break;
+		}
+		uint32_t fl = word_flags(pending, digit, upper, letters >= 2 && uppers == letters,
+		                         text, from, s);
+		*pendingp = 0;
+		if (apos_split) {
+			/* l'Élysée: "l'" then the word */
+			push(l, s, apos_split, scp, fl & ~(uint32_t)(TOK_ALLCAP), text);
+			*cpp = apos_cp;
+			return apos_split;
+		}
+		token *t = push(l, s, i, scp, fl, text);
+		size_t m = hyphen_after(text, i, to, t, pendingp);
+		*cpp = cp + (m != 0);
+		return i + m;
+	}
+	*cpp = cp + 1;
+	punct(l, text, i, to, c, k, cp, pendingp, fast);
+	return i + k;
+}
+
+void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = from;
+	/* the code point offset less the byte offset: it changes only at a
+	 * byte beyond ASCII, which scan_step handles (unsigned, it may wrap) */
+	size_t cpd = cp0 - from;
+	/* flags for the next token: spaces, line breaks, and TOK_JOINED when
+	 * a hyphen attached the previous word to it (then it is a word) */
+	uint32_t pending = 0;
+	int fast = tok_ascii_fast;
+	/* At the top of the loop the arena has room for 2 (to - i) + 1 more
+	 * bytes, which word_fast needs no test for: it takes at most the
+	 * word's bytes and a NUL, never more than twice the bytes it moves i
+	 * past, and so keeps the room for the rest.  scan_step's folds may
+	 * take more: the room is made again after it. */
+	room(&l->arena, 2 * (to - i) + 1);
+	while (i < to) {
+		unsigned k = fold_ascii_cls[p[i]];
+		if (k & FOLD_SPACE) {
+			pending = space_flags(pending, p[i]);
+			i++;
 			continue;
 		}
-		/* a leading hyphen of a suspended compound is not a token */
-		if (c == '-' && i + 1 < to && (unsigned char)text[i + 1] < 0x80 &&
-		    fold_is_alnum((unsigned char)text[i + 1]) && (pending & TOK_SPACE)) {
-			i += k;
-			cp++;
+		token *t;
+		size_t end, extra;
+		if (fast && (k & FOLD_ALNUM) &&
+		    (t = word_fast(l, text, from, i, to, i + cpd, pending, &end, &extra))) {
+			cpd -= extra;
+			/* the space after most words, without another round */
+			if (end < to && p[end] == ' ') {
+				pending = TOK_SPACE;
+				i = end + 1;
+				continue;
+			}
+			pending = 0;
+			size_t m = hyphen_after(text, end, to, t, &pending);
+			i = end + m;
+			cpd -= m ? m - 1 : 0;
 			continue;
 		}
-		uint32_t fl = pending | TOK_PUNCT | (is_quote(c) ? TOK_QUOTE : 0);
-		push(l, i, i + k, cp, fl, text);
-		pending = 0;
-		joined = 0;
-		i += k;
-		cp++;
+		if (fast && !k && p[i] < 0x80) {
+			punct(l, text, i, to, p[i], 1, i + cpd, &pending, 1);
+			i++;
+			continue;
+		}
+		/* copies, so that cpd and pending can live in registers */
+		size_t cp = i + cpd;
+		uint32_t pend = pending;
+		i = scan_step(l, text, from, i, to, &cp, &pend, fast);
+		cpd = cp - i;
+		pending = pend;
+		room(&l->arena, 2 * (to - i) + 1);
 	}
 }

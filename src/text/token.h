@@ -36,7 +36,10 @@ enum {
 	TOK_NL = 1 << 8,        /* a line break precedes it */
 	TOK_PARA = 1 << 9,      /* a blank line precedes it */
 	TOK_SPACE = 1 << 10,    /* white space precedes it */
-	TOK_QUOTE = 1 << 11     /* punctuation that is a quotation mark */
+	TOK_QUOTE = 1 << 11,    /* punctuation that is a quotation mark */
+	/* the folded form has a space, from a compatibility decomposition
+	 * (U+FDFA): a lookup takes it as several keys */
+	TOK_FOLDSPACE = 1 << 12
 };
 
 typedef struct token {
@@ -60,6 +63,10 @@ void tok_list_release(tok_list *l);
 /* Tokenizes text[from..to) and appends to l.  cp0 is the code point offset
  * of text[from] (so offsets stay document-relative). */
 void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0);
+
+/* 1 (the default): ASCII words take tok_scan's fast path; 0: its general
+ * loop only, which must give the same tokens (fuzz_token compares). */
+extern int tok_ascii_fast;
 
 /* FNV-1a over a folded form: the hash every lexicon lookup starts from. */
 static inline uint32_t tok_hash(const char *s, size_t n)
