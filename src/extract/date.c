@@ -675,6 +675,7 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 	p.lang = nlx_lang(lang);
 	p.month_day = (p.lang & NLX_EN) != 0;
 	p.doc = parse_docdate(docdate);
+	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
@@ -693,8 +694,9 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 			/* a date starts with a digit, a decade pattern or a word of
 			 * a start kind: the cheap two-byte test, then the whole word */
 			if (cls == NLX_DIG ||
-			    (nlx_could_start(&lx->tab, &f, p.lang) && nlx_may_start(&lx->tab, &f, p.lang)) ||
-			    nlx_could_start(&lx->dec, &f, p.lang)) {
+			    (nlx_could_start(&lx->tab, text + i, n - i, lbit) &&
+			     nlx_may_start(&lx->tab, &f, lbit)) ||
+			    nlx_could_start(&lx->dec, text + i, n - i, lbit)) {
 				dres r;
 				if (parse_date(&p, &r)) {
 					size_t e = i + nlx_src(&f, r.end);

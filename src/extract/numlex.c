@@ -82,13 +82,7 @@ const unsigned char nlx_ascii_cls[128] = {
 #undef S
 #undef P
 
-void nlx_fold_init(nlx_fold *f, const char *src, size_t n)
-{
-	f->src = src;
-	f->n = n;
-	f->si = 0;
-	f->len = 0;
-}
+int nlx_fast = 1;
 
 static void put(nlx_fold *f, unsigned char c, int cls, size_t from)
 {
@@ -398,6 +392,62 @@ static int ent_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The test behind nlx_could_start on the first two folded bytes: c,
+ * and d (-1: none) of class cls1. */
+static int could_start2(const nlx_tab *t, int c, int d, int cls1, unsigned lang)
+{
+	if (c < 0 || !t->start[c])
+		return 0;
+	int solo = d < 0 || (cls1 != NLX_LET && cls1 != NLX_DIG);
+	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
+	for (int l = 0; l < 4; l++) {
+		if (!(lang >> l & 1))
+			continue;
+		unsigned char one = t->sone[l][c];
+		if ((one & 1) || ((one & 2) && solo))
+			return 1;
+		if (d >= 0 && ((t->spair[l][bit >> 3] >> (bit & 7)) & 1))
+			return 1;
+	}
+	return 0;
+}
+
+int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lang)
+{
+	nlx_fold f;
+	nlx_fold_init(&f, s, n);
+	int c = nlx_at(&f, 0);
+	int d = c < 0 ? -1 : nlx_at(&f, 1);
+	return could_start2(t, c, d, d < 0 ? NLX_END : f.cls[1], lang);
+}
+
+/* nlx_could_start's table of ASCII pairs.  An ASCII byte folds alone to
+ * one byte, whatever follows it: lower case, '`' an apostrophe, white
+ * space (and the rest of its run) one ' ' (fold_one); so the pair's
+ * folded form is known unless the first byte is white space. */
+static int ascii_fold(unsigned a)
+{
+	if (nlx_ascii_cls[a] == NLX_SPACE)
+		return ' ';
+	if (a == '`')
+		return '\'';
+	return a - 'A' < 26u ? (int)a + 32 : (int)a;
+}
+
+static void ascii_pairs(nlx_tab *t)
+{
+	memset(t->ascii2, 0, sizeof t->ascii2);
+	for (unsigned a = 0; a < 128; a++)
+		for (unsigned b = 0; b < 128; b++) {
+			unsigned k = a << 7 | b;
+			for (int l = 0; l < 4; l++)
+				if (could_start2(t, ascii_fold(a), ascii_fold(b), nlx_ascii_cls[b], 1u << l)) {
+					t->ascii2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+					t->ascii2[4][k >> 3] |= (unsigned char)(1u << (k & 7));
+				}
+		}
+}
+
 void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 {
 	t->startmask = startmask;
@@ -434,6 +484,7 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 			i++;
 	}
 	t->first[NLX_HBUCKETS + 256] = (uint32_t)t->n;
+	ascii_pairs(t);
 	free_index(t);
 	for (int l = 0; l < 5; l++) {
 		unsigned lbit = l < 4 ? 1u << l : NLX_ALL;
@@ -564,40 +615,6 @@ int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		if (st == PRE_WHOLE && !inside_word(f->cls[j], nlx_cls(f, j + 1)))
 			return 1;
 	}
-}
-
-int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
-{
-	int c, d, cls1;
-	const unsigned char *s = (const unsigned char *)f->src;
-	if (!f->len && f->n >= 2 && s[0] < 0x80 && s[1] < 0x80 && s[0] != '`' && s[1] != '`' &&
-	    nlx_ascii_cls[s[0]] != NLX_SPACE) {
-		/* two ASCII bytes: their folded form without folding the window
-		 * (most words stop here) */
-		c = s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0];
-		cls1 = nlx_ascii_cls[s[1]];
-		d = cls1 == NLX_SPACE ? ' ' : s[1] >= 'A' && s[1] <= 'Z' ? s[1] + 32 : s[1];
-		if (!t->start[c])
-			return 0;
-	} else {
-		c = nlx_at(f, 0);
-		if (c < 0 || !t->start[c])
-			return 0;
-		d = nlx_at(f, 1);
-		cls1 = d < 0 ? NLX_END : f->cls[1];
-	}
-	int solo = d < 0 || (cls1 != NLX_LET && cls1 != NLX_DIG);
-	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
-	for (int l = 0; l < 4; l++) {
-		if (!(lang >> l & 1))
-			continue;
-		unsigned char one = t->sone[l][c];
-		if ((one & 1) || ((one & 2) && solo))
-			return 1;
-		if (d >= 0 && ((t->spair[l][bit >> 3] >> (bit & 7)) & 1))
-			return 1;
-	}
-	return 0;
 }
 
 /* Exact entries compare the lower-cased source, diacritics included. */

@@ -41,7 +41,13 @@ typedef struct nlx_fold {
 } nlx_fold;
 
 /* Starts a window at src[0..n); nothing is folded until asked for. */
-void nlx_fold_init(nlx_fold *f, const char *src, size_t n);
+static inline void nlx_fold_init(nlx_fold *f, const char *src, size_t n)
+{
+	f->src = src;
+	f->n = n;
+	f->si = 0;
+	f->len = 0;
+}
 
 /* Folds up to k inclusive; returns 1 when b[k] exists. */
 int nlx_fold_to(nlx_fold *f, size_t k);
@@ -131,6 +137,9 @@ typedef struct nlx_tab {
 	 * expression (nlx_could_start) */
 	unsigned char spair[4][8192];
 	unsigned char sone[4][256];
+	/* nlx_could_start's answer for every two ASCII bytes, per language
+	 * (0..3, 4: all), by (first << 7 | second) */
+	unsigned char ascii2[5][2048];
 	/* every prefix of every start-kind entry, hashed (nlx_tab_prefixes) */
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
@@ -157,11 +166,42 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask);
 const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
                          unsigned kindmask, int boundary);
 
-/* Whether an entry of a start kind and a language in lang could match at
- * the start of f: a cheap test on the first two folded bytes, never false
- * when such a match exists (one-letter entries glued to a following
- * letter excepted). */
-int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+/* 1 (the default): the start tests answer plain ASCII from the source
+ * bytes; 0: every test folds its window, the reference the fuzz
+ * harnesses compare the fast paths with. */
+extern int nlx_fast;
+
+/* The index of a language mask in the per-language tables: its own for
+ * one language, 4 for NLX_ALL, -1 for any other mask. */
+static inline int nlx_lang_ix(unsigned lang)
+{
+	static const signed char ix[16] = {
+		-1, 0, 1, -1, 2, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, 4,
+	};
+	return lang < 16 ? ix[lang] : -1;
+}
+
+/* nlx_could_start on the folded window at s[0..n) (any text). */
+int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lang);
+
+/*
+ * Whether an entry of a start kind and a language in lang could match at
+ * s[0..n): a cheap test on the first two folded bytes, never false when
+ * such a match exists (one-letter entries glued to a following letter
+ * excepted).  It runs at every word start of every scanned sentence, so
+ * two ASCII bytes (the common case) are looked up as they are, in a bit
+ * set nlx_tab_finish made of the answers for every pair.
+ */
+static inline int nlx_could_start(const nlx_tab *t, const char *s, size_t n, unsigned lang)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int li = nlx_lang_ix(lang);
+	if (!nlx_fast || n < 2 || li < 0 || (u[0] | u[1]) >= 0x80 ||
+	    nlx_ascii_cls[u[0]] == NLX_SPACE)   /* the run may go on: fold it */
+		return nlx_could_start_fold(t, s, n, lang);
+	unsigned k = (unsigned)u[0] << 7 | u[1];
+	return (t->ascii2[li][k >> 3] >> (k & 7)) & 1;
+}
 
 /* Builds the prefix set behind nlx_may_start from the start kinds given
  * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
