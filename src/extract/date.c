@@ -148,8 +148,11 @@ date_lex *date_lex_load(const char *dir, sl_err *e)
 	                         B(D_MOD) | B(D_NEXT) | B(D_PREV));
 	/* the kinds structured() and parse_date() try at 0; weekdays there
 	 * take a day part straight after them ("maandagavond") */
-	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY));
+	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY), 0);
 	nlx_tab_finish(&lx->dec, B(D_DECADE));
+	/* a decade pattern's words before its "#": "the", "de" and "les"
+	 * pass the two-byte test, and only "the #s" is a date */
+	nlx_tab_prefixes(&lx->dec, 0, '#');
 	return lx;
 }
 
@@ -696,7 +699,8 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 			if (cls == NLX_DIG ||
 			    (nlx_could_start(&lx->tab, text + i, n - i, lbit) &&
 			     nlx_may_start(&lx->tab, &f, lbit)) ||
-			    nlx_could_start(&lx->dec, text + i, n - i, lbit)) {
+			    (nlx_could_start(&lx->dec, text + i, n - i, lbit) &&
+			     nlx_may_start(&lx->dec, &f, lbit))) {
 				dres r;
 				if (parse_date(&p, &r)) {
 					size_t e = i + nlx_src(&f, r.end);

@@ -188,7 +188,7 @@ num_lex *num_lex_load(const char *dir, sl_err *e)
 	                         B(K_BETWEEN) | B(K_CUR));
 	/* at the start of an expression number words and ordinals are read
 	 * without the boundary rule (parse_core, parse_words) */
-	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD));
+	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), 0);
 	return lx;
 fail:
 	num_lex_free(lx);

@@ -519,7 +519,7 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 	return &v[i];
 }
 
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < t->n; k++)
@@ -535,14 +535,27 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
 		const nlx_ent *e = &t->v[k];
 		if (!((t->startmask >> e->kind) & 1))
 			continue;
+		size_t len = e->flen;
+		const char *sp = stop ? memchr(e->fold, stop, len) : NULL;
+		int loose = (loosemask >> e->kind) & 1;
+		if (sp) {
+			len = (size_t)(sp - e->fold);
+			loose = 1;
+		}
+		if (!len) {             /* matches anywhere: no prefix set */
+			free(t->pre);
+			t->pre = NULL;
+			t->precap = 0;
+			return;
+		}
 		uint64_t h = PRE_SEED;
-		for (size_t j = 0; j < e->flen; j++) {
+		for (size_t j = 0; j < len; j++) {
 			h = (h ^ (unsigned char)e->fold[j]) * PRE_MUL;
 			struct nlx_pre *s = pre_slot(t->pre, cap, h | 1);
 			s->key = h | 1;
 			s->lang |= (unsigned char)e->lang;
-			if (j + 1 == e->flen) {
-				if ((loosemask >> e->kind) & 1)
+			if (j + 1 == len) {
+				if (loose)
 					s->loose |= (unsigned char)e->lang;
 				else
 					s->whole |= (unsigned char)e->lang;
@@ -577,31 +590,45 @@ int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		return 1;
 	uint64_t h = PRE_SEED;
 	size_t j = 0;
-	/* While the window is plain ASCII (no space, no '`') folded byte j is
-	 * source byte j lower-cased: walk the source without folding it (most
-	 * words are rejected within their first bytes) */
+	/* While the window is ASCII, folded byte j is source byte si
+	 * lower-cased, or ' ' for a run of white space: walk the source
+	 * without folding it (most words are rejected within their first
+	 * bytes, or on the space after them).  A space run that ends in a
+	 * byte from 0x80 up may go on (U+00A0), so folding takes over there. */
 	const unsigned char *src = (const unsigned char *)f->src;
-	for (; j < f->n && j + 8 < NLX_FOLDMAX; j++) {
-		unsigned char c = src[j];
-		if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+	for (size_t si = 0; nlx_fast && si < f->n && j + 8 < NLX_FOLDMAX; j++) {
+		unsigned c = src[si];
+		if (c >= 0x80)
 			break;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
+		int cls = nlx_ascii_cls[c];
+		size_t nx = si + 1;     /* source of folded byte j + 1 */
+		if (cls == NLX_SPACE) {
+			while (nx < f->n && src[nx] < 0x80 && nlx_ascii_cls[src[nx]] == NLX_SPACE)
+				nx++;
+			if (nx < f->n && src[nx] >= 0x80)
+				break;
+			c = ' ';
+		} else if (c == '`') {
+			c = '\'';
+		} else if (c - 'A' < 26u) {
+			c += 32;
+		}
 		h = (h ^ c) * PRE_MUL;
 		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
 		if (st != PRE_ON && st != PRE_WHOLE)
 			return st;
 		if (st == PRE_WHOLE) {
 			int next;
-			if (j + 1 >= f->n)
+			if (nx >= f->n)
 				next = NLX_END;
-			else if (src[j + 1] < 0x80 && src[j + 1] != '`')
-				next = nlx_ascii_cls[src[j + 1]];
+			else if (src[nx] < 0x80)
+				next = nlx_ascii_cls[src[nx]];
 			else
 				next = nlx_cls(f, j + 1);
-			if (!inside_word(nlx_ascii_cls[src[j]], next))
+			if (!inside_word(cls, next))
 				return 1;
 		}
+		si = nx;
 	}
 	for (; ; j++) {
 		int c = nlx_at(f, j);

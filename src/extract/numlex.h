@@ -206,8 +206,11 @@ static inline int nlx_could_start(const nlx_tab *t, const char *s, size_t n, uns
 /* Builds the prefix set behind nlx_may_start from the start kinds given
  * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
  * matched by their owner without the word-boundary rule at the start of
- * an expression; the others with it. */
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask);
+ * an expression; the others with it.  With stop non-zero, an entry
+ * counts only up to its first folded byte stop, which its owner matches
+ * by other means (date.c's decade patterns, where '#' stands for
+ * digits), as a loose one. */
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
 
 /* Whether an entry of a start kind and a language in lang matches the
  * folded window at 0 (a loose kind as a prefix, the others as whole words
