@@ -682,16 +682,10 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		size_t len = 1;
-		unsigned char c = (unsigned char)text[i];
-		if (c < 0x80 && prev == NLX_LET && nlx_ascii_cls[c] == NLX_LET) {
-			i++;                    /* inside a word: the common case */
-			continue;
-		}
-		int cls = nlx_cls_at(text + i, n - i);
-		if ((unsigned char)text[i] >= 0x80)
-			while (i + len < n && ((unsigned char)text[i + len] & 0xC0) == 0x80 && len < 4)
-				len++;
+		if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n)
+			break;
+		size_t len;
+		int cls = nlx_step(text, n, i, &len);
 		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
 			nlx_fold_init(&f, text + i, n - i);
 			/* a date starts with a digit, a decade pattern or a word of

@@ -776,20 +776,10 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
-		int cls;
-		size_t len = 1;
-		if (c < 0x80) {
-			cls = nlx_ascii_cls[c];
-			if (cls == NLX_LET && prev == NLX_LET) {
-				i++;            /* inside a word: the common case */
-				continue;
-			}
-		} else {
-			cls = nlx_cls_at(text + i, n - i);
-			while (i + len < n && ((unsigned char)text[i + len] & 0xC0) == 0x80 && len < 4)
-				len++;
-		}
+		if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n)
+			break;
+		size_t len;
+		int cls = nlx_step(text, n, i, &len);
 		if ((prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) ||
 		    (prev == NLX_LET && cls == NLX_DIG && glued_number(text, i))) {
 			/* "F-16", "MiG-29": a model designator, not a quantity */

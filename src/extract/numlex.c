@@ -687,9 +687,12 @@ static const nlx_ent *match_bucket(const nlx_tab *t, unsigned b, nlx_fold *f, si
 		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
 		const nlx_ent *e = &t->v[ref[i].ent];
-		if (k + e->flen > f->len && !nlx_fold_to(f, k + e->flen - 1))
-			continue;
-		if (memcmp(f->b + k, e->fold, e->flen))
+		/* byte by byte, folding only as far as the entry agrees: the
+		 * longest entries come first and most differ early */
+		size_t q = 0;
+		while (q < e->flen && nlx_at(f, k + q) == (unsigned char)e->fold[q])
+			q++;
+		if (q < e->flen)
 			continue;
 		if (boundary) {
 			int last = f->cls[k + e->flen - 1];

@@ -82,6 +82,32 @@ extern const unsigned char nlx_ascii_cls[128];
 int nlx_cls_at(const char *s, size_t n);
 int nlx_cls_before(const char *s, size_t i);
 
+/* The scanners' walk over a sentence, a code point (a byte from 0x80 up
+ * and its continuation bytes, at most four) at a time.  nlx_step gives
+ * the class of the one at s[i] (i < n) and its length. */
+static inline int nlx_step(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	size_t l = 1;
+	if (c < 0x80) {
+		*len = 1;
+		return nlx_ascii_cls[c];
+	}
+	while (i + l < n && ((unsigned char)s[i + l] & 0xC0) == 0x80 && l < 4)
+		l++;
+	*len = l;
+	return nlx_cls_at(s + i, n - i);
+}
+
+/* The end of the run of ASCII letters at s[i..n): inside a word, where
+ * the scanners spend most of their bytes and test nothing. */
+static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
+{
+	while (i < n && (unsigned char)s[i] < 0x80 && nlx_ascii_cls[(unsigned char)s[i]] == NLX_LET)
+		i++;
+	return i;
+}
+
 /* Whether the code point at s[0..n) is an upper-case letter. */
 int nlx_is_upper(const char *s, size_t n);
 
