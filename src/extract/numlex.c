@@ -82,6 +82,17 @@ const unsigned char nlx_ascii_cls[128] = {
 #undef S
 #undef P
 
+const unsigned char nlx_ascii_fold[128] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, ' ', ' ', ' ', ' ', ' ', 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+	' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+	'@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+	'\'', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127,
+};
+
 int nlx_fast = 1;
 
 static void put(nlx_fold *f, unsigned char c, int cls, size_t from)
@@ -421,19 +432,8 @@ int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lan
 	return could_start2(t, c, d, d < 0 ? NLX_END : f.cls[1], lang);
 }
 
-/* nlx_could_start's table of ASCII pairs.  An ASCII byte folds alone to
- * one byte, whatever follows it: lower case, '`' an apostrophe, white
- * space (and the rest of its run) one ' ' (fold_one); so the pair's
- * folded form is known unless the first byte is white space. */
-static int ascii_fold(unsigned a)
-{
-	if (nlx_ascii_cls[a] == NLX_SPACE)
-		return ' ';
-	if (a == '`')
-		return '\'';
-	return a - 'A' < 26u ? (int)a + 32 : (int)a;
-}
-
+/* nlx_could_start's table of ASCII pairs: their folded form is known
+ * unless the first byte is white space (nlx_ascii_fold). */
 static void ascii_pairs(nlx_tab *t)
 {
 	memset(t->ascii2, 0, sizeof t->ascii2);
@@ -441,7 +441,8 @@ static void ascii_pairs(nlx_tab *t)
 		for (unsigned b = 0; b < 128; b++) {
 			unsigned k = a << 7 | b;
 			for (int l = 0; l < 4; l++)
-				if (could_start2(t, ascii_fold(a), ascii_fold(b), nlx_ascii_cls[b], 1u << l)) {
+				if (could_start2(t, nlx_ascii_fold[a], nlx_ascii_fold[b], nlx_ascii_cls[b],
+				                 1u << l)) {
 					t->ascii2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
 					t->ascii2[4][k >> 3] |= (unsigned char)(1u << (k & 7));
 				}
@@ -519,6 +520,39 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 	return &v[i];
 }
 
+/* The languages in which a prefix of the given folded bytes ends, as a
+ * loose or a whole-word entry. */
+static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len)
+{
+	uint64_t h = PRE_SEED;
+	for (size_t j = 0; j < len; j++)
+		h = (h ^ w[j]) * PRE_MUL;
+	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+	return s->key ? (unsigned)(s->loose | s->whole) : 0;
+}
+
+/* nlx_may_start's pairs where no prefix ends within two bytes, so that
+ * a third byte outside tri means no; never a pair with white space (a
+ * run of it folds as one). */
+static void quick_no(nlx_tab *t)
+{
+	for (unsigned a = 0; a < 128; a++) {
+		if (nlx_ascii_cls[a] == NLX_SPACE)
+			continue;
+		unsigned char w[2] = { nlx_ascii_fold[a], 0 };
+		unsigned one = pre_ends(t, w, 1);
+		for (unsigned b = 0; b < 128; b++) {
+			if (nlx_ascii_cls[b] == NLX_SPACE)
+				continue;
+			w[1] = nlx_ascii_fold[b];
+			unsigned ends = one | pre_ends(t, w, 2), k = a << 7 | b;
+			for (int l = 0; l < 5; l++)
+				if (!(ends & (l < 4 ? 1u << l : NLX_ALL)))
+					t->qno2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+		}
+	}
+}
+
 void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 {
 	size_t total = 0;
@@ -531,6 +565,8 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 	free(t->pre);
 	t->pre = xcalloc(cap, sizeof *t->pre);
 	t->precap = cap;
+	memset(t->qno2, 0, sizeof t->qno2);
+	memset(t->tri, 0, sizeof t->tri);
 	for (size_t k = 0; k < t->n; k++) {
 		const nlx_ent *e = &t->v[k];
 		if (!((t->startmask >> e->kind) & 1))
@@ -561,7 +597,15 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 					s->whole |= (unsigned char)e->lang;
 			}
 		}
+		const unsigned char *w = (const unsigned char *)e->fold;
+		if (len >= 3 && (w[0] | w[1] | w[2]) < 0x80) {
+			unsigned b = nlx_tri_bit(w[0], w[1], w[2]);
+			for (int l = 0; l < 5; l++)
+				if (e->lang & (l < 4 ? 1u << l : NLX_ALL))
+					t->tri[l][b >> 3] |= (unsigned char)(1u << (b & 7));
+		}
 	}
+	quick_no(t);
 }
 
 /* What the prefix table says of the folded prefix read so far: no entry
@@ -584,7 +628,7 @@ static int inside_word(int last, int next)
 	return (last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG);
 }
 
-int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
 	if (!t->precap)
 		return 1;

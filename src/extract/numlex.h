@@ -75,8 +75,11 @@ size_t nlx_src(const nlx_fold *f, size_t k);
 /* 1 when the window stopped at NLX_FOLDMAX with text left over. */
 int nlx_truncated(const nlx_fold *f);
 
-/* Classes of the ASCII bytes, for the scanners' fast path. */
+/* Classes of the ASCII bytes, for the scanners' fast path, and their
+ * folded forms on their own: an ASCII byte folds to one byte whatever
+ * follows it, but a space may begin a run that folds with it. */
 extern const unsigned char nlx_ascii_cls[128];
+extern const unsigned char nlx_ascii_fold[128];
 
 /* The class of the code point that starts at s[0..n) / ends before s+i. */
 int nlx_cls_at(const char *s, size_t n);
@@ -166,6 +169,12 @@ typedef struct nlx_tab {
 	/* nlx_could_start's answer for every two ASCII bytes, per language
 	 * (0..3, 4: all), by (first << 7 | second) */
 	unsigned char ascii2[5][2048];
+	/* nlx_may_start's quick no (nlx_tab_prefixes): the ASCII pairs no
+	 * prefix of one or two bytes ends in, so that the third byte decides
+	 * when it is not in tri, a Bloom set of the first three folded bytes
+	 * of the longer prefixes (nlx_tri_bit) */
+	unsigned char qno2[5][2048];
+	unsigned char tri[5][8192];
 	/* every prefix of every start-kind entry, hashed (nlx_tab_prefixes) */
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
@@ -207,6 +216,13 @@ static inline int nlx_lang_ix(unsigned lang)
 	return lang < 16 ? ix[lang] : -1;
 }
 
+
+/* The bit of three folded ASCII bytes in nlx_tab.tri. */
+static inline unsigned nlx_tri_bit(unsigned a, unsigned b, unsigned c)
+{
+	return (uint32_t)((a << 14 | b << 7 | c) * 0x9E3779B1u) >> 16;
+}
+
 /* nlx_could_start on the folded window at s[0..n) (any text). */
 int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lang);
 
@@ -238,12 +254,31 @@ static inline int nlx_could_start(const nlx_tab *t, const char *s, size_t n, uns
  * digits), as a loose one. */
 void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
 
+/* nlx_may_start's walk of the prefix set. */
+int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
+
 /* Whether an entry of a start kind and a language in lang matches the
  * folded window at 0 (a loose kind as a prefix, the others as whole words
  * under nlx_match's boundary rule): never false when one does, and
  * unlike nlx_could_start it reads as far into the window as the entries
- * go.  1 when no prefix set was built. */
-int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+ * go.  1 when no prefix set was built.  Most windows it sees fail on
+ * their third byte ("de " after "derde", "vier"), which two bit sets
+ * answer here for three ASCII bytes without a walk. */
+static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+{
+	const unsigned char *u = (const unsigned char *)f->src;
+	int li = nlx_lang_ix(lang);
+	if (nlx_fast && li >= 0 && f->n >= 3 && (u[0] | u[1] | u[2]) < 0x80) {
+		unsigned k = (unsigned)u[0] << 7 | u[1];
+		if ((t->qno2[li][k >> 3] >> (k & 7)) & 1) {
+			unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]],
+			                         nlx_ascii_fold[u[2]]);
+			if (!((t->tri[li][b >> 3] >> (b & 7)) & 1))
+				return 0;
+		}
+	}
+	return nlx_may_start_walk(t, f, lang);
+}
 
 /* Strict number parsing for data columns: 0 on success. */
 int nlx_parse_double(const char *s, double *v);
