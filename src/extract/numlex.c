@@ -720,12 +720,11 @@ static int lang_index(unsigned lang)
 	}
 }
 
-static const nlx_ent *match_bucket(const nlx_tab *t, unsigned b, nlx_fold *f, size_t k,
+/* The first entry of bucket b in index li that matches at k (the caller
+ * has seen the bucket's kinds meet kindmask). */
+static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fold *f, size_t k,
                                    unsigned lang, unsigned kindmask, int boundary)
 {
-	int li = lang_index(lang);
-	if (!(t->lkinds[li][b] & kindmask))
-		return NULL;
 	const nlx_ref *ref = t->lref[li];
 	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
 		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
@@ -757,19 +756,24 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
 	int c = nlx_at(f, k);
 	if (c < 0 || !t->start[c])
 		return NULL;
+	int li = lang_index(lang);
+	const uint32_t *kinds = t->lkinds[li];
 	int d = nlx_at(f, k + 1);
 	if (d >= 0) {
 		unsigned bit = (unsigned)c << 8 | (unsigned)d;
 		if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
 			unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
-			const nlx_ent *e = match_bucket(t, bucket_of(w, 2), f, k, lang, kindmask, boundary);
+			unsigned b = bucket_of(w, 2);
+			const nlx_ent *e = kinds[b] & kindmask ?
+				match_bucket(t, li, b, f, k, lang, kindmask, boundary) : NULL;
 			if (e)
 				return e;
 		}
 	}
-	if (!t->one[c])
+	unsigned b = NLX_HBUCKETS + (unsigned)c;
+	if (!t->one[c] || !(kinds[b] & kindmask))
 		return NULL;
-	return match_bucket(t, NLX_HBUCKETS + (unsigned)c, f, k, lang, kindmask, boundary);
+	return match_bucket(t, li, b, f, k, lang, kindmask, boundary);
 }
 
 int nlx_parse_double(const char *s, double *v)
