@@ -639,10 +639,12 @@ static int structured(D *p, dres *r)
 	return 1;
 }
 
-static int parse_date(D *p, dres *r)
+/* The longer of the readings at 0: those of words and digits when word
+ * is set, a decade pattern when decade is. */
+static int parse_date(D *p, dres *r, int word, int decade)
 {
 	dres a = { 0, DATE_NONE, "" }, b = { 0, DATE_NONE, "" };
-	const nlx_ent *m = M(p, 0, B(D_REL) | B(D_VAGUE), 1);
+	const nlx_ent *m = word ? M(p, 0, B(D_REL) | B(D_VAGUE), 1) : NULL;
 	if (m) {
 		a.end = m->flen;
 		if (m->kind == D_VAGUE) {
@@ -652,13 +654,13 @@ static int parse_date(D *p, dres *r)
 			resolve_rel(p, m->code[0], (int)m->value, a.when);
 		}
 	}
-	size_t dl = match_decade(p, 0);
+	size_t dl = decade ? match_decade(p, 0) : 0;
 	if (dl > a.end) {
 		a.end = dl;
 		a.kind = DATE_VAGUE;
 		a.when[0] = '\0';
 	}
-	if (!structured(p, &b))
+	if (!word || !structured(p, &b))
 		b.end = 0;
 	if (!a.end && !b.end)
 		return 0;
@@ -688,15 +690,16 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 		int cls = nlx_step(text, n, i, &len);
 		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
 			nlx_fold_init(&f, text + i, n - i);
-			/* a date starts with a digit, a decade pattern or a word of
-			 * a start kind: the cheap two-byte test, then the whole word */
-			if (cls == NLX_DIG ||
-			    (nlx_could_start(&lx->tab, text + i, n - i, lbit) &&
-			     nlx_may_start(&lx->tab, &f, lbit)) ||
-			    (nlx_could_start(&lx->dec, text + i, n - i, lbit) &&
-			     nlx_may_start(&lx->dec, &f, lbit))) {
+			/* a date starts with a digit, a word of a start kind or a
+			 * decade pattern: the cheap two-byte test, then the whole
+			 * word, and only those readings are tried */
+			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit) &&
+			                              nlx_may_start(&lx->tab, &f, lbit));
+			int decade = nlx_could_start(&lx->dec, text + i, n - i, lbit) &&
+			             nlx_may_start(&lx->dec, &f, lbit);
+			if (word || decade) {
 				dres r;
-				if (parse_date(&p, &r)) {
+				if (parse_date(&p, &r, word, decade)) {
 					size_t e = i + nlx_src(&f, r.end);
 					if (found < max) {
 						date_span *o = &out[found];
