@@ -509,6 +509,10 @@ static int structured(D *p, dres *r)
 	if (m && nlx_at(f, m->flen) == ' ') {
 		year_ok = !!(m->flags & DF_YEAR);
 		i = m->flen + 1;
+		/* the rest ("in de stad") starts with a digit or a word of a
+		 * start kind */
+		if (!dig(p, i) && !nlx_may_start_at(&p->lx->tab, f, i, p->lang))
+			return 0;
 	}
 	for (int n = 0; n < 2; n++) {
 		m = M(p, i, B(D_MOD) | B(D_NEXT) | B(D_PREV), 1);

@@ -669,6 +669,10 @@ static int parse_expr(P *p, res *r)
 			num_start = j;
 		}
 		i = j;
+		/* what may follow ("van de", "about the") starts with a digit
+		 * or a word of a start kind */
+		if (!is_dig(p, i) && !nlx_may_start_at(&p->lx->tab, p->f, i, p->lang))
+			return 0;
 	}
 	const nlx_ent *cur = prefix_currency(p, &i);
 	p->cur_pre = cur != NULL;

@@ -452,6 +452,10 @@ static void ascii_pairs(nlx_tab *t)
 void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 {
 	t->startmask = startmask;
+	t->maxflen = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if (t->v[k].flen > t->maxflen)
+			t->maxflen = t->v[k].flen;
 	if (t->n)
 		qsort(t->v, t->n, sizeof *t->v, ent_cmp);
 	memset(t->start, 0, sizeof t->start);
@@ -686,6 +690,18 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		if (st == PRE_WHOLE && !inside_word(f->cls[j], nlx_cls(f, j + 1)))
 			return 1;
 	}
+}
+
+int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang)
+{
+	/* the entry's last byte and the one after it, for the boundary
+	 * rule, must lie well inside f's window */
+	if (k > f->len || k + t->maxflen + 8 >= NLX_FOLDMAX)
+		return 1;
+	size_t a = nlx_src(f, k);
+	nlx_fold g;
+	nlx_fold_init(&g, f->src + a, f->n - a);
+	return nlx_may_start(t, &g, lang);
 }
 
 /* Exact entries compare the lower-cased source, diacritics included. */

@@ -195,6 +195,7 @@ typedef struct nlx_tab {
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
 	unsigned startmask;
+	size_t maxflen;         /* the longest entry's folded length */
 } nlx_tab;
 
 void nlx_tab_init(nlx_tab *t);
@@ -295,6 +296,13 @@ static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 	}
 	return nlx_may_start_walk(t, f, lang);
 }
+
+/* nlx_may_start for the text from folded position k of f on (k must
+ * have been folded, or be the end of what was): the owners ask it after
+ * a first word ("van", "in") before trying every kind that could follow.
+ * 1 where an entry at k could reach the end of f's window, which a
+ * window of its own would see past. */
+int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang);
 
 /* Strict number parsing for data columns: 0 on success. */
 int nlx_parse_double(const char *s, double *v);
