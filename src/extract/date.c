@@ -685,6 +685,7 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 	p.month_day = (p.lang & NLX_EN) != 0;
 	p.doc = parse_docdate(docdate);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
+	const int li = nlx_fast_ix(lbit);
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
@@ -697,10 +698,10 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 			/* a date starts with a digit, a word of a start kind or a
 			 * decade pattern: the cheap two-byte test, then the whole
 			 * word, and only those readings are tried */
-			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit) &&
-			                              nlx_may_start(&lx->tab, &f, lbit));
-			int decade = nlx_could_start(&lx->dec, text + i, n - i, lbit) &&
-			             nlx_may_start(&lx->dec, &f, lbit);
+			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit, li) &&
+			                              nlx_may_start(&lx->tab, &f, lbit, li));
+			int decade = nlx_could_start(&lx->dec, text + i, n - i, lbit, li) &&
+			             nlx_may_start(&lx->dec, &f, lbit, li);
 			if (word || decade) {
 				dres r;
 				if (parse_date(&p, &r, word, decade)) {

@@ -777,6 +777,7 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 	P p;
 	init_p(&p, lx, lang, &f);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
+	const int li = nlx_fast_ix(lbit);
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
@@ -793,8 +794,9 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 				nlx_fold_init(&f, text + i, n - i);
 			/* parse_expr finds nothing unless a digit or a start-kind
 			 * word is at 0: the two-byte test, then the whole word */
-			if (!model && (cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit) &&
-			                                  nlx_may_start(&lx->tab, &f, lbit)))) {
+			if (!model &&
+			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit, li) &&
+			                        nlx_may_start(&lx->tab, &f, lbit, li)))) {
 				res r;
 				int rc = parse_expr(&p, &r);
 				if (rc == 1) {

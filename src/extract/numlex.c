@@ -701,7 +701,7 @@ int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang)
 	size_t a = nlx_src(f, k);
 	nlx_fold g;
 	nlx_fold_init(&g, f->src + a, f->n - a);
-	return nlx_may_start(t, &g, lang);
+	return nlx_may_start(t, &g, lang, nlx_fast_ix(lang));
 }
 
 /* Exact entries compare the lower-cased source, diacritics included. */

@@ -240,22 +240,31 @@ static inline unsigned nlx_tri_bit(unsigned a, unsigned b, unsigned c)
 	return (uint32_t)((a << 14 | b << 7 | c) * 0x9E3779B1u) >> 16;
 }
 
+/* The language index the inline start tests take: nlx_lang_ix(lang),
+ * or -1 (the folding path) when nlx_fast is off.  The scanners find it
+ * once, not at every word. */
+static inline int nlx_fast_ix(unsigned lang)
+{
+	return nlx_fast ? nlx_lang_ix(lang) : -1;
+}
+
 /* nlx_could_start on the folded window at s[0..n) (any text). */
 int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lang);
 
 /*
  * Whether an entry of a start kind and a language in lang could match at
- * s[0..n): a cheap test on the first two folded bytes, never false when
- * such a match exists (one-letter entries glued to a following letter
- * excepted).  It runs at every word start of every scanned sentence, so
- * two ASCII bytes (the common case) are looked up as they are, in a bit
- * set nlx_tab_finish made of the answers for every pair.
+ * s[0..n) (li: nlx_fast_ix(lang)): a cheap test on the first two folded
+ * bytes, never false when such a match exists (one-letter entries glued
+ * to a following letter excepted).  It runs at every word start of every
+ * scanned sentence, so two ASCII bytes (the common case) are looked up
+ * as they are, in a bit set nlx_tab_finish made of the answers for every
+ * pair.
  */
-static inline int nlx_could_start(const nlx_tab *t, const char *s, size_t n, unsigned lang)
+static inline int nlx_could_start(const nlx_tab *t, const char *s, size_t n, unsigned lang,
+                                  int li)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	int li = nlx_lang_ix(lang);
-	if (!nlx_fast || n < 2 || li < 0 || (u[0] | u[1]) >= 0x80 ||
+	if (li < 0 || n < 2 || (u[0] | u[1]) >= 0x80 ||
 	    nlx_ascii_cls[u[0]] == NLX_SPACE)   /* the run may go on: fold it */
 		return nlx_could_start_fold(t, s, n, lang);
 	unsigned k = (unsigned)u[0] << 7 | u[1];
@@ -275,17 +284,17 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
 /* Whether an entry of a start kind and a language in lang matches the
- * folded window at 0 (a loose kind as a prefix, the others as whole words
- * under nlx_match's boundary rule): never false when one does, and
- * unlike nlx_could_start it reads as far into the window as the entries
- * go.  1 when no prefix set was built.  Most windows it sees fail on
- * their third byte ("de " after "derde", "vier"), which two bit sets
- * answer here for three ASCII bytes without a walk. */
-static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+ * folded window at 0 (li: nlx_fast_ix(lang); a loose kind as a prefix,
+ * the others as whole words under nlx_match's boundary rule): never
+ * false when one does, and unlike nlx_could_start it reads as far into
+ * the window as the entries go.  1 when no prefix set was built.  Most
+ * windows it sees fail on their third byte ("de " after "derde",
+ * "vier"), which two bit sets answer here for three ASCII bytes without
+ * a walk. */
+static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li)
 {
 	const unsigned char *u = (const unsigned char *)f->src;
-	int li = nlx_lang_ix(lang);
-	if (nlx_fast && li >= 0 && f->n >= 3 && (u[0] | u[1] | u[2]) < 0x80) {
+	if (li >= 0 && f->n >= 3 && (u[0] | u[1] | u[2]) < 0x80) {
 		unsigned k = (unsigned)u[0] << 7 | u[1];
 		if ((t->qno2[li][k >> 3] >> (k & 7)) & 1) {
 			unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]],
