@@ -698,9 +698,9 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 			/* a date starts with a digit, a word of a start kind or a
 			 * decade pattern: the cheap two-byte test, then the whole
 			 * word, and only those readings are tried */
-			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit, li) &&
+			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
 			                              nlx_may_start(&lx->tab, &f, lbit, li));
-			int decade = nlx_could_start(&lx->dec, text + i, n - i, lbit, li) &&
+			int decade = nlx_could_start(&lx->dec, &f, lbit, li) &&
 			             nlx_may_start(&lx->dec, &f, lbit, li);
 			if (word || decade) {
 				dres r;

@@ -795,7 +795,7 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 			/* parse_expr finds nothing unless a digit or a start-kind
 			 * word is at 0: the two-byte test, then the whole word */
 			if (!model &&
-			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, text + i, n - i, lbit, li) &&
+			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
 			                        nlx_may_start(&lx->tab, &f, lbit, li)))) {
 				res r;
 				int rc = parse_expr(&p, &r);

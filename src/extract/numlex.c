@@ -423,13 +423,11 @@ static int could_start2(const nlx_tab *t, int c, int d, int cls1, unsigned lang)
 	return 0;
 }
 
-int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lang)
+int nlx_could_start_fold(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
-	nlx_fold f;
-	nlx_fold_init(&f, s, n);
-	int c = nlx_at(&f, 0);
-	int d = c < 0 ? -1 : nlx_at(&f, 1);
-	return could_start2(t, c, d, d < 0 ? NLX_END : f.cls[1], lang);
+	int c = nlx_at(f, 0);
+	int d = c < 0 ? -1 : nlx_at(f, 1);
+	return could_start2(t, c, d, d < 0 ? NLX_END : f->cls[1], lang);
 }
 
 /* nlx_could_start's table of ASCII pairs: their folded form is known

@@ -248,25 +248,24 @@ static inline int nlx_fast_ix(unsigned lang)
 	return nlx_fast ? nlx_lang_ix(lang) : -1;
 }
 
-/* nlx_could_start on the folded window at s[0..n) (any text). */
-int nlx_could_start_fold(const nlx_tab *t, const char *s, size_t n, unsigned lang);
+/* nlx_could_start on the folded window (any window). */
+int nlx_could_start_fold(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
 /*
  * Whether an entry of a start kind and a language in lang could match at
- * s[0..n) (li: nlx_fast_ix(lang)): a cheap test on the first two folded
+ * the start of f (li: nlx_fast_ix(lang)): a cheap test on the first two folded
  * bytes, never false when such a match exists (one-letter entries glued
  * to a following letter excepted).  It runs at every word start of every
  * scanned sentence, so two ASCII bytes (the common case) are looked up
  * as they are, in a bit set nlx_tab_finish made of the answers for every
  * pair.
  */
-static inline int nlx_could_start(const nlx_tab *t, const char *s, size_t n, unsigned lang,
-                                  int li)
+static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	if (li < 0 || n < 2 || (u[0] | u[1]) >= 0x80 ||
+	const unsigned char *u = (const unsigned char *)f->src;
+	if (li < 0 || f->n < 2 || (u[0] | u[1]) >= 0x80 ||
 	    nlx_ascii_cls[u[0]] == NLX_SPACE)   /* the run may go on: fold it */
-		return nlx_could_start_fold(t, s, n, lang);
+		return nlx_could_start_fold(t, f, lang);
 	unsigned k = (unsigned)u[0] << 7 | u[1];
 	return (t->ascii2[li][k >> 3] >> (k & 7)) & 1;
 }
