@@ -524,33 +524,41 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 
 /* The languages in which a prefix of the given folded bytes ends, as a
  * loose or a whole-word entry. */
-static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len)
+static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, unsigned *on)
 {
 	uint64_t h = PRE_SEED;
 	for (size_t j = 0; j < len; j++)
 		h = (h ^ w[j]) * PRE_MUL;
 	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+	*on = s->key ? s->lang : 0;
 	return s->key ? (unsigned)(s->loose | s->whole) : 0;
 }
 
 /* nlx_may_start's pairs where no prefix ends within two bytes, so that
- * a third byte outside tri means no; never a pair with white space (a
- * run of it folds as one). */
+ * a third byte outside tri means no, and of those the ones that begin a
+ * prefix (qon2), where the walk starts at the third byte; never a pair
+ * with white space (a run of it folds as one). */
 static void quick_no(nlx_tab *t)
 {
 	for (unsigned a = 0; a < 128; a++) {
 		if (nlx_ascii_cls[a] == NLX_SPACE)
 			continue;
 		unsigned char w[2] = { nlx_ascii_fold[a], 0 };
-		unsigned one = pre_ends(t, w, 1);
+		unsigned on;
+		unsigned one = pre_ends(t, w, 1, &on);
 		for (unsigned b = 0; b < 128; b++) {
 			if (nlx_ascii_cls[b] == NLX_SPACE)
 				continue;
 			w[1] = nlx_ascii_fold[b];
-			unsigned ends = one | pre_ends(t, w, 2), k = a << 7 | b;
-			for (int l = 0; l < 5; l++)
-				if (!(ends & (l < 4 ? 1u << l : NLX_ALL)))
-					t->qno2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+			unsigned ends = one | pre_ends(t, w, 2, &on), k = a << 7 | b;
+			for (int l = 0; l < 5; l++) {
+				unsigned lb = l < 4 ? 1u << l : NLX_ALL;
+				if (ends & lb)
+					continue;
+				t->qno2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+				if (on & lb)
+					t->qon2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+			}
 		}
 	}
 }
@@ -568,6 +576,7 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 	t->pre = xcalloc(cap, sizeof *t->pre);
 	t->precap = cap;
 	memset(t->qno2, 0, sizeof t->qno2);
+	memset(t->qon2, 0, sizeof t->qon2);
 	memset(t->tri, 0, sizeof t->tri);
 	for (size_t k = 0; k < t->n; k++) {
 		const nlx_ent *e = &t->v[k];
@@ -642,7 +651,19 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 	 * bytes, or on the space after them).  A space run that ends in a
 	 * byte from 0x80 up may go on (U+00A0), so folding takes over there. */
 	const unsigned char *src = (const unsigned char *)f->src;
-	for (size_t si = 0; nlx_fast && si < f->n && j + 8 < NLX_FOLDMAX; j++) {
+	size_t si = 0;
+	int li = nlx_lang_ix(lang);
+	if (nlx_fast && li >= 0 && f->n >= 2 && (src[0] | src[1]) < 0x80) {
+		/* two bytes that only begin longer prefixes: no need to look
+		 * them up */
+		unsigned k = (unsigned)src[0] << 7 | src[1];
+		if ((t->qon2[li][k >> 3] >> (k & 7)) & 1) {
+			h = (h ^ nlx_ascii_fold[src[0]]) * PRE_MUL;
+			h = (h ^ nlx_ascii_fold[src[1]]) * PRE_MUL;
+			j = si = 2;
+		}
+	}
+	for (; nlx_fast && si < f->n && j + 8 < NLX_FOLDMAX; j++) {
 		unsigned c = src[si];
 		if (c >= 0x80)
 			break;

@@ -188,8 +188,10 @@ typedef struct nlx_tab {
 	/* nlx_may_start's quick no (nlx_tab_prefixes): the ASCII pairs no
 	 * prefix of one or two bytes ends in, so that the third byte decides
 	 * when it is not in tri, a Bloom set of the first three folded bytes
-	 * of the longer prefixes (nlx_tri_bit) */
+	 * of the longer prefixes (nlx_tri_bit); qon2: those of the pairs
+	 * that begin a prefix */
 	unsigned char qno2[5][2048];
+	unsigned char qon2[5][2048];
 	unsigned char tri[5][8192];
 	/* every prefix of every start-kind entry, hashed (nlx_tab_prefixes) */
 	struct nlx_pre *pre;
