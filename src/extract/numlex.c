@@ -188,20 +188,30 @@ int nlx_fold_to(nlx_fold *f, size_t k)
 	if (k >= NLX_FOLDMAX)
 		return 0;
 	while (f->len <= k) {
-		/* ASCII other than space and '`' folds to itself lower-cased:
-		 * fold_one's first case, without the call (and in locals, which
-		 * the byte stores into f->b cannot alias) */
+		/* ASCII other than '`' folds to itself lower-cased, and a run
+		 * of ASCII white space to one ' ': fold_one's first cases,
+		 * without the call (and in locals, which the byte stores into
+		 * f->b cannot alias).  A run that ends in a byte from 0x80 up
+		 * may go on (U+00A0): fold_one reads it.  Without nlx_fast,
+		 * fold_one does all. */
 		size_t len = f->len, si = f->si, n = f->n;
 		const unsigned char *src = (const unsigned char *)f->src;
-		while (len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
+		while (nlx_fast && len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
 			unsigned char c = src[si];
-			if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+			if (c >= 0x80 || c == '`')
 				break;
-			f->b[len] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			size_t next = si + 1;
+			if (nlx_ascii_cls[c] == NLX_SPACE) {
+				while (next < n && src[next] < 0x80 && nlx_ascii_cls[src[next]] == NLX_SPACE)
+					next++;
+				if (next < n && src[next] >= 0x80)
+					break;
+			}
+			f->b[len] = nlx_ascii_fold[c];
 			f->cls[len] = nlx_ascii_cls[c];
 			f->map[len] = si;
 			len++;
-			si++;
+			si = next;
 		}
 		f->len = len;
 		f->si = si;
