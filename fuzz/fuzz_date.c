@@ -2,7 +2,9 @@
  * fuzz_date: libFuzzer target for date_scan.  The lexicon is loaded once
  * from $SL_DATA (default "data").  The first input byte picks a document
  * date (none, year, month or day precision, including month ends and a
- * leap day) so resolution is fuzzed as well as recognition.
+ * leap day) so resolution is fuzzed as well as recognition.  Each scan
+ * is made again with the start tests' fast paths off (nlx_fast = 0),
+ * which must find the same spans.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "../src/extract/date.h"
+#include "../src/extract/numlex.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,13 +35,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	static const char *const langs[] = { "nl", "en", "de", "fr", NULL };
 	const char *doc = size ? docs[data[0] % 8] : NULL;
-	date_span out[8];
+	date_span out[8], slow[8];
 	for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
 		size_t n = date_scan(lx, langs[l], (const char *)data, size, doc, out, 8);
 		for (size_t i = 0; i < n && i < 8; i++)
 			if (out[i].start > out[i].end || out[i].end > size ||
 			    out[i].kind < DATE_NONE || out[i].kind > DATE_VAGUE ||
 			    memchr(out[i].when, '\0', sizeof out[i].when) == NULL)
+				abort();
+		nlx_fast = 0;
+		size_t ns = date_scan(lx, langs[l], (const char *)data, size, doc, slow, 8);
+		nlx_fast = 1;
+		if (ns != n)
+			abort();
+		for (size_t i = 0; i < n && i < 8; i++)
+			if (out[i].start != slow[i].start || out[i].end != slow[i].end ||
+			    out[i].kind != slow[i].kind || strcmp(out[i].when, slow[i].when))
 				abort();
 	}
 	return 0;

@@ -148,8 +148,11 @@ date_lex *date_lex_load(const char *dir, sl_err *e)
 	                         B(D_MOD) | B(D_NEXT) | B(D_PREV));
 	/* the kinds structured() and parse_date() try at 0; weekdays there
 	 * take a day part straight after them ("maandagavond") */
-	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY));
+	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY), 0);
 	nlx_tab_finish(&lx->dec, B(D_DECADE));
+	/* a decade pattern's words before its "#": "the", "de" and "les"
+	 * pass the two-byte test, and only "the #s" is a date */
+	nlx_tab_prefixes(&lx->dec, 0, '#');
 	return lx;
 }
 
@@ -249,16 +252,32 @@ static ymd parse_docdate(const char *s)
 	return r;
 }
 
+/* n digits of v, zero-padded, at w. */
+static char *put_digits(char *w, int v, int n)
+{
+	for (int i = n - 1; i >= 0; i--, v /= 10)
+		w[i] = (char)('0' + v % 10);
+	return w + n;
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" by prec, by hand: snprintf cost more
+ * than the rest of a date's parse. */
 static void put_when(char *w, int y, int m, int d, int prec)
 {
-	if (prec <= 0 || y < 0 || y > 9999)
+	if (prec <= 0 || y < 0 || y > 9999) {
 		w[0] = '\0';
-	else if (prec == 1)
-		snprintf(w, 11, "%04d", y);
-	else if (prec == 2)
-		snprintf(w, 11, "%04d-%02d", y, m);
-	else
-		snprintf(w, 11, "%04d-%02d-%02d", y, m, d);
+		return;
+	}
+	w = put_digits(w, y, 4);
+	if (prec >= 2) {
+		*w++ = '-';
+		w = put_digits(w, m, 2);
+	}
+	if (prec >= 3) {
+		*w++ = '-';
+		w = put_digits(w, d, 2);
+	}
+	*w = '\0';
 }
 
 /* ---- parsing ---- */
@@ -506,6 +525,10 @@ static int structured(D *p, dres *r)
 	if (m && nlx_at(f, m->flen) == ' ') {
 		year_ok = !!(m->flags & DF_YEAR);
 		i = m->flen + 1;
+		/* the rest ("in de stad") starts with a digit or a word of a
+		 * start kind */
+		if (!dig(p, i) && !nlx_may_start_at(&p->lx->tab, f, i, p->lang))
+			return 0;
 	}
 	for (int n = 0; n < 2; n++) {
 		m = M(p, i, B(D_MOD) | B(D_NEXT) | B(D_PREV), 1);
@@ -636,10 +659,12 @@ static int structured(D *p, dres *r)
 	return 1;
 }
 
-static int parse_date(D *p, dres *r)
+/* The longer of the readings at 0: those of words and digits when word
+ * is set, a decade pattern when decade is. */
+static int parse_date(D *p, dres *r, int word, int decade)
 {
 	dres a = { 0, DATE_NONE, "" }, b = { 0, DATE_NONE, "" };
-	const nlx_ent *m = M(p, 0, B(D_REL) | B(D_VAGUE), 1);
+	const nlx_ent *m = word ? M(p, 0, B(D_REL) | B(D_VAGUE), 1) : NULL;
 	if (m) {
 		a.end = m->flen;
 		if (m->kind == D_VAGUE) {
@@ -649,13 +674,13 @@ static int parse_date(D *p, dres *r)
 			resolve_rel(p, m->code[0], (int)m->value, a.when);
 		}
 	}
-	size_t dl = match_decade(p, 0);
+	size_t dl = decade ? match_decade(p, 0) : 0;
 	if (dl > a.end) {
 		a.end = dl;
 		a.kind = DATE_VAGUE;
 		a.when[0] = '\0';
 	}
-	if (!structured(p, &b))
+	if (!word || !structured(p, &b))
 		b.end = 0;
 	if (!a.end && !b.end)
 		return 0;
@@ -675,28 +700,27 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 	p.lang = nlx_lang(lang);
 	p.month_day = (p.lang & NLX_EN) != 0;
 	p.doc = parse_docdate(docdate);
+	const unsigned lbit = p.lang;   /* in a register, unlike p's */
+	const int li = nlx_fast_ix(lbit);
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		size_t len = 1;
-		unsigned char c = (unsigned char)text[i];
-		if (c < 0x80 && prev == NLX_LET && nlx_ascii_cls[c] == NLX_LET) {
-			i++;                    /* inside a word: the common case */
-			continue;
-		}
-		int cls = nlx_cls_at(text + i, n - i);
-		if ((unsigned char)text[i] >= 0x80)
-			while (i + len < n && ((unsigned char)text[i + len] & 0xC0) == 0x80 && len < 4)
-				len++;
+		if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n)
+			break;
+		size_t len;
+		int cls = nlx_step(text, n, i, &len);
 		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
 			nlx_fold_init(&f, text + i, n - i);
-			/* a date starts with a digit, a decade pattern or a word of
-			 * a start kind: the cheap two-byte test, then the whole word */
-			if (cls == NLX_DIG ||
-			    (nlx_could_start(&lx->tab, &f, p.lang) && nlx_may_start(&lx->tab, &f, p.lang)) ||
-			    nlx_could_start(&lx->dec, &f, p.lang)) {
+			/* a date starts with a digit, a word of a start kind or a
+			 * decade pattern: the cheap two-byte test, then the whole
+			 * word, and only those readings are tried */
+			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
+			                              nlx_may_start(&lx->tab, &f, lbit, li));
+			int decade = nlx_could_start(&lx->dec, &f, lbit, li) &&
+			             nlx_may_start(&lx->dec, &f, lbit, li);
+			if (word || decade) {
 				dres r;
-				if (parse_date(&p, &r)) {
+				if (parse_date(&p, &r, word, decade)) {
 					size_t e = i + nlx_src(&f, r.end);
 					if (found < max) {
 						date_span *o = &out[found];

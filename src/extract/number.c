@@ -188,7 +188,7 @@ num_lex *num_lex_load(const char *dir, sl_err *e)
 	                         B(K_BETWEEN) | B(K_CUR));
 	/* at the start of an expression number words and ordinals are read
 	 * without the boundary rule (parse_core, parse_words) */
-	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD));
+	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), 0);
 	return lx;
 fail:
 	num_lex_free(lx);
@@ -669,6 +669,10 @@ static int parse_expr(P *p, res *r)
 			num_start = j;
 		}
 		i = j;
+		/* what may follow ("van de", "about the") starts with a digit
+		 * or a word of a start kind */
+		if (!is_dig(p, i) && !nlx_may_start_at(&p->lx->tab, p->f, i, p->lang))
+			return 0;
 	}
 	const nlx_ent *cur = prefix_currency(p, &i);
 	p->cur_pre = cur != NULL;
@@ -772,23 +776,15 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 	nlx_fold f;
 	P p;
 	init_p(&p, lx, lang, &f);
+	const unsigned lbit = p.lang;   /* in a register, unlike p's */
+	const int li = nlx_fast_ix(lbit);
 	size_t found = 0, i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		unsigned char c = (unsigned char)text[i];
-		int cls;
-		size_t len = 1;
-		if (c < 0x80) {
-			cls = nlx_ascii_cls[c];
-			if (cls == NLX_LET && prev == NLX_LET) {
-				i++;            /* inside a word: the common case */
-				continue;
-			}
-		} else {
-			cls = nlx_cls_at(text + i, n - i);
-			while (i + len < n && ((unsigned char)text[i + len] & 0xC0) == 0x80 && len < 4)
-				len++;
-		}
+		if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n)
+			break;
+		size_t len;
+		int cls = nlx_step(text, n, i, &len);
 		if ((prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) ||
 		    (prev == NLX_LET && cls == NLX_DIG && glued_number(text, i))) {
 			/* "F-16", "MiG-29": a model designator, not a quantity */
@@ -798,8 +794,9 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 				nlx_fold_init(&f, text + i, n - i);
 			/* parse_expr finds nothing unless a digit or a start-kind
 			 * word is at 0: the two-byte test, then the whole word */
-			if (!model && (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, p.lang) &&
-			                                  nlx_may_start(&lx->tab, &f, p.lang)))) {
+			if (!model &&
+			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
+			                        nlx_may_start(&lx->tab, &f, lbit, li)))) {
 				res r;
 				int rc = parse_expr(&p, &r);
 				if (rc == 1) {

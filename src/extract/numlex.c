@@ -82,13 +82,18 @@ const unsigned char nlx_ascii_cls[128] = {
 #undef S
 #undef P
 
-void nlx_fold_init(nlx_fold *f, const char *src, size_t n)
-{
-	f->src = src;
-	f->n = n;
-	f->si = 0;
-	f->len = 0;
-}
+const unsigned char nlx_ascii_fold[128] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, ' ', ' ', ' ', ' ', ' ', 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+	' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', '-', '.', '/',
+	'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+	'@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+	'\'', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127,
+};
+
+int nlx_fast = 1;
 
 static void put(nlx_fold *f, unsigned char c, int cls, size_t from)
 {
@@ -183,20 +188,30 @@ int nlx_fold_to(nlx_fold *f, size_t k)
 	if (k >= NLX_FOLDMAX)
 		return 0;
 	while (f->len <= k) {
-		/* ASCII other than space and '`' folds to itself lower-cased:
-		 * fold_one's first case, without the call (and in locals, which
-		 * the byte stores into f->b cannot alias) */
+		/* ASCII other than '`' folds to itself lower-cased, and a run
+		 * of ASCII white space to one ' ': fold_one's first cases,
+		 * without the call (and in locals, which the byte stores into
+		 * f->b cannot alias).  A run that ends in a byte from 0x80 up
+		 * may go on (U+00A0): fold_one reads it.  Without nlx_fast,
+		 * fold_one does all. */
 		size_t len = f->len, si = f->si, n = f->n;
 		const unsigned char *src = (const unsigned char *)f->src;
-		while (len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
+		while (nlx_fast && len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
 			unsigned char c = src[si];
-			if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+			if (c >= 0x80 || c == '`')
 				break;
-			f->b[len] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			size_t next = si + 1;
+			if (nlx_ascii_cls[c] == NLX_SPACE) {
+				while (next < n && src[next] < 0x80 && nlx_ascii_cls[src[next]] == NLX_SPACE)
+					next++;
+				if (next < n && src[next] >= 0x80)
+					break;
+			}
+			f->b[len] = nlx_ascii_fold[c];
 			f->cls[len] = nlx_ascii_cls[c];
 			f->map[len] = si;
 			len++;
-			si++;
+			si = next;
 		}
 		f->len = len;
 		f->si = si;
@@ -398,9 +413,57 @@ static int ent_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The test behind nlx_could_start on the first two folded bytes: c,
+ * and d (-1: none) of class cls1. */
+static int could_start2(const nlx_tab *t, int c, int d, int cls1, unsigned lang)
+{
+	if (c < 0 || !t->start[c])
+		return 0;
+	int solo = d < 0 || (cls1 != NLX_LET && cls1 != NLX_DIG);
+	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
+	for (int l = 0; l < 4; l++) {
+		if (!(lang >> l & 1))
+			continue;
+		unsigned char one = t->sone[l][c];
+		if ((one & 1) || ((one & 2) && solo))
+			return 1;
+		if (d >= 0 && ((t->spair[l][bit >> 3] >> (bit & 7)) & 1))
+			return 1;
+	}
+	return 0;
+}
+
+int nlx_could_start_fold(const nlx_tab *t, nlx_fold *f, unsigned lang)
+{
+	int c = nlx_at(f, 0);
+	int d = c < 0 ? -1 : nlx_at(f, 1);
+	return could_start2(t, c, d, d < 0 ? NLX_END : f->cls[1], lang);
+}
+
+/* nlx_could_start's table of ASCII pairs: their folded form is known
+ * unless the first byte is white space (nlx_ascii_fold). */
+static void ascii_pairs(nlx_tab *t)
+{
+	memset(t->ascii2, 0, sizeof t->ascii2);
+	for (unsigned a = 0; a < 128; a++)
+		for (unsigned b = 0; b < 128; b++) {
+			unsigned k = a << 7 | b;
+			for (int l = 0; l < 4; l++)
+				if (could_start2(t, nlx_ascii_fold[a], nlx_ascii_fold[b], nlx_ascii_cls[b],
+				                 1u << l)) {
+					t->ascii2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+					t->ascii2[4][k >> 3] |= (unsigned char)(1u << (k & 7));
+				}
+		}
+}
+
 void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 {
 	t->startmask = startmask;
+	t->maxflen = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if (t->v[k].flen > t->maxflen)
+			t->maxflen = t->v[k].flen;
 	if (t->n)
 		qsort(t->v, t->n, sizeof *t->v, ent_cmp);
 	memset(t->start, 0, sizeof t->start);
@@ -434,6 +497,7 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 			i++;
 	}
 	t->first[NLX_HBUCKETS + 256] = (uint32_t)t->n;
+	ascii_pairs(t);
 	free_index(t);
 	for (int l = 0; l < 5; l++) {
 		unsigned lbit = l < 4 ? 1u << l : NLX_ALL;
@@ -468,7 +532,48 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 	return &v[i];
 }
 
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
+/* The languages in which a prefix of the given folded bytes ends, as a
+ * loose or a whole-word entry. */
+static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, unsigned *on)
+{
+	uint64_t h = PRE_SEED;
+	for (size_t j = 0; j < len; j++)
+		h = (h ^ w[j]) * PRE_MUL;
+	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
+	*on = s->key ? s->lang : 0;
+	return s->key ? (unsigned)(s->loose | s->whole) : 0;
+}
+
+/* nlx_may_start's pairs where no prefix ends within two bytes, so that
+ * a third byte outside tri means no, and of those the ones that begin a
+ * prefix (qon2), where the walk starts at the third byte; never a pair
+ * with white space (a run of it folds as one). */
+static void quick_no(nlx_tab *t)
+{
+	for (unsigned a = 0; a < 128; a++) {
+		if (nlx_ascii_cls[a] == NLX_SPACE)
+			continue;
+		unsigned char w[2] = { nlx_ascii_fold[a], 0 };
+		unsigned on;
+		unsigned one = pre_ends(t, w, 1, &on);
+		for (unsigned b = 0; b < 128; b++) {
+			if (nlx_ascii_cls[b] == NLX_SPACE)
+				continue;
+			w[1] = nlx_ascii_fold[b];
+			unsigned ends = one | pre_ends(t, w, 2, &on), k = a << 7 | b;
+			for (int l = 0; l < 5; l++) {
+				unsigned lb = l < 4 ? 1u << l : NLX_ALL;
+				if (ends & lb)
+					continue;
+				t->qno2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+				if (on & lb)
+					t->qon2[l][k >> 3] |= (unsigned char)(1u << (k & 7));
+			}
+		}
+	}
+}
+
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < t->n; k++)
@@ -480,24 +585,48 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask)
 	free(t->pre);
 	t->pre = xcalloc(cap, sizeof *t->pre);
 	t->precap = cap;
+	memset(t->qno2, 0, sizeof t->qno2);
+	memset(t->qon2, 0, sizeof t->qon2);
+	memset(t->tri, 0, sizeof t->tri);
 	for (size_t k = 0; k < t->n; k++) {
 		const nlx_ent *e = &t->v[k];
 		if (!((t->startmask >> e->kind) & 1))
 			continue;
+		size_t len = e->flen;
+		const char *sp = stop ? memchr(e->fold, stop, len) : NULL;
+		int loose = (loosemask >> e->kind) & 1;
+		if (sp) {
+			len = (size_t)(sp - e->fold);
+			loose = 1;
+		}
+		if (!len) {             /* matches anywhere: no prefix set */
+			free(t->pre);
+			t->pre = NULL;
+			t->precap = 0;
+			return;
+		}
 		uint64_t h = PRE_SEED;
-		for (size_t j = 0; j < e->flen; j++) {
+		for (size_t j = 0; j < len; j++) {
 			h = (h ^ (unsigned char)e->fold[j]) * PRE_MUL;
 			struct nlx_pre *s = pre_slot(t->pre, cap, h | 1);
 			s->key = h | 1;
 			s->lang |= (unsigned char)e->lang;
-			if (j + 1 == e->flen) {
-				if ((loosemask >> e->kind) & 1)
+			if (j + 1 == len) {
+				if (loose)
 					s->loose |= (unsigned char)e->lang;
 				else
 					s->whole |= (unsigned char)e->lang;
 			}
 		}
+		const unsigned char *w = (const unsigned char *)e->fold;
+		if (len >= 3 && (w[0] | w[1] | w[2]) < 0x80) {
+			unsigned b = nlx_tri_bit(w[0], w[1], w[2]);
+			for (int l = 0; l < 5; l++)
+				if (e->lang & (l < 4 ? 1u << l : NLX_ALL))
+					t->tri[l][b >> 3] |= (unsigned char)(1u << (b & 7));
+		}
 	}
+	quick_no(t);
 }
 
 /* What the prefix table says of the folded prefix read so far: no entry
@@ -520,37 +649,63 @@ static int inside_word(int last, int next)
 	return (last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG);
 }
 
-int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
 	if (!t->precap)
 		return 1;
 	uint64_t h = PRE_SEED;
 	size_t j = 0;
-	/* While the window is plain ASCII (no space, no '`') folded byte j is
-	 * source byte j lower-cased: walk the source without folding it (most
-	 * words are rejected within their first bytes) */
+	/* While the window is ASCII, folded byte j is source byte si
+	 * lower-cased, or ' ' for a run of white space: walk the source
+	 * without folding it (most words are rejected within their first
+	 * bytes, or on the space after them).  A space run that ends in a
+	 * byte from 0x80 up may go on (U+00A0), so folding takes over there. */
 	const unsigned char *src = (const unsigned char *)f->src;
-	for (; j < f->n && j + 8 < NLX_FOLDMAX; j++) {
-		unsigned char c = src[j];
-		if (c >= 0x80 || c == '`' || nlx_ascii_cls[c] == NLX_SPACE)
+	size_t si = 0;
+	int li = nlx_lang_ix(lang);
+	if (nlx_fast && li >= 0 && f->n >= 2 && (src[0] | src[1]) < 0x80) {
+		/* two bytes that only begin longer prefixes: no need to look
+		 * them up */
+		unsigned k = (unsigned)src[0] << 7 | src[1];
+		if ((t->qon2[li][k >> 3] >> (k & 7)) & 1) {
+			h = (h ^ nlx_ascii_fold[src[0]]) * PRE_MUL;
+			h = (h ^ nlx_ascii_fold[src[1]]) * PRE_MUL;
+			j = si = 2;
+		}
+	}
+	for (; nlx_fast && si < f->n && j + 8 < NLX_FOLDMAX; j++) {
+		unsigned c = src[si];
+		if (c >= 0x80)
 			break;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
+		int cls = nlx_ascii_cls[c];
+		size_t nx = si + 1;     /* source of folded byte j + 1 */
+		if (cls == NLX_SPACE) {
+			while (nx < f->n && src[nx] < 0x80 && nlx_ascii_cls[src[nx]] == NLX_SPACE)
+				nx++;
+			if (nx < f->n && src[nx] >= 0x80)
+				break;
+			c = ' ';
+		} else if (c == '`') {
+			c = '\'';
+		} else if (c - 'A' < 26u) {
+			c += 32;
+		}
 		h = (h ^ c) * PRE_MUL;
 		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
 		if (st != PRE_ON && st != PRE_WHOLE)
 			return st;
 		if (st == PRE_WHOLE) {
 			int next;
-			if (j + 1 >= f->n)
+			if (nx >= f->n)
 				next = NLX_END;
-			else if (src[j + 1] < 0x80 && src[j + 1] != '`')
-				next = nlx_ascii_cls[src[j + 1]];
+			else if (src[nx] < 0x80)
+				next = nlx_ascii_cls[src[nx]];
 			else
 				next = nlx_cls(f, j + 1);
-			if (!inside_word(nlx_ascii_cls[src[j]], next))
+			if (!inside_word(cls, next))
 				return 1;
 		}
+		si = nx;
 	}
 	for (; ; j++) {
 		int c = nlx_at(f, j);
@@ -566,38 +721,16 @@ int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
 	}
 }
 
-int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang)
+int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang)
 {
-	int c, d, cls1;
-	const unsigned char *s = (const unsigned char *)f->src;
-	if (!f->len && f->n >= 2 && s[0] < 0x80 && s[1] < 0x80 && s[0] != '`' && s[1] != '`' &&
-	    nlx_ascii_cls[s[0]] != NLX_SPACE) {
-		/* two ASCII bytes: their folded form without folding the window
-		 * (most words stop here) */
-		c = s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0];
-		cls1 = nlx_ascii_cls[s[1]];
-		d = cls1 == NLX_SPACE ? ' ' : s[1] >= 'A' && s[1] <= 'Z' ? s[1] + 32 : s[1];
-		if (!t->start[c])
-			return 0;
-	} else {
-		c = nlx_at(f, 0);
-		if (c < 0 || !t->start[c])
-			return 0;
-		d = nlx_at(f, 1);
-		cls1 = d < 0 ? NLX_END : f->cls[1];
-	}
-	int solo = d < 0 || (cls1 != NLX_LET && cls1 != NLX_DIG);
-	unsigned bit = d < 0 ? 0 : (unsigned)c << 8 | (unsigned)d;
-	for (int l = 0; l < 4; l++) {
-		if (!(lang >> l & 1))
-			continue;
-		unsigned char one = t->sone[l][c];
-		if ((one & 1) || ((one & 2) && solo))
-			return 1;
-		if (d >= 0 && ((t->spair[l][bit >> 3] >> (bit & 7)) & 1))
-			return 1;
-	}
-	return 0;
+	/* the entry's last byte and the one after it, for the boundary
+	 * rule, must lie well inside f's window */
+	if (k > f->len || k + t->maxflen + 8 >= NLX_FOLDMAX)
+		return 1;
+	size_t a = nlx_src(f, k);
+	nlx_fold g;
+	nlx_fold_init(&g, f->src + a, f->n - a);
+	return nlx_may_start(t, &g, lang, nlx_fast_ix(lang));
 }
 
 /* Exact entries compare the lower-cased source, diacritics included. */
@@ -632,20 +765,22 @@ static int lang_index(unsigned lang)
 	}
 }
 
-static const nlx_ent *match_bucket(const nlx_tab *t, unsigned b, nlx_fold *f, size_t k,
+/* The first entry of bucket b in index li that matches at k (the caller
+ * has seen the bucket's kinds meet kindmask). */
+static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fold *f, size_t k,
                                    unsigned lang, unsigned kindmask, int boundary)
 {
-	int li = lang_index(lang);
-	if (!(t->lkinds[li][b] & kindmask))
-		return NULL;
 	const nlx_ref *ref = t->lref[li];
 	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
 		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
 		const nlx_ent *e = &t->v[ref[i].ent];
-		if (k + e->flen > f->len && !nlx_fold_to(f, k + e->flen - 1))
-			continue;
-		if (memcmp(f->b + k, e->fold, e->flen))
+		/* byte by byte, folding only as far as the entry agrees: the
+		 * longest entries come first and most differ early */
+		size_t q = 0;
+		while (q < e->flen && nlx_at(f, k + q) == (unsigned char)e->fold[q])
+			q++;
+		if (q < e->flen)
 			continue;
 		if (boundary) {
 			int last = f->cls[k + e->flen - 1];
@@ -666,19 +801,24 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
 	int c = nlx_at(f, k);
 	if (c < 0 || !t->start[c])
 		return NULL;
+	int li = lang_index(lang);
+	const uint32_t *kinds = t->lkinds[li];
 	int d = nlx_at(f, k + 1);
 	if (d >= 0) {
 		unsigned bit = (unsigned)c << 8 | (unsigned)d;
 		if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
 			unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
-			const nlx_ent *e = match_bucket(t, bucket_of(w, 2), f, k, lang, kindmask, boundary);
+			unsigned b = bucket_of(w, 2);
+			const nlx_ent *e = kinds[b] & kindmask ?
+				match_bucket(t, li, b, f, k, lang, kindmask, boundary) : NULL;
 			if (e)
 				return e;
 		}
 	}
-	if (!t->one[c])
+	unsigned b = NLX_HBUCKETS + (unsigned)c;
+	if (!t->one[c] || !(kinds[b] & kindmask))
 		return NULL;
-	return match_bucket(t, NLX_HBUCKETS + (unsigned)c, f, k, lang, kindmask, boundary);
+	return match_bucket(t, li, b, f, k, lang, kindmask, boundary);
 }
 
 int nlx_parse_double(const char *s, double *v)

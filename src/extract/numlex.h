@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "../base/err.h"
 
 #define NLX_FOLDMAX 256
@@ -41,7 +42,13 @@ typedef struct nlx_fold {
 } nlx_fold;
 
 /* Starts a window at src[0..n); nothing is folded until asked for. */
-void nlx_fold_init(nlx_fold *f, const char *src, size_t n);
+static inline void nlx_fold_init(nlx_fold *f, const char *src, size_t n)
+{
+	f->src = src;
+	f->n = n;
+	f->si = 0;
+	f->len = 0;
+}
 
 /* Folds up to k inclusive; returns 1 when b[k] exists. */
 int nlx_fold_to(nlx_fold *f, size_t k);
@@ -69,12 +76,56 @@ size_t nlx_src(const nlx_fold *f, size_t k);
 /* 1 when the window stopped at NLX_FOLDMAX with text left over. */
 int nlx_truncated(const nlx_fold *f);
 
-/* Classes of the ASCII bytes, for the scanners' fast path. */
+/* Classes of the ASCII bytes, for the scanners' fast path, and their
+ * folded forms on their own: an ASCII byte folds to one byte whatever
+ * follows it, but a space may begin a run that folds with it. */
 extern const unsigned char nlx_ascii_cls[128];
+extern const unsigned char nlx_ascii_fold[128];
 
 /* The class of the code point that starts at s[0..n) / ends before s+i. */
 int nlx_cls_at(const char *s, size_t n);
 int nlx_cls_before(const char *s, size_t i);
+
+/* The scanners' walk over a sentence, a code point (a byte from 0x80 up
+ * and its continuation bytes, at most four) at a time.  nlx_step gives
+ * the class of the one at s[i] (i < n) and its length. */
+static inline int nlx_step(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned char c = (unsigned char)s[i];
+	size_t l = 1;
+	if (c < 0x80) {
+		*len = 1;
+		return nlx_ascii_cls[c];
+	}
+	while (i + l < n && ((unsigned char)s[i + l] & 0xC0) == 0x80 && l < 4)
+		l++;
+	*len = l;
+	return nlx_cls_at(s + i, n - i);
+}
+
+/* The end of the run of ASCII letters at s[i..n): inside a word, where
+ * the scanners spend most of their bytes and test nothing.  Eight bytes
+ * at a time where the byte order allows: with x's bytes lower-cased
+ * (| 0x20) and their top bit cleared, adding 0x1f sets it from 'a' up
+ * and adding 0x05 from past 'z', with no carry between bytes. */
+static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, top = ones * 0x80;
+	while (i + 8 <= n) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t z = (x | ones * 0x20) & ~top;
+		uint64_t other = ~((z + ones * 0x1f) & ~(z + ones * 0x05) & ~x) & top;
+		if (other)
+			return i + (size_t)(__builtin_ctzll(other) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < n && (unsigned char)s[i] < 0x80 && nlx_ascii_cls[(unsigned char)s[i]] == NLX_LET)
+		i++;
+	return i;
+}
 
 /* Whether the code point at s[0..n) is an upper-case letter. */
 int nlx_is_upper(const char *s, size_t n);
@@ -131,10 +182,22 @@ typedef struct nlx_tab {
 	 * expression (nlx_could_start) */
 	unsigned char spair[4][8192];
 	unsigned char sone[4][256];
+	/* nlx_could_start's answer for every two ASCII bytes, per language
+	 * (0..3, 4: all), by (first << 7 | second) */
+	unsigned char ascii2[5][2048];
+	/* nlx_may_start's quick no (nlx_tab_prefixes): the ASCII pairs no
+	 * prefix of one or two bytes ends in, so that the third byte decides
+	 * when it is not in tri, a Bloom set of the first three folded bytes
+	 * of the longer prefixes (nlx_tri_bit); qon2: those of the pairs
+	 * that begin a prefix */
+	unsigned char qno2[5][2048];
+	unsigned char qon2[5][2048];
+	unsigned char tri[5][8192];
 	/* every prefix of every start-kind entry, hashed (nlx_tab_prefixes) */
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
 	unsigned startmask;
+	size_t maxflen;         /* the longest entry's folded length */
 } nlx_tab;
 
 void nlx_tab_init(nlx_tab *t);
@@ -157,24 +220,99 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask);
 const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
                          unsigned kindmask, int boundary);
 
-/* Whether an entry of a start kind and a language in lang could match at
- * the start of f: a cheap test on the first two folded bytes, never false
- * when such a match exists (one-letter entries glued to a following
- * letter excepted). */
-int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+/* 1 (the default): the start tests answer plain ASCII from the source
+ * bytes; 0: every test folds its window, the reference the fuzz
+ * harnesses compare the fast paths with. */
+extern int nlx_fast;
+
+/* The index of a language mask in the per-language tables: its own for
+ * one language, 4 for NLX_ALL, -1 for any other mask. */
+static inline int nlx_lang_ix(unsigned lang)
+{
+	static const signed char ix[16] = {
+		-1, 0, 1, -1, 2, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, 4,
+	};
+	return lang < 16 ? ix[lang] : -1;
+}
+
+
+/* The bit of three folded ASCII bytes in nlx_tab.tri. */
+static inline unsigned nlx_tri_bit(unsigned a, unsigned b, unsigned c)
+{
+	return (uint32_t)((a << 14 | b << 7 | c) * 0x9E3779B1u) >> 16;
+}
+
+/* The language index the inline start tests take: nlx_lang_ix(lang),
+ * or -1 (the folding path) when nlx_fast is off.  The scanners find it
+ * once, not at every word. */
+static inline int nlx_fast_ix(unsigned lang)
+{
+	return nlx_fast ? nlx_lang_ix(lang) : -1;
+}
+
+/* nlx_could_start on the folded window (any window). */
+int nlx_could_start_fold(const nlx_tab *t, nlx_fold *f, unsigned lang);
+
+/*
+ * Whether an entry of a start kind and a language in lang could match at
+ * the start of f (li: nlx_fast_ix(lang)): a cheap test on the first two folded
+ * bytes, never false when such a match exists (one-letter entries glued
+ * to a following letter excepted).  It runs at every word start of every
+ * scanned sentence, so two ASCII bytes (the common case) are looked up
+ * as they are, in a bit set nlx_tab_finish made of the answers for every
+ * pair.
+ */
+static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li)
+{
+	const unsigned char *u = (const unsigned char *)f->src;
+	if (li < 0 || f->n < 2 || (u[0] | u[1]) >= 0x80 ||
+	    nlx_ascii_cls[u[0]] == NLX_SPACE)   /* the run may go on: fold it */
+		return nlx_could_start_fold(t, f, lang);
+	unsigned k = (unsigned)u[0] << 7 | u[1];
+	return (t->ascii2[li][k >> 3] >> (k & 7)) & 1;
+}
 
 /* Builds the prefix set behind nlx_may_start from the start kinds given
  * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
  * matched by their owner without the word-boundary rule at the start of
- * an expression; the others with it. */
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask);
+ * an expression; the others with it.  With stop non-zero, an entry
+ * counts only up to its first folded byte stop, which its owner matches
+ * by other means (date.c's decade patterns, where '#' stands for
+ * digits), as a loose one. */
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
+
+/* nlx_may_start's walk of the prefix set. */
+int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
 /* Whether an entry of a start kind and a language in lang matches the
- * folded window at 0 (a loose kind as a prefix, the others as whole words
- * under nlx_match's boundary rule): never false when one does, and
- * unlike nlx_could_start it reads as far into the window as the entries
- * go.  1 when no prefix set was built. */
-int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang);
+ * folded window at 0 (li: nlx_fast_ix(lang); a loose kind as a prefix,
+ * the others as whole words under nlx_match's boundary rule): never
+ * false when one does, and unlike nlx_could_start it reads as far into
+ * the window as the entries go.  1 when no prefix set was built.  Most
+ * windows it sees fail on their third byte ("de " after "derde",
+ * "vier"), which two bit sets answer here for three ASCII bytes without
+ * a walk. */
+static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li)
+{
+	const unsigned char *u = (const unsigned char *)f->src;
+	if (li >= 0 && f->n >= 3 && (u[0] | u[1] | u[2]) < 0x80) {
+		unsigned k = (unsigned)u[0] << 7 | u[1];
+		if ((t->qno2[li][k >> 3] >> (k & 7)) & 1) {
+			unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]],
+			                         nlx_ascii_fold[u[2]]);
+			if (!((t->tri[li][b >> 3] >> (b & 7)) & 1))
+				return 0;
+		}
+	}
+	return nlx_may_start_walk(t, f, lang);
+}
+
+/* nlx_may_start for the text from folded position k of f on (k must
+ * have been folded, or be the end of what was): the owners ask it after
+ * a first word ("van", "in") before trying every kind that could follow.
+ * 1 where an entry at k could reach the end of f's window, which a
+ * window of its own would see past. */
+int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang);
 
 /* Strict number parsing for data columns: 0 on success. */
 int nlx_parse_double(const char *s, double *v);
