@@ -34,17 +34,34 @@ printf '%s\n' "$SL_PASSWORD" | "$SL_BIN" serve --db "$SL_DB" --add-user alice 2>
 
 # (re)starts the server; SL_URL is its address
 sl_start() {
+	: >"$SL_TMP/serve.log"  # exists before the server opens it: the loop below reads it
 	"$SL_BIN" serve --db "$SL_DB" --listen 127.0.0.1:0 --web web --data data \
 		>"$SL_TMP/serve.log" 2>&1 &
 	sl_server_pid=$!
-	# up to 30 s: a sanitizer build on a loaded machine starts slowly
+	# up to 30 s: a sanitizer build on a loaded machine starts slowly.
+	# The log is read with builtins, not $(sed ...): bash 5.2 can lose
+	# track of a command substitution's child while a background job
+	# runs ("wait_for: No record of process"), which set -e turns into a
+	# silent exit.
+	port=""
+	local line
 	for _ in $(seq 1 600); do
-		port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$SL_TMP/serve.log" 2>/dev/null)
+		while IFS= read -r line; do
+			if [[ $line =~ listening\ on\ http://127\.0\.0\.1:([0-9]+)/ ]]; then
+				port=${BASH_REMATCH[1]}
+			fi
+		done < "$SL_TMP/serve.log"
 		[ -n "$port" ] && break
-		kill -0 "$sl_server_pid" 2>/dev/null || { cat "$SL_TMP/serve.log" >&2; exit 2; }
+		if ! kill -0 "$sl_server_pid" 2>/dev/null; then
+			local st=0
+			wait "$sl_server_pid" || st=$?
+			echo "serve exited with status $st before it listened; its log:" >&2
+			cat "$SL_TMP/serve.log" >&2
+			exit 2
+		fi
 		sleep 0.05
 	done
-	[ -n "$port" ] || { echo "serve did not start" >&2; cat "$SL_TMP/serve.log" >&2; exit 2; }
+	[ -n "$port" ] || { echo "serve did not start in 30 s; its log:" >&2; cat "$SL_TMP/serve.log" >&2; exit 2; }
 	SL_URL="http://127.0.0.1:$port"
 	export SL_URL
 }
