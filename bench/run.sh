@@ -78,27 +78,32 @@ dsize() { du -sb "$1" | cut -f1; }
 # run LABEL CMD...: wall seconds, peak RSS (KB) and the --stats line
 run() {
 	label=$1; shift
-	/usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > "$tmp/out" 2> "$tmp/err" || true
+	/usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" > "$tmp/out" 2> "$tmp/err" || true
 	set -- $(cat "$tmp/time" | tail -1)
-	secs=$1; rss=$2
+	secs=$1; rss=$2; cpu=$(awk -v u="$3" -v s="$4" 'BEGIN { print u + s }')
 	stats=$(grep 'stats:' "$tmp/err" || true)
 }
 field() { echo "$stats" | sed -n "s/.* $1 \([0-9.]*\).*/\1/p"; }
 rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", ((b > 0) ? a / b : 0) }'; }
 
 X="$BIN extract --data $DATA --stats"
-printf '%-34s %8s %9s %10s %11s %8s %9s\n' "run" "MB" "MB/s" "docs/s" "sentences/s" "RSS MB" "s"
+# MB/s, docs/s and sentences/s are per wall second; "MB/CPU s" is per
+# second of CPU time (user + system), the speed per core, which does not
+# depend on how busy the machine is (with -j2 it is the speed of each
+# of the two cores).
+printf '%-34s %8s %9s %9s %10s %11s %8s %9s\n' "run" "MB" "MB/s" "MB/CPU s" "docs/s" "sentences/s" "RSS MB" "s"
 row() {
 	mb=$(awk -v b="$2" 'BEGIN { printf "%.0f", b / 1e6 }')
 	docs=$(field docs); sents=$(field sentences)
-	printf '%-34s %8s %9s %10s %11s %8s %9s\n' "$1" "$mb" "$(rate "$(awk -v b="$2" 'BEGIN { print b / 1e6 }')" "$secs")" \
+	printf '%-34s %8s %9s %9s %10s %11s %8s %9s\n' "$1" "$mb" "$(rate "$(awk -v b="$2" 'BEGIN { print b / 1e6 }')" "$secs")" \
+		"$(rate "$(awk -v b="$2" 'BEGIN { print b / 1e6 }')" "$cpu")" \
 		"$(rate "${docs:-0}" "$secs")" "$(rate "${sents:-0}" "$secs")" "$((rss / 1024))" "$secs"
 }
 
 B=$(size "$tmp/main.jsonl")
 run grep grep -c -F -f "$terms" "$tmp/main.jsonl"; gsecs=$secs
 stats=""; row "grep -c -F -f TERMS (baseline)" "$B"
-run x1 $X "$tmp/main.jsonl"; x1=$secs; row "extract -j1 (JSONL)" "$B"
+run x1 $X "$tmp/main.jsonl"; x1=$secs; x1cpu=$cpu; row "extract -j1 (JSONL)" "$B"
 load=$(field load_ms); skipped1=$(field skipped)
 run x2 $X -j2 "$tmp/main.jsonl"; x2=$secs; row "extract -j2 (JSONL)" "$B"
 run np $X --no-prefilter "$tmp/main.jsonl"; row "extract -j1 --no-prefilter" "$B"
@@ -119,14 +124,10 @@ hpages=${SL_HTML_BENCH:-../shared/peers/html}/dev/pages
 html_row=
 if ls "$hpages"/*.html >/dev/null 2>&1; then
 	HB=$(cat "$hpages"/*.html | wc -c | tr -d ' ')
-	/usr/bin/time -f "%e %M %U %S" -o "$tmp/time" $BIN text --data "$DATA" "$hpages" > "$tmp/out" 2> "$tmp/err" || true
-	set -- $(tail -1 "$tmp/time")
-	secs=$1; rss=$2; cpu=$(awk -v u="$3" -v s="$4" 'BEGIN { print u + s }')
+	run html $BIN text --data "$DATA" "$hpages"
 	np=$(wc -l < "$tmp/out" | tr -d ' ')
 	hmbs=$(rate "$(awk -v b="$HB" 'BEGIN { print b / 1e6 }')" "$cpu")
-	printf '%-34s %8s %9s %10s %11s %8s %9s\n' "text, HTML pages (per CPU s)" \
-		"$(awk -v b="$HB" 'BEGIN { printf "%.0f", b / 1e6 }')" "$hmbs" "$(rate "$np" "$cpu")" "-" \
-		"$((rss / 1024))" "$secs"
+	stats=" docs $np"; row "text, HTML pages" "$HB"
 	html_row="HTML main text (supplyline text, $np pages of $hpages): $hmbs MB/s of HTML, $(rate "$np" "$cpu") pages/s, per core (${cpu} s of CPU)"
 else
 	echo "bench: $hpages absent; the HTML main-text row is skipped" >&2
@@ -134,6 +135,7 @@ fi
 
 echo
 echo "ratio to grep (extract -j1 time / grep time): $(awk -v a="$x1" -v b="$gsecs" 'BEGIN { printf "%.1fx", ((b > 0) ? a / b : 0) }')"
+echo "extract -j1 per core: $(rate "$(awk -v b="$B" 'BEGIN { print b / 1e6 }')" "$x1cpu") MB per CPU second (user + system)"
 echo "speed-up -j2 vs -j1: $(awk -v a="$x1" -v b="$x2" 'BEGIN { printf "%.2fx", ((b > 0) ? a / b : 0) }') ($(nproc) cores)"
 echo "peak RSS: $((rss50 / 1024)) MB at 50 MB of input, $((rss500 / 1024)) MB at ~$((B * 25 / 10000000)) MB"
 echo "lexicon load (ext_new): ${load} ms"
