@@ -256,6 +256,38 @@ int nlx_cls_before(const char *s, size_t i)
 	return nlx_cls_at(s + j, i - j);
 }
 
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
+{
+	w->n = 0;
+	w->ok = n < NLX_GLUED;
+	if (!w->ok)
+		return;
+	size_t i = 0;
+	int prev = NLX_SPACE;
+	while (i < n) {
+		if (prev == NLX_LET && (i = nlx_skip_letters(s, n, i)) == n)
+			break;
+		size_t len;
+		int cls = nlx_step(s, n, i, &len);
+		int start = prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE;
+		if (start || (prev == NLX_LET && cls == NLX_DIG)) {
+			if (w->n == w->cap) {
+				w->cap = w->cap ? w->cap * 2 : 256;
+				w->at = xrealloc(w->at, w->cap * sizeof *w->at);
+			}
+			w->at[w->n++] = (uint32_t)i | (start ? 0 : NLX_GLUED);
+		}
+		prev = cls;
+		i += len;
+	}
+}
+
+void nlx_starts_release(nlx_starts *w)
+{
+	free(w->at);
+	memset(w, 0, sizeof *w);
+}
+
 int nlx_is_upper(const char *s, size_t n)
 {
 	if (!n)
