@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/swar.h"
 #include "../base/utf8.h"
 
 /* Latin-1 letters U+00C0..U+00FF without their diacritics; "" marks the
@@ -256,27 +257,59 @@ int nlx_cls_before(const char *s, size_t i)
 	return nlx_cls_at(s + j, i - j);
 }
 
+static inline void add_start(nlx_starts *w, size_t i, uint32_t glued)
+{
+	w->at[w->n++] = (uint32_t)i | glued;
+}
+
+/* The top bit of each byte of x (all ASCII) that is from lo to hi. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
+}
+
 void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
 {
 	w->n = 0;
 	w->ok = n < NLX_GLUED;
 	if (!w->ok)
 		return;
+	/* a sentence has at most one start per byte: room for all of them
+	 * once, so that adding one tests nothing */
+	if (w->cap < n) {
+		w->cap = n > 256 ? n : 256;
+		w->at = xrealloc(w->at, w->cap * sizeof *w->at);
+	}
 	size_t i = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		if (prev == NLX_LET && (i = nlx_skip_letters(s, n, i)) == n)
-			break;
+		uint64_t x;
+		if (i + 8 <= n && !((x = swar_load8(s + i)) & SWAR_HIGH)) {
+			/* eight ASCII bytes, each a code point of its own: their
+			 * classes (nlx_ascii_cls) as bit masks, and the starts
+			 * from those of the bytes before them, the walk's prev
+			 * carried in from the last chunk */
+			uint64_t z = x | SWAR_ONES * 0x20;
+			uint64_t let = in_range(z, 'a', 'z'), dig = in_range(x, '0', '9');
+			uint64_t sp = in_range(x, '\t', '\r') |
+			              (~((x ^ SWAR_ONES * ' ') + SWAR_ONES * 0x7f) & SWAR_HIGH);
+			uint64_t pword = (let | dig) << 8 | (prev == NLX_LET || prev == NLX_DIG ? 0x80 : 0);
+			uint64_t plet = let << 8 | (prev == NLX_LET ? 0x80 : 0);
+			uint64_t start = ~(sp | pword) & SWAR_HIGH, glued = dig & plet;
+			for (uint64_t m = start | glued; m; m &= m - 1) {
+				unsigned b = (unsigned)__builtin_ctzll(m);
+				add_start(w, i + (b >> 3), (glued >> b) & 1 ? NLX_GLUED : 0);
+			}
+			prev = nlx_ascii_cls[(unsigned char)s[i + 7]];
+			i += 8;
+			continue;
+		}
 		size_t len;
 		int cls = nlx_step(s, n, i, &len);
-		int start = prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE;
-		if (start || (prev == NLX_LET && cls == NLX_DIG)) {
-			if (w->n == w->cap) {
-				w->cap = w->cap ? w->cap * 2 : 256;
-				w->at = xrealloc(w->at, w->cap * sizeof *w->at);
-			}
-			w->at[w->n++] = (uint32_t)i | (start ? 0 : NLX_GLUED);
-		}
+		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE)
+			add_start(w, i, 0);
+		else if (prev == NLX_LET && cls == NLX_DIG)
+			add_start(w, i, NLX_GLUED);
 		prev = cls;
 		i += len;
 	}
