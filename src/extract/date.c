@@ -711,6 +711,7 @@ size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, 
 	const int li = nlx_fast_ix(lbit);
 	if (!nlx_fast || (ws && !ws->ok))
 		ws = NULL;
+	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
@@ -729,9 +730,9 @@ size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, 
 			 * decade pattern: the cheap two-byte test, then the whole
 			 * word, and only those readings are tried */
 			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
-			                              nlx_may_start(&lx->tab, &f, lbit, li));
+			                              nlx_may_start(&lx->tab, &f, lbit, li, memo));
 			int decade = nlx_could_start(&lx->dec, &f, lbit, li) &&
-			             nlx_may_start(&lx->dec, &f, lbit, li);
+			             nlx_may_start(&lx->dec, &f, lbit, li, memo);
 			if (word || decade) {
 				dres r;
 				if (parse_date(&p, &r, word, decade)) {

@@ -786,6 +786,7 @@ size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, si
 	const int li = nlx_fast_ix(lbit);
 	if (!nlx_fast || (ws && !ws->ok))
 		ws = NULL;
+	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
@@ -808,7 +809,7 @@ size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, si
 			 * word is at 0: the two-byte test, then the whole word */
 			if (!model &&
 			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
-			                        nlx_may_start(&lx->tab, &f, lbit, li)))) {
+			                        nlx_may_start(&lx->tab, &f, lbit, li, memo)))) {
 				res r;
 				int rc = parse_expr(&p, &r);
 				if (rc == 1) {

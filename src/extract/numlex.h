@@ -138,10 +138,13 @@ static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
  */
 #define NLX_GLUED 0x80000000u
 
+typedef struct nlx_memo nlx_memo;
+
 typedef struct nlx_starts {
 	uint32_t *at;           /* offsets, | NLX_GLUED */
 	size_t n, cap;
 	int ok;                 /* 0: the text was too long to list */
+	nlx_memo *memo;         /* nlx_may_start_memo's, kept from sentence to sentence */
 } nlx_starts;
 
 void nlx_starts_find(nlx_starts *w, const char *s, size_t n);
@@ -318,6 +321,13 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
 /* nlx_may_start's walk of the prefix set. */
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
+/* The walk's answer from memo when a walk of the same table and
+ * language read the same bytes before, else the walk's, remembered when
+ * it depends on the first eight bytes only: most windows the walk sees
+ * are a few function words ("de", "the", "van", "een") and what follows
+ * them. */
+int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo);
+
 /* Whether an entry of a start kind and a language in lang matches the
  * folded window at 0 (li: nlx_fast_ix(lang); a loose kind as a prefix,
  * the others as whole words under nlx_match's boundary rule): never
@@ -326,7 +336,8 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
  * windows it sees fail on their third byte ("de " after "derde",
  * "vier"), which two bit sets answer here for three ASCII bytes without
  * a walk. */
-static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li)
+static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li,
+                                nlx_memo *memo)
 {
 	const unsigned char *u = (const unsigned char *)f->src;
 	if (li >= 0 && f->n >= 3 && (u[0] | u[1] | u[2]) < 0x80) {
@@ -338,7 +349,7 @@ static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, in
 				return 0;
 		}
 	}
-	return nlx_may_start_walk(t, f, lang);
+	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
 }
 
 /* 1 when the ASCII fast paths of nlx_could_start and nlx_may_start
