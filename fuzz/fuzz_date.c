@@ -2,9 +2,10 @@
  * fuzz_date: libFuzzer target for date_scan.  The lexicon is loaded once
  * from $SL_DATA (default "data").  The first input byte picks a document
  * date (none, year, month or day precision, including month ends and a
- * leap day) so resolution is fuzzed as well as recognition.  Each scan
- * is made again with the start tests' fast paths off (nlx_fast = 0),
- * which must find the same spans.
+ * leap day) so resolution is fuzzed as well as recognition.  Each scan,
+ * over the word starts nlx_starts_find lists as ext_doc does, is made
+ * again with the start tests' fast paths off (nlx_fast = 0), which walks
+ * every byte and folds every test and must find the same spans.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -36,8 +37,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const langs[] = { "nl", "en", "de", "fr", NULL };
 	const char *doc = size ? docs[data[0] % 8] : NULL;
 	date_span out[8], slow[8];
+	static nlx_starts ws;
+	nlx_starts_find(&ws, (const char *)data, size);
 	for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
-		size_t n = date_scan(lx, langs[l], (const char *)data, size, doc, out, 8);
+		size_t n = date_scan_starts(lx, langs[l], (const char *)data, size, doc, &ws, out, 8);
 		for (size_t i = 0; i < n && i < 8; i++)
 			if (out[i].start > out[i].end || out[i].end > size ||
 			    out[i].kind < DATE_NONE || out[i].kind > DATE_VAGUE ||

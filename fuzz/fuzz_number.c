@@ -2,9 +2,11 @@
  * fuzz_number: libFuzzer target for num_scan and num_parse.  The lexicon
  * is loaded once from $SL_DATA (default "data"); each input is scanned in
  * every language and as no language, into a small output array so that
- * the count-past-max path is exercised too, and again with the start
- * tests' fast paths off (nlx_fast = 0): a fast path may only answer what
- * folding would, so the spans must be the same.
+ * the count-past-max path is exercised too, over the word starts
+ * nlx_starts_find lists as ext_doc does, and again with the start tests'
+ * fast paths off (nlx_fast = 0), which walks every byte and folds every
+ * test: a fast path may only answer what folding would, so the spans
+ * must be the same.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -39,8 +41,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	static const char *const langs[] = { "nl", "en", "de", "fr", NULL };
 	num_span out[8], slow[8];
+	static nlx_starts ws;
+	nlx_starts_find(&ws, (const char *)data, size);
 	for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
-		size_t n = num_scan(lx, langs[l], (const char *)data, size, out, 8);
+		size_t n = num_scan_starts(lx, langs[l], (const char *)data, size, &ws, out, 8);
 		for (size_t i = 0; i < n && i < 8; i++)
 			if (out[i].start > out[i].end || out[i].end > size ||
 			    ((out[i].flags & NUM_OVERFLOW) && out[i].value != -1) ||

@@ -691,6 +691,13 @@ static int parse_date(D *p, dres *r, int word, int decade)
 size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t n,
                  const char *docdate, date_span *out, size_t max)
 {
+	return date_scan_starts(lx, lang, text, n, docdate, NULL, out, max);
+}
+
+size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, size_t n,
+                        const char *docdate, const nlx_starts *ws, date_span *out,
+                        size_t max)
+{
 	if (!lx || !text)
 		return 0;
 	nlx_fold f;
@@ -702,11 +709,19 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 	p.doc = parse_docdate(docdate);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	size_t found = 0, i = 0;
+	if (!nlx_fast || (ws && !ws->ok))
+		ws = NULL;
+	nlx_memo *memo = ws ? ws->memo : NULL;
+	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n)
+		if (ws && nlx_synced(text, i, prev)) {
+			if ((i = nlx_next_start(ws, &wk, i, text, n, &lx->tab, &lx->dec, li, 0,
+			                        &prev)) >= n)
+				break;
+		} else if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n) {
 			break;
+		}
 		size_t len;
 		int cls = nlx_step(text, n, i, &len);
 		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
@@ -715,9 +730,9 @@ size_t date_scan(const date_lex *lx, const char *lang, const char *text, size_t 
 			 * decade pattern: the cheap two-byte test, then the whole
 			 * word, and only those readings are tried */
 			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
-			                              nlx_may_start(&lx->tab, &f, lbit, li));
+			                              nlx_may_start(&lx->tab, &f, lbit, li, memo));
 			int decade = nlx_could_start(&lx->dec, &f, lbit, li) &&
-			             nlx_may_start(&lx->dec, &f, lbit, li);
+			             nlx_may_start(&lx->dec, &f, lbit, li, memo);
 			if (word || decade) {
 				dres r;
 				if (parse_date(&p, &r, word, decade)) {

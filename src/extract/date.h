@@ -47,4 +47,11 @@ typedef struct date_span {
 size_t date_scan(const date_lex *dl, const char *lang, const char *text, size_t n,
                  const char *docdate, date_span *out, size_t max);
 
+/* date_scan over the word starts ws of text[0..n) (numlex.h), which
+ * spares it a walk of every byte; NULL: walk them. */
+typedef struct nlx_starts nlx_starts;
+size_t date_scan_starts(const date_lex *dl, const char *lang, const char *text, size_t n,
+                        const char *docdate, const nlx_starts *ws, date_span *out,
+                        size_t max);
+
 #endif

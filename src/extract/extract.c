@@ -42,6 +42,7 @@
 #include "../text/token.h"
 #include "date.h"
 #include "grammar.h"
+#include "numlex.h"
 #include "number.h"
 #include "prefilter.h"
 
@@ -70,6 +71,7 @@ struct ext_scratch {
 	num_span nums[MAXNUM];
 	date_span dates[MAXDATE];
 	buf tmp;
+	nlx_starts ws;         /* the sentence's word starts, for numbers and dates */
 	unsigned char *debris; /* per token: on a boilerplate line */
 	size_t capdebris;
 	ext_stats st;
@@ -217,6 +219,7 @@ void ext_scratch_free(ext_scratch *s)
 	free(s->sent);
 	free(s->m);
 	free(s->debris);
+	nlx_starts_release(&s->ws);
 	buf_release(&s->tmp);
 	free(s);
 }
@@ -319,11 +322,13 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 		size_t nn = 0, nd = 0;
 		/* numbers and dates only matter where a record can come from */
 		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
-			nn = num_scan(x->nums, lang_name(lang), d->text + n0, n1 - n0, s->nums, MAXNUM);
+			nlx_starts_find(&s->ws, d->text + n0, n1 - n0);
+			nn = num_scan_starts(x->nums, lang_name(lang), d->text + n0, n1 - n0, &s->ws,
+			                     s->nums, MAXNUM);
 			if (nn > MAXNUM)
 				nn = MAXNUM;
-			nd = date_scan(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
-			               s->dates, MAXDATE);
+			nd = date_scan_starts(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
+			                      &s->ws, s->dates, MAXDATE);
 			if (nd > MAXDATE)
 				nd = MAXDATE;
 		}

@@ -771,6 +771,12 @@ static int glued_number(const char *text, size_t i)
 size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
                 num_span *out, size_t max)
 {
+	return num_scan_starts(lx, lang, text, n, NULL, out, max);
+}
+
+size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, size_t n,
+                       const nlx_starts *ws, num_span *out, size_t max)
+{
 	if (!lx || !text)
 		return 0;
 	nlx_fold f;
@@ -778,11 +784,18 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 	init_p(&p, lx, lang, &f);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	size_t found = 0, i = 0;
+	if (!nlx_fast || (ws && !ws->ok))
+		ws = NULL;
+	nlx_memo *memo = ws ? ws->memo : NULL;
+	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
-		if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n)
+		if (ws && nlx_synced(text, i, prev)) {
+			if ((i = nlx_next_start(ws, &wk, i, text, n, &lx->tab, NULL, li, 1, &prev)) >= n)
+				break;
+		} else if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n) {
 			break;
+		}
 		size_t len;
 		int cls = nlx_step(text, n, i, &len);
 		if ((prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) ||
@@ -796,7 +809,7 @@ size_t num_scan(const num_lex *lx, const char *lang, const char *text, size_t n,
 			 * word is at 0: the two-byte test, then the whole word */
 			if (!model &&
 			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
-			                        nlx_may_start(&lx->tab, &f, lbit, li)))) {
+			                        nlx_may_start(&lx->tab, &f, lbit, li, memo)))) {
 				res r;
 				int rc = parse_expr(&p, &r);
 				if (rc == 1) {

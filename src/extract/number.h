@@ -56,6 +56,12 @@ typedef struct num_span {
 size_t num_scan(const num_lex *nl, const char *lang, const char *text, size_t n,
                 num_span *out, size_t max);
 
+/* num_scan over the word starts ws of text[0..n) (numlex.h), which
+ * spares it a walk of every byte; NULL: walk them. */
+typedef struct nlx_starts nlx_starts;
+size_t num_scan_starts(const num_lex *nl, const char *lang, const char *text, size_t n,
+                       const nlx_starts *ws, num_span *out, size_t max);
+
 /* Parses exactly one number expression filling the whole of s[0..n)
  * (e.g. "tweeduizend", "2,5 miljard", "quatre-vingt-dix"); returns 0 and
  * sets *v, or -1. */

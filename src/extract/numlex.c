@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/swar.h"
 #include "../base/utf8.h"
 
 /* Latin-1 letters U+00C0..U+00FF without their diacritics; "" marks the
@@ -254,6 +255,84 @@ int nlx_cls_before(const char *s, size_t i)
 		back++;
 	}
 	return nlx_cls_at(s + j, i - j);
+}
+
+/* A direct-mapped table of walks' answers with the bytes they read. */
+#define MEMO_BITS 13
+
+struct nlx_memo {
+	struct memo_ent {
+		const nlx_tab *t;   /* NULL: empty */
+		uint64_t key;       /* the bytes read, at bits 8i */
+		unsigned char lang, len, ans;
+	} v[1u << MEMO_BITS];
+};
+
+static inline void add_start(nlx_starts *w, size_t i, uint32_t glued)
+{
+	w->at[w->n++] = (uint32_t)i | glued;
+}
+
+/* The top bit of each byte of x (all ASCII) that is from lo to hi. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
+}
+
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
+{
+	w->n = 0;
+	w->ok = n < NLX_GLUED;
+	if (!w->ok)
+		return;
+	if (!w->memo)
+		w->memo = xcalloc(1, sizeof *w->memo);
+	/* a sentence has at most one start per byte: room for all of them
+	 * once, so that adding one tests nothing */
+	if (w->cap < n) {
+		w->cap = n > 256 ? n : 256;
+		w->at = xrealloc(w->at, w->cap * sizeof *w->at);
+	}
+	size_t i = 0;
+	int prev = NLX_SPACE;
+	while (i < n) {
+		uint64_t x;
+		if (i + 8 <= n && !((x = swar_load8(s + i)) & SWAR_HIGH)) {
+			/* eight ASCII bytes, each a code point of its own: their
+			 * classes (nlx_ascii_cls) as bit masks, and the starts
+			 * from those of the bytes before them, the walk's prev
+			 * carried in from the last chunk */
+			uint64_t z = x | SWAR_ONES * 0x20;
+			uint64_t let = in_range(z, 'a', 'z'), dig = in_range(x, '0', '9');
+			uint64_t sp = in_range(x, '\t', '\r') |
+			              (~((x ^ SWAR_ONES * ' ') + SWAR_ONES * 0x7f) & SWAR_HIGH);
+			uint64_t pword = (let | dig) << 8 | (prev == NLX_LET || prev == NLX_DIG ? 0x80 : 0);
+			uint64_t plet = let << 8 | (prev == NLX_LET ? 0x80 : 0);
+			uint64_t start = ~(sp | pword) & SWAR_HIGH, glued = dig & plet;
+			for (uint64_t m = start | glued; m; m &= m - 1) {
+				unsigned b = (unsigned)__builtin_ctzll(m);
+				add_start(w, i + (b >> 3), (glued >> b) & 1 ? NLX_GLUED : 0);
+			}
+			prev = nlx_ascii_cls[(unsigned char)s[i + 7]];
+			i += 8;
+			continue;
+		}
+		size_t len;
+		int cls = nlx_step(s, n, i, &len);
+		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE)
+			add_start(w, i, 0);
+		else if (prev == NLX_LET && cls == NLX_DIG)
+			add_start(w, i, NLX_GLUED);
+		prev = cls;
+		i += len;
+	}
+}
+
+void nlx_starts_release(nlx_starts *w)
+{
+	free(w->at);
+	free(w->memo);
+	memset(w, 0, sizeof *w);
 }
 
 int nlx_is_upper(const char *s, size_t n)
@@ -649,10 +728,16 @@ static int inside_word(int last, int next)
 	return (last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG);
 }
 
-int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
+/* nlx_may_start_walk, which also sets *ext to how many bytes of the
+ * window's source the answer depends on, or SIZE_MAX when it depends on
+ * more (the window's end, or bytes it folded). */
+static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 {
+	*ext = SIZE_MAX;
 	if (!t->precap)
 		return 1;
+	size_t hi = 2;          /* source bytes read so far (the pair test's two) */
+	int known = 1;          /* 0: the answer depends on more than bytes */
 	uint64_t h = PRE_SEED;
 	size_t j = 0;
 	/* While the window is ASCII, folded byte j is source byte si
@@ -677,11 +762,17 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		unsigned c = src[si];
 		if (c >= 0x80)
 			break;
+		if (si + 1 > hi)
+			hi = si + 1;
 		int cls = nlx_ascii_cls[c];
 		size_t nx = si + 1;     /* source of folded byte j + 1 */
 		if (cls == NLX_SPACE) {
 			while (nx < f->n && src[nx] < 0x80 && nlx_ascii_cls[src[nx]] == NLX_SPACE)
 				nx++;
+			if (nx == f->n)
+				known = 0;
+			else if (nx + 1 > hi)
+				hi = nx + 1;
 			if (nx < f->n && src[nx] >= 0x80)
 				break;
 			c = ' ';
@@ -692,18 +783,27 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 		}
 		h = (h ^ c) * PRE_MUL;
 		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
-		if (st != PRE_ON && st != PRE_WHOLE)
+		if (st != PRE_ON && st != PRE_WHOLE) {
+			*ext = known ? hi : SIZE_MAX;
 			return st;
+		}
 		if (st == PRE_WHOLE) {
 			int next;
-			if (nx >= f->n)
+			if (nx >= f->n) {
 				next = NLX_END;
-			else if (src[nx] < 0x80)
+				known = 0;
+			} else if (src[nx] < 0x80) {
 				next = nlx_ascii_cls[src[nx]];
-			else
+				if (nx + 1 > hi)
+					hi = nx + 1;
+			} else {
 				next = nlx_cls(f, j + 1);
-			if (!inside_word(cls, next))
+				known = 0;
+			}
+			if (!inside_word(cls, next)) {
+				*ext = known ? hi : SIZE_MAX;
 				return 1;
+			}
 		}
 		si = nx;
 	}
@@ -721,6 +821,43 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 	}
 }
 
+int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
+{
+	size_t ext;
+	return walk(t, f, lang, &ext);
+}
+
+/* The low len bytes of a word loaded by swar_load8 (len 1..8). */
+static uint64_t bytes_mask(size_t len)
+{
+	return len >= 8 ? ~0ull : (1ull << 8 * len) - 1;
+}
+
+int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m)
+{
+	size_t ext;
+	if (f->n < 8)
+		return walk(t, f, lang, &ext);
+	uint64_t x = swar_load8(f->src);
+	/* the slot from the first word and the two bytes after it, which
+	 * most answers depend on ("de " and the next word's first letter);
+	 * an entry is taken only if its own bytes agree */
+	size_t w = nlx_skip_letters(f->src, 6, 0) + 2;
+	uint64_t h = ((x & bytes_mask(w)) ^ (uint64_t)(uintptr_t)t ^ lang) * 0x9E3779B97F4A7C15ull;
+	struct memo_ent *e = &m->v[h >> (64 - MEMO_BITS)];
+	if (e->t == t && e->lang == lang && (x & bytes_mask(e->len)) == e->key)
+		return e->ans;
+	int r = walk(t, f, lang, &ext);
+	if (ext >= 1 && ext <= 8) {
+		e->t = t;
+		e->lang = (unsigned char)lang;
+		e->ans = (unsigned char)r;
+		e->len = (unsigned char)ext;
+		e->key = x & bytes_mask(ext);
+	}
+	return r;
+}
+
 int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang)
 {
 	/* the entry's last byte and the one after it, for the boundary
@@ -730,7 +867,7 @@ int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang)
 	size_t a = nlx_src(f, k);
 	nlx_fold g;
 	nlx_fold_init(&g, f->src + a, f->n - a);
-	return nlx_may_start(t, &g, lang, nlx_fast_ix(lang));
+	return nlx_may_start(t, &g, lang, nlx_fast_ix(lang), NULL);
 }
 
 /* Exact entries compare the lower-cased source, diacritics included. */

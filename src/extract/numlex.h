@@ -127,6 +127,43 @@ static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * The word starts of a sentence as the scanners' walk finds them: a code
+ * point that is not white space after one not of a word (letter or
+ * digit), and, marked NLX_GLUED, a digit right after a letter, which
+ * only num_scan takes ("include30").  ext_doc finds them once per
+ * sentence for both scanners, which then visit only these instead of
+ * each stepping over every byte again.  Ownership: the caller's;
+ * nlx_starts_find grows at as needed, nlx_starts_release frees it.
+ */
+#define NLX_GLUED 0x80000000u
+
+typedef struct nlx_memo nlx_memo;
+
+typedef struct nlx_starts {
+	uint32_t *at;           /* offsets, | NLX_GLUED */
+	size_t n, cap;
+	int ok;                 /* 0: the text was too long to list */
+	nlx_memo *memo;         /* nlx_may_start_memo's, kept from sentence to sentence */
+} nlx_starts;
+
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n);
+void nlx_starts_release(nlx_starts *w);
+
+/* Whether a scanner's own walk, at i with prev the class before it, is
+ * at a point of the walk that found the starts, so that it may go on
+ * from the next of them: after an ASCII byte of class prev (no code
+ * point takes one as a continuation byte, so both walks stop there), or
+ * at 0.  After a match that ends in a multi-byte code point, or next to
+ * invalid UTF-8, the scanner steps on its own to the next ASCII byte. */
+static inline int nlx_synced(const char *s, size_t i, int prev)
+{
+	if (!i)
+		return prev == NLX_SPACE;
+	unsigned char c = (unsigned char)s[i - 1];
+	return c < 0x80 && nlx_ascii_cls[c] == prev;
+}
+
 /* Whether the code point at s[0..n) is an upper-case letter. */
 int nlx_is_upper(const char *s, size_t n);
 
@@ -284,6 +321,13 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
 /* nlx_may_start's walk of the prefix set. */
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
+/* The walk's answer from memo when a walk of the same table and
+ * language read the same bytes before, else the walk's, remembered when
+ * it depends on the first eight bytes only: most windows the walk sees
+ * are a few function words ("de", "the", "van", "een") and what follows
+ * them. */
+int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo);
+
 /* Whether an entry of a start kind and a language in lang matches the
  * folded window at 0 (li: nlx_fast_ix(lang); a loose kind as a prefix,
  * the others as whole words under nlx_match's boundary rule): never
@@ -292,7 +336,8 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
  * windows it sees fail on their third byte ("de " after "derde",
  * "vier"), which two bit sets answer here for three ASCII bytes without
  * a walk. */
-static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li)
+static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, int li,
+                                nlx_memo *memo)
 {
 	const unsigned char *u = (const unsigned char *)f->src;
 	if (li >= 0 && f->n >= 3 && (u[0] | u[1] | u[2]) < 0x80) {
@@ -304,7 +349,57 @@ static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, in
 				return 0;
 		}
 	}
-	return nlx_may_start_walk(t, f, lang);
+	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
+}
+
+/* 1 when the ASCII fast paths of nlx_could_start and nlx_may_start
+ * both know that the window u[0..m), which starts at a word start (not
+ * white space), fails them for t: the answer without a window. */
+static inline int nlx_quick_no(const nlx_tab *t, const unsigned char *u, size_t m, int li)
+{
+	if (li < 0 || m < 2 || (u[0] | u[1]) >= 0x80)
+		return 0;
+	unsigned k = (unsigned)u[0] << 7 | u[1];
+	if (!((t->ascii2[li][k >> 3] >> (k & 7)) & 1))
+		return 1;
+	if (m < 3 || u[2] >= 0x80 || !((t->qno2[li][k >> 3] >> (k & 7)) & 1))
+		return 0;
+	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
+	return !((t->tri[li][b >> 3] >> (b & 7)) & 1);
+}
+
+/*
+ * The first start of w at or after i, from *k on, that a scanner of the
+ * tables t1 and t2 (NULL: none) has to look at, or (size_t)-1; *prev
+ * becomes a class before it under which the scanner's own test takes it.
+ * Starts that nlx_quick_no rejects for both tables are passed over here
+ * (most words are neither number nor date words), and digits glued to
+ * letters unless glued is set; digits are always taken.
+ */
+static inline size_t nlx_next_start(const nlx_starts *w, size_t *k, size_t i, const char *s,
+                                    size_t n, const nlx_tab *t1, const nlx_tab *t2, int li,
+                                    int glued, int *prev)
+{
+	size_t j = *k;
+	for (; j < w->n; j++) {
+		uint32_t a = w->at[j] & ~NLX_GLUED;
+		if (a < i)
+			continue;
+		if (w->at[j] & NLX_GLUED) {
+			if (glued)
+				break;
+			continue;
+		}
+		const unsigned char *u = (const unsigned char *)s + a;
+		if (u[0] - '0' < 10 || !nlx_quick_no(t1, u, n - a, li) ||
+		    (t2 && !nlx_quick_no(t2, u, n - a, li)))
+			break;
+	}
+	*k = j;
+	if (j == w->n)
+		return (size_t)-1;
+	*prev = w->at[j] & NLX_GLUED ? NLX_LET : NLX_SPACE;
+	return w->at[j] & ~NLX_GLUED;
 }
 
 /* nlx_may_start for the text from folded position k of f on (k must
