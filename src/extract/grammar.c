@@ -151,6 +151,9 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	memset(g, 0, sizeof *g);
 	g->lx = lx;
 	g->sep = sep;
+	g->lx_starts = lex_get_starts(lx);
+	if (sep)
+		g->sep_starts = lex_get_starts(sep);
 	g->hostile = h;
 	g->tl = tl;
 	g->d = d;
@@ -177,6 +180,11 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	const char *first_recip = NULL;
 	int after_recip = 0;
 	for (size_t i = 0; i < tl->n; i++) {
+		if (!lex_may_start(g->lx_starts, &tl->v[i])) {
+			if (after_recip)
+				after_recip--;
+			continue;
+		}
 		lex_match m[LEX_NKINDS];
 		lex_match_at(lx, tl, d->text, i, tl->n, lang, m);
 		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_PERSON) {
@@ -315,6 +323,8 @@ static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n
 static int separable(gram_doc *g, size_t i, size_t t1)
 {
 	const tok_list *tl = g->tl;
+	if (!lex_may_start(g->sep_starts, &tl->v[i]))
+		return -1;
 	lex_match m[LEX_NKINDS];
 	lex_match_at(g->sep, tl, g->d->text, i, i + 1, g->lang, m);
 	const lex_entry *e = m[LEX_CUE].e;
@@ -423,7 +433,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		}
 		lex_match m[LEX_NKINDS];
-		lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m);
+		if (lex_may_start(g->lx_starts, t)) {
+			lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m);
+		} else {
+			for (int k = 0; k < LEX_NKINDS; k++)
+				m[k].e = NULL;
+		}
 		int best = -1;
 		uint32_t len = 0;
 		static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };

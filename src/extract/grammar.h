@@ -74,6 +74,7 @@ typedef struct item_ref {
 typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
+	lex_starts lx_starts, sep_starts;  /* the tokens that can start their entries */
 	const hostile_pairs *hostile;
 	const tok_list *tl;
 	const doc *d;

@@ -21,7 +21,6 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 	"name", "adj", "people", "capital", "gov", "person", "org"
 };
 
-#define ROOT_BITS 16
 #define SFX_BITS 15
 
 typedef struct edge {
@@ -34,7 +33,17 @@ typedef struct edge {
 
 typedef struct node {
 	int32_t first[LEX_NKINDS];  /* first entry of each kind, -1 if none */
+	/* byte k: NODE_HAS | the LANG_* bits of the entries of kind k, so a
+	 * walk sees with one test that a node has nothing in the document's
+	 * language (most nodes are inner words of longer entries) */
+	uint32_t kinds;
+	/* bit th >> (32 - 6) of the token hash th of every child edge: most
+	 * walks end because the next token continues no entry, and this says
+	 * so without a probe of the edge table */
+	uint64_t next;
 } node;
+
+enum { NODE_HAS = 0x80 };
 
 struct lex {
 	lex_entry *ent;
@@ -54,10 +63,10 @@ struct lex {
 	int32_t *sfx_next;    /* per entry: next entry with the same suffix key */
 	size_t sfx_maxlen;    /* longest suffix key: lex_suffix tries no longer tail */
 	tok_list tl;          /* scratch for tokenizing forms */
-	/* bit th >> (32 - ROOT_BITS) of the token hash th of every first
+	/* bit th >> (32 - LEX_ROOT_BITS) of the token hash th of every first
 	 * token of an entry: most tokens of a text start none, and this 8 KB
 	 * set in the L1 cache says so without a probe of the edge table */
-	uint64_t root[(1u << ROOT_BITS) / 64];
+	uint64_t root[(1u << LEX_ROOT_BITS) / 64];
 	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
 };
 
@@ -140,6 +149,8 @@ static uint32_t new_node(lex *x)
 	node *nd = &x->nodes[x->nnodes];
 	for (int k = 0; k < LEX_NKINDS; k++)
 		nd->first[k] = -1;
+	nd->kinds = 0;
+	nd->next = 0;
 	return (uint32_t)x->nnodes++;
 }
 
@@ -161,6 +172,34 @@ static void edges_rehash(lex *x)
 	x->capedges = cap;
 }
 
+/* Whether a[0..n) equals b[0..n).  Keys are short words, and for them a
+ * few loads of overlapping words (never past either end) beat a call of
+ * memcmp, which the walk would make at every step. */
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+	if (n >= 8) {
+		uint64_t u, v;
+		for (size_t k = 0; k + 8 < n; k += 8) {
+			memcpy(&u, a + k, 8);
+			memcpy(&v, b + k, 8);
+			if (u != v)
+				return 0;
+		}
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return u == v;
+	}
+	if (n >= 4) {
+		uint32_t u0, v0, u1, v1;
+		memcpy(&u0, a, 4);
+		memcpy(&v0, b, 4);
+		memcpy(&u1, a + n - 4, 4);
+		memcpy(&v1, b + n - 4, 4);
+		return ((u0 ^ v0) | (u1 ^ v1)) == 0;
+	}
+	return !n || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
+}
+
 /* Inline: it is the step of every trie walk, most of them one probe. */
 static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s,
                                    size_t n)
@@ -174,7 +213,7 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 		if (!e->child)
 			return 0;
 		if (e->hash == h && e->parent == parent && e->klen == n &&
-		    !memcmp(x->strs.p + e->key, s, n))
+		    key_eq(x->strs.p + e->key, s, n))
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
@@ -183,8 +222,14 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 /* Whether a token of hash th can start an entry (no false "no"). */
 static inline int may_start(const lex *x, uint32_t th)
 {
-	uint32_t b = th >> (32 - ROOT_BITS);
+	uint32_t b = th >> (32 - LEX_ROOT_BITS);
 	return (int)(x->root[b >> 6] >> (b & 63) & 1);
+}
+
+lex_starts lex_get_starts(const lex *x)
+{
+	lex_starts s = { x->root };
+	return s;
 }
 
 static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
@@ -212,10 +257,12 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	e->hash = h;
 	buf_add(&x->strs, s, n);
 	x->nedges++;
+	uint32_t th = tok_hash(s, n);
 	if (!parent) {
-		uint32_t b = tok_hash(s, n) >> (32 - ROOT_BITS);
+		uint32_t b = th >> (32 - LEX_ROOT_BITS);
 		x->root[b >> 6] |= (uint64_t)1 << (b & 63);
 	}
+	x->nodes[parent].next |= (uint64_t)1 << (th >> (32 - 6));
 	return child;
 }
 
@@ -265,7 +312,7 @@ static int32_t sfx_find(const lex *x, const char *s, size_t n, uint32_t h)
 	size_t j = h & (x->capsfx - 1);
 	while (x->sfx[j].ent >= 0) {
 		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
-		    !memcmp(x->strs.p + x->sfx[j].key, s, n))
+		    key_eq(x->strs.p + x->sfx[j].key, s, n))
 			return x->sfx[j].ent;
 		j = (j + 1) & (x->capsfx - 1);
 	}
@@ -402,6 +449,7 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
 	e = &x->ent[id];
 	e->next = x->nodes[nd].first[kind];
 	x->nodes[nd].first[kind] = id;
+	x->nodes[nd].kinds |= (uint32_t)(NODE_HAS | e->lang) << (8 * kind);
 	if (kind == LEX_ITEM && sub == ITEM_SUFFIX && x->tl.n == 1)
 		sfx_add(x, tok_fold(&x->tl, &x->tl.v[0]), x->tl.v[0].flen, id);
 	return SL_OK;
@@ -432,17 +480,20 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 		out[k].e = NULL;
 	if (i >= end || !may_start(x, tl->v[i].hash))
 		return;
+	/* the kinds' bytes of a node that can hold an entry in lang (an
+	 * entry of no language matches only when lang is 0) */
+	uint32_t want = (lang ? (uint32_t)lang : NODE_HAS) * 0x01010101u;
 	uint32_t nd = 0;
-	for (size_t j = i; j < end; j++) {
-		const token *t = &tl->v[j];
-		/* a phrase does not run across a line break */
-		if (j > i && (t->flags & TOK_NL))
-			break;
+	const token *t = &tl->v[i];
+	for (size_t j = i;;) {
 		nd = edge_find_h(x, nd, t->hash, tok_fold(tl, t), t->flen);
 		if (!nd)
 			break;
 		const node *n = &x->nodes[nd];
-		for (int k = 0; k < LEX_NKINDS; k++) {
+		uint32_t km = n->kinds & want;
+		while (km) {
+			int k = __builtin_ctz(km) >> 3;
+			km &= ~(0xFFu << (8 * k));
 			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
 				if (lex_entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
 					out[k].tok = (uint32_t)i;
@@ -452,6 +503,12 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 				}
 			}
 		}
+		if (++j >= end)
+			break;
+		t++;
+		/* a phrase does not run across a line break */
+		if ((t->flags & TOK_NL) || !(n->next >> (t->hash >> (32 - 6)) & 1))
+			break;
 	}
 }
 
