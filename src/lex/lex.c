@@ -22,6 +22,7 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 };
 
 #define SFX_BITS 15
+#define SFX_END 4      /* lex_suffix's shortest tail */
 
 typedef struct edge {
 	uint32_t parent;
@@ -68,6 +69,11 @@ struct lex {
 	 * set in the L1 cache says so without a probe of the edge table */
 	uint64_t root[(1u << LEX_ROOT_BITS) / 64];
 	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
+	/* the same for the hash_back of the last SFX_END bytes of every
+	 * suffix key, which every tail lex_suffix tries ends with: most
+	 * words end in none of them and cost one short hash */
+	uint64_t sfx_end[(1u << SFX_BITS) / 64];
+	int sfx_langs;        /* LANG_* bits of the suffix entries */
 };
 
 static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
@@ -298,10 +304,21 @@ static uint32_t hash_back(const char *s, size_t n)
 	return h;
 }
 
-static inline int sfx_seen(const lex *x, uint32_t h)
+static inline int bit_test(const uint64_t *set, uint32_t h)
 {
 	uint32_t b = h >> (32 - SFX_BITS);
-	return (int)(x->sfx_seen[b >> 6] >> (b & 63) & 1);
+	return (int)(set[b >> 6] >> (b & 63) & 1);
+}
+
+static inline void bit_set(uint64_t *set, uint32_t h)
+{
+	uint32_t b = h >> (32 - SFX_BITS);
+	set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+static inline int sfx_seen(const lex *x, uint32_t h)
+{
+	return bit_test(x->sfx_seen, h);
 }
 
 /* s[0..n) of hash_back h */
@@ -340,7 +357,9 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 	x->sfx[j].ent = ent;
 	buf_add(&x->strs, s, n);
 	x->nsfx++;
-	x->sfx_seen[h >> (32 - SFX_BITS) >> 6] |= (uint64_t)1 << (h >> (32 - SFX_BITS) & 63);
+	bit_set(x->sfx_seen, h);
+	if (n >= SFX_END)
+		bit_set(x->sfx_end, hash_back(s + n - SFX_END, SFX_END));
 	if (n > x->sfx_maxlen)
 		x->sfx_maxlen = n;
 }
@@ -450,8 +469,10 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
 	e->next = x->nodes[nd].first[kind];
 	x->nodes[nd].first[kind] = id;
 	x->nodes[nd].kinds |= (uint32_t)(NODE_HAS | e->lang) << (8 * kind);
-	if (kind == LEX_ITEM && sub == ITEM_SUFFIX && x->tl.n == 1)
+	if (kind == LEX_ITEM && sub == ITEM_SUFFIX && x->tl.n == 1) {
 		sfx_add(x, tok_fold(&x->tl, &x->tl.v[0]), x->tl.v[0].flen, id);
+		x->sfx_langs |= lang;
+	}
 	return SL_OK;
 }
 
@@ -512,14 +533,16 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 	}
 }
 
-const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at)
+/* lex_suffix's search of the tails w[k0..n), w[k0+1..n), ... in turn.
+ * Not inlined: lex_suffix's filters reject most words, and they should
+ * not pay for the frame of this loop. */
+__attribute__((noinline))
+static const lex_entry *suffix_tails(const lex *x, const char *w, size_t n, size_t k0, int lang,
+                                     size_t *at)
 {
-	/* Tails longer than every key cannot match: skipping them keeps a
-	 * hostile 100 MB "word" linear instead of quadratic. */
-	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
 	/* the hash of every tail, from one pass back from the end */
 	uint32_t hs[64];
-	int rolled = n > k0 && n - k0 <= 64;
+	int rolled = n - k0 <= 64;
 	if (rolled) {
 		uint32_t h = 2166136261u;
 		for (size_t j = n; j-- > k0;) {
@@ -528,7 +551,7 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 			hs[j - k0] = h;
 		}
 	}
-	for (size_t k = k0; k + 3 < n; k++) {
+	for (size_t k = k0; k + SFX_END <= n; k++) {
 		if (((unsigned char)w[k] & 0xC0) == 0x80)
 			continue;
 		uint32_t h = rolled ? hs[k - k0] : hash_back(w + k, n - k);
@@ -541,6 +564,17 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 		}
 	}
 	return NULL;
+}
+
+const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at)
+{
+	/* Tails longer than every key cannot match: skipping them keeps a
+	 * hostile 100 MB "word" linear instead of quadratic. */
+	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
+	if (n < k0 + SFX_END || (lang && !(lang & x->sfx_langs)) ||
+	    !bit_test(x->sfx_end, hash_back(w + n - SFX_END, SFX_END)))
+		return NULL;
+	return suffix_tails(x, w, n, k0, lang, at);
 }
 
 /* The first entry of a kind in a language at trie node nd (0: none). */
