@@ -433,20 +433,18 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		}
 		lex_match m[LEX_NKINDS];
-		if (lex_may_start(g->lx_starts, t)) {
-			lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m);
-		} else {
-			for (int k = 0; k < LEX_NKINDS; k++)
-				m[k].e = NULL;
-		}
+		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
 		int best = -1;
 		uint32_t len = 0;
-		static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
-		for (int k = 0; k < 4; k++) {
-			int kind = prio[k];
-			if (m[kind].e && m[kind].ntok > len) {
-				best = kind;
-				len = m[kind].ntok;
+		if (lex_may_start(g->lx_starts, t) &&
+		    lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m)) {
+			static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
+			for (int k = 0; k < 4; k++) {
+				int kind = prio[k];
+				if (m[kind].e && m[kind].ntok > len) {
+					best = kind;
+					len = m[kind].ntok;
+				}
 			}
 		}
 		/* suspended compound: "antitank- en luchtafweerraketten" */

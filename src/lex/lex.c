@@ -248,7 +248,7 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	uint32_t c = edge_find(x, parent, s, n);
 	if (c)
 		return c;
-	if ((x->nedges + 1) * 2 > x->capedges)
+	if ((x->nedges + 1) * 4 > x->capedges)
 		edges_rehash(x);
 	uint32_t child = new_node(x);
 	uint32_t h = edge_hash(parent, s, n);
@@ -476,13 +476,12 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
 	return SL_OK;
 }
 
-int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
-                 size_t n, int lang)
+/* Whether the text of tokens [i, i+n) has the letters of the cased
+ * entry e in the same case.  Not inlined into the walk: few entries are
+ * cased, and the walk keeps its registers. */
+__attribute__((noinline))
+static int cased_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i, size_t n)
 {
-	if (lang && !(e->lang & lang))
-		return 0;
-	if (!e->cased)
-		return 1;
 	size_t k = 0, sl = strlen(e->squeezed);
 	for (size_t j = i; j < i + n; j++) {
 		const token *t = &tl->v[j];
@@ -494,13 +493,28 @@ int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_
 	return k == sl;
 }
 
-void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
-                  size_t end, int lang, lex_match out[LEX_NKINDS])
+static inline int entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
+                           size_t n, int lang)
+{
+	if (lang && !(e->lang & lang))
+		return 0;
+	return !e->cased || cased_ok(e, tl, text, i, n);
+}
+
+int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
+                 size_t n, int lang)
+{
+	return entry_ok(e, tl, text, i, n, lang);
+}
+
+int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                 size_t end, int lang, lex_match out[LEX_NKINDS])
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
 	if (i >= end || !may_start(x, tl->v[i].hash))
-		return;
+		return 0;
+	int found = 0;
 	/* the kinds' bytes of a node that can hold an entry in lang (an
 	 * entry of no language matches only when lang is 0) */
 	uint32_t want = (lang ? (uint32_t)lang : NODE_HAS) * 0x01010101u;
@@ -516,10 +530,11 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 			int k = __builtin_ctz(km) >> 3;
 			km &= ~(0xFFu << (8 * k));
 			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
-				if (lex_entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
+				if (entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
 					out[k].tok = (uint32_t)i;
 					out[k].ntok = (uint32_t)(j - i + 1);
 					out[k].e = &x->ent[id];
+					found = 1;
 					break;
 				}
 			}
@@ -531,6 +546,7 @@ void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 		if ((t->flags & TOK_NL) || !(n->next >> (t->hash >> (32 - 6)) & 1))
 			break;
 	}
+	return found;
 }
 
 /* lex_suffix's search of the tails w[k0..n), w[k0+1..n), ... in turn.

@@ -96,11 +96,12 @@ static inline int lex_may_start(lex_starts s, const token *t)
 
 /*
  * Longest match of each kind starting at token i (not crossing token end):
- * out[kind].e is NULL when that kind has none.  lang is the document's
- * LANG_* bit; entries of other languages are skipped.
+ * out[kind].e is NULL when that kind has none; returns whether any kind
+ * has one.  lang is the document's LANG_* bit; entries of other languages
+ * are skipped.
  */
-void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
-                  size_t end, int lang, lex_match out[LEX_NKINDS]);
+int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                 size_t end, int lang, lex_match out[LEX_NKINDS]);
 
 /* Whether e applies in lang and, if case-sensitive, to tokens [i, i+n). */
 int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
