@@ -154,6 +154,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->lx_starts = lex_get_starts(lx);
 	if (sep)
 		g->sep_starts = lex_get_starts(sep);
+	g->west = lex_code(lx, "WEST");
 	g->hostile = h;
 	g->tl = tl;
 	g->d = d;
@@ -563,7 +564,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		case LEX_ACTOR:
 			/* "het westen van Polen", "the west of the country": a
 			 * direction, not the West */
-			if (!strcmp(e->code, "WEST") && i + len < t1) {
+			if (e->code == g->west && g->west && i + len < t1) {
 				lex_match nx[LEX_NKINDS];
 				lex_match_at(g->lx, tl, g->d->text, i + len, t1, g->lang, nx);
 				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE) {
@@ -660,7 +661,9 @@ static void drop_org_modifiers(gram_doc *g)
 			if (n->kind == M_ACTOR && n->sub == ACT_NAME && n->t0 - m->t1 <= 2)
 				continue;
 		}
-		g->m[w++] = *m;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
 	}
 	g->nm = w;
 }
@@ -710,7 +713,9 @@ static void drop_train_nouns(gram_doc *g)
 			     p->sub == C_CARRYING))
 				continue;
 		}
-		g->m[w++] = *m;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
 	}
 	g->nm = w;
 }

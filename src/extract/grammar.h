@@ -75,6 +75,7 @@ typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
 	lex_starts lx_starts, sep_starts;  /* the tokens that can start their entries */
+	const char *west;       /* lx's code "WEST", for pointer comparison */
 	const hostile_pairs *hostile;
 	const tok_list *tl;
 	const doc *d;
