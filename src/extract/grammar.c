@@ -180,18 +180,33 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	 * recipient preposition. */
 	const char *first_recip = NULL;
 	int after_recip = 0;
-	for (size_t i = 0; i < tl->n; i++) {
+	/* The matches are kept: find_mentions walks these tokens again. */
+	size_t i = 0, full = tl->n;
+	for (; i < tl->n; i++) {
 		if (!lex_may_start(g->lx_starts, &tl->v[i])) {
 			if (after_recip)
 				after_recip--;
 			continue;
 		}
 		lex_match m[LEX_NKINDS];
-		lex_match_at(lx, tl, d->text, i, tl->n, lang, m);
+		if (lex_match_at(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
+			if (g->nkept == GRAM_KEEP) {
+				full = i;
+			} else {
+				if (g->nkept == g->capkept) {
+					g->capkept = g->capkept ? 2 * g->capkept : 256;
+					g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
+				}
+				gram_hit *kh = &g->kept[g->nkept++];
+				kh->tok = i;
+				memcpy(kh->m, m, sizeof kh->m);
+			}
+		}
 		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_PERSON) {
 			const char *c = m[LEX_ACTOR].e->code;
 			if (!strcmp(c, "UA")) {
 				g->default_recipient = m[LEX_ACTOR].e->code;
+				i++;
 				break;
 			}
 			if (after_recip && !first_recip && m[LEX_ACTOR].e->sub != ACT_ADJ)
@@ -202,6 +217,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		else if (after_recip)
 			after_recip--;
 	}
+	g->kept_end = i < full ? i : full;
 	if (!g->default_recipient)
 		g->default_recipient = first_recip;
 }
@@ -234,6 +250,7 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 
 void gram_doc_release(gram_doc *g)
 {
+	free(g->kept);
 	free(g->m);
 	free(g->skip);
 	buf_release(&g->tmp);
@@ -417,6 +434,31 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 
 static int cue_at(const gram_doc *g, size_t i, int cls);
 
+/* lex_match_at of token i in the sentence ending at t1, into m (with
+ * m[LEX_CUE].e NULL on entry): gram_doc_init's match when it walked the
+ * token and none of its kinds runs past the sentence's end, else a walk. */
+static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
+{
+	if (i < g->kept_end) {
+		while (g->kept_next < g->nkept && g->kept[g->kept_next].tok < i)
+			g->kept_next++;
+		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
+			return 0;
+		const gram_hit *h = &g->kept[g->kept_next];
+		int fits = 1;
+		for (int k = 0; k < LEX_NKINDS; k++)
+			if (h->m[k].e && h->m[k].tok + h->m[k].ntok > t1)
+				fits = 0;
+		if (fits) {
+			memcpy(m, h->m, sizeof h->m);
+			return 1;
+		}
+	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
+		return 0;
+	}
+	return lex_match_at(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -427,6 +469,9 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		g->skip = xrealloc(g->skip, g->capskip);
 	}
 	memset(g->skip, 0, t1 - t0 + 1);
+	/* matches_at's cursor only moves forward */
+	if (g->kept_next && g->kept[g->kept_next - 1].tok >= t0)
+		g->kept_next = 0;
 	for (size_t i = t0; i < t1;) {
 		const token *t = &tl->v[i];
 		if (g->skip[i - t0]) {
@@ -437,8 +482,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
 		int best = -1;
 		uint32_t len = 0;
-		if (lex_may_start(g->lx_starts, t) &&
-		    lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m)) {
+		if (matches_at(g, i, t1, m)) {
 			static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
 			for (int k = 0; k < 4; k++) {
 				int kind = prio[k];
