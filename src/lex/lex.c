@@ -629,9 +629,10 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
                                 const token *t, int lang)
 {
 	const char *f = tok_fold(tl, t);
-	/* a fold with a space (a compatibility decomposition) is several
-	 * keys for lex_lookup; an empty one is none */
-	if (!t->flen || memchr(f, ' ', t->flen))
+	/* a fold with a space (a compatibility decomposition, which the
+	 * tokenizer flags) is several keys for lex_lookup; an empty one is
+	 * none */
+	if (!t->flen || (t->flags & TOK_FOLDSPACE))
 		return lex_lookup(x, kind, f, lang);
 	if (!may_start(x, t->hash))
 		return NULL;
