@@ -151,6 +151,10 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	memset(g, 0, sizeof *g);
 	g->lx = lx;
 	g->sep = sep;
+	g->lx_starts = lex_get_starts(lx);
+	if (sep)
+		g->sep_starts = lex_get_starts(sep);
+	g->west = lex_code(lx, "WEST");
 	g->hostile = h;
 	g->tl = tl;
 	g->d = d;
@@ -176,13 +180,33 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	 * recipient preposition. */
 	const char *first_recip = NULL;
 	int after_recip = 0;
-	for (size_t i = 0; i < tl->n; i++) {
+	/* The matches are kept: find_mentions walks these tokens again. */
+	size_t i = 0, full = tl->n;
+	for (; i < tl->n; i++) {
+		if (!lex_may_start(g->lx_starts, &tl->v[i])) {
+			if (after_recip)
+				after_recip--;
+			continue;
+		}
 		lex_match m[LEX_NKINDS];
-		lex_match_at(lx, tl, d->text, i, tl->n, lang, m);
+		if (lex_match_at(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
+			if (g->nkept == GRAM_KEEP) {
+				full = i;
+			} else {
+				if (g->nkept == g->capkept) {
+					g->capkept = g->capkept ? 2 * g->capkept : 256;
+					g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
+				}
+				gram_hit *kh = &g->kept[g->nkept++];
+				kh->tok = i;
+				memcpy(kh->m, m, sizeof kh->m);
+			}
+		}
 		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_PERSON) {
 			const char *c = m[LEX_ACTOR].e->code;
 			if (!strcmp(c, "UA")) {
 				g->default_recipient = m[LEX_ACTOR].e->code;
+				i++;
 				break;
 			}
 			if (after_recip && !first_recip && m[LEX_ACTOR].e->sub != ACT_ADJ)
@@ -193,6 +217,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		else if (after_recip)
 			after_recip--;
 	}
+	g->kept_end = i < full ? i : full;
 	if (!g->default_recipient)
 		g->default_recipient = first_recip;
 }
@@ -225,6 +250,7 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 
 void gram_doc_release(gram_doc *g)
 {
+	free(g->kept);
 	free(g->m);
 	free(g->skip);
 	buf_release(&g->tmp);
@@ -315,6 +341,8 @@ static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n
 static int separable(gram_doc *g, size_t i, size_t t1)
 {
 	const tok_list *tl = g->tl;
+	if (!lex_may_start(g->sep_starts, &tl->v[i]))
+		return -1;
 	lex_match m[LEX_NKINDS];
 	lex_match_at(g->sep, tl, g->d->text, i, i + 1, g->lang, m);
 	const lex_entry *e = m[LEX_CUE].e;
@@ -406,6 +434,31 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 
 static int cue_at(const gram_doc *g, size_t i, int cls);
 
+/* lex_match_at of token i in the sentence ending at t1, into m (with
+ * m[LEX_CUE].e NULL on entry): gram_doc_init's match when it walked the
+ * token and none of its kinds runs past the sentence's end, else a walk. */
+static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
+{
+	if (i < g->kept_end) {
+		while (g->kept_next < g->nkept && g->kept[g->kept_next].tok < i)
+			g->kept_next++;
+		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
+			return 0;
+		const gram_hit *h = &g->kept[g->kept_next];
+		int fits = 1;
+		for (int k = 0; k < LEX_NKINDS; k++)
+			if (h->m[k].e && h->m[k].tok + h->m[k].ntok > t1)
+				fits = 0;
+		if (fits) {
+			memcpy(m, h->m, sizeof h->m);
+			return 1;
+		}
+	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
+		return 0;
+	}
+	return lex_match_at(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -416,6 +469,9 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		g->skip = xrealloc(g->skip, g->capskip);
 	}
 	memset(g->skip, 0, t1 - t0 + 1);
+	/* matches_at's cursor only moves forward */
+	if (g->kept_next && g->kept[g->kept_next - 1].tok >= t0)
+		g->kept_next = 0;
 	for (size_t i = t0; i < t1;) {
 		const token *t = &tl->v[i];
 		if (g->skip[i - t0]) {
@@ -423,15 +479,17 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		}
 		lex_match m[LEX_NKINDS];
-		lex_match_at(g->lx, tl, g->d->text, i, t1, g->lang, m);
+		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
 		int best = -1;
 		uint32_t len = 0;
-		static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
-		for (int k = 0; k < 4; k++) {
-			int kind = prio[k];
-			if (m[kind].e && m[kind].ntok > len) {
-				best = kind;
-				len = m[kind].ntok;
+		if (matches_at(g, i, t1, m)) {
+			static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
+			for (int k = 0; k < 4; k++) {
+				int kind = prio[k];
+				if (m[kind].e && m[kind].ntok > len) {
+					best = kind;
+					len = m[kind].ntok;
+				}
 			}
 		}
 		/* suspended compound: "antitank- en luchtafweerraketten" */
@@ -550,7 +608,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		case LEX_ACTOR:
 			/* "het westen van Polen", "the west of the country": a
 			 * direction, not the West */
-			if (!strcmp(e->code, "WEST") && i + len < t1) {
+			if (e->code == g->west && g->west && i + len < t1) {
 				lex_match nx[LEX_NKINDS];
 				lex_match_at(g->lx, tl, g->d->text, i + len, t1, g->lang, nx);
 				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE) {
@@ -647,7 +705,9 @@ static void drop_org_modifiers(gram_doc *g)
 			if (n->kind == M_ACTOR && n->sub == ACT_NAME && n->t0 - m->t1 <= 2)
 				continue;
 		}
-		g->m[w++] = *m;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
 	}
 	g->nm = w;
 }
@@ -697,7 +757,9 @@ static void drop_train_nouns(gram_doc *g)
 			     p->sub == C_CARRYING))
 				continue;
 		}
-		g->m[w++] = *m;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
 	}
 	g->nm = w;
 }

@@ -71,9 +71,21 @@ typedef struct item_ref {
 	const char *currency;
 } item_ref;
 
+/* The lexicon's matches at one token. */
+typedef struct gram_hit {
+	size_t tok;
+	lex_match m[LEX_NKINDS];
+} gram_hit;
+
+/* At most this many of gram_doc_init's matches are kept for the
+ * sentences (a bound on memory for a huge document). */
+enum { GRAM_KEEP = 4096 };
+
 typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
+	lex_starts lx_starts, sep_starts;  /* the tokens that can start their entries */
+	const char *west;       /* lx's code "WEST", for pointer comparison */
 	const hostile_pairs *hostile;
 	const tok_list *tl;
 	const doc *d;
@@ -114,6 +126,11 @@ typedef struct gram_doc {
 	size_t nm, capm;
 	unsigned char *skip;     /* per sentence token: a particle already used */
 	size_t capskip, s0;
+	/* gram_doc_init's walk of the lexicon over tokens [0, kept_end),
+	 * to the document's end: its nkept matches, in token order, and
+	 * the next one find_mentions looks at */
+	gram_hit *kept;
+	size_t nkept, capkept, kept_end, kept_next;
 	FILE *trace;             /* when set, the analysis of each sentence */
 	buf tmp;
 } gram_doc;

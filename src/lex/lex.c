@@ -21,8 +21,8 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 	"name", "adj", "people", "capital", "gov", "person", "org"
 };
 
-#define ROOT_BITS 16
 #define SFX_BITS 15
+#define SFX_END 4      /* lex_suffix's shortest tail */
 
 typedef struct edge {
 	uint32_t parent;
@@ -34,7 +34,17 @@ typedef struct edge {
 
 typedef struct node {
 	int32_t first[LEX_NKINDS];  /* first entry of each kind, -1 if none */
+	/* byte k: NODE_HAS | the LANG_* bits of the entries of kind k, so a
+	 * walk sees with one test that a node has nothing in the document's
+	 * language (most nodes are inner words of longer entries) */
+	uint32_t kinds;
+	/* bit th >> (32 - 6) of the token hash th of every child edge: most
+	 * walks end because the next token continues no entry, and this says
+	 * so without a probe of the edge table */
+	uint64_t next;
 } node;
+
+enum { NODE_HAS = 0x80 };
 
 struct lex {
 	lex_entry *ent;
@@ -54,11 +64,16 @@ struct lex {
 	int32_t *sfx_next;    /* per entry: next entry with the same suffix key */
 	size_t sfx_maxlen;    /* longest suffix key: lex_suffix tries no longer tail */
 	tok_list tl;          /* scratch for tokenizing forms */
-	/* bit th >> (32 - ROOT_BITS) of the token hash th of every first
+	/* bit th >> (32 - LEX_ROOT_BITS) of the token hash th of every first
 	 * token of an entry: most tokens of a text start none, and this 8 KB
 	 * set in the L1 cache says so without a probe of the edge table */
-	uint64_t root[(1u << ROOT_BITS) / 64];
+	uint64_t root[(1u << LEX_ROOT_BITS) / 64];
 	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
+	/* the same for the hash_back of the last SFX_END bytes of every
+	 * suffix key, which every tail lex_suffix tries ends with: most
+	 * words end in none of them and cost one short hash */
+	uint64_t sfx_end[(1u << SFX_BITS) / 64];
+	int sfx_langs;        /* LANG_* bits of the suffix entries */
 };
 
 static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
@@ -140,6 +155,8 @@ static uint32_t new_node(lex *x)
 	node *nd = &x->nodes[x->nnodes];
 	for (int k = 0; k < LEX_NKINDS; k++)
 		nd->first[k] = -1;
+	nd->kinds = 0;
+	nd->next = 0;
 	return (uint32_t)x->nnodes++;
 }
 
@@ -161,6 +178,34 @@ static void edges_rehash(lex *x)
 	x->capedges = cap;
 }
 
+/* Whether a[0..n) equals b[0..n).  Keys are short words, and for them a
+ * few loads of overlapping words (never past either end) beat a call of
+ * memcmp, which the walk would make at every step. */
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+	if (n >= 8) {
+		uint64_t u, v;
+		for (size_t k = 0; k + 8 < n; k += 8) {
+			memcpy(&u, a + k, 8);
+			memcpy(&v, b + k, 8);
+			if (u != v)
+				return 0;
+		}
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return u == v;
+	}
+	if (n >= 4) {
+		uint32_t u0, v0, u1, v1;
+		memcpy(&u0, a, 4);
+		memcpy(&v0, b, 4);
+		memcpy(&u1, a + n - 4, 4);
+		memcpy(&v1, b + n - 4, 4);
+		return ((u0 ^ v0) | (u1 ^ v1)) == 0;
+	}
+	return !n || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
+}
+
 /* Inline: it is the step of every trie walk, most of them one probe. */
 static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s,
                                    size_t n)
@@ -174,7 +219,7 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 		if (!e->child)
 			return 0;
 		if (e->hash == h && e->parent == parent && e->klen == n &&
-		    !memcmp(x->strs.p + e->key, s, n))
+		    key_eq(x->strs.p + e->key, s, n))
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
@@ -183,8 +228,14 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 /* Whether a token of hash th can start an entry (no false "no"). */
 static inline int may_start(const lex *x, uint32_t th)
 {
-	uint32_t b = th >> (32 - ROOT_BITS);
+	uint32_t b = th >> (32 - LEX_ROOT_BITS);
 	return (int)(x->root[b >> 6] >> (b & 63) & 1);
+}
+
+lex_starts lex_get_starts(const lex *x)
+{
+	lex_starts s = { x->root };
+	return s;
 }
 
 static uint32_t edge_find(const lex *x, uint32_t parent, const char *s, size_t n)
@@ -197,7 +248,7 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	uint32_t c = edge_find(x, parent, s, n);
 	if (c)
 		return c;
-	if ((x->nedges + 1) * 2 > x->capedges)
+	if ((x->nedges + 1) * 4 > x->capedges)
 		edges_rehash(x);
 	uint32_t child = new_node(x);
 	uint32_t h = edge_hash(parent, s, n);
@@ -212,10 +263,12 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	e->hash = h;
 	buf_add(&x->strs, s, n);
 	x->nedges++;
+	uint32_t th = tok_hash(s, n);
 	if (!parent) {
-		uint32_t b = tok_hash(s, n) >> (32 - ROOT_BITS);
+		uint32_t b = th >> (32 - LEX_ROOT_BITS);
 		x->root[b >> 6] |= (uint64_t)1 << (b & 63);
 	}
+	x->nodes[parent].next |= (uint64_t)1 << (th >> (32 - 6));
 	return child;
 }
 
@@ -251,10 +304,21 @@ static uint32_t hash_back(const char *s, size_t n)
 	return h;
 }
 
-static inline int sfx_seen(const lex *x, uint32_t h)
+static inline int bit_test(const uint64_t *set, uint32_t h)
 {
 	uint32_t b = h >> (32 - SFX_BITS);
-	return (int)(x->sfx_seen[b >> 6] >> (b & 63) & 1);
+	return (int)(set[b >> 6] >> (b & 63) & 1);
+}
+
+static inline void bit_set(uint64_t *set, uint32_t h)
+{
+	uint32_t b = h >> (32 - SFX_BITS);
+	set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+static inline int sfx_seen(const lex *x, uint32_t h)
+{
+	return bit_test(x->sfx_seen, h);
 }
 
 /* s[0..n) of hash_back h */
@@ -265,7 +329,7 @@ static int32_t sfx_find(const lex *x, const char *s, size_t n, uint32_t h)
 	size_t j = h & (x->capsfx - 1);
 	while (x->sfx[j].ent >= 0) {
 		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
-		    !memcmp(x->strs.p + x->sfx[j].key, s, n))
+		    key_eq(x->strs.p + x->sfx[j].key, s, n))
 			return x->sfx[j].ent;
 		j = (j + 1) & (x->capsfx - 1);
 	}
@@ -293,7 +357,9 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 	x->sfx[j].ent = ent;
 	buf_add(&x->strs, s, n);
 	x->nsfx++;
-	x->sfx_seen[h >> (32 - SFX_BITS) >> 6] |= (uint64_t)1 << (h >> (32 - SFX_BITS) & 63);
+	bit_set(x->sfx_seen, h);
+	if (n >= SFX_END)
+		bit_set(x->sfx_end, hash_back(s + n - SFX_END, SFX_END));
 	if (n > x->sfx_maxlen)
 		x->sfx_maxlen = n;
 }
@@ -402,18 +468,20 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
 	e = &x->ent[id];
 	e->next = x->nodes[nd].first[kind];
 	x->nodes[nd].first[kind] = id;
-	if (kind == LEX_ITEM && sub == ITEM_SUFFIX && x->tl.n == 1)
+	x->nodes[nd].kinds |= (uint32_t)(NODE_HAS | e->lang) << (8 * kind);
+	if (kind == LEX_ITEM && sub == ITEM_SUFFIX && x->tl.n == 1) {
 		sfx_add(x, tok_fold(&x->tl, &x->tl.v[0]), x->tl.v[0].flen, id);
+		x->sfx_langs |= lang;
+	}
 	return SL_OK;
 }
 
-int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
-                 size_t n, int lang)
+/* Whether the text of tokens [i, i+n) has the letters of the cased
+ * entry e in the same case.  Not inlined into the walk: few entries are
+ * cased, and the walk keeps its registers. */
+__attribute__((noinline))
+static int cased_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i, size_t n)
 {
-	if (lang && !(e->lang & lang))
-		return 0;
-	if (!e->cased)
-		return 1;
 	size_t k = 0, sl = strlen(e->squeezed);
 	for (size_t j = i; j < i + n; j++) {
 		const token *t = &tl->v[j];
@@ -425,44 +493,72 @@ int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_
 	return k == sl;
 }
 
-void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
-                  size_t end, int lang, lex_match out[LEX_NKINDS])
+static inline int entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
+                           size_t n, int lang)
+{
+	if (lang && !(e->lang & lang))
+		return 0;
+	return !e->cased || cased_ok(e, tl, text, i, n);
+}
+
+int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
+                 size_t n, int lang)
+{
+	return entry_ok(e, tl, text, i, n, lang);
+}
+
+int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                 size_t end, int lang, lex_match out[LEX_NKINDS])
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
 	if (i >= end || !may_start(x, tl->v[i].hash))
-		return;
+		return 0;
+	int found = 0;
+	/* the kinds' bytes of a node that can hold an entry in lang (an
+	 * entry of no language matches only when lang is 0) */
+	uint32_t want = (lang ? (uint32_t)lang : NODE_HAS) * 0x01010101u;
 	uint32_t nd = 0;
-	for (size_t j = i; j < end; j++) {
-		const token *t = &tl->v[j];
-		/* a phrase does not run across a line break */
-		if (j > i && (t->flags & TOK_NL))
-			break;
+	const token *t = &tl->v[i];
+	for (size_t j = i;;) {
 		nd = edge_find_h(x, nd, t->hash, tok_fold(tl, t), t->flen);
 		if (!nd)
 			break;
 		const node *n = &x->nodes[nd];
-		for (int k = 0; k < LEX_NKINDS; k++) {
+		uint32_t km = n->kinds & want;
+		while (km) {
+			int k = __builtin_ctz(km) >> 3;
+			km &= ~(0xFFu << (8 * k));
 			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
-				if (lex_entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
+				if (entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
 					out[k].tok = (uint32_t)i;
 					out[k].ntok = (uint32_t)(j - i + 1);
 					out[k].e = &x->ent[id];
+					found = 1;
 					break;
 				}
 			}
 		}
+		if (++j >= end)
+			break;
+		t++;
+		/* a phrase does not run across a line break */
+		if ((t->flags & TOK_NL) || !(n->next >> (t->hash >> (32 - 6)) & 1))
+			break;
 	}
+	return found;
 }
 
-const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at)
+/* lex_suffix's search of the tails w[k0..n), w[k0+1..n), ... in turn.
+ * Not inlined: lex_suffix's filters reject most words, and they should
+ * not pay for the frame of this loop. */
+__attribute__((noinline))
+static const lex_entry *suffix_tails(const lex *x, const char *w, size_t n, size_t k0, int lang,
+                                     size_t *at)
 {
-	/* Tails longer than every key cannot match: skipping them keeps a
-	 * hostile 100 MB "word" linear instead of quadratic. */
-	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
 	/* the hash of every tail, from one pass back from the end */
 	uint32_t hs[64];
-	int rolled = n > k0 && n - k0 <= 64;
+	int rolled = n - k0 <= 64;
 	if (rolled) {
 		uint32_t h = 2166136261u;
 		for (size_t j = n; j-- > k0;) {
@@ -471,7 +567,7 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 			hs[j - k0] = h;
 		}
 	}
-	for (size_t k = k0; k + 3 < n; k++) {
+	for (size_t k = k0; k + SFX_END <= n; k++) {
 		if (((unsigned char)w[k] & 0xC0) == 0x80)
 			continue;
 		uint32_t h = rolled ? hs[k - k0] : hash_back(w + k, n - k);
@@ -484,6 +580,17 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 		}
 	}
 	return NULL;
+}
+
+const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, size_t *at)
+{
+	/* Tails longer than every key cannot match: skipping them keeps a
+	 * hostile 100 MB "word" linear instead of quadratic. */
+	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
+	if (n < k0 + SFX_END || (lang && !(lang & x->sfx_langs)) ||
+	    !bit_test(x->sfx_end, hash_back(w + n - SFX_END, SFX_END)))
+		return NULL;
+	return suffix_tails(x, w, n, k0, lang, at);
 }
 
 /* The first entry of a kind in a language at trie node nd (0: none). */
@@ -522,9 +629,10 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
                                 const token *t, int lang)
 {
 	const char *f = tok_fold(tl, t);
-	/* a fold with a space (a compatibility decomposition) is several
-	 * keys for lex_lookup; an empty one is none */
-	if (!t->flen || memchr(f, ' ', t->flen))
+	/* a fold with a space (a compatibility decomposition, which the
+	 * tokenizer flags) is several keys for lex_lookup; an empty one is
+	 * none */
+	if (!t->flen || (t->flags & TOK_FOLDSPACE))
 		return lex_lookup(x, kind, f, lang);
 	if (!may_start(x, t->hash))
 		return NULL;

@@ -77,12 +77,31 @@ typedef struct lex_match {
 } lex_match;
 
 /*
- * Longest match of each kind starting at token i (not crossing token end):
- * out[kind].e is NULL when that kind has none.  lang is the document's
- * LANG_* bit; entries of other languages are skipped.
+ * The set of token hashes that can start an entry (no false "no").  Most
+ * tokens of a text start none; a loop over tokens tests this inline
+ * (lex_may_start) and calls lex_match_at only for those it lets through,
+ * so a token that starts nothing costs no call.  Valid as long as x.
  */
-void lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
-                  size_t end, int lang, lex_match out[LEX_NKINDS]);
+#define LEX_ROOT_BITS 16
+typedef struct lex_starts {
+	const uint64_t *bits;    /* bit hash >> (32 - LEX_ROOT_BITS) */
+} lex_starts;
+lex_starts lex_get_starts(const lex *x);
+
+static inline int lex_may_start(lex_starts s, const token *t)
+{
+	uint32_t b = t->hash >> (32 - LEX_ROOT_BITS);
+	return (int)(s.bits[b >> 6] >> (b & 63) & 1);
+}
+
+/*
+ * Longest match of each kind starting at token i (not crossing token end):
+ * out[kind].e is NULL when that kind has none; returns whether any kind
+ * has one.  lang is the document's LANG_* bit; entries of other languages
+ * are skipped.
+ */
+int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                 size_t end, int lang, lex_match out[LEX_NKINDS]);
 
 /* Whether e applies in lang and, if case-sensitive, to tokens [i, i+n). */
 int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
