@@ -16,27 +16,65 @@ static int may_escape(uint64_t x)
 	         ((x - ones * 0x20) & ~x)) & high) != 0;
 }
 
+/* The offset of the first byte at or after i that may need escaping, or
+ * n.  Eight bytes at a time; a tail shorter than eight is tested in one
+ * go too, as the last eight bytes of the string (those before the tail
+ * are known plain) or, in a string shorter than eight, padded with
+ * spaces: most strings printed (names, types, categories) are short. */
+static size_t plain_run(const char *s, size_t i, size_t n)
+{
+	uint64_t x;
+	while (n - i >= 8) {
+		memcpy(&x, s + i, 8);
+		if (may_escape(x))
+			goto bytes;
+		i += 8;
+	}
+	if (i == n)
+		return n;
+	if (n >= 8) {
+		memcpy(&x, s + n - 8, 8);
+	} else {
+		x = 0x2020202020202020ull;
+		memcpy(&x, s + i, n - i);
+	}
+	if (!may_escape(x))
+		return n;
+bytes:
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\' || c < 0x20 || c == 0xE2)
+			return i;
+	}
+	return n;
+}
+
+/* Room for n more bytes and the NUL; inline since JSON output asks
+ * this many times per record and nearly always has the room. */
+static inline void room(buf *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+}
+
 void json_str(buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	buf_grow(b, n + 2);
-	buf_addc(b, '"');
-	size_t run = 0;
-	for (size_t i = 0; i < n; i++) {
-		/* plain text, eight bytes at a time */
-		while (n - i >= 8) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (may_escape(x))
-				break;
-			i += 8;
-			run += 8;
-		}
-		if (i >= n)
+	/* the room for the unescaped string is taken once; an escape
+	 * takes the room for its own extra bytes */
+	room(b, n + 2);
+	b->p[b->len++] = '"';
+	size_t i = 0;
+	for (;;) {
+		size_t j = plain_run(s, i, n);
+		memcpy(b->p + b->len, s + i, j - i);
+		b->len += j - i;
+		if (j == n)
 			break;
-		unsigned char c = (unsigned char)s[i];
-		const char *esc = NULL;
-		char u[7];
+		unsigned char c = (unsigned char)s[j];
+		char u[6];
+		const char *esc = u;
+		size_t k = 2, used = 1;
 		if (c == '"')
 			esc = "\\\"";
 		else if (c == '\\')
@@ -51,36 +89,29 @@ void json_str(buf *b, const char *s, size_t n)
 			memcpy(u, "\\u00", 4);
 			u[4] = hex[c >> 4];
 			u[5] = hex[c & 15];
-			u[6] = '\0';
-			esc = u;
-		} else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-			   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-			esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-			if (run)
-				buf_add(b, s + i - run, run);
-			run = 0;
-			buf_adds(b, esc);
-			i += 2;
-			continue;
-		}
-		if (esc) {
-			if (run)
-				buf_add(b, s + i - run, run);
-			run = 0;
-			buf_adds(b, esc);
+			k = 6;
+		} else if (j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
+			   ((unsigned char)s[j + 2] == 0xA8 || (unsigned char)s[j + 2] == 0xA9)) {
+			esc = (unsigned char)s[j + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+			k = 6;
+			used = 3;
 		} else {
-			run++;
+			esc = (const char *)s + j; /* 0xE2 starting another character */
+			k = 1;
 		}
+		room(b, n - j + k + 1);
+		memcpy(b->p + b->len, esc, k);
+		b->len += k;
+		i = j + used;
 	}
-	if (run)
-		buf_add(b, s + n - run, run);
-	buf_addc(b, '"');
+	b->p[b->len++] = '"';
+	b->p[b->len] = '\0';
 }
 
 void json_cstr(buf *b, const char *s)
 {
 	if (!s)
-		buf_adds(b, "null");
+		buf_add(b, "null", 4);
 	else
 		json_str(b, s, strlen(s));
 }
