@@ -801,6 +801,16 @@ static int cue_at(const gram_doc *g, size_t i, int cls)
 	return m->kind == M_CUE && m->sub == cls;
 }
 
+/* Whether the sentence has a cue of class cls anywhere.  gram_sentence
+ * notes the classes of its mentions once, so that a rule looking for a
+ * rare cue does not walk the mentions of every clause (or item) to find
+ * none; only for what gram_sentence calls. */
+_Static_assert(C_NCLASSES <= 64, "gram_doc.cues holds a bit per cue class");
+static int has_cue(const gram_doc *g, int cls)
+{
+	return (int)(g->cues >> cls & 1);
+}
+
 /* Token distance between two mentions. */
 static size_t mdist(const mention *a, const mention *b)
 {
@@ -1172,6 +1182,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 /* The first token of a maker mention that ends at token t, or SIZE_MAX. */
 static size_t maker_start(const gram_doc *g, size_t t)
 {
+	if (!has_cue(g, C_MAKER))
+		return SIZE_MAX;
 	for (size_t i = 0; i < g->nm; i++)
 		if (cue_at(g, i, C_MAKER) && g->m[i].t1 == t + 1 && g->m[i].t0 <= t)
 			return g->m[i].t0;
@@ -1667,7 +1679,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		/* "protection against mines and artillery fire": targets, not
 		 * items; the phrase ends at the next cue or actor past its object */
 		int target = 0;
-		for (size_t j = c->m0; j < i; j++) {
+		for (size_t j = c->m0; j < i && has_cue(g, C_AGAINST); j++) {
 			const mention *q = &g->m[j];
 			if (cue_at(g, j, C_AGAINST))
 				target = 1;
@@ -1777,7 +1789,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	}
 	/* "de vrachtwagens helpen repareren": what a service verb governs is
 	 * serviced, not given */
-	for (size_t i = c->m0; i < c->m1; i++) {
+	for (size_t i = c->m0; i < c->m1 && has_cue(g, C_SERVICE); i++) {
 		if (!cue_at(g, i, C_SERVICE))
 			continue;
 		size_t w = 0;
@@ -1838,7 +1850,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	/* "Moldavische soldaten trainen": a training verb makes the people
 	 * in its clause trainees, and the record is the training itself */
 	const mention *tr = NULL;
-	for (size_t i = c->m0; i < c->m1; i++)
+	for (size_t i = c->m0; i < c->m1 && (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED)); i++)
 		if (cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED))
 			tr = &g->m[i];
 	if (tr) {
@@ -2019,6 +2031,8 @@ static size_t coordinated_before(const gram_doc *g, const mention *lead, const c
 /* Is actor a the partner named after "samen met", "together with"? */
 static int is_partner(const gram_doc *g, const clause *c, const mention *a)
 {
+	if (!has_cue(g, C_JOINTLY))
+		return 0;
 	for (size_t i = c->m0; i < c->m1; i++)
 		if (cue_at(g, i, C_JOINTLY) && g->m[i].t1 <= a->t0 && a->t0 - g->m[i].t1 <= 6)
 			return 1;
@@ -2205,8 +2219,11 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			return;
 	}
 	int report = 0, sent_items = 0, sent_actors = 0, sent_pred = 0, sent_transfer = 0;
+	g->cues = 0;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
+		if (m->kind == M_CUE)
+			g->cues |= (uint64_t)1 << (m->sub & 63);
 		if (m->kind == M_CUE && m->sub == C_REPORT)
 			report = 1;
 		if (m->kind == M_ITEM && m->category && strcmp(m->category, "-"))
@@ -2387,7 +2404,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		 * subject of a complement clause that holds the transfer gives,
 		 * and what is given is named in it */
 		size_t comp_at = SIZE_MAX;
-		for (size_t i = c->m0; i + 1 < c->m1 && !lead && !p.receive && !p.passive; i++) {
+		for (size_t i = c->m0; i + 1 < c->m1 && !lead && !p.receive && !p.passive &&
+		                       has_cue(g, C_COMP); i++) {
 			if (!cue_at(g, i, C_COMP) || g->m[i].rel)
 				continue;
 			size_t j = i + 1;
@@ -2485,7 +2503,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		/* "samen met Polen en Tsjechië": each partner of a joint
 		 * pledge is a donor too */
-		for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8 && (ndon == 0 || donors[0]); i++) {
+		for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8 && (ndon == 0 || donors[0]) &&
+		                       has_cue(g, C_JOINTLY); i++) {
 			if (!cue_at(g, i, C_JOINTLY))
 				continue;
 			const mention *n = &g->m[i + 1];
@@ -2568,7 +2587,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			}
 		}
 		int some = 0, resp = 0;
-		for (size_t i = c->m0; i < c->m1; i++) {
+		int some_resp = has_cue(g, C_SOME_DONOR) || has_cue(g, C_RESPECTIVELY);
+		for (size_t i = c->m0; i < c->m1 && some_resp; i++) {
 			if (cue_at(g, i, C_SOME_DONOR))
 				some = 1;
 			if (cue_at(g, i, C_RESPECTIVELY))
@@ -2756,10 +2776,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	/* a verbless sentence that names a transfer and its items waits for
 	 * a next sentence that refers back to it */
 	g->nnom = 0;
-	int transfer_noun = 0;
-	for (size_t i = 0; i < g->nm; i++)
-		if (cue_at(g, i, C_TRANSFER_NOUN))
-			transfer_noun = 1;
+	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
 	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
@@ -2780,10 +2797,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	 * spells out what the sentence before it said was given */
 	if (out->n > emitted0)
 		g->last_any_sent = g->nsent;
-	int elab = 0;
-	for (size_t i = 0; i < g->nm; i++)
-		if (cue_at(g, i, C_ELABORATION))
-			elab = 1;
+	int elab = has_cue(g, C_ELABORATION);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
 	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };

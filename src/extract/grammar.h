@@ -9,6 +9,7 @@
 #define SL_GRAMMAR_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "../base/err.h"
 #include "../lex/lex.h"
@@ -124,6 +125,7 @@ typedef struct gram_doc {
 	size_t nelab;
 	mention *m;
 	size_t nm, capm;
+	uint64_t cues;           /* bit c: a cue of class c among m[0, nm) (see has_cue) */
 	unsigned char *skip;     /* per sentence token: a particle already used */
 	size_t capskip, s0;
 	/* gram_doc_init's walk of the lexicon over tokens [0, kept_end),
