@@ -1481,6 +1481,8 @@ static size_t include_relative(const gram_doc *g, size_t i);
 static void mark_relative(gram_doc *g, size_t t1)
 {
 	const tok_list *tl = g->tl;
+	if (!has_cue(g, C_RELATIVE))
+		return;
 	for (size_t i = 0; i < g->nm; i++) {
 		mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->sub != C_RELATIVE)
@@ -2242,7 +2244,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		int cut = i == g->nm;
 		size_t ct1 = t1;
 		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1)) ||
-		                      is_relative_cut(g, i))) {
+		                      (has_cue(g, C_RELATIVE) && is_relative_cut(g, i)))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
