@@ -10,6 +10,33 @@
 
 static const char REPL[] = "\xEF\xBF\xBD";
 
+size_t utf8_seq(const unsigned char *s, size_t n, size_t *want)
+{
+	unsigned char c = s[0];
+	size_t len = 0;
+	int32_t cp = 0, min = 0;
+	if (c >= 0x01 && c < 0x80) {
+		len = 1; cp = c;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		len = 2; cp = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3; cp = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4; cp = c & 0x07; min = 0x10000;
+	}
+	*want = len;
+	if (!len || len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
 size_t utf8_clean(buf *dst, const char *src, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)src;
@@ -38,24 +65,7 @@ size_t utf8_clean(buf *dst, const char *src, size_t n)
 			buf_add(dst, src + i - run, run);
 			run = 0;
 		}
-		size_t len = 0;
-		int32_t cp = 0, min = 0;
-		if (c >= 0xC2 && c <= 0xDF) {
-			len = 2; cp = c & 0x1F; min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3; cp = c & 0x0F; min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4; cp = c & 0x07; min = 0x10000;
-		}
-		int ok = len && i + len <= n;
-		for (size_t k = 1; ok && k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				ok = 0;
-			else
-				cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
-			ok = 0;
+		size_t len, ok = utf8_seq(s + i, n - i, &len);
 		if (ok) {
 			buf_add(dst, src + i, len);
 			i += len;

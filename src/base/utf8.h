@@ -15,6 +15,11 @@
 
 size_t utf8_clean(buf *dst, const char *src, size_t n);
 
+/* The byte length of the valid sequence at s (n > 0 bytes there), or 0
+ * for one utf8_clean replaces; *want is the length its first byte asks
+ * for (0 when it cannot start one: NUL, a continuation, 0xC0/C1, F5-FF). */
+size_t utf8_seq(const unsigned char *s, size_t n, size_t *want);
+
 /* Decodes one code point at s (valid UTF-8 assumed, n > 0); returns its
  * byte length and stores the code point in *cp. */
 size_t utf8_decode(const char *s, size_t n, int32_t *cp);

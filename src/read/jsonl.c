@@ -6,7 +6,9 @@
  *
  * jansson refuses invalid UTF-8, so the line is cleaned first (the
  * replacements count as the document's repairs); "\u0000" is let
- * through by jansson and replaced when the text is cleaned again.
+ * through by jansson and replaced when the text is cleaned again.  The
+ * hand scanner below checks the UTF-8 of the strings it reads itself, so
+ * a line it accepts as it came needs no cleaned copy (most lines).
  *
  * Speed: jansson builds a tree of allocated values for every line and
  * copies each string into it, which was a sixth of extraction time on a
@@ -23,6 +25,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "../base/swar.h"
 #include "../base/utf8.h"
 
 int rd_jsonl_fast = 1;
@@ -71,16 +74,19 @@ static long hex4(const char *p)
 /* Scans the string whose opening quote is at p[-1]: sets *sp and returns
  * the byte after the closing quote, or NULL for what jansson must judge
  * (a control byte, an escape other than the standard ones or a surrogate,
- * the end of the line).  The line is valid UTF-8 (utf8_clean), as jansson
- * requires, so bytes >= 0x80 need no look. */
-/* 8 bytes at a time: whether any is '"', '\\' or below 0x20 (bytes from
- * 0x80 never count: their top bit is masked out). */
+ * the end of the line) or for utf8_clean (a byte sequence it would
+ * replace).  A line all of whose strings pass is valid UTF-8 without NUL,
+ * as utf8_clean would leave it. */
+/* 8 bytes at a time: whether any is '"', '\\', below 0x20 or from 0x80
+ * (x itself has the top bit of those last ones, stopping on the lead byte
+ * of a sequence to check).  When no byte is from 0x80 or below 0x20,
+ * x - 0x20 borrows nowhere and (x ^ '"') - 1 and (x ^ '\\') - 1 set a top
+ * bit only where the xor is zero, so the usual "& ~x" terms are not
+ * needed: any other top bit comes with a byte that stops anyway. */
 static int word_stops(uint64_t x)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-	uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
-	return (hit & high) != 0;
+	uint64_t q = (x ^ (SWAR_ONES * '"')) - SWAR_ONES, b = (x ^ (SWAR_ONES * '\\')) - SWAR_ONES;
+	return ((x | (x - SWAR_ONES * 0x20) | q | b) & SWAR_HIGH) != 0;
 }
 
 static const char *scan_str(const char *p, const char *end, fspan *sp)
@@ -89,13 +95,8 @@ static const char *scan_str(const char *p, const char *end, fspan *sp)
 	sp->esc = 0;
 	for (;;) {
 		/* runs of plain bytes, a word at a time */
-		while (end - p >= 8) {
-			uint64_t x;
-			memcpy(&x, p, 8);
-			if (word_stops(x))
-				break;
+		while (end - p >= 8 && !word_stops(swar_load8(p)))
 			p += 8;
-		}
 		if (p >= end)
 			return NULL;
 		unsigned char c = (unsigned char)*p;
@@ -103,6 +104,13 @@ static const char *scan_str(const char *p, const char *end, fspan *sp)
 			break;
 		if (c < 0x20)
 			return NULL;
+		if (c >= 0x80) {
+			size_t want, len = utf8_seq((const unsigned char *)p, (size_t)(end - p), &want);
+			if (!len)
+				return NULL;
+			p += len;
+			continue;
+		}
 		if (c == '\\') {
 			if (p + 1 >= end)
 				return NULL;
@@ -180,32 +188,41 @@ static size_t unescape(buf *b, const fspan *s)
 	}
 	size_t nul = 0;
 	const char *p = s->p, *end = s->p + s->n;
+	/* Every escape decodes to fewer bytes than it has (\uXXXX to three at
+	 * most), so this room is enough: the runs between escapes and the
+	 * escaped bytes are written straight in, without buf_add's test and
+	 * call for each (a text has an escaped line break every few lines). */
 	buf_grow(b, s->n);
+	char *o = b->p + b->len;
 	while (p < end) {
 		const char *q = memchr(p, '\\', (size_t)(end - p));
-		if (!q) {
-			buf_add(b, p, (size_t)(end - p));
+		size_t run = q ? (size_t)(q - p) : (size_t)(end - p);
+		memcpy(o, p, run);
+		o += run;
+		if (!q)
 			break;
-		}
-		buf_add(b, p, (size_t)(q - p));
 		char e = q[1];
 		p = q + 2;
 		switch (e) {
-		case 'b': buf_addc(b, '\b'); break;
-		case 'f': buf_addc(b, '\f'); break;
-		case 'n': buf_addc(b, '\n'); break;
-		case 'r': buf_addc(b, '\r'); break;
-		case 't': buf_addc(b, '\t'); break;
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
 		case 'u': {
 			long v = hex4(p);
 			p += 4;
 			nul += v == 0;
+			b->len = (size_t)(o - b->p);
 			utf8_encode(b, (int32_t)v);
+			o = b->p + b->len;
 			break;
 		}
-		default: buf_addc(b, e); break; /* " \ / */
+		default: *o++ = e; break; /* " \ / */
 		}
 	}
+	b->len = (size_t)(o - b->p);
+	*o = '\0';
 	return nul;
 }
 
@@ -255,6 +272,12 @@ static void fast_doc(doc *d, const fspan *f, size_t repaired)
 	}
 }
 
+/* Whether the hand scanner takes the line [p, end) into f. */
+static int fast_line(const char *p, const char *end, fspan *f)
+{
+	return rd_jsonl_fast && fast_object(p, end, f) == 0 && f[F_ID].p && f[F_TEXT].p;
+}
+
 static char *opt_str(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
@@ -286,11 +309,16 @@ int rd_jsonl_next(rd_src *src, doc *d, rd_warner *w)
 		size_t skip = 0;
 		if (src->line == 1 && line->len >= 3 && !memcmp(line->p, "\xEF\xBB\xBF", 3))
 			skip = 3; /* a BOM is no part of the first object */
-		buf_reset(&src->tmp);
-		size_t repaired = utf8_clean(&src->tmp, line->p + skip, line->len - skip);
 		fspan f[F_N];
-		if (rd_jsonl_fast && fast_object(src->tmp.p, src->tmp.p + src->tmp.len, f) == 0 &&
-		    f[F_ID].p && f[F_TEXT].p) {
+		size_t repaired = 0;
+		int fast = fast_line(line->p + skip, line->p + line->len, f);
+		if (!fast) {
+			buf_reset(&src->tmp);
+			repaired = utf8_clean(&src->tmp, line->p + skip, line->len - skip);
+			/* with no repair the cleaned line is the one just refused */
+			fast = repaired && fast_line(src->tmp.p, src->tmp.p + src->tmp.len, f);
+		}
+		if (fast) {
 			fast_doc(d, f, repaired);
 			d->line = src->line;
 			goto done;
