@@ -116,6 +116,17 @@ void json_cstr(buf *b, const char *s)
 		json_str(b, s, strlen(s));
 }
 
+void json_uint(buf *b, uint64_t v)
+{
+	char t[24];
+	size_t k = sizeof t;
+	do {
+		t[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_add(b, t + k, sizeof t - k);
+}
+
 void json_num(buf *b, double v)
 {
 	if (!isfinite(v)) {
@@ -124,17 +135,10 @@ void json_num(buf *b, double v)
 	}
 	if (v == floor(v) && fabs(v) < 9e15) {
 		/* what "%.0f" prints, without printf's float machinery: a
-		 * whole number below 2^53 is exact as an int64 */
-		char t[24];
-		size_t k = sizeof t;
-		uint64_t u = (uint64_t)(int64_t)fabs(v);
-		do {
-			t[--k] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u);
+		 * whole number below 2^53 is exact as an integer */
 		if (signbit(v))
-			t[--k] = '-';
-		buf_add(b, t + k, sizeof t - k);
+			buf_addc(b, '-');
+		json_uint(b, (uint64_t)fabs(v));
 	} else
 		buf_addf(b, "%.17g", v);
 }

@@ -8,10 +8,12 @@
 #define SL_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "buf.h"
 
 void json_str(buf *b, const char *s, size_t n);   /* "..." escaped */
 void json_cstr(buf *b, const char *s);            /* NULL gives null */
 void json_num(buf *b, double v);                  /* integers without .0 */
+void json_uint(buf *b, uint64_t v);               /* decimal, without printf */
 
 #endif

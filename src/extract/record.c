@@ -69,18 +69,6 @@ static inline void put(buf *b, const char *s, size_t n)
 /* a string literal, its length known when compiled */
 #define PUT(b, lit) put(b, lit, sizeof lit - 1)
 
-/* A size in decimal, as "%zu" prints it, without a printf per record. */
-static void put_size(buf *b, size_t v)
-{
-	char t[24];
-	size_t k = sizeof t;
-	do {
-		t[--k] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	put(b, t + k, sizeof t - k);
-}
-
 void record_json(buf *b, const record *r)
 {
 	PUT(b, "{\"doc\": ");
@@ -118,8 +106,8 @@ void record_json(buf *b, const record *r)
 	PUT(b, ", \"evidence\": ");
 	json_cstr(b, r->evidence);
 	PUT(b, ", \"span\": [");
-	put_size(b, r->span[0]);
+	json_uint(b, r->span[0]);
 	PUT(b, ", ");
-	put_size(b, r->span[1]);
+	json_uint(b, r->span[1]);
 	PUT(b, "]}");
 }
