@@ -13,6 +13,7 @@
 
 #include "../src/lex/lex.h"
 #include "../src/text/clean.h"
+#include "fuzz_data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,15 +22,10 @@ static clean_rules *rules;
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!rules) {
-		sl_err e;
-		const char *dir = getenv("SL_DATA");
+		sl_err e = { "" };
 		char path[4096];
-		snprintf(path, sizeof path, "%s/boilerplate.tsv", dir && *dir ? dir : "data");
-		rules = clean_load(path, &e);
-		if (!rules) {
-			fprintf(stderr, "fuzz_clean: %s\n", e.msg);
-			abort();
-		}
+		rules = fuzz_loaded(clean_load(fuzz_data_file(path, sizeof path, "boilerplate.tsv"), &e),
+		                    "fuzz_clean", &e);
 	}
 	static const int langs[] = { LANG_NL, LANG_EN, LANG_DE, LANG_FR };
 	for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {

@@ -15,6 +15,7 @@
 
 #include "../src/extract/date.h"
 #include "../src/extract/numlex.h"
+#include "fuzz_data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,13 +24,8 @@ static date_lex *lx;
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!lx) {
-		sl_err e;
-		const char *dir = getenv("SL_DATA");
-		lx = date_lex_load(dir && *dir ? dir : "data", &e);
-		if (!lx) {
-			fprintf(stderr, "fuzz_date: %s\n", e.msg);
-			abort();
-		}
+		sl_err e = { "" };
+		lx = fuzz_loaded(date_lex_load(fuzz_data_dir(), &e), "fuzz_date", &e);
 	}
 	static const char *const docs[] = {
 		NULL, "2022", "2022-01", "2022-01-26", "2024-03-01", "2023-01-01", "2022-12-31", "x",

@@ -23,6 +23,7 @@
 #include "base/utf8.h"
 #include "extract/extract.h"
 #include "read/doc.h"
+#include "fuzz_data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -33,12 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!ex) {
 		sl_err e = { "" };
-		const char *dir = getenv("SL_DATA");
-		ex = ext_new(dir && *dir ? dir : "data", &e);
-		if (!ex) {
-			fprintf(stderr, "fuzz_extract: %s\n", e.msg);
-			abort();
-		}
+		ex = fuzz_loaded(ext_new(fuzz_data_dir(), &e), "fuzz_extract", &e);
 		scratch = ext_scratch_new();
 	}
 	if (!size)

@@ -16,6 +16,7 @@
 
 #include "../src/extract/number.h"
 #include "../src/extract/numlex.h"
+#include "fuzz_data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,13 +32,8 @@ static int same_span(const num_span *a, const num_span *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!lx) {
-		sl_err e;
-		const char *dir = getenv("SL_DATA");
-		lx = num_lex_load(dir && *dir ? dir : "data", &e);
-		if (!lx) {
-			fprintf(stderr, "fuzz_number: %s\n", e.msg);
-			abort();
-		}
+		sl_err e = { "" };
+		lx = fuzz_loaded(num_lex_load(fuzz_data_dir(), &e), "fuzz_number", &e);
 	}
 	static const char *const langs[] = { "nl", "en", "de", "fr", NULL };
 	num_span out[8], slow[8];

@@ -21,6 +21,7 @@
 #include "text/fold.h"
 #include "text/lang.h"
 #include "text/token.h"
+#include "fuzz_data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -66,15 +67,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fold_init();
 		tok_list_init(&fast);
 		tok_list_init(&slow);
-		sl_err e;
-		const char *dir = getenv("SL_DATA");
+		sl_err e = { "" };
 		char path[4096];
-		snprintf(path, sizeof path, "%s/stopwords.tsv", dir && *dir ? dir : "data");
-		langs = lang_load(path, &e);
-		if (!langs) {
-			fprintf(stderr, "fuzz_token: %s\n", e.msg);
-			abort();
-		}
+		langs = fuzz_loaded(lang_load(fuzz_data_file(path, sizeof path, "stopwords.tsv"), &e),
+		                    "fuzz_token", &e);
 	}
 	if (!size)
 		return 0;
