@@ -784,8 +784,7 @@ size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, si
 	init_p(&p, lx, lang, &f);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	if (!nlx_fast || (ws && !ws->ok))
-		ws = NULL;
+	ws = nlx_starts_use(ws);
 	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;

@@ -287,6 +287,13 @@ static inline int nlx_fast_ix(unsigned lang)
 	return nlx_fast ? nlx_lang_ix(lang) : -1;
 }
 
+/* The start list a scanner walks: ws when the fast paths are on and it
+ * lists the whole text, else NULL (the scanner steps over every byte). */
+static inline const nlx_starts *nlx_starts_use(const nlx_starts *ws)
+{
+	return nlx_fast && ws && ws->ok ? ws : NULL;
+}
+
 /* nlx_could_start on the folded window (any window). */
 int nlx_could_start_fold(const nlx_tab *t, nlx_fold *f, unsigned lang);
 
