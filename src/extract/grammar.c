@@ -28,6 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
+	"if",
 	NULL
 };
 
@@ -936,11 +937,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->ncons = 0;
 	p->receive = 0;
 	p->transferish = 0;
+	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->rel)
 			continue;
 		int cls = m->sub;
+		/* "könnte Haubitzen schicken, falls Kiew darum bittet", "if Kyiv
+		 * asks for them": a request after "if" is what an offer waits
+		 * for, not one made */
+		if (cls == C_IF) {
+			in_if = 1;
+			cls = C_COND;
+		} else if (cls == C_REQUESTED && in_if) {
+			continue;
+		}
 		/* training is given like anything else: train as a transfer
 		 * verb, trained as a delivery */
 		if (cls == C_TRAIN)
@@ -1096,10 +1107,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			continue;
 		/* a modal after the predicate belongs to what follows ("piloten
 		 * opleiden om te kunnen vliegen"), unless it stands right by it */
-		if ((m->sub == C_COND || m->sub == C_FUTURE || m->sub == C_PAST_WANT || m->sub == C_WOULD) &&
+		int sub = m->sub == C_IF ? C_COND : m->sub;
+		if ((sub == C_COND || sub == C_FUTURE || sub == C_PAST_WANT || sub == C_WOULD) &&
 		    m->t0 > pm->t1 + 2)
 			continue;
-		switch (m->sub) {
+		switch (sub) {
 		case C_NEG:
 			if (mdist(m, pm) > SCOPE)
 				break;
@@ -1572,7 +1584,7 @@ static size_t include_relative(const gram_doc *g, size_t i)
 			return j;
 		if (verb_last && (m->kind == M_ITEM || cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_COORD)))
 			continue;
-		if (m->kind != M_CUE || !(m->sub == C_PRONOUN || m->sub == C_REPORT || m->sub == C_COND ||
+		if (m->kind != M_CUE || !(m->sub == C_PRONOUN || m->sub == C_REPORT || m->sub == C_COND || m->sub == C_IF ||
 		                          m->sub == C_WOULD || m->sub == C_FUTURE || m->sub == C_MORE ||
 		                          m->sub == C_ALREADY))
 			return 0;
