@@ -1014,6 +1014,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (have[C_CONS_REQ] || have[C_CONS_DENY] || have[C_CONS_GRANT])
 			pos[C_CONS_REQ] = pos[C_CONS_DENY] = pos[C_CONS_GRANT] = pos[C_PERMISSION];
 	}
+	/* "om toestemming gevraagd", "um Erlaubnis gebeten": the verb that
+	 * asks is the consent request's own, not a request for the arms */
+	if (have[C_CONS_REQ] && have[C_REQUESTED])
+		have[C_REQUESTED] = 0;
 	/* "genehmigten die Weitergabe von F-16", "verweigert den Transit":
 	 * approving or refusing a re-export or a transit is a consent */
 	if (!have[C_PERMISSION] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
