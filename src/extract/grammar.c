@@ -2502,6 +2502,26 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					donors[ndon++] = g->last_donor[d];
 			}
 		}
+		/* "The first Dutch F-16s have arrived", "Tsjechische T-72-tanks
+		 * zijn onderweg": with no donor named or to go on with, the one
+		 * state the items come from gives them ("German-made" names
+		 * the maker only) */
+		if (!ndon && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) && !p.ncons) {
+			const char *from = NULL;
+			int many = 0;
+			for (size_t i = 0; i < no; i++) {
+				const mention *a = origin[i];
+				size_t ai = (size_t)(a - g->m);
+				if (a->sub != ACT_ADJ || a->code == recipient ||
+				    (ai + 1 < c->m1 && cue_at(g, ai + 1, C_MAKER)))
+					continue;
+				if (from && from != a->code)
+					many = 1;
+				from = a->code;
+			}
+			if (from && !many)
+				donors[ndon++] = from;
+		}
 		/* "de tweede grootste leverancier na de Verenigde Staten", "the
 		 * second largest supplier after the US": who ranks before the
 		 * donor gives too */
