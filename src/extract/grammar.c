@@ -952,6 +952,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		} else if (cls == C_REQUESTED && in_if) {
 			continue;
 		}
+		/* "refused to say whether", "weigerde te zeggen of": what is
+		 * refused is an answer */
+		if (cls == C_REFUSED) {
+			size_t j = i + 1;
+			while (j < c->m1 && (cue_at(g, j, C_INF) || cue_at(g, j, C_RECIP) || cue_at(g, j, C_COMP) ||
+			                     cue_at(g, j, C_SOURCE)) && g->m[j].t0 - g->m[j - 1].t1 <= 0)
+				j++;
+			if (j > i + 1 && j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 - m->t1 <= 2)
+				continue;
+		}
 		/* training is given like anything else: train as a transfer
 		 * verb, trained as a delivery */
 		if (cls == C_TRAIN)
