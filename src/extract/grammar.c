@@ -936,6 +936,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->prov = p->prov2 = -1;
 	p->ncons = 0;
 	p->receive = 0;
+	p->passive = 0;
 	p->transferish = 0;
 	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
@@ -953,14 +954,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			continue;
 		}
 		/* "refused to say whether", "weigerde te zeggen of": what is
-		 * refused is an answer */
+		 * refused is an answer, and what follows is its question */
 		if (cls == C_REFUSED) {
 			size_t j = i + 1;
 			while (j < c->m1 && (cue_at(g, j, C_INF) || cue_at(g, j, C_RECIP) || cue_at(g, j, C_COMP) ||
 			                     cue_at(g, j, C_SOURCE)) && g->m[j].t0 - g->m[j - 1].t1 <= 0)
 				j++;
 			if (j > i + 1 && j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 - m->t1 <= 2)
-				continue;
+				return;
 		}
 		/* training is given like anything else: train as a transfer
 		 * verb, trained as a delivery */
