@@ -716,6 +716,30 @@ static void drop_org_modifiers(gram_doc *g)
 	g->nm = w;
 }
 
+/* "2,3 milliards de livres", "sieben Milliarden dänische Kronen": the
+ * words of a sum of money name its currency, so none is a cue ("livres"
+ * pounds folds to "livrés" delivered) or a state's adjective. */
+static void drop_money_words(gram_doc *g, const num_span *nums, size_t nn)
+{
+	const tok_list *tl = g->tl;
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		int in = 0;
+		if (m->kind == M_CUE || (m->kind == M_ACTOR && m->sub == ACT_ADJ)) {
+			size_t a = tl->v[m->t0].start, b = tl->v[m->t1 - 1].end;
+			for (size_t k = 0; k < nn && !in; k++)
+				in = (nums[k].flags & NUM_MONEY) && nums[k].start <= a && b <= nums[k].end;
+		}
+		if (in)
+			continue;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
 /* "WASHINGTON (AP) —", "Berlin (iwr-pressedienst) -", "Berlin -Die Ukraine":
  * a dateline names where the story was filed, not who acts. */
 static int is_dash_token(const gram_doc *g, size_t t)
@@ -2229,6 +2253,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	const tok_list *tl = g->tl;
 	num_span nbuf[32];
 	nums = implied_money(g, nums, nn, nbuf, 32);
+	drop_money_words(g, nums, nn);
 	find_quote_speaker(g, t0, t1);
 	const char *speaker = t0 < g->quote_end ? g->quote_speaker : NULL;
 	if (g->trace) {
