@@ -150,10 +150,14 @@ static int currency_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		return bad(e, c, line, "unknown language", f[0]);
 	if (!*f[1])
 		return bad(e, c, line, "empty name", NULL);
+	/* "-": a name that says money but not whose ("kronen": SEK, NOK,
+	 * DKK ...), so the amount is a value with no currency */
 	const char *code = f[2];
-	if (strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' ||
-	    code[1] > 'Z' || code[2] < 'A' || code[2] > 'Z')
-		return bad(e, c, line, "code must be three capital letters (ISO 4217)", code);
+	if (!strcmp(code, "-"))
+		code = "";
+	else if (strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' ||
+	         code[1] > 'Z' || code[2] < 'A' || code[2] > 'Z')
+		return bad(e, c, line, "code must be three capital letters (ISO 4217) or -", code);
 	if (!strcmp(f[3], "before"))
 		flags = F_BEFORE;
 	else if (!strcmp(f[3], "after"))
@@ -167,7 +171,7 @@ static int currency_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	nlx_ent *en = nlx_tab_add(&c->lx->tab, f[1], lang, K_CUR, flags, 0);
 	if (!en)
 		return bad(e, c, line, "name folds to nothing or is too long", f[1]);
-	memcpy(en->code, code, 4);
+	memcpy(en->code, code, strlen(code) + 1);
 	return SL_OK;
 }
 
@@ -269,7 +273,9 @@ static void digit_scale(P *p, core *c)
 	}
 	if (!m || ((m->flags & F_MONEY) && !p->cur_pre))
 		return;
-	c->v *= m->value;
+	/* "1.7 billion" is 1,700,000,000, not the 1700000000.0000002 that
+	 * 1.7 * 1e9 is in binary */
+	c->v = m->value >= 1000 ? round(c->v * m->value) : c->v * m->value;
 	c->scale = m->value;
 	c->plain4 = 0;
 	c->end = i + m->flen;
@@ -705,7 +711,7 @@ static int parse_expr(P *p, res *r)
 					cur = cur2;
 				suffix(p, &e2, &c2, &cur, &pct2);
 				if (c1.scale == 1 && c2.scale > 1)
-					c1.v *= c2.scale;
+					c1.v = round(c1.v * c2.scale);
 				pct |= pct2;
 				end = e2;
 				flags |= NUM_RANGE;

@@ -136,7 +136,10 @@ static int case_row(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		const char *cur = strcmp(f[7], "-") ? f[7] : "";
 		if (s->end - s->start != want.len || memcmp(in.p + s->start, want.p, want.len))
 			snprintf(why, sizeof why, "span \"%.*s\"", (int)(s->end - s->start), in.p + s->start);
-		else if (fabs(s->value - value) > 1e-9 * fmax(1, fabs(value)))
+		else if (fabs(s->value - value) > 1e-9 * fmax(1, fabs(value)) ||
+		         /* a whole amount is printed whole: "1.7 billion" must be
+		          * exactly 1700000000 */
+		         (value == floor(value) && fabs(value) >= 1000 && s->value != value))
 			snprintf(why, sizeof why, "value %.17g", s->value);
 		else if (s->flags != flags)
 			snprintf(why, sizeof why, "flags %s", fs);
