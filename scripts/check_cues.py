@@ -375,8 +375,8 @@ def check_stopwords(path):
         counts[lang] = counts.get(lang, 0) + 1
     for lang in LANGS:
         n = counts.get(lang, 0)
-        if not 60 <= n <= 100:
-            err(path, 0, "%s has %d stopwords (want 60-100)" % (lang, n))
+        if not 60 <= n <= 120:
+            err(path, 0, "%s has %d stopwords (want 60-120)" % (lang, n))
     return counts
 
 
