@@ -4,13 +4,16 @@
  * fold arena, both reused across documents.
  *
  * Most words of news text are ASCII letters with a few digits, and
- * tokenizing them is most of the cost.  So tok_scan's loop takes a word
- * that starts with an ASCII letter or digit in one pass (word_fast): each
- * byte is classified, folded into the arena and hashed on the way to the
- * word's end.  The rare cases it leaves (an elision to split, a digit
- * separator) and everything else go to scan_step, the general loop, which
- * handles every case; tok_ascii_fast = 0 leaves everything to it, and
- * fuzz_token checks that the two give the same tokens.
+ * tokenizing them is most of the cost.  So tok_scan first runs
+ * ascii_run, a loop over words of ASCII letters, white space and ASCII
+ * punctuation with its state in locals; what that leaves, it takes one
+ * token at a time: a word that starts with an ASCII letter or digit in
+ * one pass (word_fast), each byte classified, folded into the arena and
+ * hashed on the way to the word's end.  The rare cases word_fast leaves
+ * (an elision to split, a digit separator) and everything else go to
+ * scan_step, the general loop, which handles every case;
+ * tok_ascii_fast = 0 leaves everything to it, and fuzz_token checks that
+ * the two give the same tokens.
  */
 #include "token.h"
 
@@ -59,19 +62,27 @@ static inline unsigned char *room(buf *b, size_t n)
 	return (unsigned char *)b->p + b->len;
 }
 
+/* Fills in t, the token text[start..end) whose folded form is the flen
+ * arena bytes at fold, of hash h. */
+static inline void tok_set(token *t, size_t start, size_t end, size_t cp, size_t fold,
+                           size_t flen, uint32_t flags, uint32_t h)
+{
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->cp = (uint32_t)cp;
+	t->flags = flags;
+	t->fold = (uint32_t)fold;
+	t->flen = (uint32_t)flen;
+	t->hash = h;
+}
+
 /* Appends the token text[start..end) whose folded form, n bytes of hash
  * h, the caller has written at the end of the arena (room(n + 1)). */
 static inline token *push_folded(tok_list *l, size_t start, size_t end, size_t cp,
                                  uint32_t flags, size_t n, uint32_t h)
 {
 	token *t = tok_new(l);
-	t->start = (uint32_t)start;
-	t->end = (uint32_t)end;
-	t->cp = (uint32_t)cp;
-	t->flags = flags;
-	t->fold = (uint32_t)l->arena.len;
-	t->flen = (uint32_t)n;
-	t->hash = h;
+	tok_set(t, start, end, cp, l->arena.len, n, flags, h);
 	char *a = l->arena.p + l->arena.len;
 	a[n] = '\0';
 	a[n + 1] = '\0';
@@ -121,6 +132,28 @@ static inline uint64_t nonletter(uint64_t v)
 	uint64_t l = (v & ~SWAR_HIGH) | 0x20 * SWAR_ONES;
 	uint64_t letter = (l + (0x80 - 'a') * SWAR_ONES) & ~(l + (0x80 - 'z' - 1) * SWAR_ONES);
 	return ~(letter & ~v) & SWAR_HIGH;
+}
+
+/* The hash h (tok_hash's) continued over the n bytes at s (n <= 8):
+ * entered at case n, with no test between the bytes.  Each byte is
+ * read back from where it was just stored, which costs one instruction
+ * less than shifting it out of the word. */
+static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *s, size_t n)
+{
+	const unsigned char *e = s + n;
+	switch (n) {
+	case 8: h = (h ^ e[-8]) * 16777619u; /* fallthrough */
+	case 7: h = (h ^ e[-7]) * 16777619u; /* fallthrough */
+	case 6: h = (h ^ e[-6]) * 16777619u; /* fallthrough */
+	case 5: h = (h ^ e[-5]) * 16777619u; /* fallthrough */
+	case 4: h = (h ^ e[-4]) * 16777619u; /* fallthrough */
+	case 3: h = (h ^ e[-3]) * 16777619u; /* fallthrough */
+	case 2: h = (h ^ e[-2]) * 16777619u; /* fallthrough */
+	case 1: h = (h ^ e[-1]) * 16777619u; /* fallthrough */
+	case 0: break;
+	default: __builtin_unreachable();
+	}
+	return h;
 }
 
 /* utf8_decode with ASCII answered inline: most bytes of news text. */
@@ -204,6 +237,16 @@ static int has_upper(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* Whether the n ASCII letters at p have a lower-case one: the second,
+ * mostly, so it costs little after a capital. */
+static inline int has_lower(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] & 0x20)
+			return 1;
+	return 0;
+}
+
 /* tok_scan's word at text[s] (an ASCII letter or digit) as a token, if
  * it ends where the general loop in scan_step would end it and with the
  * same flags, but in one pass: each byte is classified, folded into the
@@ -240,21 +283,7 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 				cls |= FOLD_LOWER;
 			uint64_t f = v | 0x20 * SWAR_ONES;
 			swar_store8(o + q, f);
-			/* the n bytes into the hash, low byte first: entered at
-			 * case n, with no test between the bytes */
-#define FNV_BYTE h = (h ^ (uint32_t)(f & 0xff)) * 16777619u, f >>= 8
-			switch (n) {
-			case 8: FNV_BYTE; /* fallthrough */
-			case 7: FNV_BYTE; /* fallthrough */
-			case 6: FNV_BYTE; /* fallthrough */
-			case 5: FNV_BYTE; /* fallthrough */
-			case 4: FNV_BYTE; /* fallthrough */
-			case 3: FNV_BYTE; /* fallthrough */
-			case 2: FNV_BYTE; /* fallthrough */
-			case 1: FNV_BYTE; /* fallthrough */
-			default: break;
-			}
-#undef FNV_BYTE
+			h = fnv_bytes(h, o + q, n);
 			j += n;
 			q += n;
 			letters += n;
@@ -436,6 +465,121 @@ static size_t scan_step(tok_list *l, const char *text, size_t from, size_t i, si
 	return i + k;
 }
 
+/* Byte classes for ascii_run: A_LETTER an ASCII letter, A_SPACE white
+ * space, A_PUNCT punctuation it takes itself (ASCII, not a letter, digit,
+ * space or hyphen), A_END a byte after which a word of ASCII letters has
+ * nothing more to decide (ASCII, not a letter, digit, apostrophe or
+ * hyphen).  Bytes from 0x80 up are in no class. */
+enum { A_LETTER = 1, A_SPACE = 2, A_PUNCT = 4, A_END = 8 };
+#define A_ALPHA(b) (((b) | 0x20) >= 'a' && ((b) | 0x20) <= 'z')
+#define A_DIGIT(b) ((b) >= '0' && (b) <= '9')
+#define A_WHITE(b) ((b) == ' ' || ((b) >= '\t' && (b) <= '\r'))
+#define A_OTHER(b) ((b) < 0x80 && !A_ALPHA(b) && !A_DIGIT(b))
+#define A_CLS(b) ((A_ALPHA(b) ? A_LETTER : 0) | (A_WHITE(b) ? A_SPACE : 0) | \
+	(A_OTHER(b) && !A_WHITE(b) && (b) != '-' ? A_PUNCT : 0) | \
+	(A_OTHER(b) && (b) != '\'' && (b) != '-' ? A_END : 0))
+#define A_CLS4(b) A_CLS(b), A_CLS((b) + 1), A_CLS((b) + 2), A_CLS((b) + 3)
+#define A_CLS16(b) A_CLS4(b), A_CLS4((b) + 4), A_CLS4((b) + 8), A_CLS4((b) + 12)
+#define A_CLS64(b) A_CLS16(b), A_CLS16((b) + 16), A_CLS16((b) + 32), A_CLS16((b) + 48)
+static const unsigned char ascii_cls[256] = {
+	A_CLS64(0), A_CLS64(64), A_CLS64(128), A_CLS64(192)
+};
+
+/* tok_scan's loop over what most of news text is: words of ASCII letters
+ * that end at a space or punctuation, the white space between them and
+ * ASCII punctuation, from text[i] on.  Returns where it stopped, for
+ * tok_scan to take the next token: a digit, a hyphen or a byte beyond
+ * ASCII to start one, a digit, an apostrophe or a byte beyond ASCII after
+ * a word (nothing of that word appended), a full token array, or fewer
+ * than eight bytes left.
+ *
+ * Why a loop of its own: the token array's and the arena's ends live in
+ * locals here, written back once at the end, where every store to the
+ * arena through a char pointer would otherwise make the compiler reload
+ * them from l; and a word is taken in one pass, eight letters at a time,
+ * its end byte classified once by ascii_cls.  The arena has room for
+ * 2 (to - i) + 1 more bytes (see tok_scan), so no test is needed for a
+ * word's eight-byte stores, nor for its form and NUL. */
+static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t i,
+                        size_t to, size_t cpd, uint32_t *pendingp)
+{
+	token *t = l->v + l->n, *tend = l->v + l->cap;
+	unsigned char *a = (unsigned char *)l->arena.p;
+	size_t alen = l->arena.len;
+	uint32_t pending = *pendingp;
+	if (to - i < 8)
+		return i;
+	size_t last8 = to - 8;   /* the last start of eight bytes */
+	while (i <= last8 && t != tend) {
+		unsigned b = p[i], k = ascii_cls[b];
+		if (k & A_SPACE) {
+			pending = space_flags(pending, (int32_t)b);
+			i++;
+			continue;
+		}
+		if (k & A_PUNCT) {
+			/* punct's one ASCII byte ('-' left to it) */
+			unsigned char c = (unsigned char)(b == '`' ? '\'' : b);
+			a[alen] = c;
+			a[alen + 1] = '\0';
+			tok_set(t++, i, i + 1, i + cpd, alen, 1,
+			        pending | TOK_PUNCT | (is_quote((int32_t)b) ? TOK_QUOTE : 0),
+			        (2166136261u ^ c) * 16777619u);
+			alen += 2;
+			pending = 0;
+			i++;
+			continue;
+		}
+		if (!(k & A_LETTER))
+			break;
+		/* as word_fast's letters, folded by setting the case bit of
+		 * each; each chunk's bytes go into the hash from the arena */
+		unsigned char *o = a + alen;
+		uint32_t h = 2166136261u;
+		size_t j = i, n;
+		do {
+			if (j > last8)
+				goto out;
+			uint64_t f = swar_load8(p + j) | 0x20 * SWAR_ONES;
+			uint64_t m = nonletter(f);
+			swar_store8(o, f);
+			n = m ? (unsigned)__builtin_ctzll(m) >> 3 : 8;
+			h = fnv_bytes(h, o, n);
+			j += n;
+			o += n;
+		} while (n == 8);
+		unsigned e = p[j];
+		if (!(ascii_cls[e] & A_END) && e != '-')
+			break;
+		/* the flags of word_flags: a letter is upper case when its case
+		 * bit 0x20 is clear, and TOK_CAP is that bit >> 2 */
+		size_t len = j - i;
+		uint32_t fl = pending | TOK_WORD | (~b & 0x20) >> 2;
+		if (!(b & 0x20) && len >= 2 && !has_lower(p + i + 1, len - 1))
+			fl |= TOK_ALLCAP;
+		if (i > from && p[i - 1] == '-' && (i - 1 == from || p[i - 2] == ' '))
+			fl |= TOK_LEADHYPH;
+		*o = '\0';
+		tok_set(t, i, j, i + cpd, alen, len, fl, h);
+		alen += len + 1;
+		if (e == ' ') {
+			pending = TOK_SPACE;
+			i = j + 1;
+		} else {
+			/* an ASCII hyphen, if any, is one byte: cpd stays */
+			pending = 0;
+			i = j + hyphen_after((const char *)p, j, to, t, &pending);
+		}
+		t++;
+	}
+out:
+	l->n = (size_t)(t - l->v);
+	l->arena.len = alen;
+	a[alen] = '\0';
+	*pendingp = pending;
+	return i;
+}
+
 void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -448,12 +592,14 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 	uint32_t pending = 0;
 	int fast = tok_ascii_fast;
 	/* At the top of the loop the arena has room for 2 (to - i) + 1 more
-	 * bytes, which word_fast needs no test for: it takes at most the
-	 * word's bytes and a NUL, never more than twice the bytes it moves i
-	 * past, and so keeps the room for the rest.  scan_step's folds may
+	 * bytes, which ascii_run and word_fast need no test for: a token
+	 * takes at most its bytes and a NUL, never more than twice the bytes
+	 * it moves i past, and so keeps the room for the rest.  scan_step's folds may
 	 * take more: the room is made again after it. */
 	room(&l->arena, 2 * (to - i) + 1);
 	while (i < to) {
+		if (fast && (i = ascii_run(l, p, from, i, to, cpd, &pending)) >= to)
+			break;
 		unsigned k = fold_ascii_cls[p[i]];
 		if (k & FOLD_SPACE) {
 			pending = space_flags(pending, p[i]);
