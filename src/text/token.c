@@ -45,12 +45,18 @@ void tok_list_release(tok_list *l)
 
 int tok_ascii_fast = 1;
 
-static inline token *tok_new(tok_list *l)
+/* Room for one more token. */
+static inline void tok_room(tok_list *l)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 	}
+}
+
+static inline token *tok_new(tok_list *l)
+{
+	tok_room(l);
 	return &l->v[l->n++];
 }
 
@@ -134,13 +140,12 @@ static inline uint64_t nonletter(uint64_t v)
 	return ~(letter & ~v) & SWAR_HIGH;
 }
 
-/* The hash h (tok_hash's) continued over the n bytes at s (n <= 8):
+/* The hash h (tok_hash's) continued over the n bytes before e (n <= 8):
  * entered at case n, with no test between the bytes.  Each byte is
  * read back from where it was just stored, which costs one instruction
  * less than shifting it out of the word. */
-static inline uint32_t fnv_bytes(uint32_t h, const unsigned char *s, size_t n)
+static inline uint32_t fnv_before(uint32_t h, const unsigned char *e, size_t n)
 {
-	const unsigned char *e = s + n;
 	switch (n) {
 	case 8: h = (h ^ e[-8]) * 16777619u; /* fallthrough */
 	case 7: h = (h ^ e[-7]) * 16777619u; /* fallthrough */
@@ -283,9 +288,9 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 				cls |= FOLD_LOWER;
 			uint64_t f = v | 0x20 * SWAR_ONES;
 			swar_store8(o + q, f);
-			h = fnv_bytes(h, o + q, n);
 			j += n;
 			q += n;
+			h = fnv_before(h, o + q, n);
 			letters += n;
 			if (n < 8)
 				break;
@@ -503,21 +508,81 @@ static const unsigned char ascii_cls[256] = {
 static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t i,
                         size_t to, size_t cpd, uint32_t *pendingp)
 {
-	token *t = l->v + l->n, *tend = l->v + l->cap;
+	token *t = l->v + l->n, *tend = l->v + l->cap;   /* l->v is not NULL (tok_scan) */
 	unsigned char *a = (unsigned char *)l->arena.p;
 	size_t alen = l->arena.len;
 	uint32_t pending = *pendingp;
 	if (to - i < 8)
 		return i;
 	size_t last8 = to - 8;   /* the last start of eight bytes */
+	/* "-raketten" (word_flags), tested once: the loop takes a hyphen
+	 * only right after a word (hyphen_after), never after a space, so
+	 * only a word right here can be such a half */
+	if (i > from && p[i - 1] == '-' && (ascii_cls[p[i]] & A_LETTER) &&
+	    (i - 1 == from || p[i - 2] == ' '))
+		pending |= TOK_LEADHYPH;
 	while (i <= last8 && t != tend) {
 		unsigned b = p[i], k = ascii_cls[b];
-		if (k & A_SPACE) {
+		if (k & A_LETTER) {
+			/* the flags of word_flags: a letter is upper case when
+			 * its case bit 0x20 is clear, and TOK_CAP is that bit >> 2 */
+			uint32_t fl = pending | TOK_WORD | (~b & 0x20) >> 2;
+			/* as word_fast's letters, folded by setting the case bit
+			 * of each; each chunk's bytes go into the hash from the
+			 * arena */
+			unsigned char *o = a + alen;
+			uint32_t h = 2166136261u;
+			size_t j = i;
+			uint64_t m;
+			/* the token's fields in two halves, before and after the
+			 * letters (unused if the word is left to tok_scan): the
+			 * compiler would otherwise pack four of them into one
+			 * vector store, at a cost of more instructions */
+			t->start = (uint32_t)i;
+			t->cp = (uint32_t)(i + cpd);
+			t->fold = (uint32_t)alen;
+			do {
+				if (j > last8)
+					goto left;
+				uint64_t f = swar_load8(p + j) | 0x20 * SWAR_ONES;
+				m = nonletter(f);
+				swar_store8(o, f);
+				size_t n = m ? ((unsigned)__builtin_ctzll(m) >> 3) & 7 : 8;
+				j += n;
+				o += n;
+				h = fnv_before(h, o, n);
+			} while (!m);
+			unsigned e = p[j];
+			if (e != ' ' && !(ascii_cls[e] & A_END) && e != '-') {
+			left:
+				/* the word is tok_scan's, with the flags it had
+				 * (taken back from fl, so that pending need not
+				 * live through the letters) */
+				pending = fl & ~(uint32_t)(TOK_WORD | TOK_CAP);
+				break;
+			}
+			size_t len = j - i;
+			if ((fl & TOK_CAP) && len >= 2 && !has_lower(p + i + 1, len - 1))
+				fl |= TOK_ALLCAP;
+			*o = '\0';
+			t->end = (uint32_t)j;
+			t->flen = (uint32_t)len;
+			t->flags = fl;
+			t->hash = h;
+			alen += len + 1;
+			if (e == ' ') {
+				pending = TOK_SPACE;
+				i = j + 1;
+			} else {
+				/* an ASCII hyphen, if any, is one byte: cpd stays */
+				pending = 0;
+				i = j + hyphen_after((const char *)p, j, to, t, &pending);
+			}
+			t++;
+		} else if (k & A_SPACE) {
 			pending = space_flags(pending, (int32_t)b);
 			i++;
-			continue;
-		}
-		if (k & A_PUNCT) {
+		} else if (k & A_PUNCT) {
 			/* punct's one ASCII byte ('-' left to it) */
 			unsigned char c = (unsigned char)(b == '`' ? '\'' : b);
 			a[alen] = c;
@@ -528,55 +593,15 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			alen += 2;
 			pending = 0;
 			i++;
-			continue;
-		}
-		if (!(k & A_LETTER))
-			break;
-		/* as word_fast's letters, folded by setting the case bit of
-		 * each; each chunk's bytes go into the hash from the arena */
-		unsigned char *o = a + alen;
-		uint32_t h = 2166136261u;
-		size_t j = i, n;
-		do {
-			if (j > last8)
-				goto out;
-			uint64_t f = swar_load8(p + j) | 0x20 * SWAR_ONES;
-			uint64_t m = nonletter(f);
-			swar_store8(o, f);
-			n = m ? (unsigned)__builtin_ctzll(m) >> 3 : 8;
-			h = fnv_bytes(h, o, n);
-			j += n;
-			o += n;
-		} while (n == 8);
-		unsigned e = p[j];
-		if (!(ascii_cls[e] & A_END) && e != '-')
-			break;
-		/* the flags of word_flags: a letter is upper case when its case
-		 * bit 0x20 is clear, and TOK_CAP is that bit >> 2 */
-		size_t len = j - i;
-		uint32_t fl = pending | TOK_WORD | (~b & 0x20) >> 2;
-		if (!(b & 0x20) && len >= 2 && !has_lower(p + i + 1, len - 1))
-			fl |= TOK_ALLCAP;
-		if (i > from && p[i - 1] == '-' && (i - 1 == from || p[i - 2] == ' '))
-			fl |= TOK_LEADHYPH;
-		*o = '\0';
-		tok_set(t, i, j, i + cpd, alen, len, fl, h);
-		alen += len + 1;
-		if (e == ' ') {
-			pending = TOK_SPACE;
-			i = j + 1;
 		} else {
-			/* an ASCII hyphen, if any, is one byte: cpd stays */
-			pending = 0;
-			i = j + hyphen_after((const char *)p, j, to, t, &pending);
+			break;
 		}
-		t++;
 	}
-out:
 	l->n = (size_t)(t - l->v);
 	l->arena.len = alen;
 	a[alen] = '\0';
-	*pendingp = pending;
+	/* a word left to tok_scan gets TOK_LEADHYPH there too */
+	*pendingp = pending & ~(uint32_t)TOK_LEADHYPH;
 	return i;
 }
 
@@ -597,6 +622,7 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 	 * it moves i past, and so keeps the room for the rest.  scan_step's folds may
 	 * take more: the room is made again after it. */
 	room(&l->arena, 2 * (to - i) + 1);
+	tok_room(l);
 	while (i < to) {
 		if (fast && (i = ascii_run(l, p, from, i, to, cpd, &pending)) >= to)
 			break;
