@@ -374,6 +374,14 @@ static inline void punct(tok_list *l, const char *text, size_t i, size_t to, int
 		unsigned char *o = room(&l->arena, 2);
 		o[0] = (unsigned char)(c == '`' ? '\'' : c);
 		push_folded(l, i, i + 1, cp, fl, 1, (2166136261u ^ o[0]) * 16777619u);
+	} else if (fast) {
+		/* one code point beyond ASCII (quotes, dashes): fold_cp_to
+		 * folds it as fold_append would, without a pass over its bytes */
+		unsigned char *o = room(&l->arena, FOLD_CP_MAX + 1);
+		size_t n = fold_cp_to(c, (char *)o);
+		if (memchr(o, ' ', n))
+			fl |= TOK_FOLDSPACE;
+		push_folded(l, i, i + k, cp, fl, n, tok_hash((const char *)o, n));
 	} else {
 		push(l, i, i + k, cp, fl, text);
 	}
@@ -494,9 +502,9 @@ static const unsigned char ascii_cls[256] = {
  * that end at a space or punctuation, the white space between them and
  * ASCII punctuation, from text[i] on.  Returns where it stopped, for
  * tok_scan to take the next token: a digit, a hyphen or a byte beyond
- * ASCII to start one, a digit, an apostrophe or a byte beyond ASCII after
- * a word (nothing of that word appended), a full token array, or fewer
- * than eight bytes left.
+ * ASCII to start one, a digit, an apostrophe, a byte beyond ASCII or a
+ * hyphen before one after a word (nothing of that word appended), a full
+ * token array, or fewer than eight bytes left.
  *
  * Why a loop of its own: the token array's and the arena's ends live in
  * locals here, written back once at the end, where every store to the
@@ -552,8 +560,28 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 				o += n;
 				h = fnv_before(h, o, n);
 			} while (!m);
+			/* what follows: the flags of the next token and the bytes
+			 * to pass over; hyphen_after's test for an ASCII hyphen
+			 * before an ASCII byte, without its calls, which would
+			 * cost registers all through the loop */
 			unsigned e = p[j];
-			if (e != ' ' && !(ascii_cls[e] & A_END) && e != '-') {
+			uint32_t next = 0;
+			size_t skip = 0;
+			if (e == ' ') {
+				next = TOK_SPACE;
+				skip = 1;
+			} else if (e == '-') {
+				unsigned d = j + 1 < to ? p[j + 1] : ' ';
+				if (d >= 0x80)
+					goto left;
+				if (fold_ascii_cls[d] & FOLD_ALNUM) {
+					next = TOK_JOINED;
+					skip = 1;
+				} else if ((fold_ascii_cls[d] & FOLD_SPACE) || d == ',') {
+					fl |= TOK_SUSP;
+					skip = 1;
+				}
+			} else if (!(ascii_cls[e] & A_END)) {
 			left:
 				/* the word is tok_scan's, with the flags it had
 				 * (taken back from fl, so that pending need not
@@ -570,14 +598,8 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			t->flags = fl;
 			t->hash = h;
 			alen += len + 1;
-			if (e == ' ') {
-				pending = TOK_SPACE;
-				i = j + 1;
-			} else {
-				/* an ASCII hyphen, if any, is one byte: cpd stays */
-				pending = 0;
-				i = j + hyphen_after((const char *)p, j, to, t, &pending);
-			}
+			pending = next;
+			i = j + skip;
 			t++;
 		} else if (k & A_SPACE) {
 			pending = space_flags(pending, (int32_t)b);
