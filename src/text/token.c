@@ -5,8 +5,8 @@
  *
  * Most words of news text are ASCII letters with a few digits, and
  * tokenizing them is most of the cost.  So tok_scan first runs
- * ascii_run, a loop over words of ASCII letters, white space and ASCII
- * punctuation with its state in locals; what that leaves, it takes one
+ * ascii_run, a loop over words of ASCII letters, numbers, white space and
+ * ASCII punctuation with its state in locals; what that leaves, it takes one
  * token at a time: a word that starts with an ASCII letter or digit in
  * one pass (word_fast), each byte classified, folded into the arena and
  * hashed on the way to the word's end.  The rare cases word_fast leaves
@@ -138,6 +138,15 @@ static inline uint64_t nonletter(uint64_t v)
 	uint64_t l = (v & ~SWAR_HIGH) | 0x20 * SWAR_ONES;
 	uint64_t letter = (l + (0x80 - 'a') * SWAR_ONES) & ~(l + (0x80 - 'z' - 1) * SWAR_ONES);
 	return ~(letter & ~v) & SWAR_HIGH;
+}
+
+/* Bit 7 of each byte of v set where that byte is not an ASCII digit, as
+ * nonletter does for letters. */
+static inline uint64_t nondigit(uint64_t v)
+{
+	uint64_t l = v & ~SWAR_HIGH;
+	uint64_t digit = (l + (0x80 - '0') * SWAR_ONES) & ~(l + (0x80 - '9' - 1) * SWAR_ONES);
+	return ~(digit & ~v) & SWAR_HIGH;
 }
 
 /* The hash h (tok_hash's) continued over the n bytes before e (n <= 8):
@@ -483,12 +492,12 @@ static size_t scan_step(tok_list *l, const char *text, size_t from, size_t i, si
  * space or hyphen), A_END a byte after which a word of ASCII letters has
  * nothing more to decide (ASCII, not a letter, digit, apostrophe or
  * hyphen).  Bytes from 0x80 up are in no class. */
-enum { A_LETTER = 1, A_SPACE = 2, A_PUNCT = 4, A_END = 8 };
+enum { A_LETTER = 1, A_SPACE = 2, A_PUNCT = 4, A_END = 8, A_NUM = 16 };
 #define A_ALPHA(b) (((b) | 0x20) >= 'a' && ((b) | 0x20) <= 'z')
 #define A_DIGIT(b) ((b) >= '0' && (b) <= '9')
 #define A_WHITE(b) ((b) == ' ' || ((b) >= '\t' && (b) <= '\r'))
 #define A_OTHER(b) ((b) < 0x80 && !A_ALPHA(b) && !A_DIGIT(b))
-#define A_CLS(b) ((A_ALPHA(b) ? A_LETTER : 0) | (A_WHITE(b) ? A_SPACE : 0) | \
+#define A_CLS(b) ((A_ALPHA(b) ? A_LETTER : 0) | (A_DIGIT(b) ? A_NUM : 0) | (A_WHITE(b) ? A_SPACE : 0) | \
 	(A_OTHER(b) && !A_WHITE(b) && (b) != '-' ? A_PUNCT : 0) | \
 	(A_OTHER(b) && (b) != '\'' && (b) != '-' ? A_END : 0))
 #define A_CLS4(b) A_CLS(b), A_CLS((b) + 1), A_CLS((b) + 2), A_CLS((b) + 3)
@@ -498,13 +507,36 @@ static const unsigned char ascii_cls[256] = {
 	A_CLS64(0), A_CLS64(64), A_CLS64(128), A_CLS64(192)
 };
 
+/* ascii_run's letters or digits from p[j] on, eight at a time, j and o
+ * moved past them: the eight bytes v of the text go to o with their case
+ * bit set (f: the fold of a letter; digits have the bit) and from there
+ * into the hash h; MASK (nonletter(f) or nondigit(v)) says where they
+ * end, and a chunk beyond the last eight bytes (last8) goes to label
+ * STOP.  A macro, not a function: the compiler keeps o and h in
+ * registers only so. */
+#define RUN8(MASK, STOP) do { \
+	uint64_t m; \
+	do { \
+		if (j > last8) \
+			goto STOP; \
+		uint64_t v = swar_load8(p + j), f = v | 0x20 * SWAR_ONES; \
+		m = MASK; \
+		swar_store8(o, f); \
+		size_t n = m ? ((unsigned)__builtin_ctzll(m) >> 3) & 7 : 8; \
+		j += n; \
+		o += n; \
+		h = fnv_before(h, o, n); \
+	} while (!m); \
+} while (0)
+
 /* tok_scan's loop over what most of news text is: words of ASCII letters
- * that end at a space or punctuation, the white space between them and
- * ASCII punctuation, from text[i] on.  Returns where it stopped, for
- * tok_scan to take the next token: a digit, a hyphen or a byte beyond
- * ASCII to start one, a digit, an apostrophe, a byte beyond ASCII or a
- * hyphen before one after a word (nothing of that word appended), a full
- * token array, or fewer than eight bytes left.
+ * and numbers of digits that end at a space or punctuation, the white
+ * space between them and ASCII punctuation, from text[i] on.  Returns
+ * where it stopped, for tok_scan to take the next token: a hyphen or a
+ * byte beyond ASCII to start one, a digit, a letter, an apostrophe, a
+ * byte beyond ASCII or a hyphen before one after a word or a number
+ * (nothing of it appended; a number takes hyphens to tok_scan too), a
+ * full token array, or fewer than eight bytes left.
  *
  * Why a loop of its own: the token array's and the arena's ends live in
  * locals here, written back once at the end, where every store to the
@@ -526,7 +558,7 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 	/* "-raketten" (word_flags), tested once: the loop takes a hyphen
 	 * only right after a word (hyphen_after), never after a space, so
 	 * only a word right here can be such a half */
-	if (i > from && p[i - 1] == '-' && (ascii_cls[p[i]] & A_LETTER) &&
+	if (i > from && p[i - 1] == '-' && (ascii_cls[p[i]] & (A_LETTER | A_NUM)) &&
 	    (i - 1 == from || p[i - 2] == ' '))
 		pending |= TOK_LEADHYPH;
 	while (i <= last8 && t != tend) {
@@ -541,7 +573,6 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			unsigned char *o = a + alen;
 			uint32_t h = 2166136261u;
 			size_t j = i;
-			uint64_t m;
 			/* the token's fields in two halves, before and after the
 			 * letters (unused if the word is left to tok_scan): the
 			 * compiler would otherwise pack four of them into one
@@ -549,17 +580,7 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			t->start = (uint32_t)i;
 			t->cp = (uint32_t)(i + cpd);
 			t->fold = (uint32_t)alen;
-			do {
-				if (j > last8)
-					goto left;
-				uint64_t f = swar_load8(p + j) | 0x20 * SWAR_ONES;
-				m = nonletter(f);
-				swar_store8(o, f);
-				size_t n = m ? ((unsigned)__builtin_ctzll(m) >> 3) & 7 : 8;
-				j += n;
-				o += n;
-				h = fnv_before(h, o, n);
-			} while (!m);
+			RUN8(nonletter(f), left);
 			/* what follows: the flags of the next token and the bytes
 			 * to pass over; hyphen_after's test for an ASCII hyphen
 			 * before an ASCII byte, without its calls, which would
@@ -615,10 +636,36 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			alen += 2;
 			pending = 0;
 			i++;
+		} else if (k & A_NUM) {
+			/* a number of digits, with the digit group separators of
+			 * scan_step ("1.000", "93,8"), which fold to themselves */
+			unsigned char *o = a + alen;
+			uint32_t h = 2166136261u;
+			size_t j = i;
+			unsigned e;
+			for (;;) {
+				RUN8(nondigit(v), done);
+				e = p[j];
+				if ((e != '.' && e != ',') || j + 1 == to || !A_DIGIT(p[j + 1]))
+					break;
+				*o++ = (unsigned char)e;
+				h = fnv_before(h, o, 1);
+				j++;
+			}
+			/* letters, a hyphen, an apostrophe or a byte beyond ASCII
+			 * after it: tok_scan's */
+			if (e != ' ' && !(ascii_cls[e] & A_END))
+				break;
+			*o = '\0';
+			tok_set(t++, i, j, i + cpd, alen, j - i, pending | TOK_NUM, h);
+			alen += j - i + 1;
+			pending = e == ' ' ? TOK_SPACE : 0;
+			i = j + (e == ' ');
 		} else {
 			break;
 		}
 	}
+done:
 	l->n = (size_t)(t - l->v);
 	l->arena.len = alen;
 	a[alen] = '\0';
