@@ -116,10 +116,12 @@ void lang_free(lang_model *m)
 }
 
 /* The LANG_* bits of the stop word token t is, 0 if none: what
- * lex_lookup_tok on the trie answers. */
-static inline int stop_lang(const lang_model *m, const tok_list *tl, const token *t, int table)
+ * lex_lookup_tok on the trie answers, and asks it when t has one of the
+ * flags trie (see lang_guess). */
+static inline int stop_lang(const lang_model *m, const tok_list *tl, const token *t,
+                            uint32_t trie)
 {
-	if (t->flags & TOK_FOLDSPACE || !table) {
+	if (t->flags & trie) {
 		const lex_entry *e = lex_lookup_tok(m->words, LEX_CUE, tl, t, 0);
 		return e ? e->lang : 0;
 	}
@@ -180,19 +182,22 @@ int lang_guess(const lang_model *m, const tok_list *tl, size_t from, size_t to)
 	/* copies that the calls into the trie do not make the compiler
 	 * load again for every token */
 	const token *v = tl->v;
-	int table = lang_table;
-	for (size_t i = from; i < to; i++) {
+	/* the words the table cannot answer: one test a word */
+	uint32_t trie = lang_table ? TOK_FOLDSPACE : TOK_WORD;
+	for (size_t b = from; b < to; b += 32) {
 		/* each token left adds at most one to a score: once a language
-		 * leads by more than they are, it is the answer whatever they are */
-		if (!((i - from) & 31) && i > from) {
+		 * leads by more than they are, it is the answer whatever they
+		 * are (a look every 32 tokens) */
+		if (b > from) {
 			add_votes(score, votes);
 			votes = 0;
-			if (decided(score, to - i))
+			if (decided(score, to - b))
 				break;
 		}
-		if (!(v[i].flags & TOK_WORD))
-			continue;
-		votes += lang_bytes(stop_lang(m, tl, &v[i], table));
+		size_t end = to - b < 32 ? to : b + 32;
+		for (size_t i = b; i < end; i++)
+			if (v[i].flags & TOK_WORD)
+				votes += lang_bytes(stop_lang(m, tl, &v[i], trie));
 	}
 	add_votes(score, votes);
 	int best = 1; /* en */
