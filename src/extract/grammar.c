@@ -269,6 +269,15 @@ static mention *push_mention(gram_doc *g)
 
 /* ---- step 1: mentions ---- */
 
+/* Whether token t folds to the one byte c: two byte loads, where a call
+ * of strcmp would be made for every token between mentions. */
+static int is_fold(const tok_list *tl, size_t t, char c)
+{
+	const char *f = tok_fold(tl, &tl->v[t]);
+	return f[0] == c && !f[1];
+}
+
+
 /* Categories a compound's modifier imposes on its head: an
  * "antitank|raket" is anti-tank, a "luchtafweer|tank" air defence. */
 static const char *modifier_category(const gram_doc *g, const char *w, size_t at,
@@ -495,11 +504,11 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		/* suspended compound: "antitank- en luchtafweerraketten" */
 		if ((t->flags & TOK_SUSP) && i + 2 < t1 &&
 		    m[LEX_CUE].e == NULL && (best < 0 || best == LEX_ITEM || len == 1)) {
-			const token *c = &tl->v[i + 1], *w = &tl->v[i + 2];
+			const token *w = &tl->v[i + 2];
 			lex_match cm[LEX_NKINDS];
 			lex_match_at(g->lx, tl, g->d->text, i + 1, i + 2, g->lang, cm);
 			if ((cm[LEX_CUE].e && (cm[LEX_CUE].e->sub == C_COORD || cm[LEX_CUE].e->sub == C_OR)) ||
-			    !strcmp(tok_fold(tl, c), ",")) {
+			    is_fold(tl, i + 1, ',')) {
 				size_t at = 0;
 				const char *wf = tok_fold(tl, w);
 				const lex_entry *h = lex_suffix(g->lx, wf, w->flen, g->lang, &at);
@@ -727,9 +736,9 @@ static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 	if (!g->nm || g->m[0].kind != M_ACTOR || g->m[0].t0 != t0)
 		return;
 	size_t t = g->m[0].t1;
-	if (t < t1 && !strcmp(tok_fold(g->tl, &g->tl->v[t]), "(")) {
+	if (t < t1 && is_fold(g->tl, t, '(')) {
 		size_t q = t + 1;
-		while (q < t1 && q < t + 8 && strcmp(tok_fold(g->tl, &g->tl->v[q]), ")"))
+		while (q < t1 && q < t + 8 && !is_fold(g->tl, q, ')'))
 			q++;
 		if (q >= t1 || q >= t + 8)
 			return;
@@ -1471,7 +1480,7 @@ static int is_person_category(const char *c)
 
 static int comma_at(const gram_doc *g, size_t t)
 {
-	return !strcmp(tok_fold(g->tl, &g->tl->v[t]), ",");
+	return is_fold(g->tl, t, ',');
 }
 
 /* Restrictive relative clauses ("de wapens die Nederland stuurt") only
@@ -1522,7 +1531,7 @@ static void mark_relative(gram_doc *g, size_t t1)
 			continue;
 		size_t end = t1;
 		for (size_t t = m->t1; t < t1; t++)
-			if (!strcmp(tok_fold(tl, &tl->v[t]), ",")) {
+			if (is_fold(tl, t, ',')) {
 				end = t;
 				break;
 			}
@@ -1738,7 +1747,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				if (g->m[j].kind == M_CUE && (g->m[j].sub == C_COORD || g->m[j].sub == C_OR))
 					coord = 1;
 			for (size_t t = pm->t1; t < m->t0; t++)
-				if (!strcmp(tok_fold(tl, &tl->v[t]), ","))
+				if (is_fold(tl, t, ','))
 					comma = 1;
 			int num_between = 0;
 			for (size_t k = 0; k < nn; k++)
@@ -1977,7 +1986,7 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 		const mention *m = &g->m[i];
 		int joined = 1;
 		for (size_t t = prev_end; t < m->t0; t++)
-			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
+			if (!is_fold(tl, t, ',') && !is_short_function_word(g, t))
 				joined = 0;
 		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_OR || m->sub == C_ARTICLE) && joined) {
 			prev_end = m->t1;
@@ -2010,7 +2019,7 @@ static size_t coordinated_before(const gram_doc *g, const mention *lead, const c
 		const mention *m = &g->m[i];
 		int joined = 1;
 		for (size_t t = m->t1; t < next_start; t++)
-			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
+			if (!is_fold(tl, t, ',') && !is_short_function_word(g, t))
 				joined = 0;
 		if (!joined)
 			break;
@@ -2073,25 +2082,58 @@ static int possessive_only(const gram_doc *g, const clause *c)
 	return 1;
 }
 
+#define CUE_BIT(c) ((uint64_t)1 << (c))
+
+/* The cue classes that can give a clause its record type. */
+#define RECORD_CUES ((CUE_BIT(C_RECEIVE + 1) - 1) | CUE_BIT(C_TRAIN) | CUE_BIT(C_TRAINED) | \
+                     CUE_BIT(C_PERMISSION) | CUE_BIT(C_REEXPORT))
+
+/* Notes the cue classes, actor kinds and items among the sentence's
+ * mentions in one walk: the passes of gram_scan and the rules of
+ * gram_sentence then skip, by a bit test, what a sentence without their
+ * words cannot need (most sentences have no organisation, no training
+ * verb, no relative pronoun). */
+static void note_mentions(gram_doc *g)
+{
+	uint64_t cues = 0;
+	unsigned actors = 0;
+	int items = 0, named = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE) {
+			cues |= CUE_BIT(m->sub & 63);
+		} else if (m->kind == M_ACTOR) {
+			actors |= 1u << m->sub;
+		} else {
+			items = 1;
+			named |= m->category && strcmp(m->category, "-");
+		}
+	}
+	g->cues = cues;
+	g->actors = actors;
+	g->items = items;
+	g->named_items = named;
+}
+
 int gram_scan(gram_doc *g, size_t t0, size_t t1)
 {
 	g->nsent++;
 	find_mentions(g, t0, t1);
-	drop_org_modifiers(g);
+	note_mentions(g);
+	size_t nm = g->nm;
+	if ((g->actors >> ACT_ORG & 1) && (g->actors >> ACT_NAME & 1))
+		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
-	drop_train_nouns(g);
-	for (size_t i = 0; i < g->nm; i++) {
-		const mention *m = &g->m[i];
-		if (m->kind == M_ITEM || (m->kind == M_CUE && gram_makes_record(m->sub)))
-			return 1;
-	}
-	return 0;
+	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
+		drop_train_nouns(g);
+	if (g->nm != nm)
+		note_mentions(g);
+	return g->items || (g->cues & RECORD_CUES);
 }
 
 int gram_makes_record(int cls)
 {
-	return (cls >= 0 && cls <= C_RECEIVE) || cls == C_TRAIN || cls == C_TRAINED ||
-	       cls == C_PERMISSION || cls == C_REEXPORT;
+	return cls >= 0 && cls < C_NCLASSES && (RECORD_CUES >> cls & 1);
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -2218,24 +2260,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		const token *t = &tl->v[i];
 		if (!(t->flags & TOK_PUNCT))
 			break;
-		if (!strcmp(tok_fold(tl, t), "?"))
+		if (is_fold(tl, i, '?'))
 			return;
 	}
-	int report = 0, sent_items = 0, sent_actors = 0, sent_pred = 0, sent_transfer = 0;
-	g->cues = 0;
-	for (size_t i = 0; i < g->nm; i++) {
-		const mention *m = &g->m[i];
-		if (m->kind == M_CUE)
-			g->cues |= (uint64_t)1 << (m->sub & 63);
-		if (m->kind == M_CUE && m->sub == C_REPORT)
-			report = 1;
-		if (m->kind == M_ITEM && m->category && strcmp(m->category, "-"))
-			sent_items++;
-		if (m->kind == M_CUE && (m->sub == C_DELIVERED || m->sub == C_COMMITTED ||
-		                         m->sub == C_TRANSFER || m->sub == C_TRANSFER_NOUN ||
-		                         m->sub == C_RECEIVE))
-			sent_transfer = 1;
-	}
+	/* what gram_scan noted of the mentions */
+	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
+	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
+	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
+	                                CUE_BIT(C_RECEIVE))) != 0;
 	mark_relative(g, t1);
 	/* clauses: cut at clause words, semicolons and ", which" */
 	clause cl[32];
@@ -2270,7 +2302,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		if (!cut && i > cm0) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
-				if (!strcmp(tok_fold(tl, &tl->v[t]), ";")) {
+				if (is_fold(tl, t, ';')) {
 					cut = 1;
 					ct1 = t;
 				}

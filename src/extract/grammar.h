@@ -125,7 +125,12 @@ typedef struct gram_doc {
 	size_t nelab;
 	mention *m;
 	size_t nm, capm;
-	uint64_t cues;           /* bit c: a cue of class c among m[0, nm) (see has_cue) */
+	/* what gram_scan notes of m[0, nm): bit c of cues, a cue of class
+	 * c (see has_cue); bit k of actors, an actor of kind k; items, an
+	 * item; named_items, an item of a category other than "-" */
+	uint64_t cues;
+	unsigned actors;
+	int items, named_items;
 	unsigned char *skip;     /* per sentence token: a particle already used */
 	size_t capskip, s0;
 	/* gram_doc_init's walk of the lexicon over tokens [0, kept_end),
