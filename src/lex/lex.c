@@ -507,8 +507,16 @@ int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_
 	return entry_ok(e, tl, text, i, n, lang);
 }
 
-int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
-                 size_t end, int lang, lex_match out[LEX_NKINDS])
+static int match_cased(const lex *x, const tok_list *tl, const char *text, size_t i,
+                       size_t end, int lang, lex_match out[LEX_NKINDS]);
+
+/* The walk of lex_match_at from token i.  With cased 0 it gives up on
+ * the first case-sensitive entry it meets and hands the whole walk to
+ * match_cased: few walks meet one, and a walk with no call of cased_ok
+ * in it needs fewer registers saved and restored, at every token. */
+static inline __attribute__((always_inline))
+int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t end, int lang,
+         lex_match out[LEX_NKINDS], int cased)
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
@@ -530,13 +538,18 @@ int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 			int k = __builtin_ctz(km) >> 3;
 			km &= ~(0xFFu << (8 * k));
 			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
-				if (entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
-					out[k].tok = (uint32_t)i;
-					out[k].ntok = (uint32_t)(j - i + 1);
-					out[k].e = &x->ent[id];
-					found = 1;
-					break;
-				}
+				const lex_entry *e = &x->ent[id];
+				if (lang && !(e->lang & lang))
+					continue;
+				if (e->cased && !cased)
+					return match_cased(x, tl, text, i, end, lang, out);
+				if (e->cased && !cased_ok(e, tl, text, i, j - i + 1))
+					continue;
+				out[k].tok = (uint32_t)i;
+				out[k].ntok = (uint32_t)(j - i + 1);
+				out[k].e = e;
+				found = 1;
+				break;
 			}
 		}
 		if (++j >= end)
@@ -547,6 +560,19 @@ int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 			break;
 	}
 	return found;
+}
+
+__attribute__((noinline))
+static int match_cased(const lex *x, const tok_list *tl, const char *text, size_t i,
+                       size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	return walk(x, tl, text, i, end, lang, out, 1);
+}
+
+int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                 size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	return walk(x, tl, text, i, end, lang, out, 0);
 }
 
 /* lex_suffix's search of the tails w[k0..n), w[k0+1..n), ... in turn.
