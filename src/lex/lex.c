@@ -25,11 +25,12 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 #define SFX_END 4      /* lex_suffix's shortest tail */
 
 typedef struct edge {
+	/* hash and parent side by side: a probe compares both at once */
+	uint32_t hash;
 	uint32_t parent;
 	uint32_t key;      /* offset of the folded token in strs */
 	uint32_t klen;
 	uint32_t child;
-	uint32_t hash;
 } edge;
 
 typedef struct node {
@@ -206,23 +207,32 @@ static inline int key_eq(const char *a, const char *b, size_t n)
 	return !n || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
 }
 
-/* Inline: it is the step of every trie walk, most of them one probe. */
-static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s,
-                                   size_t n)
+/* Inline: it is the step of every trie walk, most of them one probe.
+ * The table must not be empty. */
+static inline uint32_t edge_probe(const lex *x, uint32_t parent, uint32_t th, const char *s,
+                                  size_t n)
 {
-	if (!x->capedges)
-		return 0;
 	uint32_t h = edge_mix(parent, th);
+	uint32_t hp[2] = { h, parent };
+	uint64_t want;
+	memcpy(&want, hp, 8);
 	size_t j = h & (x->capedges - 1);
 	for (;;) {
 		const edge *e = &x->edges[j];
 		if (!e->child)
 			return 0;
-		if (e->hash == h && e->parent == parent && e->klen == n &&
-		    key_eq(x->strs.p + e->key, s, n))
+		uint64_t have;
+		memcpy(&have, &e->hash, 8);
+		if (have == want && e->klen == n && key_eq(x->strs.p + e->key, s, n))
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
+}
+
+static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s,
+                                   size_t n)
+{
+	return x->capedges ? edge_probe(x, parent, th, s, n) : 0;
 }
 
 /* Whether a token of hash th can start an entry (no false "no"). */
@@ -528,8 +538,9 @@ int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t en
 	uint32_t want = (lang ? (uint32_t)lang : NODE_HAS) * 0x01010101u;
 	uint32_t nd = 0;
 	const token *t = &tl->v[i];
+	/* a start bit is set only with an edge: the table is not empty */
 	for (size_t j = i;;) {
-		nd = edge_find_h(x, nd, t->hash, tok_fold(tl, t), t->flen);
+		nd = edge_probe(x, nd, t->hash, tok_fold(tl, t), t->flen);
 		if (!nd)
 			break;
 		const node *n = &x->nodes[nd];
