@@ -110,16 +110,19 @@ static const char *own(lex *x, const char *s)
 {
 	if (!s)
 		return NULL;
-	const char *cat = rec_category_intern(s);
-	if (cat)
-		return cat;
 	size_t n = strlen(s);
 	uint32_t h = hash_bytes(2166136261u, s, n);
+	/* the table holds no category (they are not added below), so a
+	 * string found in it is none, and most strings (codes, forms
+	 * written again as their squeezed form) are found */
 	if (x->capintern) {
 		for (size_t j = h & (x->capintern - 1); x->intern[j]; j = (j + 1) & (x->capintern - 1))
 			if (!strcmp(x->intern[j], s))
 				return x->intern[j];
 	}
+	const char *cat = rec_category_intern(s);
+	if (cat)
+		return cat;
 	if ((x->nowned + 1) * 2 > x->capintern) {
 		size_t cap = x->capintern ? x->capintern * 2 : 4096;
 		char **t = xcalloc(cap, sizeof *t);
@@ -695,6 +698,7 @@ struct load_ctx {
 	const char *path;
 	int cased;
 	const char *const *classes;
+	int nclasses;
 };
 
 static int bad(sl_err *e, const char *path, size_t line, const char *why, const char *what)
@@ -711,7 +715,7 @@ static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		return bad(e, c->path, line, "unknown language", f[1]);
 	int kind = -1;
 	for (int k = 0; k < ACT_NKINDS; k++)
-		if (!strcmp(f[2], lex_actor_kinds[k]))
+		if (f[2][0] == lex_actor_kinds[k][0] && !strcmp(f[2], lex_actor_kinds[k]))
 			kind = k;
 	if (kind < 0)
 		return bad(e, c->path, line, "unknown actor kind", f[2]);
@@ -724,7 +728,7 @@ static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_actors(lex *x, const char *path, int cased, sl_err *e)
 {
-	struct load_ctx c = { x, path, cased, NULL };
+	struct load_ctx c = { x, path, cased, NULL, 0 };
 	return tsv_each(path, 4, actor_line, &c, e);
 }
 
@@ -780,7 +784,7 @@ static int system_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_systems(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL };
+	struct load_ctx c = { x, path, 0, NULL, 0 };
 	return tsv_each(path, 4, system_line, &c, e);
 }
 
@@ -806,7 +810,7 @@ static int item_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_items(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL };
+	struct load_ctx c = { x, path, 0, NULL, 0 };
 	return tsv_each(path, 4, item_line, &c, e);
 }
 
@@ -816,10 +820,14 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	int lang = lex_lang_bit(f[0]);
 	if (!lang)
 		return bad(e, c->path, line, "unknown language", f[0]);
+	/* the last class of that name; the first byte first, as thousands
+	 * of lines each ask it of some sixty classes */
 	int cls = -1;
-	for (int k = 0; c->classes[k]; k++)
-		if (!strcmp(c->classes[k], f[1]))
+	for (int k = c->nclasses; k-- > 0;)
+		if (c->classes[k][0] == f[1][0] && !strcmp(c->classes[k], f[1])) {
 			cls = k;
+			break;
+		}
 	if (cls < 0)
 		return bad(e, c->path, line, "unknown cue class", f[1]);
 	/* "~may": only in this case (the modal, not the month "May") */
@@ -831,6 +839,8 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, classes };
+	struct load_ctx c = { x, path, 0, classes, 0 };
+	while (classes[c.nclasses])
+		c.nclasses++;
 	return tsv_each(path, 3, cue_line, &c, e);
 }
