@@ -2265,6 +2265,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	}
 	/* what gram_scan noted of the mentions */
 	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
+	/* with no cue that makes a record the sentence asserts nothing, and
+	 * its clauses need no clause_pred */
+	int preds = (g->cues & RECORD_CUES) != 0;
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
@@ -2355,7 +2358,13 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		pred p;
-		clause_pred(g, c, ua_speaks, report, &p);
+		if (preds) {
+			clause_pred(g, c, ua_speaks, report, &p);
+		} else {
+			p.prov = p.prov2 = -1;
+			p.ncons = 0;
+			p.receive = p.passive = p.transferish = 0;
+		}
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
 			        c->m0, c->m1, p.prov >= 0 ? rec_type_names[p.prov] : "-",
