@@ -66,8 +66,7 @@ struct ext_scratch {
 	tok_list tl;
 	sentence *sent;
 	size_t nsent, capsent;
-	mention *m;
-	size_t nm, capm;
+	gram_bufs gb;          /* the grammar's arrays, kept between documents */
 	num_span nums[MAXNUM];
 	date_span dates[MAXDATE];
 	buf tmp;
@@ -208,6 +207,7 @@ ext_scratch *ext_scratch_new(void)
 	ext_scratch *s = xcalloc(1, sizeof *s);
 	tok_list_init(&s->tl);
 	buf_init(&s->tmp);
+	gram_bufs_init(&s->gb);
 	return s;
 }
 
@@ -217,7 +217,7 @@ void ext_scratch_free(ext_scratch *s)
 		return;
 	tok_list_release(&s->tl);
 	free(s->sent);
-	free(s->m);
+	gram_bufs_release(&s->gb);
 	free(s->debris);
 	nlx_starts_release(&s->ws);
 	buf_release(&s->tmp);
@@ -310,7 +310,7 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 	                &s->capsent);
 	s->st.sentences += s->nsent;
 	gram_doc g;
-	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang);
+	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang, &s->gb);
 	g.trace = x->trace;
 	size_t first = out->n;
 	for (size_t k = 0; k < s->nsent; k++) {

@@ -145,10 +145,40 @@ lex *gram_particles_load(const char *path, sl_err *e)
 
 /* ---- document state ---- */
 
+static void swap_bytes(void *a, void *b, size_t n)
+{
+	unsigned char t[sizeof(buf)];
+	memcpy(t, a, n);
+	memcpy(a, b, n);
+	memcpy(b, t, n);
+}
+
+#define SWAP_FIELD(a, b) do { \
+	_Static_assert(sizeof(a) == sizeof(b) && sizeof(a) <= sizeof(buf), "same field"); \
+	swap_bytes(&(a), &(b), sizeof(a)); \
+} while (0)
+
+/* Exchanges g's growable arrays with those of g->bufs: gram_doc_init
+ * takes them (leaving the empty ones of the cleared g), gram_doc_release
+ * gives them back, grown. */
+static void bufs_swap(gram_doc *g)
+{
+	gram_bufs *b = g->bufs;
+	SWAP_FIELD(g->m, b->m);
+	SWAP_FIELD(g->capm, b->capm);
+	SWAP_FIELD(g->skip, b->skip);
+	SWAP_FIELD(g->capskip, b->capskip);
+	SWAP_FIELD(g->kept, b->kept);
+	SWAP_FIELD(g->capkept, b->capkept);
+	SWAP_FIELD(g->tmp, b->tmp);
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang)
+                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
 	memset(g, 0, sizeof *g);
+	g->bufs = bufs;
+	bufs_swap(g);
 	g->lx = lx;
 	g->sep = sep;
 	g->lx_starts = lex_get_starts(lx);
@@ -159,7 +189,6 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->tl = tl;
 	g->d = d;
 	g->lang = lang;
-	buf_init(&g->tmp);
 	g->last_type = -1;
 	/* a statement of the present is dated as precisely as the document
 	 * is: its day when it has one ("Germany will send 5,000 helmets" in a
@@ -250,10 +279,22 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 
 void gram_doc_release(gram_doc *g)
 {
-	free(g->kept);
-	free(g->m);
-	free(g->skip);
-	buf_release(&g->tmp);
+	bufs_swap(g);
+}
+
+void gram_bufs_init(gram_bufs *b)
+{
+	memset(b, 0, sizeof *b);
+	buf_init(&b->tmp);
+}
+
+void gram_bufs_release(gram_bufs *b)
+{
+	free(b->kept);
+	free(b->m);
+	free(b->skip);
+	buf_release(&b->tmp);
+	gram_bufs_init(b);
 }
 
 static mention *push_mention(gram_doc *g)

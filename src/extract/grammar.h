@@ -82,6 +82,24 @@ typedef struct gram_hit {
  * sentences (a bound on memory for a huge document). */
 enum { GRAM_KEEP = 4096 };
 
+/* The arrays a gram_doc grows, kept by the caller from one document to
+ * the next (extract.c's per-worker scratch) so that a document does not
+ * allocate them again: gram_doc_init borrows them, gram_doc_release
+ * hands them back, grown; gram_bufs_release frees them (and leaves b
+ * as gram_bufs_init does, empty). */
+typedef struct gram_bufs {
+	mention *m;
+	size_t capm;
+	unsigned char *skip;
+	size_t capskip;
+	gram_hit *kept;
+	size_t capkept;
+	buf tmp;
+} gram_bufs;
+
+void gram_bufs_init(gram_bufs *b);
+void gram_bufs_release(gram_bufs *b);
+
 typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
@@ -140,10 +158,12 @@ typedef struct gram_doc {
 	size_t nkept, capkept, kept_end, kept_next;
 	FILE *trace;             /* when set, the analysis of each sentence */
 	buf tmp;
+	gram_bufs *bufs;         /* where m, skip, kept and tmp came from */
 } gram_doc;
 
+/* bufs is lent to g until gram_doc_release. */
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang);
+                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs);
 
 /* Loads data/particles.tsv (lang, class, finite form, particle) into a
  * lexicon of finite forms whose code is the folded particle. */
