@@ -70,7 +70,7 @@ struct lex {
 	 * set in the L1 cache says so without a probe of the edge table */
 	uint64_t root[(1u << LEX_ROOT_BITS) / 64];
 	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
-	/* the same for the hash_back of the last SFX_END bytes of every
+	/* the same for the end_hash of the last SFX_END bytes of every
 	 * suffix key, which every tail lex_suffix tries ends with: most
 	 * words end in none of them and cost one short hash */
 	uint64_t sfx_end[(1u << SFX_BITS) / 64];
@@ -329,6 +329,15 @@ static inline void bit_set(uint64_t *set, uint32_t h)
 	set[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
+/* The hash of a word's last SFX_END bytes for sfx_end: one load and a
+ * multiply, as lex_suffix asks it of most words of a text. */
+static inline uint32_t end_hash(const char *w, size_t n)
+{
+	uint32_t v;
+	memcpy(&v, w + n - SFX_END, SFX_END);
+	return v * 0x9E3779B1u;
+}
+
 static inline int sfx_seen(const lex *x, uint32_t h)
 {
 	return bit_test(x->sfx_seen, h);
@@ -372,7 +381,7 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 	x->nsfx++;
 	bit_set(x->sfx_seen, h);
 	if (n >= SFX_END)
-		bit_set(x->sfx_end, hash_back(s + n - SFX_END, SFX_END));
+		bit_set(x->sfx_end, end_hash(s, n));
 	if (n > x->sfx_maxlen)
 		x->sfx_maxlen = n;
 }
@@ -628,7 +637,7 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 	 * hostile 100 MB "word" linear instead of quadratic. */
 	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
 	if (n < k0 + SFX_END || (lang && !(lang & x->sfx_langs)) ||
-	    !bit_test(x->sfx_end, hash_back(w + n - SFX_END, SFX_END)))
+	    !bit_test(x->sfx_end, end_hash(w, n)))
 		return NULL;
 	return suffix_tails(x, w, n, k0, lang, at);
 }
