@@ -557,9 +557,11 @@ int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t en
 			break;
 		const node *n = &x->nodes[nd];
 		uint32_t km = n->kinds & want;
-		while (km) {
+		/* a bit at a time: want has one bit a byte for a document's
+		 * one language, and a kind met again (lang of several bits)
+		 * only finds the same entry again */
+		for (; km; km &= km - 1) {
 			int k = __builtin_ctz(km) >> 3;
-			km &= ~(0xFFu << (8 * k));
 			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
 				const lex_entry *e = &x->ent[id];
 				if (lang && !(e->lang & lang))
