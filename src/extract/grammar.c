@@ -485,8 +485,9 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 static int cue_at(const gram_doc *g, size_t i, int cls);
 
 /* lex_match_at of token i in the sentence ending at t1, into m (with
- * m[LEX_CUE].e NULL on entry): gram_doc_init's match when it walked the
- * token and none of its kinds runs past the sentence's end, else a walk. */
+ * m[LEX_CUE].e NULL on entry), and the kinds matched: gram_doc_init's
+ * match when it walked the token and none of its kinds runs past the
+ * sentence's end, else a walk. */
 static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 {
 	if (i < g->kept_end) {
@@ -495,13 +496,15 @@ static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
 			return 0;
 		const gram_hit *h = &g->kept[g->kept_next];
-		int fits = 1;
-		for (int k = 0; k < LEX_NKINDS; k++)
+		int fits = 1, kinds = 0;
+		for (int k = 0; k < LEX_NKINDS; k++) {
 			if (h->m[k].e && h->m[k].tok + h->m[k].ntok > t1)
 				fits = 0;
+			kinds |= (h->m[k].e != NULL) << k;
+		}
 		if (fits) {
 			memcpy(m, h->m, sizeof h->m);
-			return 1;
+			return kinds;
 		}
 	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
 		return 0;
@@ -532,7 +535,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
 		int best = -1;
 		uint32_t len = 0;
-		if (matches_at(g, i, t1, m)) {
+		int kinds = matches_at(g, i, t1, m);
+		if (kinds && !(kinds & (kinds - 1))) {
+			/* one kind, as at most tokens */
+			best = __builtin_ctz((unsigned)kinds);
+			len = m[best].ntok;
+		} else if (kinds) {
 			static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
 			for (int k = 0; k < 4; k++) {
 				int kind = prio[k];

@@ -573,7 +573,7 @@ int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t en
 				out[k].tok = (uint32_t)i;
 				out[k].ntok = (uint32_t)(j - i + 1);
 				out[k].e = e;
-				found = 1;
+				found |= 1 << k;
 				break;
 			}
 		}

@@ -96,9 +96,9 @@ static inline int lex_may_start(lex_starts s, const token *t)
 
 /*
  * Longest match of each kind starting at token i (not crossing token end):
- * out[kind].e is NULL when that kind has none; returns whether any kind
- * has one.  lang is the document's LANG_* bit; entries of other languages
- * are skipped.
+ * out[kind].e is NULL when that kind has none; returns the kinds that
+ * have one (bit k for kind k), 0 for none.  lang is the document's LANG_*
+ * bit; entries of other languages are skipped.
  */
 int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
                  size_t end, int lang, lex_match out[LEX_NKINDS]);
