@@ -218,7 +218,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 			continue;
 		}
 		lex_match m[LEX_NKINDS];
-		if (lex_match_at(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
+		if (lex_match_started(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
 			if (g->nkept == GRAM_KEEP) {
 				full = i;
 			} else {
@@ -509,7 +509,8 @@ static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
 		return 0;
 	}
-	return lex_match_at(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
+	/* a kept token starts an entry too */
+	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
 }
 
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)

@@ -538,11 +538,11 @@ static int match_cased(const lex *x, const tok_list *tl, const char *text, size_
  * in it needs fewer registers saved and restored, at every token. */
 static inline __attribute__((always_inline))
 int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t end, int lang,
-         lex_match out[LEX_NKINDS], int cased)
+         lex_match out[LEX_NKINDS], int cased, int started)
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
-	if (i >= end || !may_start(x, tl->v[i].hash))
+	if (!started && (i >= end || !may_start(x, tl->v[i].hash)))
 		return 0;
 	int found = 0;
 	/* the kinds' bytes of a node that can hold an entry in lang (an
@@ -591,13 +591,19 @@ __attribute__((noinline))
 static int match_cased(const lex *x, const tok_list *tl, const char *text, size_t i,
                        size_t end, int lang, lex_match out[LEX_NKINDS])
 {
-	return walk(x, tl, text, i, end, lang, out, 1);
+	return walk(x, tl, text, i, end, lang, out, 1, 0);
 }
 
 int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
                  size_t end, int lang, lex_match out[LEX_NKINDS])
 {
-	return walk(x, tl, text, i, end, lang, out, 0);
+	return walk(x, tl, text, i, end, lang, out, 0, 0);
+}
+
+int lex_match_started(const lex *x, const tok_list *tl, const char *text, size_t i,
+                      size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	return walk(x, tl, text, i, end, lang, out, 0, 1);
 }
 
 /* lex_suffix's search of the tails w[k0..n), w[k0+1..n), ... in turn.

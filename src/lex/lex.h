@@ -103,6 +103,11 @@ static inline int lex_may_start(lex_starts s, const token *t)
 int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
                  size_t end, int lang, lex_match out[LEX_NKINDS]);
 
+/* lex_match_at of a token i < end that lex_may_start let through, for
+ * the loops that test it inline: it does not test again. */
+int lex_match_started(const lex *x, const tok_list *tl, const char *text, size_t i,
+                      size_t end, int lang, lex_match out[LEX_NKINDS]);
+
 /* Whether e applies in lang and, if case-sensitive, to tokens [i, i+n). */
 int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
                  size_t n, int lang);
