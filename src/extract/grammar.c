@@ -1966,7 +1966,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	 * named is the money itself, unless the text says what kind of money
 	 * it is and that kind is no military aid ("financial aid") */
 	int blocked = 0;
-	for (size_t i = c->m0; i < c->m1; i++)
+	for (size_t i = c->m0; i < c->m1 && !ni; i++)
 		if (g->m[i].kind == M_ITEM && g->m[i].category && !strcmp(g->m[i].category, "-"))
 			blocked = 1;
 	if (!ni && !blocked && ni < max) {
@@ -2156,7 +2156,7 @@ static void note_mentions(gram_doc *g)
 			actors |= 1u << m->sub;
 		} else {
 			items = 1;
-			named |= m->category && strcmp(m->category, "-");
+			named |= m->category && (m->category[0] != '-' || m->category[1]);
 		}
 	}
 	g->cues = cues;
@@ -2393,17 +2393,19 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
 	size_t emitted0 = out->n;
-	for (size_t k = 0; k < ncl; k++) {
+	/* roles and origins are marked on actors, adjectives for origins */
+	for (size_t k = 0; k < ncl && g->actors; k++) {
 		mark_roles(g, cl[k].m0, cl[k].m1);
-		mark_coordinated_origins(g, cl[k].m0, cl[k].m1);
+		if (g->actors >> ACT_ADJ & 1)
+			mark_coordinated_origins(g, cl[k].m0, cl[k].m1);
 	}
 	/* the recipient speaks in the sentence when it is named other than
 	 * as the one something is for ("Kyiv hopes for tanks", not "a
 	 * package for Ukraine") */
 	int ua_speaks = 0;
-	for (size_t i = 0; i < g->nm; i++)
-		if (g->m[i].kind == M_ACTOR && g->default_recipient &&
-		    g->m[i].code == g->default_recipient && g->m[i].role != ROLE_RECIP)
+	for (size_t i = 0; i < g->nm && g->actors && g->default_recipient; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient &&
+		    g->m[i].role != ROLE_RECIP)
 			ua_speaks = 1;
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
