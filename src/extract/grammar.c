@@ -1460,7 +1460,6 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	if (gram_hostile(g->hostile, donor, recipient))
 		return;
 	record *r = rec_list_push(out);
-	r->doc = xstrdup(g->d->id ? g->d->id : "");
 	r->type = (rec_type)type;
 	r->donor = donor;
 	r->recipient = recipient;
@@ -1513,13 +1512,16 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	 * after the document is still to come */
 	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && date_after(r->when, g->now))
 		r->type = REC_COMMITTED;
-	r->evidence = text_of(g, s0, s1);
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
 	if (rec_merge(out, first, r)) {
 		record_release(r);
 		out->n--;
+		return;
 	}
+	/* what no merge reads, copied only for a record that stays */
+	r->doc = xstrdup(g->d->id ? g->d->id : "");
+	r->evidence = text_of(g, s0, s1);
 }
 
 static int is_person_category(const char *c)
@@ -2700,7 +2702,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			/* a request that names no addressee is made of the states
 			 * supporting the recipient, the West (as the contract
 			 * codes "het Westen" and "Western allies") */
-			const char *west[1] = { lex_code(g->lx, "WEST") };
+			const char *west[1] = { g->west };
 			/* only the recipient's own request goes to the West:
 			 * "verlangt die Rückzahlung" by nobody named asks nobody */
 			int rec_asks = 0;
