@@ -88,9 +88,12 @@ static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
 
 /* An edge's hash combines the token's own hash, which the tokenizer
  * computes once (token.h), with its parent node: a trie step costs one
- * probe, not a rehash of the word. */
-static uint32_t edge_mix(uint32_t parent, uint32_t th)
+ * probe, not a rehash of the word.  An edge from the root, the first step
+ * of every walk, takes the token's hash as it is. */
+static inline uint32_t edge_mix(uint32_t parent, uint32_t th)
 {
+	if (!parent)
+		return th;
 	uint32_t h = th ^ (parent * 0x9E3779B1u);
 	h ^= h >> 16;
 	h *= 0x85EBCA6Bu;
