@@ -2323,6 +2323,13 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
+	/* nor does it, with no actor, tell the next sentence who it is
+	 * about; what is left to do (unless traced) is only an elaboration
+	 * of the sentence before */
+	if (!preds && !g->actors && !g->trace && !(sent_items && has_cue(g, C_ELABORATION))) {
+		g->nnom = 0;
+		return;
+	}
 	mark_relative(g, t1);
 	/* clauses: cut at clause words, semicolons and ", which" */
 	clause cl[32];
