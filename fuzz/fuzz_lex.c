@@ -35,8 +35,8 @@ static void walk(const lex *x, tok_list *tl, const char *text, size_t n)
 	static const int langs[] = { LANG_NL, LANG_EN, LANG_DE, LANG_FR };
 	tok_list_reset(tl);
 	tok_scan(tl, text, 0, n, 0);
-	lex_starts st = lex_get_starts(x);
 	for (size_t l = 0; l < 4; l++) {
+		lex_starts st = lex_get_starts(x, langs[l]);
 		for (size_t i = 0; i < tl->n; i++) {
 			lex_match out[LEX_NKINDS];
 			int kinds = lex_match_at(x, tl, text, i, tl->n, langs[l], out);

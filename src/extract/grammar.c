@@ -181,9 +181,9 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	bufs_swap(g);
 	g->lx = lx;
 	g->sep = sep;
-	g->lx_starts = lex_get_starts(lx);
+	g->lx_starts = lex_get_starts(lx, lang);
 	if (sep)
-		g->sep_starts = lex_get_starts(sep);
+		g->sep_starts = lex_get_starts(sep, lang);
 	g->west = lex_code(lx, "WEST");
 	g->hostile = h;
 	g->tl = tl;

@@ -69,6 +69,11 @@ struct lex {
 	 * token of an entry: most tokens of a text start none, and this 8 KB
 	 * set in the L1 cache says so without a probe of the edge table */
 	uint64_t root[(1u << LEX_ROOT_BITS) / 64];
+	/* the same for the entries of each language (LANG_NL, _EN, _DE,
+	 * _FR): a walk in one language tests the set of its own, in which
+	 * the function words of the other three (Dutch "de", French "la")
+	 * start nothing */
+	uint64_t root_lang[4][(1u << LEX_ROOT_BITS) / 64];
 	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
 	/* the same for the end_hash of the last SFX_END bytes of every
 	 * suffix key, which every tail lex_suffix tries ends with: most
@@ -241,16 +246,36 @@ static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, c
 	return x->capedges ? edge_probe(x, parent, th, s, n) : 0;
 }
 
-/* Whether a token of hash th can start an entry (no false "no"). */
-static inline int may_start(const lex *x, uint32_t th)
+/* The start set of a walk in lang: its language's own for one of the
+ * four, else that of every entry. */
+static inline const uint64_t *starts_in(const lex *x, int lang)
 {
-	uint32_t b = th >> (32 - LEX_ROOT_BITS);
-	return (int)(x->root[b >> 6] >> (b & 63) & 1);
+	switch (lang) {
+	case LANG_NL: return x->root_lang[0];
+	case LANG_EN: return x->root_lang[1];
+	case LANG_DE: return x->root_lang[2];
+	case LANG_FR: return x->root_lang[3];
+	default: return x->root;
+	}
 }
 
-lex_starts lex_get_starts(const lex *x)
+static inline void bit_set_root(uint64_t *set, uint32_t th)
 {
-	lex_starts s = { x->root };
+	uint32_t b = th >> (32 - LEX_ROOT_BITS);
+	set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* Whether a token of hash th can start an entry in lang (no false "no"). */
+static inline int may_start(const lex *x, uint32_t th, int lang)
+{
+	lex_starts s = { starts_in(x, lang) };
+	token t = { .hash = th };
+	return lex_may_start(s, &t);
+}
+
+lex_starts lex_get_starts(const lex *x, int lang)
+{
+	lex_starts s = { starts_in(x, lang) };
 	return s;
 }
 
@@ -280,10 +305,8 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	buf_add(&x->strs, s, n);
 	x->nedges++;
 	uint32_t th = tok_hash(s, n);
-	if (!parent) {
-		uint32_t b = th >> (32 - LEX_ROOT_BITS);
-		x->root[b >> 6] |= (uint64_t)1 << (b & 63);
-	}
+	if (!parent)
+		bit_set_root(x->root, th);
 	x->nodes[parent].next |= (uint64_t)1 << (th >> (32 - 6));
 	return child;
 }
@@ -491,6 +514,9 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
 		nd = edge_add(x, nd, tok_fold(&x->tl, t), t->flen);
 	}
 	e = &x->ent[id];
+	for (int b = 0; b < 4; b++)
+		if (lang >> b & 1)
+			bit_set_root(x->root_lang[b], x->tl.v[0].hash);
 	e->next = x->nodes[nd].first[kind];
 	x->nodes[nd].first[kind] = id;
 	x->nodes[nd].kinds |= (uint32_t)(NODE_HAS | e->lang) << (8 * kind);
@@ -545,7 +571,7 @@ int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t en
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
-	if (!started && (i >= end || !may_start(x, tl->v[i].hash)))
+	if (!started && (i >= end || !may_start(x, tl->v[i].hash, lang)))
 		return 0;
 	int found = 0;
 	/* the kinds' bytes of a node that can hold an entry in lang (an
@@ -694,7 +720,7 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
 	 * none */
 	if (!t->flen || (t->flags & TOK_FOLDSPACE))
 		return lex_lookup(x, kind, f, lang);
-	if (!may_start(x, t->hash))
+	if (!may_start(x, t->hash, lang))
 		return NULL;
 	return node_entry(x, edge_find_h(x, 0, t->hash, f, t->flen), kind, lang);
 }
