@@ -321,12 +321,17 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 		size_t n0 = a->start, n1 = b->end;
 		size_t nn = 0, nd = 0;
 		/* numbers and dates only matter where a record can come from */
-		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
+		int need = gram_scan(&g, st->t0, st->t1);
+		if (x->trace)
+			need = GRAM_NUMS | GRAM_DATES;
+		if (need) {
 			nlx_starts_find(&s->ws, d->text + n0, n1 - n0);
 			nn = num_scan_starts(x->nums, lang_name(lang), d->text + n0, n1 - n0, &s->ws,
 			                     s->nums, MAXNUM);
 			if (nn > MAXNUM)
 				nn = MAXNUM;
+		}
+		if (need & GRAM_DATES) {
 			nd = date_scan_starts(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
 			                      &s->ws, s->dates, MAXDATE);
 			if (nd > MAXDATE)

@@ -2180,7 +2180,10 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_train_nouns(g);
 	if (g->nm != nm)
 		note_mentions(g);
-	return g->items || (g->cues & RECORD_CUES);
+	/* records come from a predicate's clauses, or from items that
+	 * elaborate on the sentence before: only those read the dates */
+	int dates = (g->cues & RECORD_CUES) || (g->named_items && has_cue(g, C_ELABORATION));
+	return dates ? GRAM_NUMS | GRAM_DATES : g->items ? GRAM_NUMS : 0;
 }
 
 int gram_makes_record(int cls)

@@ -179,9 +179,12 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
  * classes clause_pred reads); the prefilter keys on the same classes. */
 int gram_makes_record(int cls);
 
-/* Finds the mentions of the sentence of tokens [t0, t1); returns whether
- * it could yield a record (an item or a record-making cue), so the caller
- * can skip scanning its numbers and dates.  gram_sentence must follow. */
+/* Finds the mentions of the sentence of tokens [t0, t1); returns what of
+ * the sentence gram_sentence reads, so the caller can skip scanning the
+ * rest: GRAM_NUMS, its numbers (it has an item or a record-making cue),
+ * GRAM_DATES, its dates too (it can yield a record).  gram_sentence must
+ * follow; when tracing, give it both. */
+enum { GRAM_NUMS = 1, GRAM_DATES = 2 };
 int gram_scan(gram_doc *g, size_t t0, size_t t1);
 
 /* Extracts the records of the sentence of tokens [t0, t1), given its
