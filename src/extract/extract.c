@@ -319,33 +319,25 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 			continue;
 		const token *a = &s->tl.v[st->t0], *b = &s->tl.v[st->t1 - 1];
 		size_t n0 = a->start, n1 = b->end;
-		size_t nn = 0, nd = 0;
-		/* numbers and dates only matter where a record can come from */
-		int need = gram_scan(&g, st->t0, st->t1);
-		if (x->trace)
-			need = GRAM_NUMS | GRAM_DATES;
-		if (need) {
+		size_t nn = 0;
+		/* numbers and dates only matter where a record can come from;
+		 * the dates are scanned only if gram_sentence asks for them */
+		gram_dates gd = { .lang = lang_name(lang), .docdate = d->date, .text = d->text + n0,
+		                  .len = n1 - n0, .off = n0, .ws = &s->ws, .v = s->dates,
+		                  .max = MAXDATE };
+		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
 			nlx_starts_find(&s->ws, d->text + n0, n1 - n0);
 			nn = num_scan_starts(x->nums, lang_name(lang), d->text + n0, n1 - n0, &s->ws,
 			                     s->nums, MAXNUM);
 			if (nn > MAXNUM)
 				nn = MAXNUM;
-		}
-		if (need & GRAM_DATES) {
-			nd = date_scan_starts(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
-			                      &s->ws, s->dates, MAXDATE);
-			if (nd > MAXDATE)
-				nd = MAXDATE;
+			gd.dl = x->dates;
 		}
 		for (size_t i = 0; i < nn; i++) {
 			s->nums[i].start += n0;
 			s->nums[i].end += n0;
 		}
-		for (size_t i = 0; i < nd; i++) {
-			s->dates[i].start += n0;
-			s->dates[i].end += n0;
-		}
-		gram_sentence(&g, st->t0, st->t1, s->nums, nn, s->dates, nd, out, first);
+		gram_sentence(&g, st->t0, st->t1, s->nums, nn, &gd, out, first);
 	}
 	gram_doc_finish(&g, out, first);
 	gram_doc_release(&g);

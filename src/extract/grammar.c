@@ -1317,10 +1317,34 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 	return NULL;
 }
 
-static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, const date_span *dates,
-                     size_t nd, size_t s0, size_t s1)
+/* The sentence's dates, scanned at the first call. */
+static const date_span *dates_of(gram_dates *gd, size_t *nd)
+{
+	if (!gd->scanned) {
+		gd->scanned = 1;
+		gd->n = 0;
+		if (gd->dl) {
+			size_t n = date_scan_starts(gd->dl, gd->lang, gd->text, gd->len, gd->docdate, gd->ws,
+			                            gd->v, gd->max);
+			if (n > gd->max)
+				n = gd->max;
+			for (size_t k = 0; k < n; k++) {
+				gd->v[k].start += gd->off;
+				gd->v[k].end += gd->off;
+			}
+			gd->n = n;
+		}
+	}
+	*nd = gd->n;
+	return gd->v;
+}
+
+static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_dates *gd,
+                     size_t s0, size_t s1)
 {
 	const tok_list *tl = g->tl;
+	size_t nd;
+	const date_span *dates = dates_of(gd, &nd);
 	const date_span *best = NULL;
 	/* the first date inside the clause, else inside the sentence */
 	for (int pass = 0; pass < 2 && !best; pass++) {
@@ -1453,7 +1477,7 @@ static void same_count(const rec_list *out, size_t first, record *r)
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
-                 size_t s0, size_t s1, size_t c0, size_t c1, const date_span *dates, size_t nd)
+                 size_t s0, size_t s1, size_t c0, size_t c1, gram_dates *dates)
 {
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
@@ -1507,7 +1531,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 			}
 		}
 	}
-	set_when(g, r, c0, c1, dates, nd, s0, s1);
+	set_when(g, r, c0, c1, dates, s0, s1);
 	/* "De F-16's worden pas volgend jaar geleverd": a delivery dated
 	 * after the document is still to come */
 	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && date_after(r->when, g->now))
@@ -2180,10 +2204,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_train_nouns(g);
 	if (g->nm != nm)
 		note_mentions(g);
-	/* records come from a predicate's clauses, or from items that
-	 * elaborate on the sentence before: only those read the dates */
-	int dates = (g->cues & RECORD_CUES) || (g->named_items && has_cue(g, C_ELABORATION));
-	return dates ? GRAM_NUMS | GRAM_DATES : g->items ? GRAM_NUMS : 0;
+	return g->items || (g->cues & RECORD_CUES);
 }
 
 int gram_makes_record(int cls)
@@ -2291,7 +2312,7 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
 }
 
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
-                   const date_span *dates, size_t nd, rec_list *out, size_t first)
+                   gram_dates *dates, rec_list *out, size_t first)
 {
 	const tok_list *tl = g->tl;
 	num_span nbuf[32];
@@ -2304,9 +2325,11 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			fprintf(g->trace, "  num   %g flags %#x %s '%.*s'\n", nums[k].value, nums[k].flags,
 			        nums[k].currency, (int)(nums[k].end - nums[k].start),
 			        g->d->text + nums[k].start);
+		size_t nd;
+		const date_span *dv = dates_of(dates, &nd);
 		for (size_t k = 0; k < nd; k++)
-			fprintf(g->trace, "  date  %s kind %d '%.*s'\n", dates[k].when, dates[k].kind,
-			        (int)(dates[k].end - dates[k].start), g->d->text + dates[k].start);
+			fprintf(g->trace, "  date  %s kind %d '%.*s'\n", dv[k].when, dv[k].kind,
+			        (int)(dv[k].end - dv[k].start), g->d->text + dv[k].start);
 	}
 	if (!g->nm)
 		return;
@@ -2690,7 +2713,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				for (size_t ti = 0; ti < p.ncons; ti++)
 					for (size_t d = 0; d < ndon; d++)
 						emit(g, out, first, p.cons[ti], donors[d], recipient, by,
-						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
+						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates);
 				continue;
 			}
 		}
@@ -2741,14 +2764,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						if (resp && dn == ni && dn > 1 && d != j)
 							continue;
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
-						     ev0, t1, c->t0, c->t1, dates, nd);
+						     ev0, t1, c->t0, c->t1, dates);
 					}
 			}
 			if (ni && ndon) {
 				/* what an elaboration in the next sentence spells out */
 				record tmp;
 				record_init(&tmp);
-				set_when(g, &tmp, c->t0, c->t1, dates, nd, t0, t1);
+				set_when(g, &tmp, c->t0, c->t1, dates, t0, t1);
 				memcpy(g->last_when, tmp.when, sizeof g->last_when);
 				g->last_type = types[0];
 				g->last_recipient = recipient;
@@ -2846,7 +2869,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					if (!third) {
 						for (size_t j = 0; j < ni; j++)
 							emit(g, out, first, REC_REFUSED, consent_by, recipient, NULL,
-							     &items[j], t0, t1, c->t0, c->t1, dates, nd);
+							     &items[j], t0, t1, c->t0, c->t1, dates);
 						ncb = 0;
 					}
 				}
@@ -2857,7 +2880,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						for (size_t d = 0; d < ncd; d++)
 							if (cdon[d] != cby[b])
 								emit(g, out, first, p.cons[ti], cdon[d], recipient, cby[b],
-								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
+								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates);
 			}
 		}
 		if (ndon && donors[0] && !requested) {
@@ -2942,12 +2965,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
 				emit(g, out, first, g->last_type, g->elab_donor[d], g->last_recipient, NULL,
-				     &items[j], t0, t1, t0, t1, dates, nd);
+				     &items[j], t0, t1, t0, t1, dates);
 		/* the date is that of the sentence spelled out, unless this one
 		 * gives its own */
 		int own_date = 0;
+		size_t nd;
+		const date_span *dv = dates_of(dates, &nd);
 		for (size_t k = 0; k < nd; k++)
-			if (dates[k].kind != DATE_NONE)
+			if (dv[k].kind != DATE_NONE)
 				own_date = 1;
 		if (!own_date)
 			for (size_t r = before; r < out->n; r++)

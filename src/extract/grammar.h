@@ -179,19 +179,31 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
  * classes clause_pred reads); the prefilter keys on the same classes. */
 int gram_makes_record(int cls);
 
-/* Finds the mentions of the sentence of tokens [t0, t1); returns what of
- * the sentence gram_sentence reads, so the caller can skip scanning the
- * rest: GRAM_NUMS, its numbers (it has an item or a record-making cue),
- * GRAM_DATES, its dates too (it can yield a record).  gram_sentence must
- * follow; when tracing, give it both. */
-enum { GRAM_NUMS = 1, GRAM_DATES = 2 };
+/* Finds the mentions of the sentence of tokens [t0, t1); returns whether
+ * it could yield a record (an item or a record-making cue), so the caller
+ * can skip scanning its numbers and dates.  gram_sentence must follow. */
 int gram_scan(gram_doc *g, size_t t0, size_t t1);
+
+/* A sentence's dates, scanned (date_scan_starts) when gram_sentence
+ * first reads them: only a sentence that gives a record does, and most
+ * with a predicate give none.  The caller fills in what the scan needs,
+ * dl NULL for no dates, and scanned 0. */
+typedef struct gram_dates {
+	const date_lex *dl;
+	const char *lang, *docdate;
+	const char *text;       /* the sentence, [text, text + len), at byte off of the document */
+	size_t len, off;
+	const nlx_starts *ws;   /* its word starts */
+	date_span *v;           /* room for max spans; offsets into the document */
+	size_t max, n;
+	int scanned;
+} gram_dates;
 
 /* Extracts the records of the sentence of tokens [t0, t1), given its
  * numbers and dates (byte offsets into the document), appending to out;
  * the mentions are those gram_scan found;
  * records from index first on are this document's (for merging). */
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
-                   const date_span *dates, size_t nd, rec_list *out, size_t first);
+                   gram_dates *dates, rec_list *out, size_t first);
 
 #endif
