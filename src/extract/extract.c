@@ -71,6 +71,8 @@ struct ext_scratch {
 	date_span dates[MAXDATE];
 	buf tmp;
 	nlx_starts ws;         /* the sentence's word starts, for numbers and dates */
+	nlx_starts ws_money;   /* the same and the numbers of an earlier sentence, */
+	num_span nums_money[MAXNUM];  /* for sentence_money */
 	unsigned char *debris; /* per token: on a boilerplate line */
 	size_t capdebris;
 	ext_stats st;
@@ -220,6 +222,7 @@ void ext_scratch_free(ext_scratch *s)
 	gram_bufs_release(&s->gb);
 	free(s->debris);
 	nlx_starts_release(&s->ws);
+	nlx_starts_release(&s->ws_money);
 	buf_release(&s->tmp);
 	free(s);
 }
@@ -286,6 +289,35 @@ void ext_get_stats(const ext_scratch *s, ext_stats *st)
 	*st = s->st;
 }
 
+struct money_ctx {
+	const extractor *x;
+	ext_scratch *s;
+	const doc *d;
+	int lang;
+};
+
+/* gram_doc.money: the currency of the last sum of money of the sentence
+ * of tokens [t0, t1), whose numbers ext_doc left unscanned, scanned as
+ * ext_doc would have (into scratch of its own: the sentence being read
+ * keeps its word starts for its dates). */
+static const char *sentence_money(void *ctx, size_t t0, size_t t1)
+{
+	struct money_ctx *c = ctx;
+	ext_scratch *s = c->s;
+	size_t n0 = s->tl.v[t0].start, n1 = s->tl.v[t1 - 1].end;
+	const char *text = c->d->text + n0;
+	nlx_starts_find(&s->ws_money, text, n1 - n0);
+	size_t nn = num_scan_starts(c->x->nums, lang_name(c->lang), text, n1 - n0, &s->ws_money,
+	                            s->nums_money, MAXNUM);
+	if (nn > MAXNUM)
+		nn = MAXNUM;
+	const char *code = NULL;
+	for (size_t k = 0; k < nn; k++)
+		if (s->nums_money[k].flags & NUM_MONEY)
+			code = s->nums_money[k].code;
+	return code;
+}
+
 int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 {
 	s->st.docs++;
@@ -312,6 +344,9 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 	gram_doc g;
 	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang, &s->gb);
 	g.trace = x->trace;
+	struct money_ctx mc = { x, s, d, lang };
+	g.money = sentence_money;
+	g.money_ctx = &mc;
 	size_t first = out->n;
 	for (size_t k = 0; k < s->nsent; k++) {
 		const sentence *st = &s->sent[k];
@@ -325,7 +360,10 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 		gram_dates gd = { .lang = lang_name(lang), .docdate = d->date, .text = d->text + n0,
 		                  .len = n1 - n0, .off = n0, .ws = &s->ws, .v = s->dates,
 		                  .max = MAXDATE };
-		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
+		int need = gram_scan(&g, st->t0, st->t1);
+		if (need == GRAM_MONEY && !x->trace)
+			gram_defer_money(&g, st->t0, st->t1);
+		else if (need || x->trace) {
 			nlx_starts_find(&s->ws, d->text + n0, n1 - n0);
 			nn = num_scan_starts(x->nums, lang_name(lang), d->text + n0, n1 - n0, &s->ws,
 			                     s->nums, MAXNUM);

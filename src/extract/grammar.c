@@ -170,6 +170,8 @@ static void bufs_swap(gram_doc *g)
 	SWAP_FIELD(g->capskip, b->capskip);
 	SWAP_FIELD(g->kept, b->kept);
 	SWAP_FIELD(g->capkept, b->capkept);
+	SWAP_FIELD(g->pending, b->pending);
+	SWAP_FIELD(g->cappending, b->cappending);
 	SWAP_FIELD(g->tmp, b->tmp);
 }
 
@@ -293,6 +295,7 @@ void gram_bufs_release(gram_bufs *b)
 	free(b->kept);
 	free(b->m);
 	free(b->skip);
+	free(b->pending);
 	buf_release(&b->tmp);
 	gram_bufs_init(b);
 }
@@ -2204,7 +2207,39 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_train_nouns(g);
 	if (g->nm != nm)
 		note_mentions(g);
-	return g->items || (g->cues & RECORD_CUES);
+	if (!g->items && !(g->cues & RECORD_CUES))
+		return 0;
+	/* with no predicate nor an elaboration, gram_sentence reads the
+	 * numbers only for the currency (see implied_money) */
+	if (!(g->cues & RECORD_CUES) && !(g->named_items && has_cue(g, C_ELABORATION)))
+		return GRAM_MONEY;
+	return GRAM_NUMS;
+}
+
+void gram_defer_money(gram_doc *g, size_t t0, size_t t1)
+{
+	if (g->npending == g->cappending) {
+		g->cappending = g->cappending ? 2 * g->cappending : 16;
+		g->pending = xrealloc(g->pending, g->cappending * sizeof *g->pending);
+	}
+	g->pending[g->npending].t0 = t0;
+	g->pending[g->npending].t1 = t1;
+	g->npending++;
+}
+
+/* The document's last currency, once the sentences whose numbers were
+ * left unscanned have been asked for theirs, newest first. */
+static const char *last_currency(gram_doc *g)
+{
+	for (size_t k = g->npending; k-- > 0;) {
+		const char *c = g->money(g->money_ctx, g->pending[k].t0, g->pending[k].t1);
+		if (c) {
+			g->last_currency = c;
+			break;
+		}
+	}
+	g->npending = 0;
+	return g->last_currency;
 }
 
 int gram_makes_record(int cls)
@@ -2225,10 +2260,12 @@ static const num_span *implied_money(gram_doc *g, const num_span *nums, size_t n
 		const num_span *n = &v[k];
 		if (n->flags & NUM_MONEY) {
 			g->last_currency = n->code;
+			g->npending = 0;    /* what went before is older */
 			continue;
 		}
-		if (!g->last_currency || n->value < 1e6 || nn > cap ||
-		    (n->flags & (NUM_YEAR | NUM_PERCENT | NUM_ORDINAL | NUM_RANGE | NUM_OVERFLOW)))
+		if (n->value < 1e6 || nn > cap ||
+		    (n->flags & (NUM_YEAR | NUM_PERCENT | NUM_ORDINAL | NUM_RANGE | NUM_OVERFLOW)) ||
+		    !last_currency(g))
 			continue;
 		/* the mention right after the number: "aan", then an item */
 		for (size_t i = 0; i + 1 < g->nm; i++) {

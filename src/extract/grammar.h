@@ -94,6 +94,8 @@ typedef struct gram_bufs {
 	size_t capskip;
 	gram_hit *kept;
 	size_t capkept;
+	struct gram_span { size_t t0, t1; } *pending;
+	size_t cappending;
 	buf tmp;
 } gram_bufs;
 
@@ -133,6 +135,13 @@ typedef struct gram_doc {
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	size_t last_sys_sent;    /* the sentence that named it */
 	const char *last_currency; /* of the document's last sum of money */
+	/* the sentences after it whose numbers were left unscanned
+	 * (gram_defer_money), newest last, and how to find the currency of
+	 * the last sum of money in one of them, or NULL */
+	struct gram_span *pending;
+	size_t npending, cappending;
+	const char *(*money)(void *ctx, size_t t0, size_t t1);
+	void *money_ctx;
 	/* a quotation running over several sentences and the state of who
 	 * says it, named after it closes ("..., rappelle le cabinet de la
 	 * ministre"): the sentences before quote_end speak for it */
@@ -179,10 +188,19 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
  * classes clause_pred reads); the prefilter keys on the same classes. */
 int gram_makes_record(int cls);
 
-/* Finds the mentions of the sentence of tokens [t0, t1); returns whether
- * it could yield a record (an item or a record-making cue), so the caller
- * can skip scanning its numbers and dates.  gram_sentence must follow. */
+/* Finds the mentions of the sentence of tokens [t0, t1); returns what of
+ * its numbers gram_sentence reads, so the caller can skip scanning them
+ * (and its dates): 0, none; GRAM_NUMS, all (it can yield a record);
+ * GRAM_MONEY, only the currency of its sums of money, which a later
+ * sentence may take ("60 miljard aan ..."): the caller may then leave
+ * them unscanned and call gram_defer_money.  gram_sentence must follow. */
+enum { GRAM_NUMS = 1, GRAM_MONEY = 2 };
 int gram_scan(gram_doc *g, size_t t0, size_t t1);
+
+/* Notes that the numbers of the sentence of tokens [t0, t1), which
+ * gram_scan said GRAM_MONEY of, were not scanned: when a later sentence
+ * needs the document's last currency, g->money is asked for theirs. */
+void gram_defer_money(gram_doc *g, size_t t0, size_t t1);
 
 /* A sentence's dates, scanned (date_scan_starts) when gram_sentence
  * first reads them: only a sentence that gives a record does, and most
