@@ -1321,28 +1321,17 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 }
 
 /* The sentence's dates, scanned at the first call. */
-static const date_span *dates_of(gram_dates *gd, size_t *nd)
+static const date_span *dates_of(gram_scans *sc, size_t *nd)
 {
-	if (!gd->scanned) {
-		gd->scanned = 1;
-		gd->n = 0;
-		if (gd->dl) {
-			size_t n = date_scan_starts(gd->dl, gd->lang, gd->text, gd->len, gd->docdate, gd->ws,
-			                            gd->v, gd->max);
-			if (n > gd->max)
-				n = gd->max;
-			for (size_t k = 0; k < n; k++) {
-				gd->v[k].start += gd->off;
-				gd->v[k].end += gd->off;
-			}
-			gd->n = n;
-		}
+	if (!sc->dscanned) {
+		sc->dscanned = 1;
+		sc->nd = sc->on ? sc->dates(sc->ctx, sc->dv, sc->dmax) : 0;
 	}
-	*nd = gd->n;
-	return gd->v;
+	*nd = sc->nd;
+	return sc->dv;
 }
 
-static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_dates *gd,
+static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
                      size_t s0, size_t s1)
 {
 	const tok_list *tl = g->tl;
@@ -1480,7 +1469,7 @@ static void same_count(const rec_list *out, size_t first, record *r)
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
-                 size_t s0, size_t s1, size_t c0, size_t c1, gram_dates *dates)
+                 size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
 {
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
@@ -2207,16 +2196,10 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_train_nouns(g);
 	if (g->nm != nm)
 		note_mentions(g);
-	if (!g->items && !(g->cues & RECORD_CUES))
-		return 0;
-	/* with no predicate nor an elaboration, gram_sentence reads the
-	 * numbers only for the currency (see implied_money) */
-	if (!(g->cues & RECORD_CUES) && !(g->named_items && has_cue(g, C_ELABORATION)))
-		return GRAM_MONEY;
-	return GRAM_NUMS;
+	return g->items || (g->cues & RECORD_CUES);
 }
 
-void gram_defer_money(gram_doc *g, size_t t0, size_t t1)
+static void defer_money(gram_doc *g, size_t t0, size_t t1)
 {
 	if (g->npending == g->cappending) {
 		g->cappending = g->cappending ? 2 * g->cappending : 16;
@@ -2348,16 +2331,43 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
-void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
-                   gram_dates *dates, rec_list *out, size_t first)
+/* The sentence's numbers, scanned at the first call, with the sums the
+ * document's last currency implies (implied_money: as of the sentence's
+ * start, which the reading of the sentence does not change). */
+static const num_span *nums_of(gram_doc *g, gram_scans *sc, size_t *nn)
+{
+	if (!sc->nscanned) {
+		sc->nscanned = 1;
+		sc->nn = sc->on ? sc->nums(sc->ctx, sc->nv, sc->nmax) : 0;
+		sc->np = implied_money(g, sc->nv, sc->nn, sc->implied, 32);
+	}
+	*nn = sc->nn;
+	return sc->np;
+}
+
+static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
+                     size_t first);
+
+void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
+                   size_t first)
+{
+	sc->nscanned = sc->dscanned = 0;
+	sentence(g, t0, t1, sc, out, first);
+	/* numbers left unscanned may hold the currency a later sentence takes */
+	if (sc->on && !sc->nscanned)
+		defer_money(g, t0, t1);
+}
+
+static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
+                     size_t first)
 {
 	const tok_list *tl = g->tl;
-	num_span nbuf[32];
-	nums = implied_money(g, nums, nn, nbuf, 32);
 	find_quote_speaker(g, t0, t1);
 	const char *speaker = t0 < g->quote_end ? g->quote_speaker : NULL;
 	if (g->trace) {
 		trace_mentions(g, t0, t1);
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		for (size_t k = 0; k < nn; k++)
 			fprintf(g->trace, "  num   %g flags %#x %s '%.*s'\n", nums[k].value, nums[k].flags,
 			        nums[k].currency, (int)(nums[k].end - nums[k].start),
@@ -2651,6 +2661,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		/* "de tweede grootste leverancier na de Verenigde Staten", "the
 		 * second largest supplier after the US": who ranks before the
 		 * donor gives too */
+		/* what the clause gives: its items, their numbers */
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		if (p.prov == REC_DELIVERED && ndon && donors[0]) {
 			int ordinal = 0;
 			for (size_t k2 = 0; k2 < nn; k2++)
@@ -2947,6 +2960,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
 	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
 		g->nom_sent = g->nsent;
 		g->nom_t0 = t0;
@@ -2973,6 +2988,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		 * aangekocht": money right after the opener is the worth of the
 		 * package the sentence before named, not of its items */
 		num_span rest[32];
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		const num_span *inums = nums;
 		for (size_t i = 0; i < g->nm && nn <= 32; i++) {
 			if (!cue_at(g, i, C_ELABORATION))

@@ -135,9 +135,9 @@ typedef struct gram_doc {
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	size_t last_sys_sent;    /* the sentence that named it */
 	const char *last_currency; /* of the document's last sum of money */
-	/* the sentences after it whose numbers were left unscanned
-	 * (gram_defer_money), newest last, and how to find the currency of
-	 * the last sum of money in one of them, or NULL */
+	/* the sentences after it whose numbers were left unscanned, newest
+	 * last, and how to find the currency of the last sum of money in one
+	 * of them, or NULL (the caller sets it) */
 	struct gram_span *pending;
 	size_t npending, cappending;
 	const char *(*money)(void *ctx, size_t t0, size_t t1);
@@ -188,40 +188,41 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
  * classes clause_pred reads); the prefilter keys on the same classes. */
 int gram_makes_record(int cls);
 
-/* Finds the mentions of the sentence of tokens [t0, t1); returns what of
- * its numbers gram_sentence reads, so the caller can skip scanning them
- * (and its dates): 0, none; GRAM_NUMS, all (it can yield a record);
- * GRAM_MONEY, only the currency of its sums of money, which a later
- * sentence may take ("60 miljard aan ..."): the caller may then leave
- * them unscanned and call gram_defer_money.  gram_sentence must follow. */
-enum { GRAM_NUMS = 1, GRAM_MONEY = 2 };
+/* Finds the mentions of the sentence of tokens [t0, t1); returns whether
+ * it could yield a record (an item or a record-making cue): only then do
+ * its numbers and dates matter.  gram_sentence must follow. */
 int gram_scan(gram_doc *g, size_t t0, size_t t1);
 
-/* Notes that the numbers of the sentence of tokens [t0, t1), which
- * gram_scan said GRAM_MONEY of, were not scanned: when a later sentence
- * needs the document's last currency, g->money is asked for theirs. */
-void gram_defer_money(gram_doc *g, size_t t0, size_t t1);
-
-/* A sentence's dates, scanned (date_scan_starts) when gram_sentence
- * first reads them: only a sentence that gives a record does, and most
- * with a predicate give none.  The caller fills in what the scan needs,
- * dl NULL for no dates, and scanned 0. */
-typedef struct gram_dates {
-	const date_lex *dl;
-	const char *lang, *docdate;
-	const char *text;       /* the sentence, [text, text + len), at byte off of the document */
-	size_t len, off;
-	const nlx_starts *ws;   /* its word starts */
-	date_span *v;           /* room for max spans; offsets into the document */
-	size_t max, n;
-	int scanned;
-} gram_dates;
+/* A sentence's numbers and dates, scanned when gram_sentence first reads
+ * them: the numbers where a clause has a predicate and a recipient (or
+ * the sentence elaborates), the dates where a record is given; most
+ * sentences need neither.  The caller fills in on (its numbers and dates
+ * may matter: gram_scan's answer, or tracing) for each sentence, and
+ * once the scans of the sentence being read (each fills out, at most max,
+ * with offsets into the document, and returns the count) and their room;
+ * the rest is gram_sentence's. */
+typedef struct gram_scans {
+	int on;
+	size_t (*nums)(void *ctx, num_span *out, size_t max);
+	size_t (*dates)(void *ctx, date_span *out, size_t max);
+	void *ctx;
+	num_span *nv;
+	size_t nmax;
+	date_span *dv;
+	size_t dmax;
+	/* gram_sentence's */
+	num_span implied[32];    /* nv with implied currencies (implied_money) */
+	const num_span *np;
+	size_t nn, nd;
+	int nscanned, dscanned;
+} gram_scans;
 
 /* Extracts the records of the sentence of tokens [t0, t1), given its
- * numbers and dates (byte offsets into the document), appending to out;
- * the mentions are those gram_scan found;
- * records from index first on are this document's (for merging). */
-void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
-                   gram_dates *dates, rec_list *out, size_t first);
+ * numbers and dates, appending to out; the mentions are those gram_scan
+ * found; records from index first on are this document's (for
+ * merging).  A sentence whose numbers were left unscanned is noted, for
+ * the currency of its sums of money (see gram_doc.money). */
+void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
+                   size_t first);
 
 #endif
