@@ -71,8 +71,10 @@ struct ext_scratch {
 	date_span dates[MAXDATE];
 	buf tmp;
 	nlx_starts ws;         /* the sentence's word starts, for numbers and dates */
-	nlx_starts ws_money;   /* the same and the numbers of an earlier sentence, */
-	num_span nums_money[MAXNUM];  /* for sentence_money */
+	/* the word starts and numbers of an earlier sentence, for
+	 * sentence_money */
+	nlx_starts ws_money;
+	num_span nums_money[MAXNUM];
 	unsigned char *debris; /* per token: on a boilerplate line */
 	size_t capdebris;
 	ext_stats st;

@@ -167,7 +167,7 @@ typedef struct gram_doc {
 	size_t nkept, capkept, kept_end, kept_next;
 	FILE *trace;             /* when set, the analysis of each sentence */
 	buf tmp;
-	gram_bufs *bufs;         /* where m, skip, kept and tmp came from */
+	gram_bufs *bufs;         /* where m, skip, kept, pending and tmp came from */
 } gram_doc;
 
 /* bufs is lent to g until gram_doc_release. */
