@@ -36,15 +36,31 @@ static void walk(const lex *x, tok_list *tl, const char *text, size_t n)
 	tok_list_reset(tl);
 	tok_scan(tl, text, 0, n, 0);
 	for (size_t l = 0; l < 4; l++) {
+		lex_starts st = lex_get_starts(x, langs[l]);
 		for (size_t i = 0; i < tl->n; i++) {
 			lex_match out[LEX_NKINDS];
-			lex_match_at(x, tl, text, i, tl->n, langs[l], out);
+			int kinds = lex_match_at(x, tl, text, i, tl->n, langs[l], out);
 			for (int k = 0; k < LEX_NKINDS; k++) {
+				/* the kinds returned are those matched */
+				if (!!(kinds >> k & 1) != !!out[k].e)
+					abort();
 				if (!out[k].e)
 					continue;
 				if (out[k].tok != i || out[k].tok + out[k].ntok > tl->n)
 					abort();
 				(void)lex_entry_ok(out[k].e, tl, text, out[k].tok, out[k].ntok, langs[l]);
+			}
+			/* a start the inline test lets through: the same match */
+			if (kinds && !lex_may_start(st, &tl->v[i]))
+				abort();
+			if (lex_may_start(st, &tl->v[i])) {
+				lex_match again[LEX_NKINDS];
+				if (lex_match_started(x, tl, text, i, tl->n, langs[l], again) != kinds)
+					abort();
+				for (int k = 0; k < LEX_NKINDS; k++)
+					if (again[k].e != out[k].e ||
+					    (out[k].e && (again[k].tok != out[k].tok || again[k].ntok != out[k].ntok)))
+						abort();
 			}
 			const char *w = tok_fold(tl, &tl->v[i]);
 			size_t at;

@@ -44,6 +44,13 @@ cmp -s "$t/pf0" "$t/pf1" || { echo "FAIL prefilter changed the output"; fail=1; 
 printf 'The weather was mild and the market opened higher on Tuesday.\n' > "$t/plain.txt"
 "$BIN" extract --stats "$t/plain.txt" > /dev/null 2> "$t/stats"
 grep -q "skipped 1" "$t/stats" || { echo "FAIL prefilter did not skip: $(cat "$t/stats")"; fail=1; }
+# a sum takes the currency of an earlier sentence whose numbers only that
+# needed (scanned when asked for), as when every sentence's numbers and
+# dates are scanned (--trace)
+printf 'De munitie kost 200 miljoen dollar.\nDe tanks zijn duur.\nNederland levert 60 miljard aan Amerikaans oorlogstuig aan Oekra\303\257ne.\n' > "$t/money.txt"
+"$BIN" extract "$t/money.txt" > "$t/money1" && "$BIN" extract --trace "$t/money.txt" > "$t/money2" 2>/dev/null || fail=1
+grep -q '"currency": "USD"' "$t/money1" || { echo "FAIL currency of an earlier sentence: $(cat "$t/money1")"; fail=1; }
+cmp -s "$t/money1" "$t/money2" || { echo "FAIL --trace changed the records"; fail=1; }
 # every record carries every contract field, and spans point at the evidence
 python3 - "$t/j1" samples <<'PY' || fail=1
 import json, sys, os

@@ -66,12 +66,15 @@ struct ext_scratch {
 	tok_list tl;
 	sentence *sent;
 	size_t nsent, capsent;
-	mention *m;
-	size_t nm, capm;
+	gram_bufs gb;          /* the grammar's arrays, kept between documents */
 	num_span nums[MAXNUM];
 	date_span dates[MAXDATE];
 	buf tmp;
 	nlx_starts ws;         /* the sentence's word starts, for numbers and dates */
+	/* the word starts and numbers of an earlier sentence, for
+	 * sentence_money */
+	nlx_starts ws_money;
+	num_span nums_money[MAXNUM];
 	unsigned char *debris; /* per token: on a boilerplate line */
 	size_t capdebris;
 	ext_stats st;
@@ -208,6 +211,7 @@ ext_scratch *ext_scratch_new(void)
 	ext_scratch *s = xcalloc(1, sizeof *s);
 	tok_list_init(&s->tl);
 	buf_init(&s->tmp);
+	gram_bufs_init(&s->gb);
 	return s;
 }
 
@@ -217,9 +221,10 @@ void ext_scratch_free(ext_scratch *s)
 		return;
 	tok_list_release(&s->tl);
 	free(s->sent);
-	free(s->m);
+	gram_bufs_release(&s->gb);
 	free(s->debris);
 	nlx_starts_release(&s->ws);
+	nlx_starts_release(&s->ws_money);
 	buf_release(&s->tmp);
 	free(s);
 }
@@ -286,6 +291,78 @@ void ext_get_stats(const ext_scratch *s, ext_stats *st)
 	*st = s->st;
 }
 
+/* What the scans of a document's sentences need (gram_scans.ctx,
+ * gram_doc.money_ctx). */
+struct scan_ctx {
+	const extractor *x;
+	ext_scratch *s;
+	const doc *d;
+	int lang;
+	size_t n0, n1;        /* the sentence being read, in bytes */
+	int ws;               /* s->ws holds its word starts */
+};
+
+/* The numbers of d's bytes [n0, n1) into out (at most max), with ws
+ * for their word starts; offsets into the document. */
+static size_t scan_nums_in(const struct scan_ctx *c, size_t n0, size_t n1, nlx_starts *ws,
+                           num_span *out, size_t max)
+{
+	const char *text = c->d->text + n0;
+	nlx_starts_find(ws, text, n1 - n0);
+	size_t nn = num_scan_starts(c->x->nums, lang_name(c->lang), text, n1 - n0, ws, out, max);
+	if (nn > max)
+		nn = max;
+	for (size_t i = 0; i < nn; i++) {
+		out[i].start += n0;
+		out[i].end += n0;
+	}
+	return nn;
+}
+
+static size_t scan_nums(void *ctx, num_span *out, size_t max)
+{
+	struct scan_ctx *c = ctx;
+	c->ws = 1;
+	return scan_nums_in(c, c->n0, c->n1, &c->s->ws, out, max);
+}
+
+static size_t scan_dates(void *ctx, date_span *out, size_t max)
+{
+	struct scan_ctx *c = ctx;
+	const char *text = c->d->text + c->n0;
+	size_t len = c->n1 - c->n0;
+	if (!c->ws) {
+		nlx_starts_find(&c->s->ws, text, len);
+		c->ws = 1;
+	}
+	size_t nd = date_scan_starts(c->x->dates, lang_name(c->lang), text, len, c->d->date,
+	                             &c->s->ws, out, max);
+	if (nd > max)
+		nd = max;
+	for (size_t i = 0; i < nd; i++) {
+		out[i].start += c->n0;
+		out[i].end += c->n0;
+	}
+	return nd;
+}
+
+/* gram_doc.money: the currency of the last sum of money of the sentence
+ * of tokens [t0, t1), whose numbers were left unscanned, scanned as for
+ * gram_sentence (into scratch of its own: the sentence being read keeps
+ * its word starts and numbers). */
+static const char *sentence_money(void *ctx, size_t t0, size_t t1)
+{
+	struct scan_ctx *c = ctx;
+	ext_scratch *s = c->s;
+	size_t nn = scan_nums_in(c, s->tl.v[t0].start, s->tl.v[t1 - 1].end, &s->ws_money,
+	                         s->nums_money, MAXNUM);
+	const char *code = NULL;
+	for (size_t k = 0; k < nn; k++)
+		if (s->nums_money[k].flags & NUM_MONEY)
+			code = s->nums_money[k].code;
+	return code;
+}
+
 int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 {
 	s->st.docs++;
@@ -310,37 +387,25 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 	                &s->capsent);
 	s->st.sentences += s->nsent;
 	gram_doc g;
-	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang);
+	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang, &s->gb);
 	g.trace = x->trace;
+	struct scan_ctx sc = { x, s, d, lang, 0, 0, 0 };
+	g.money = sentence_money;
+	g.money_ctx = &sc;
+	gram_scans gs = { .nums = scan_nums, .dates = scan_dates, .ctx = &sc,
+	                  .nv = s->nums, .nmax = MAXNUM, .dv = s->dates, .dmax = MAXDATE };
 	size_t first = out->n;
 	for (size_t k = 0; k < s->nsent; k++) {
 		const sentence *st = &s->sent[k];
 		if (s->debris[st->t0])
 			continue;
-		const token *a = &s->tl.v[st->t0], *b = &s->tl.v[st->t1 - 1];
-		size_t n0 = a->start, n1 = b->end;
-		size_t nn = 0, nd = 0;
-		/* numbers and dates only matter where a record can come from */
-		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
-			nlx_starts_find(&s->ws, d->text + n0, n1 - n0);
-			nn = num_scan_starts(x->nums, lang_name(lang), d->text + n0, n1 - n0, &s->ws,
-			                     s->nums, MAXNUM);
-			if (nn > MAXNUM)
-				nn = MAXNUM;
-			nd = date_scan_starts(x->dates, lang_name(lang), d->text + n0, n1 - n0, d->date,
-			                      &s->ws, s->dates, MAXDATE);
-			if (nd > MAXDATE)
-				nd = MAXDATE;
-		}
-		for (size_t i = 0; i < nn; i++) {
-			s->nums[i].start += n0;
-			s->nums[i].end += n0;
-		}
-		for (size_t i = 0; i < nd; i++) {
-			s->dates[i].start += n0;
-			s->dates[i].end += n0;
-		}
-		gram_sentence(&g, st->t0, st->t1, s->nums, nn, s->dates, nd, out, first);
+		sc.n0 = s->tl.v[st->t0].start;
+		sc.n1 = s->tl.v[st->t1 - 1].end;
+		sc.ws = 0;
+		/* numbers and dates only matter where a record can come from,
+		 * and are scanned only if gram_sentence reads them */
+		gs.on = gram_scan(&g, st->t0, st->t1) || x->trace;
+		gram_sentence(&g, st->t0, st->t1, &gs, out, first);
 	}
 	gram_doc_finish(&g, out, first);
 	gram_doc_release(&g);

@@ -146,21 +146,52 @@ lex *gram_particles_load(const char *path, sl_err *e)
 
 /* ---- document state ---- */
 
+static void swap_bytes(void *a, void *b, size_t n)
+{
+	unsigned char t[sizeof(buf)];
+	memcpy(t, a, n);
+	memcpy(a, b, n);
+	memcpy(b, t, n);
+}
+
+#define SWAP_FIELD(a, b) do { \
+	_Static_assert(sizeof(a) == sizeof(b) && sizeof(a) <= sizeof(buf), "same field"); \
+	swap_bytes(&(a), &(b), sizeof(a)); \
+} while (0)
+
+/* Exchanges g's growable arrays with those of g->bufs: gram_doc_init
+ * takes them (leaving the empty ones of the cleared g), gram_doc_release
+ * gives them back, grown. */
+static void bufs_swap(gram_doc *g)
+{
+	gram_bufs *b = g->bufs;
+	SWAP_FIELD(g->m, b->m);
+	SWAP_FIELD(g->capm, b->capm);
+	SWAP_FIELD(g->skip, b->skip);
+	SWAP_FIELD(g->capskip, b->capskip);
+	SWAP_FIELD(g->kept, b->kept);
+	SWAP_FIELD(g->capkept, b->capkept);
+	SWAP_FIELD(g->pending, b->pending);
+	SWAP_FIELD(g->cappending, b->cappending);
+	SWAP_FIELD(g->tmp, b->tmp);
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang)
+                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
 	memset(g, 0, sizeof *g);
+	g->bufs = bufs;
+	bufs_swap(g);
 	g->lx = lx;
 	g->sep = sep;
-	g->lx_starts = lex_get_starts(lx);
+	g->lx_starts = lex_get_starts(lx, lang);
 	if (sep)
-		g->sep_starts = lex_get_starts(sep);
+		g->sep_starts = lex_get_starts(sep, lang);
 	g->west = lex_code(lx, "WEST");
 	g->hostile = h;
 	g->tl = tl;
 	g->d = d;
 	g->lang = lang;
-	buf_init(&g->tmp);
 	g->last_type = -1;
 	/* a statement of the present is dated as precisely as the document
 	 * is: its day when it has one ("Germany will send 5,000 helmets" in a
@@ -190,7 +221,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 			continue;
 		}
 		lex_match m[LEX_NKINDS];
-		if (lex_match_at(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
+		if (lex_match_started(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
 			if (g->nkept == GRAM_KEEP) {
 				full = i;
 			} else {
@@ -251,10 +282,23 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 
 void gram_doc_release(gram_doc *g)
 {
-	free(g->kept);
-	free(g->m);
-	free(g->skip);
-	buf_release(&g->tmp);
+	bufs_swap(g);
+}
+
+void gram_bufs_init(gram_bufs *b)
+{
+	memset(b, 0, sizeof *b);
+	buf_init(&b->tmp);
+}
+
+void gram_bufs_release(gram_bufs *b)
+{
+	free(b->kept);
+	free(b->m);
+	free(b->skip);
+	free(b->pending);
+	buf_release(&b->tmp);
+	gram_bufs_init(b);
 }
 
 static mention *push_mention(gram_doc *g)
@@ -269,6 +313,15 @@ static mention *push_mention(gram_doc *g)
 }
 
 /* ---- step 1: mentions ---- */
+
+/* Whether token t folds to the one byte c: two byte loads, where a call
+ * of strcmp would be made for every token between mentions. */
+static int is_fold(const tok_list *tl, size_t t, char c)
+{
+	const char *f = tok_fold(tl, &tl->v[t]);
+	return f[0] == c && !f[1];
+}
+
 
 /* Categories a compound's modifier imposes on its head: an
  * "antitank|raket" is anti-tank, a "luchtafweer|tank" air defence. */
@@ -436,8 +489,9 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 static int cue_at(const gram_doc *g, size_t i, int cls);
 
 /* lex_match_at of token i in the sentence ending at t1, into m (with
- * m[LEX_CUE].e NULL on entry): gram_doc_init's match when it walked the
- * token and none of its kinds runs past the sentence's end, else a walk. */
+ * m[LEX_CUE].e NULL on entry), and the kinds matched: gram_doc_init's
+ * match when it walked the token and none of its kinds runs past the
+ * sentence's end, else a walk. */
 static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 {
 	if (i < g->kept_end) {
@@ -446,18 +500,21 @@ static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
 			return 0;
 		const gram_hit *h = &g->kept[g->kept_next];
-		int fits = 1;
-		for (int k = 0; k < LEX_NKINDS; k++)
+		int fits = 1, kinds = 0;
+		for (int k = 0; k < LEX_NKINDS; k++) {
 			if (h->m[k].e && h->m[k].tok + h->m[k].ntok > t1)
 				fits = 0;
+			kinds |= (h->m[k].e != NULL) << k;
+		}
 		if (fits) {
 			memcpy(m, h->m, sizeof h->m);
-			return 1;
+			return kinds;
 		}
 	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
 		return 0;
 	}
-	return lex_match_at(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
+	/* a kept token starts an entry too */
+	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
 }
 
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
@@ -483,7 +540,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
 		int best = -1;
 		uint32_t len = 0;
-		if (matches_at(g, i, t1, m)) {
+		int kinds = matches_at(g, i, t1, m);
+		if (kinds && !(kinds & (kinds - 1))) {
+			/* one kind, as at most tokens */
+			best = __builtin_ctz((unsigned)kinds);
+			len = m[best].ntok;
+		} else if (kinds) {
 			static const int prio[] = { LEX_SYSTEM, LEX_ACTOR, LEX_ITEM, LEX_CUE };
 			for (int k = 0; k < 4; k++) {
 				int kind = prio[k];
@@ -496,11 +558,11 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		/* suspended compound: "antitank- en luchtafweerraketten" */
 		if ((t->flags & TOK_SUSP) && i + 2 < t1 &&
 		    m[LEX_CUE].e == NULL && (best < 0 || best == LEX_ITEM || len == 1)) {
-			const token *c = &tl->v[i + 1], *w = &tl->v[i + 2];
+			const token *w = &tl->v[i + 2];
 			lex_match cm[LEX_NKINDS];
 			lex_match_at(g->lx, tl, g->d->text, i + 1, i + 2, g->lang, cm);
 			if ((cm[LEX_CUE].e && (cm[LEX_CUE].e->sub == C_COORD || cm[LEX_CUE].e->sub == C_OR)) ||
-			    !strcmp(tok_fold(tl, c), ",")) {
+			    is_fold(tl, i + 1, ',')) {
 				size_t at = 0;
 				const char *wf = tok_fold(tl, w);
 				const lex_entry *h = lex_suffix(g->lx, wf, w->flen, g->lang, &at);
@@ -719,6 +781,24 @@ static void drop_org_modifiers(gram_doc *g)
 /* "2,3 milliards de livres", "sieben Milliarden dänische Kronen": the
  * words of a sum of money name its currency, so none is a cue ("livres"
  * pounds folds to "livrés" delivered) or a state's adjective. */
+/* Whether a cue or a state's adjective stands within three tokens after
+ * digits, where it may be the currency of a sum: only then are the
+ * sentence's numbers scanned for drop_money_words (they are scanned
+ * lazily, for the sentences that need them). */
+static int money_word_near(const gram_doc *g)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_CUE && !(m->kind == M_ACTOR && m->sub == ACT_ADJ))
+			continue;
+		for (size_t k = m->t0; k-- > 0 && k + 3 >= m->t0;)
+			if (tl->v[k].flags & TOK_NUM)
+				return 1;
+	}
+	return 0;
+}
+
 static void drop_money_words(gram_doc *g, const num_span *nums, size_t nn)
 {
 	const tok_list *tl = g->tl;
@@ -755,9 +835,9 @@ static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 	if (!g->nm || g->m[0].kind != M_ACTOR || g->m[0].t0 != t0)
 		return;
 	size_t t = g->m[0].t1;
-	if (t < t1 && !strcmp(tok_fold(g->tl, &g->tl->v[t]), "(")) {
+	if (t < t1 && is_fold(g->tl, t, '(')) {
 		size_t q = t + 1;
-		while (q < t1 && q < t + 8 && strcmp(tok_fold(g->tl, &g->tl->v[q]), ")"))
+		while (q < t1 && q < t + 8 && !is_fold(g->tl, q, ')'))
 			q++;
 		if (q >= t1 || q >= t + 8)
 			return;
@@ -1312,10 +1392,23 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 	return NULL;
 }
 
-static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, const date_span *dates,
-                     size_t nd, size_t s0, size_t s1)
+/* The sentence's dates, scanned at the first call. */
+static const date_span *dates_of(gram_scans *sc, size_t *nd)
+{
+	if (!sc->dscanned) {
+		sc->dscanned = 1;
+		sc->nd = sc->on ? sc->dates(sc->ctx, sc->dv, sc->dmax) : 0;
+	}
+	*nd = sc->nd;
+	return sc->dv;
+}
+
+static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
+                     size_t s0, size_t s1)
 {
 	const tok_list *tl = g->tl;
+	size_t nd;
+	const date_span *dates = dates_of(gd, &nd);
 	const date_span *best = NULL;
 	/* the first date inside the clause, else inside the sentence */
 	for (int pass = 0; pass < 2 && !best; pass++) {
@@ -1448,14 +1541,13 @@ static void same_count(const rec_list *out, size_t first, record *r)
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
-                 size_t s0, size_t s1, size_t c0, size_t c1, const date_span *dates, size_t nd)
+                 size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
 {
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
 	if (gram_hostile(g->hostile, donor, recipient))
 		return;
 	record *r = rec_list_push(out);
-	r->doc = xstrdup(g->d->id ? g->d->id : "");
 	r->type = (rec_type)type;
 	r->donor = donor;
 	r->recipient = recipient;
@@ -1503,18 +1595,21 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 			}
 		}
 	}
-	set_when(g, r, c0, c1, dates, nd, s0, s1);
+	set_when(g, r, c0, c1, dates, s0, s1);
 	/* "De F-16's worden pas volgend jaar geleverd": a delivery dated
 	 * after the document is still to come */
 	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && date_after(r->when, g->now))
 		r->type = REC_COMMITTED;
-	r->evidence = text_of(g, s0, s1);
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
 	if (rec_merge(out, first, r)) {
 		record_release(r);
 		out->n--;
+		return;
 	}
+	/* what no merge reads, copied only for a record that stays */
+	r->doc = xstrdup(g->d->id ? g->d->id : "");
+	r->evidence = text_of(g, s0, s1);
 }
 
 static int is_person_category(const char *c)
@@ -1525,7 +1620,7 @@ static int is_person_category(const char *c)
 
 static int comma_at(const gram_doc *g, size_t t)
 {
-	return !strcmp(tok_fold(g->tl, &g->tl->v[t]), ",");
+	return is_fold(g->tl, t, ',');
 }
 
 /* Restrictive relative clauses ("de wapens die Nederland stuurt") only
@@ -1576,7 +1671,7 @@ static void mark_relative(gram_doc *g, size_t t1)
 			continue;
 		size_t end = t1;
 		for (size_t t = m->t1; t < t1; t++)
-			if (!strcmp(tok_fold(tl, &tl->v[t]), ",")) {
+			if (is_fold(tl, t, ',')) {
 				end = t;
 				break;
 			}
@@ -1792,7 +1887,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				if (g->m[j].kind == M_CUE && (g->m[j].sub == C_COORD || g->m[j].sub == C_OR))
 					coord = 1;
 			for (size_t t = pm->t1; t < m->t0; t++)
-				if (!strcmp(tok_fold(tl, &tl->v[t]), ","))
+				if (is_fold(tl, t, ','))
 					comma = 1;
 			int num_between = 0;
 			for (size_t k = 0; k < nn; k++)
@@ -1961,7 +2056,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	 * named is the money itself, unless the text says what kind of money
 	 * it is and that kind is no military aid ("financial aid") */
 	int blocked = 0;
-	for (size_t i = c->m0; i < c->m1; i++)
+	for (size_t i = c->m0; i < c->m1 && !ni; i++)
 		if (g->m[i].kind == M_ITEM && g->m[i].category && !strcmp(g->m[i].category, "-"))
 			blocked = 1;
 	if (!ni && !blocked && ni < max) {
@@ -2031,7 +2126,7 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 		const mention *m = &g->m[i];
 		int joined = 1;
 		for (size_t t = prev_end; t < m->t0; t++)
-			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
+			if (!is_fold(tl, t, ',') && !is_short_function_word(g, t))
 				joined = 0;
 		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_OR || m->sub == C_ARTICLE) && joined) {
 			prev_end = m->t1;
@@ -2064,7 +2159,7 @@ static size_t coordinated_before(const gram_doc *g, const mention *lead, const c
 		const mention *m = &g->m[i];
 		int joined = 1;
 		for (size_t t = m->t1; t < next_start; t++)
-			if (strcmp(tok_fold(tl, &tl->v[t]), ",") && !is_short_function_word(g, t))
+			if (!is_fold(tl, t, ',') && !is_short_function_word(g, t))
 				joined = 0;
 		if (!joined)
 			break;
@@ -2127,25 +2222,84 @@ static int possessive_only(const gram_doc *g, const clause *c)
 	return 1;
 }
 
+#define CUE_BIT(c) ((uint64_t)1 << (c))
+
+/* The cue classes that can give a clause its record type. */
+#define RECORD_CUES ((CUE_BIT(C_RECEIVE + 1) - 1) | CUE_BIT(C_TRAIN) | CUE_BIT(C_TRAINED) | \
+                     CUE_BIT(C_PERMISSION) | CUE_BIT(C_REEXPORT))
+
+/* Notes the cue classes, actor kinds and items among the sentence's
+ * mentions in one walk: the passes of gram_scan and the rules of
+ * gram_sentence then skip, by a bit test, what a sentence without their
+ * words cannot need (most sentences have no organisation, no training
+ * verb, no relative pronoun). */
+static void note_mentions(gram_doc *g)
+{
+	uint64_t cues = 0;
+	unsigned actors = 0;
+	int items = 0, named = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE) {
+			cues |= CUE_BIT(m->sub & 63);
+		} else if (m->kind == M_ACTOR) {
+			actors |= 1u << m->sub;
+		} else {
+			items = 1;
+			named |= m->category && (m->category[0] != '-' || m->category[1]);
+		}
+	}
+	g->cues = cues;
+	g->actors = actors;
+	g->items = items;
+	g->named_items = named;
+}
+
 int gram_scan(gram_doc *g, size_t t0, size_t t1)
 {
 	g->nsent++;
 	find_mentions(g, t0, t1);
-	drop_org_modifiers(g);
+	note_mentions(g);
+	size_t nm = g->nm;
+	if ((g->actors >> ACT_ORG & 1) && (g->actors >> ACT_NAME & 1))
+		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
-	drop_train_nouns(g);
-	for (size_t i = 0; i < g->nm; i++) {
-		const mention *m = &g->m[i];
-		if (m->kind == M_ITEM || (m->kind == M_CUE && gram_makes_record(m->sub)))
-			return 1;
+	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
+		drop_train_nouns(g);
+	if (g->nm != nm)
+		note_mentions(g);
+	return g->items || (g->cues & RECORD_CUES);
+}
+
+static void defer_money(gram_doc *g, size_t t0, size_t t1)
+{
+	if (g->npending == g->cappending) {
+		g->cappending = g->cappending ? 2 * g->cappending : 16;
+		g->pending = xrealloc(g->pending, g->cappending * sizeof *g->pending);
 	}
-	return 0;
+	g->pending[g->npending].t0 = t0;
+	g->pending[g->npending].t1 = t1;
+	g->npending++;
+}
+
+/* The document's last currency, once the sentences whose numbers were
+ * left unscanned have been asked for theirs, newest first. */
+static const char *last_currency(gram_doc *g)
+{
+	for (size_t k = g->npending; k-- > 0;) {
+		const char *c = g->money(g->money_ctx, g->pending[k].t0, g->pending[k].t1);
+		if (c) {
+			g->last_currency = c;
+			break;
+		}
+	}
+	g->npending = 0;
+	return g->last_currency;
 }
 
 int gram_makes_record(int cls)
 {
-	return (cls >= 0 && cls <= C_RECEIVE) || cls == C_TRAIN || cls == C_TRAINED ||
-	       cls == C_PERMISSION || cls == C_REEXPORT;
+	return cls >= 0 && cls < C_NCLASSES && (RECORD_CUES >> cls & 1);
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -2161,10 +2315,12 @@ static const num_span *implied_money(gram_doc *g, const num_span *nums, size_t n
 		const num_span *n = &v[k];
 		if (n->flags & NUM_MONEY) {
 			g->last_currency = n->code;
+			g->npending = 0;    /* what went before is older */
 			continue;
 		}
-		if (!g->last_currency || n->value < 1e6 || nn > cap ||
-		    (n->flags & (NUM_YEAR | NUM_PERCENT | NUM_ORDINAL | NUM_RANGE | NUM_OVERFLOW)))
+		if (n->value < 1e6 || nn > cap ||
+		    (n->flags & (NUM_YEAR | NUM_PERCENT | NUM_ORDINAL | NUM_RANGE | NUM_OVERFLOW)) ||
+		    !last_currency(g))
 			continue;
 		/* the mention right after the number: "aan", then an item */
 		for (size_t i = 0; i + 1 < g->nm; i++) {
@@ -2247,24 +2403,57 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
-void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
-                   const date_span *dates, size_t nd, rec_list *out, size_t first)
+/* The sentence's numbers, scanned at the first call, with the sums the
+ * document's last currency implies (implied_money: as of the sentence's
+ * start, which the reading of the sentence does not change). */
+static const num_span *nums_of(gram_doc *g, gram_scans *sc, size_t *nn)
+{
+	if (!sc->nscanned) {
+		sc->nscanned = 1;
+		sc->nn = sc->on ? sc->nums(sc->ctx, sc->nv, sc->nmax) : 0;
+		sc->np = implied_money(g, sc->nv, sc->nn, sc->implied, 32);
+	}
+	*nn = sc->nn;
+	return sc->np;
+}
+
+static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
+                     size_t first);
+
+void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
+                   size_t first)
+{
+	sc->nscanned = sc->dscanned = 0;
+	sentence(g, t0, t1, sc, out, first);
+	/* numbers left unscanned may hold the currency a later sentence takes */
+	if (sc->on && !sc->nscanned)
+		defer_money(g, t0, t1);
+}
+
+static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
+                     size_t first)
 {
 	const tok_list *tl = g->tl;
-	num_span nbuf[32];
-	nums = implied_money(g, nums, nn, nbuf, 32);
-	drop_money_words(g, nums, nn);
+	if (money_word_near(g)) {
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
+		drop_money_words(g, nums, nn);
+	}
 	find_quote_speaker(g, t0, t1);
 	const char *speaker = t0 < g->quote_end ? g->quote_speaker : NULL;
 	if (g->trace) {
 		trace_mentions(g, t0, t1);
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		for (size_t k = 0; k < nn; k++)
 			fprintf(g->trace, "  num   %g flags %#x %s '%.*s'\n", nums[k].value, nums[k].flags,
 			        nums[k].currency, (int)(nums[k].end - nums[k].start),
 			        g->d->text + nums[k].start);
+		size_t nd;
+		const date_span *dv = dates_of(dates, &nd);
 		for (size_t k = 0; k < nd; k++)
-			fprintf(g->trace, "  date  %s kind %d '%.*s'\n", dates[k].when, dates[k].kind,
-			        (int)(dates[k].end - dates[k].start), g->d->text + dates[k].start);
+			fprintf(g->trace, "  date  %s kind %d '%.*s'\n", dv[k].when, dv[k].kind,
+			        (int)(dv[k].end - dv[k].start), g->d->text + dv[k].start);
 	}
 	if (!g->nm)
 		return;
@@ -2273,23 +2462,23 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		const token *t = &tl->v[i];
 		if (!(t->flags & TOK_PUNCT))
 			break;
-		if (!strcmp(tok_fold(tl, t), "?"))
+		if (is_fold(tl, i, '?'))
 			return;
 	}
-	int report = 0, sent_items = 0, sent_actors = 0, sent_pred = 0, sent_transfer = 0;
-	g->cues = 0;
-	for (size_t i = 0; i < g->nm; i++) {
-		const mention *m = &g->m[i];
-		if (m->kind == M_CUE)
-			g->cues |= (uint64_t)1 << (m->sub & 63);
-		if (m->kind == M_CUE && m->sub == C_REPORT)
-			report = 1;
-		if (m->kind == M_ITEM && m->category && strcmp(m->category, "-"))
-			sent_items++;
-		if (m->kind == M_CUE && (m->sub == C_DELIVERED || m->sub == C_COMMITTED ||
-		                         m->sub == C_TRANSFER || m->sub == C_TRANSFER_NOUN ||
-		                         m->sub == C_RECEIVE))
-			sent_transfer = 1;
+	/* what gram_scan noted of the mentions */
+	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
+	/* with no cue that makes a record the sentence asserts nothing, and
+	 * its clauses need no clause_pred */
+	int preds = (g->cues & RECORD_CUES) != 0;
+	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
+	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
+	                                CUE_BIT(C_RECEIVE))) != 0;
+	/* nor does it, with no actor, tell the next sentence who it is
+	 * about; what is left to do (unless traced) is only an elaboration
+	 * of the sentence before */
+	if (!preds && !g->actors && !g->trace && !(sent_items && has_cue(g, C_ELABORATION))) {
+		g->nnom = 0;
+		return;
 	}
 	mark_relative(g, t1);
 	/* clauses: cut at clause words, semicolons and ", which" */
@@ -2325,7 +2514,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		}
 		if (!cut && i > cm0) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
-				if (!strcmp(tok_fold(tl, &tl->v[t]), ";")) {
+				if (is_fold(tl, t, ';')) {
 					cut = 1;
 					ct1 = t;
 				}
@@ -2363,22 +2552,30 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
 	size_t emitted0 = out->n;
-	for (size_t k = 0; k < ncl; k++) {
+	/* roles and origins are marked on actors, adjectives for origins */
+	for (size_t k = 0; k < ncl && g->actors; k++) {
 		mark_roles(g, cl[k].m0, cl[k].m1);
-		mark_coordinated_origins(g, cl[k].m0, cl[k].m1);
+		if (g->actors >> ACT_ADJ & 1)
+			mark_coordinated_origins(g, cl[k].m0, cl[k].m1);
 	}
 	/* the recipient speaks in the sentence when it is named other than
 	 * as the one something is for ("Kyiv hopes for tanks", not "a
 	 * package for Ukraine") */
 	int ua_speaks = 0;
-	for (size_t i = 0; i < g->nm; i++)
-		if (g->m[i].kind == M_ACTOR && g->default_recipient &&
-		    g->m[i].code == g->default_recipient && g->m[i].role != ROLE_RECIP)
+	for (size_t i = 0; i < g->nm && g->actors && g->default_recipient; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient &&
+		    g->m[i].role != ROLE_RECIP)
 			ua_speaks = 1;
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		pred p;
-		clause_pred(g, c, ua_speaks, report, &p);
+		if (preds) {
+			clause_pred(g, c, ua_speaks, report, &p);
+		} else {
+			p.prov = p.prov2 = -1;
+			p.ncons = 0;
+			p.receive = p.passive = p.transferish = 0;
+		}
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
 			        c->m0, c->m1, p.prov >= 0 ? rec_type_names[p.prov] : "-",
@@ -2561,6 +2758,9 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		/* "de tweede grootste leverancier na de Verenigde Staten", "the
 		 * second largest supplier after the US": who ranks before the
 		 * donor gives too */
+		/* what the clause gives: its items, their numbers */
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		if (p.prov == REC_DELIVERED && ndon && donors[0]) {
 			int ordinal = 0;
 			for (size_t k2 = 0; k2 < nn; k2++)
@@ -2660,7 +2860,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 				for (size_t ti = 0; ti < p.ncons; ti++)
 					for (size_t d = 0; d < ndon; d++)
 						emit(g, out, first, p.cons[ti], donors[d], recipient, by,
-						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
+						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates);
 				continue;
 			}
 		}
@@ -2682,7 +2882,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 			/* a request that names no addressee is made of the states
 			 * supporting the recipient, the West (as the contract
 			 * codes "het Westen" and "Western allies") */
-			const char *west[1] = { lex_code(g->lx, "WEST") };
+			const char *west[1] = { g->west };
 			/* only the recipient's own request goes to the West:
 			 * "verlangt die Rückzahlung" by nobody named asks nobody */
 			int rec_asks = 0;
@@ -2711,14 +2911,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						if (resp && dn == ni && dn > 1 && d != j)
 							continue;
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
-						     ev0, t1, c->t0, c->t1, dates, nd);
+						     ev0, t1, c->t0, c->t1, dates);
 					}
 			}
 			if (ni && ndon) {
 				/* what an elaboration in the next sentence spells out */
 				record tmp;
 				record_init(&tmp);
-				set_when(g, &tmp, c->t0, c->t1, dates, nd, t0, t1);
+				set_when(g, &tmp, c->t0, c->t1, dates, t0, t1);
 				memcpy(g->last_when, tmp.when, sizeof g->last_when);
 				g->last_type = types[0];
 				g->last_recipient = recipient;
@@ -2816,7 +3016,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 					if (!third) {
 						for (size_t j = 0; j < ni; j++)
 							emit(g, out, first, REC_REFUSED, consent_by, recipient, NULL,
-							     &items[j], t0, t1, c->t0, c->t1, dates, nd);
+							     &items[j], t0, t1, c->t0, c->t1, dates);
 						ncb = 0;
 					}
 				}
@@ -2827,7 +3027,7 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 						for (size_t d = 0; d < ncd; d++)
 							if (cdon[d] != cby[b])
 								emit(g, out, first, p.cons[ti], cdon[d], recipient, cby[b],
-								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates, nd);
+								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates);
 			}
 		}
 		if (ndon && donors[0] && !requested) {
@@ -2857,6 +3057,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
 	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
 		g->nom_sent = g->nsent;
 		g->nom_t0 = t0;
@@ -2883,6 +3085,8 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		 * aangekocht": money right after the opener is the worth of the
 		 * package the sentence before named, not of its items */
 		num_span rest[32];
+		size_t nn;
+		const num_span *nums = nums_of(g, dates, &nn);
 		const num_span *inums = nums;
 		for (size_t i = 0; i < g->nm && nn <= 32; i++) {
 			if (!cue_at(g, i, C_ELABORATION))
@@ -2912,12 +3116,14 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
 				emit(g, out, first, g->last_type, g->elab_donor[d], g->last_recipient, NULL,
-				     &items[j], t0, t1, t0, t1, dates, nd);
+				     &items[j], t0, t1, t0, t1, dates);
 		/* the date is that of the sentence spelled out, unless this one
 		 * gives its own */
 		int own_date = 0;
+		size_t nd;
+		const date_span *dv = dates_of(dates, &nd);
 		for (size_t k = 0; k < nd; k++)
-			if (dates[k].kind != DATE_NONE)
+			if (dv[k].kind != DATE_NONE)
 				own_date = 1;
 		if (!own_date)
 			for (size_t r = before; r < out->n; r++)

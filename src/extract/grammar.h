@@ -83,6 +83,26 @@ typedef struct gram_hit {
  * sentences (a bound on memory for a huge document). */
 enum { GRAM_KEEP = 4096 };
 
+/* The arrays a gram_doc grows, kept by the caller from one document to
+ * the next (extract.c's per-worker scratch) so that a document does not
+ * allocate them again: gram_doc_init borrows them, gram_doc_release
+ * hands them back, grown; gram_bufs_release frees them (and leaves b
+ * as gram_bufs_init does, empty). */
+typedef struct gram_bufs {
+	mention *m;
+	size_t capm;
+	unsigned char *skip;
+	size_t capskip;
+	gram_hit *kept;
+	size_t capkept;
+	struct gram_span { size_t t0, t1; } *pending;
+	size_t cappending;
+	buf tmp;
+} gram_bufs;
+
+void gram_bufs_init(gram_bufs *b);
+void gram_bufs_release(gram_bufs *b);
+
 typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
@@ -116,6 +136,13 @@ typedef struct gram_doc {
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	size_t last_sys_sent;    /* the sentence that named it */
 	const char *last_currency; /* of the document's last sum of money */
+	/* the sentences after it whose numbers were left unscanned, newest
+	 * last, and how to find the currency of the last sum of money in one
+	 * of them, or NULL (the caller sets it) */
+	struct gram_span *pending;
+	size_t npending, cappending;
+	const char *(*money)(void *ctx, size_t t0, size_t t1);
+	void *money_ctx;
 	/* a quotation running over several sentences and the state of who
 	 * says it, named after it closes ("..., rappelle le cabinet de la
 	 * ministre"): the sentences before quote_end speak for it */
@@ -126,7 +153,12 @@ typedef struct gram_doc {
 	size_t nelab;
 	mention *m;
 	size_t nm, capm;
-	uint64_t cues;           /* bit c: a cue of class c among m[0, nm) (see has_cue) */
+	/* what gram_scan notes of m[0, nm): bit c of cues, a cue of class
+	 * c (see has_cue); bit k of actors, an actor of kind k; items, an
+	 * item; named_items, an item of a category other than "-" */
+	uint64_t cues;
+	unsigned actors;
+	int items, named_items;
 	unsigned char *skip;     /* per sentence token: a particle already used */
 	size_t capskip, s0;
 	/* gram_doc_init's walk of the lexicon over tokens [0, kept_end),
@@ -136,10 +168,12 @@ typedef struct gram_doc {
 	size_t nkept, capkept, kept_end, kept_next;
 	FILE *trace;             /* when set, the analysis of each sentence */
 	buf tmp;
+	gram_bufs *bufs;         /* where m, skip, kept, pending and tmp came from */
 } gram_doc;
 
+/* bufs is lent to g until gram_doc_release. */
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang);
+                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs);
 
 /* Loads data/particles.tsv (lang, class, finite form, particle) into a
  * lexicon of finite forms whose code is the folded particle. */
@@ -156,15 +190,40 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first);
 int gram_makes_record(int cls);
 
 /* Finds the mentions of the sentence of tokens [t0, t1); returns whether
- * it could yield a record (an item or a record-making cue), so the caller
- * can skip scanning its numbers and dates.  gram_sentence must follow. */
+ * it could yield a record (an item or a record-making cue): only then do
+ * its numbers and dates matter.  gram_sentence must follow. */
 int gram_scan(gram_doc *g, size_t t0, size_t t1);
 
+/* A sentence's numbers and dates, scanned when gram_sentence first reads
+ * them: the numbers where a clause has a predicate and a recipient (or
+ * the sentence elaborates), the dates where a record is given; most
+ * sentences need neither.  The caller fills in on (its numbers and dates
+ * may matter: gram_scan's answer, or tracing) for each sentence, and
+ * once the scans of the sentence being read (each fills out, at most max,
+ * with offsets into the document, and returns the count) and their room;
+ * the rest is gram_sentence's. */
+typedef struct gram_scans {
+	int on;
+	size_t (*nums)(void *ctx, num_span *out, size_t max);
+	size_t (*dates)(void *ctx, date_span *out, size_t max);
+	void *ctx;
+	num_span *nv;
+	size_t nmax;
+	date_span *dv;
+	size_t dmax;
+	/* gram_sentence's */
+	num_span implied[32];    /* nv with implied currencies (implied_money) */
+	const num_span *np;
+	size_t nn, nd;
+	int nscanned, dscanned;
+} gram_scans;
+
 /* Extracts the records of the sentence of tokens [t0, t1), given its
- * numbers and dates (byte offsets into the document), appending to out;
- * the mentions are those gram_scan found;
- * records from index first on are this document's (for merging). */
-void gram_sentence(gram_doc *g, size_t t0, size_t t1, const num_span *nums, size_t nn,
-                   const date_span *dates, size_t nd, rec_list *out, size_t first);
+ * numbers and dates, appending to out; the mentions are those gram_scan
+ * found; records from index first on are this document's (for
+ * merging).  A sentence whose numbers were left unscanned is noted, for
+ * the currency of its sums of money (see gram_doc.money). */
+void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
+                   size_t first);
 
 #endif

@@ -25,11 +25,12 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 #define SFX_END 4      /* lex_suffix's shortest tail */
 
 typedef struct edge {
+	/* hash and parent side by side: a probe compares both at once */
+	uint32_t hash;
 	uint32_t parent;
 	uint32_t key;      /* offset of the folded token in strs */
 	uint32_t klen;
 	uint32_t child;
-	uint32_t hash;
 } edge;
 
 typedef struct node {
@@ -68,8 +69,13 @@ struct lex {
 	 * token of an entry: most tokens of a text start none, and this 8 KB
 	 * set in the L1 cache says so without a probe of the edge table */
 	uint64_t root[(1u << LEX_ROOT_BITS) / 64];
+	/* the same for the entries of each language (LANG_NL, _EN, _DE,
+	 * _FR): a walk in one language tests the set of its own, in which
+	 * the function words of the other three (Dutch "de", French "la")
+	 * start nothing */
+	uint64_t root_lang[4][(1u << LEX_ROOT_BITS) / 64];
 	uint64_t sfx_seen[(1u << SFX_BITS) / 64];  /* the same for suffix keys' hashes */
-	/* the same for the hash_back of the last SFX_END bytes of every
+	/* the same for the end_hash of the last SFX_END bytes of every
 	 * suffix key, which every tail lex_suffix tries ends with: most
 	 * words end in none of them and cost one short hash */
 	uint64_t sfx_end[(1u << SFX_BITS) / 64];
@@ -87,9 +93,12 @@ static uint32_t hash_bytes(uint32_t h, const char *s, size_t n)
 
 /* An edge's hash combines the token's own hash, which the tokenizer
  * computes once (token.h), with its parent node: a trie step costs one
- * probe, not a rehash of the word. */
-static uint32_t edge_mix(uint32_t parent, uint32_t th)
+ * probe, not a rehash of the word.  An edge from the root, the first step
+ * of every walk, takes the token's hash as it is. */
+static inline uint32_t edge_mix(uint32_t parent, uint32_t th)
 {
+	if (!parent)
+		return th;
 	uint32_t h = th ^ (parent * 0x9E3779B1u);
 	h ^= h >> 16;
 	h *= 0x85EBCA6Bu;
@@ -109,16 +118,19 @@ static const char *own(lex *x, const char *s)
 {
 	if (!s)
 		return NULL;
-	const char *cat = rec_category_intern(s);
-	if (cat)
-		return cat;
 	size_t n = strlen(s);
 	uint32_t h = hash_bytes(2166136261u, s, n);
+	/* the table holds no category (they are not added below), so a
+	 * string found in it is none, and most strings (codes, forms
+	 * written again as their squeezed form) are found */
 	if (x->capintern) {
 		for (size_t j = h & (x->capintern - 1); x->intern[j]; j = (j + 1) & (x->capintern - 1))
 			if (!strcmp(x->intern[j], s))
 				return x->intern[j];
 	}
+	const char *cat = rec_category_intern(s);
+	if (cat)
+		return cat;
 	if ((x->nowned + 1) * 2 > x->capintern) {
 		size_t cap = x->capintern ? x->capintern * 2 : 4096;
 		char **t = xcalloc(cap, sizeof *t);
@@ -206,35 +218,64 @@ static inline int key_eq(const char *a, const char *b, size_t n)
 	return !n || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
 }
 
-/* Inline: it is the step of every trie walk, most of them one probe. */
-static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s,
-                                   size_t n)
+/* Inline: it is the step of every trie walk, most of them one probe.
+ * The table must not be empty. */
+static inline uint32_t edge_probe(const lex *x, uint32_t parent, uint32_t th, const char *s,
+                                  size_t n)
 {
-	if (!x->capedges)
-		return 0;
 	uint32_t h = edge_mix(parent, th);
+	uint32_t hp[2] = { h, parent };
+	uint64_t want;
+	memcpy(&want, hp, 8);
 	size_t j = h & (x->capedges - 1);
 	for (;;) {
 		const edge *e = &x->edges[j];
 		if (!e->child)
 			return 0;
-		if (e->hash == h && e->parent == parent && e->klen == n &&
-		    key_eq(x->strs.p + e->key, s, n))
+		uint64_t have;
+		memcpy(&have, &e->hash, 8);
+		if (have == want && e->klen == n && key_eq(x->strs.p + e->key, s, n))
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
 }
 
-/* Whether a token of hash th can start an entry (no false "no"). */
-static inline int may_start(const lex *x, uint32_t th)
+static inline uint32_t edge_find_h(const lex *x, uint32_t parent, uint32_t th, const char *s,
+                                   size_t n)
 {
-	uint32_t b = th >> (32 - LEX_ROOT_BITS);
-	return (int)(x->root[b >> 6] >> (b & 63) & 1);
+	return x->capedges ? edge_probe(x, parent, th, s, n) : 0;
 }
 
-lex_starts lex_get_starts(const lex *x)
+/* The start set of a walk in lang: its language's own for one of the
+ * four, else that of every entry. */
+static inline const uint64_t *starts_in(const lex *x, int lang)
 {
-	lex_starts s = { x->root };
+	switch (lang) {
+	case LANG_NL: return x->root_lang[0];
+	case LANG_EN: return x->root_lang[1];
+	case LANG_DE: return x->root_lang[2];
+	case LANG_FR: return x->root_lang[3];
+	default: return x->root;
+	}
+}
+
+static inline void bit_set_root(uint64_t *set, uint32_t th)
+{
+	uint32_t b = th >> (32 - LEX_ROOT_BITS);
+	set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* Whether a token of hash th can start an entry in lang (no false "no"). */
+static inline int may_start(const lex *x, uint32_t th, int lang)
+{
+	lex_starts s = { starts_in(x, lang) };
+	token t = { .hash = th };
+	return lex_may_start(s, &t);
+}
+
+lex_starts lex_get_starts(const lex *x, int lang)
+{
+	lex_starts s = { starts_in(x, lang) };
 	return s;
 }
 
@@ -264,10 +305,8 @@ static uint32_t edge_add(lex *x, uint32_t parent, const char *s, size_t n)
 	buf_add(&x->strs, s, n);
 	x->nedges++;
 	uint32_t th = tok_hash(s, n);
-	if (!parent) {
-		uint32_t b = th >> (32 - LEX_ROOT_BITS);
-		x->root[b >> 6] |= (uint64_t)1 << (b & 63);
-	}
+	if (!parent)
+		bit_set_root(x->root, th);
 	x->nodes[parent].next |= (uint64_t)1 << (th >> (32 - 6));
 	return child;
 }
@@ -316,6 +355,15 @@ static inline void bit_set(uint64_t *set, uint32_t h)
 	set[b >> 6] |= (uint64_t)1 << (b & 63);
 }
 
+/* The hash of a word's last SFX_END bytes for sfx_end: one load and a
+ * multiply, as lex_suffix asks it of most words of a text. */
+static inline uint32_t end_hash(const char *w, size_t n)
+{
+	uint32_t v;
+	memcpy(&v, w + n - SFX_END, SFX_END);
+	return v * 0x9E3779B1u;
+}
+
 static inline int sfx_seen(const lex *x, uint32_t h)
 {
 	return bit_test(x->sfx_seen, h);
@@ -359,7 +407,7 @@ static void sfx_add(lex *x, const char *s, size_t n, int32_t ent)
 	x->nsfx++;
 	bit_set(x->sfx_seen, h);
 	if (n >= SFX_END)
-		bit_set(x->sfx_end, hash_back(s + n - SFX_END, SFX_END));
+		bit_set(x->sfx_end, end_hash(s, n));
 	if (n > x->sfx_maxlen)
 		x->sfx_maxlen = n;
 }
@@ -466,6 +514,9 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
 		nd = edge_add(x, nd, tok_fold(&x->tl, t), t->flen);
 	}
 	e = &x->ent[id];
+	for (int b = 0; b < 4; b++)
+		if (lang >> b & 1)
+			bit_set_root(x->root_lang[b], x->tl.v[0].hash);
 	e->next = x->nodes[nd].first[kind];
 	x->nodes[nd].first[kind] = id;
 	x->nodes[nd].kinds |= (uint32_t)(NODE_HAS | e->lang) << (8 * kind);
@@ -507,12 +558,20 @@ int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_
 	return entry_ok(e, tl, text, i, n, lang);
 }
 
-int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
-                 size_t end, int lang, lex_match out[LEX_NKINDS])
+static int match_cased(const lex *x, const tok_list *tl, const char *text, size_t i,
+                       size_t end, int lang, lex_match out[LEX_NKINDS]);
+
+/* The walk of lex_match_at from token i.  With cased 0 it gives up on
+ * the first case-sensitive entry it meets and hands the whole walk to
+ * match_cased: few walks meet one, and a walk with no call of cased_ok
+ * in it needs fewer registers saved and restored, at every token. */
+static inline __attribute__((always_inline))
+int walk(const lex *x, const tok_list *tl, const char *text, size_t i, size_t end, int lang,
+         lex_match out[LEX_NKINDS], int cased, int started)
 {
 	for (int k = 0; k < LEX_NKINDS; k++)
 		out[k].e = NULL;
-	if (i >= end || !may_start(x, tl->v[i].hash))
+	if (!started && (i >= end || !may_start(x, tl->v[i].hash, lang)))
 		return 0;
 	int found = 0;
 	/* the kinds' bytes of a node that can hold an entry in lang (an
@@ -520,23 +579,31 @@ int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 	uint32_t want = (lang ? (uint32_t)lang : NODE_HAS) * 0x01010101u;
 	uint32_t nd = 0;
 	const token *t = &tl->v[i];
+	/* a start bit is set only with an edge: the table is not empty */
 	for (size_t j = i;;) {
-		nd = edge_find_h(x, nd, t->hash, tok_fold(tl, t), t->flen);
+		nd = edge_probe(x, nd, t->hash, tok_fold(tl, t), t->flen);
 		if (!nd)
 			break;
 		const node *n = &x->nodes[nd];
 		uint32_t km = n->kinds & want;
-		while (km) {
+		/* a bit at a time: want has one bit a byte for a document's
+		 * one language, and a kind met again (lang of several bits)
+		 * only finds the same entry again */
+		for (; km; km &= km - 1) {
 			int k = __builtin_ctz(km) >> 3;
-			km &= ~(0xFFu << (8 * k));
 			for (int32_t id = n->first[k]; id >= 0; id = x->ent[id].next) {
-				if (entry_ok(&x->ent[id], tl, text, i, j - i + 1, lang)) {
-					out[k].tok = (uint32_t)i;
-					out[k].ntok = (uint32_t)(j - i + 1);
-					out[k].e = &x->ent[id];
-					found = 1;
-					break;
-				}
+				const lex_entry *e = &x->ent[id];
+				if (lang && !(e->lang & lang))
+					continue;
+				if (e->cased && !cased)
+					return match_cased(x, tl, text, i, end, lang, out);
+				if (e->cased && !cased_ok(e, tl, text, i, j - i + 1))
+					continue;
+				out[k].tok = (uint32_t)i;
+				out[k].ntok = (uint32_t)(j - i + 1);
+				out[k].e = e;
+				found |= 1 << k;
+				break;
 			}
 		}
 		if (++j >= end)
@@ -547,6 +614,25 @@ int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
 			break;
 	}
 	return found;
+}
+
+__attribute__((noinline))
+static int match_cased(const lex *x, const tok_list *tl, const char *text, size_t i,
+                       size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	return walk(x, tl, text, i, end, lang, out, 1, 0);
+}
+
+int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
+                 size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	return walk(x, tl, text, i, end, lang, out, 0, 0);
+}
+
+int lex_match_started(const lex *x, const tok_list *tl, const char *text, size_t i,
+                      size_t end, int lang, lex_match out[LEX_NKINDS])
+{
+	return walk(x, tl, text, i, end, lang, out, 0, 1);
 }
 
 /* lex_suffix's search of the tails w[k0..n), w[k0+1..n), ... in turn.
@@ -588,7 +674,7 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 	 * hostile 100 MB "word" linear instead of quadratic. */
 	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
 	if (n < k0 + SFX_END || (lang && !(lang & x->sfx_langs)) ||
-	    !bit_test(x->sfx_end, hash_back(w + n - SFX_END, SFX_END)))
+	    !bit_test(x->sfx_end, end_hash(w, n)))
 		return NULL;
 	return suffix_tails(x, w, n, k0, lang, at);
 }
@@ -634,7 +720,7 @@ const lex_entry *lex_lookup_tok(const lex *x, lex_kind kind, const tok_list *tl,
 	 * none */
 	if (!t->flen || (t->flags & TOK_FOLDSPACE))
 		return lex_lookup(x, kind, f, lang);
-	if (!may_start(x, t->hash))
+	if (!may_start(x, t->hash, lang))
 		return NULL;
 	return node_entry(x, edge_find_h(x, 0, t->hash, f, t->flen), kind, lang);
 }
@@ -658,6 +744,7 @@ struct load_ctx {
 	const char *path;
 	int cased;
 	const char *const *classes;
+	int nclasses;
 };
 
 static int bad(sl_err *e, const char *path, size_t line, const char *why, const char *what)
@@ -674,7 +761,7 @@ static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		return bad(e, c->path, line, "unknown language", f[1]);
 	int kind = -1;
 	for (int k = 0; k < ACT_NKINDS; k++)
-		if (!strcmp(f[2], lex_actor_kinds[k]))
+		if (f[2][0] == lex_actor_kinds[k][0] && !strcmp(f[2], lex_actor_kinds[k]))
 			kind = k;
 	if (kind < 0)
 		return bad(e, c->path, line, "unknown actor kind", f[2]);
@@ -687,7 +774,7 @@ static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_actors(lex *x, const char *path, int cased, sl_err *e)
 {
-	struct load_ctx c = { x, path, cased, NULL };
+	struct load_ctx c = { x, path, cased, NULL, 0 };
 	return tsv_each(path, 4, actor_line, &c, e);
 }
 
@@ -743,7 +830,7 @@ static int system_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_systems(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL };
+	struct load_ctx c = { x, path, 0, NULL, 0 };
 	return tsv_each(path, 4, system_line, &c, e);
 }
 
@@ -769,7 +856,7 @@ static int item_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_items(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL };
+	struct load_ctx c = { x, path, 0, NULL, 0 };
 	return tsv_each(path, 4, item_line, &c, e);
 }
 
@@ -779,10 +866,14 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	int lang = lex_lang_bit(f[0]);
 	if (!lang)
 		return bad(e, c->path, line, "unknown language", f[0]);
+	/* the last class of that name; the first byte first, as thousands
+	 * of lines each ask it of some sixty classes */
 	int cls = -1;
-	for (int k = 0; c->classes[k]; k++)
-		if (!strcmp(c->classes[k], f[1]))
+	for (int k = c->nclasses; k-- > 0;)
+		if (c->classes[k][0] == f[1][0] && !strcmp(c->classes[k], f[1])) {
 			cls = k;
+			break;
+		}
 	if (cls < 0)
 		return bad(e, c->path, line, "unknown cue class", f[1]);
 	/* "~may": only in this case (the modal, not the month "May") */
@@ -794,6 +885,8 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, classes };
+	struct load_ctx c = { x, path, 0, classes, 0 };
+	while (classes[c.nclasses])
+		c.nclasses++;
 	return tsv_each(path, 3, cue_line, &c, e);
 }

@@ -77,8 +77,9 @@ typedef struct lex_match {
 } lex_match;
 
 /*
- * The set of token hashes that can start an entry (no false "no").  Most
- * tokens of a text start none; a loop over tokens tests this inline
+ * The set of token hashes that can start an entry in lang (no false
+ * "no"): lang's own entries when it is one LANG_* bit, else every entry.
+ * Most tokens of a text start none; a loop over tokens tests this inline
  * (lex_may_start) and calls lex_match_at only for those it lets through,
  * so a token that starts nothing costs no call.  Valid as long as x.
  */
@@ -86,7 +87,7 @@ typedef struct lex_match {
 typedef struct lex_starts {
 	const uint64_t *bits;    /* bit hash >> (32 - LEX_ROOT_BITS) */
 } lex_starts;
-lex_starts lex_get_starts(const lex *x);
+lex_starts lex_get_starts(const lex *x, int lang);
 
 static inline int lex_may_start(lex_starts s, const token *t)
 {
@@ -96,12 +97,18 @@ static inline int lex_may_start(lex_starts s, const token *t)
 
 /*
  * Longest match of each kind starting at token i (not crossing token end):
- * out[kind].e is NULL when that kind has none; returns whether any kind
- * has one.  lang is the document's LANG_* bit; entries of other languages
- * are skipped.
+ * out[kind].e is NULL when that kind has none; returns the kinds that
+ * have one (bit k for kind k), 0 for none.  lang is the document's LANG_*
+ * bit; entries of other languages are skipped.
  */
 int lex_match_at(const lex *x, const tok_list *tl, const char *text, size_t i,
                  size_t end, int lang, lex_match out[LEX_NKINDS]);
+
+/* lex_match_at of a token i < end that lex_may_start let through (with
+ * the starts of lang), for the loops that test it inline: it does not
+ * test again. */
+int lex_match_started(const lex *x, const tok_list *tl, const char *text, size_t i,
+                      size_t end, int lang, lex_match out[LEX_NKINDS]);
 
 /* Whether e applies in lang and, if case-sensitive, to tokens [i, i+n). */
 int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,

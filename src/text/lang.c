@@ -116,10 +116,12 @@ void lang_free(lang_model *m)
 }
 
 /* The LANG_* bits of the stop word token t is, 0 if none: what
- * lex_lookup_tok on the trie answers. */
-static inline int stop_lang(const lang_model *m, const tok_list *tl, const token *t)
+ * lex_lookup_tok on the trie answers, and asks it when t has one of the
+ * flags trie (see lang_guess). */
+static inline int stop_lang(const lang_model *m, const tok_list *tl, const token *t,
+                            uint32_t trie)
 {
-	if (t->flags & TOK_FOLDSPACE || !lang_table) {
+	if (t->flags & trie) {
 		const lex_entry *e = lex_lookup_tok(m->words, LEX_CUE, tl, t, 0);
 		return e ? e->lang : 0;
 	}
@@ -156,21 +158,48 @@ static int decided(const int score[4], size_t margin)
 	return 1;
 }
 
+/* The four LANG_* bits of lang as the bytes of a word, bit b in byte b:
+ * the product places a copy of lang at bits 0, 7, 14 and 21, which do
+ * not overlap, and bit b of the copy at 7b lands on bit 8b. */
+static inline uint32_t lang_bytes(int lang)
+{
+	return ((uint32_t)lang & LANG_ALL) * 0x204081u & 0x01010101u;
+}
+
+/* Adds the four byte-wide counts of votes to score. */
+static void add_votes(int score[4], uint32_t votes)
+{
+	for (int b = 0; b < 4; b++)
+		score[b] += (int)(votes >> 8 * b & 0xff);
+}
+
 int lang_guess(const lang_model *m, const tok_list *tl, size_t from, size_t to)
 {
 	int score[4] = { 0, 0, 0, 0 };
-	for (size_t i = from; i < to; i++) {
+	/* the votes since the last look at score, a byte per language
+	 * (lang_bytes): one addition a stop word, and at most 32 a byte */
+	uint32_t votes = 0;
+	/* copies that the calls into the trie do not make the compiler
+	 * load again for every token */
+	const token *v = tl->v;
+	/* the words the table cannot answer: one test a word */
+	uint32_t trie = lang_table ? TOK_FOLDSPACE : TOK_WORD;
+	for (size_t b = from; b < to; b += 32) {
 		/* each token left adds at most one to a score: once a language
-		 * leads by more than they are, it is the answer whatever they are */
-		if (!((i - from) & 31) && i > from && decided(score, to - i))
-			break;
-		if (!(tl->v[i].flags & TOK_WORD))
-			continue;
-		int lang = stop_lang(m, tl, &tl->v[i]);
-		if (lang)
-			for (int b = 0; b < 4; b++)
-				score[b] += lang >> b & 1;
+		 * leads by more than they are, it is the answer whatever they
+		 * are (a look every 32 tokens) */
+		if (b > from) {
+			add_votes(score, votes);
+			votes = 0;
+			if (decided(score, to - b))
+				break;
+		}
+		size_t end = to - b < 32 ? to : b + 32;
+		for (size_t i = b; i < end; i++)
+			if (v[i].flags & TOK_WORD)
+				votes += lang_bytes(stop_lang(m, tl, &v[i], trie));
 	}
+	add_votes(score, votes);
 	int best = 1; /* en */
 	for (int b = 0; b < 4; b++)
 		if (score[b] > score[best])

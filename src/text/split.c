@@ -91,12 +91,20 @@ static void push(sentence **out, size_t *n, size_t *cap, size_t t0, size_t t1)
 void split_sentences(const split_rules *s, int lang, const tok_list *tl, const char *text,
                      size_t from, size_t to, sentence **out, size_t *n, size_t *cap)
 {
+	if (from >= to)
+		return;         /* no sentence (and tl->v may be NULL) */
 	size_t start = from;
+	/* a copy, which the calls below do not make the compiler load again
+	 * for every token */
+	const token *v = tl->v, *end = v + to;
 	for (size_t i = from; i < to; i++) {
-		const token *t = &tl->v[i];
-		/* most tokens are neither */
-		if (!(t->flags & (TOK_NL | TOK_PUNCT)))
-			continue;
+		/* most tokens are neither: passed over in a loop of their own */
+		const token *t = &v[i];
+		while (t < end && !(t->flags & (TOK_NL | TOK_PUNCT)))
+			t++;
+		if (t == end)
+			break;
+		i = (size_t)(t - v);
 		if (i > start && (t->flags & TOK_NL)) {
 			push(out, n, cap, start, i);
 			start = i;

@@ -4,13 +4,16 @@
  * fold arena, both reused across documents.
  *
  * Most words of news text are ASCII letters with a few digits, and
- * tokenizing them is most of the cost.  So tok_scan's loop takes a word
- * that starts with an ASCII letter or digit in one pass (word_fast): each
- * byte is classified, folded into the arena and hashed on the way to the
- * word's end.  The rare cases it leaves (an elision to split, a digit
- * separator) and everything else go to scan_step, the general loop, which
- * handles every case; tok_ascii_fast = 0 leaves everything to it, and
- * fuzz_token checks that the two give the same tokens.
+ * tokenizing them is most of the cost.  So tok_scan first runs
+ * ascii_run, a loop over words of ASCII letters, numbers, white space and
+ * ASCII punctuation with its state in locals; what that leaves, it takes one
+ * token at a time: a word that starts with an ASCII letter or digit in
+ * one pass (word_fast), each byte classified, folded into the arena and
+ * hashed on the way to the word's end.  The rare cases word_fast leaves
+ * (an elision to split, a digit separator) and everything else go to
+ * scan_step, the general loop, which handles every case;
+ * tok_ascii_fast = 0 leaves everything to it, and fuzz_token checks that
+ * the two give the same tokens.
  */
 #include "token.h"
 
@@ -42,12 +45,18 @@ void tok_list_release(tok_list *l)
 
 int tok_ascii_fast = 1;
 
-static inline token *tok_new(tok_list *l)
+/* Room for one more token. */
+static inline void tok_room(tok_list *l)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 256;
 		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 	}
+}
+
+static inline token *tok_new(tok_list *l)
+{
+	tok_room(l);
 	return &l->v[l->n++];
 }
 
@@ -59,19 +68,27 @@ static inline unsigned char *room(buf *b, size_t n)
 	return (unsigned char *)b->p + b->len;
 }
 
+/* Fills in t, the token text[start..end) whose folded form is the flen
+ * arena bytes at fold, of hash h. */
+static inline void tok_set(token *t, size_t start, size_t end, size_t cp, size_t fold,
+                           size_t flen, uint32_t flags, uint32_t h)
+{
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->cp = (uint32_t)cp;
+	t->flags = flags;
+	t->fold = (uint32_t)fold;
+	t->flen = (uint32_t)flen;
+	t->hash = h;
+}
+
 /* Appends the token text[start..end) whose folded form, n bytes of hash
  * h, the caller has written at the end of the arena (room(n + 1)). */
 static inline token *push_folded(tok_list *l, size_t start, size_t end, size_t cp,
                                  uint32_t flags, size_t n, uint32_t h)
 {
 	token *t = tok_new(l);
-	t->start = (uint32_t)start;
-	t->end = (uint32_t)end;
-	t->cp = (uint32_t)cp;
-	t->flags = flags;
-	t->fold = (uint32_t)l->arena.len;
-	t->flen = (uint32_t)n;
-	t->hash = h;
+	tok_set(t, start, end, cp, l->arena.len, n, flags, h);
 	char *a = l->arena.p + l->arena.len;
 	a[n] = '\0';
 	a[n + 1] = '\0';
@@ -121,6 +138,36 @@ static inline uint64_t nonletter(uint64_t v)
 	uint64_t l = (v & ~SWAR_HIGH) | 0x20 * SWAR_ONES;
 	uint64_t letter = (l + (0x80 - 'a') * SWAR_ONES) & ~(l + (0x80 - 'z' - 1) * SWAR_ONES);
 	return ~(letter & ~v) & SWAR_HIGH;
+}
+
+/* Bit 7 of each byte of v set where that byte is not an ASCII digit, as
+ * nonletter does for letters. */
+static inline uint64_t nondigit(uint64_t v)
+{
+	uint64_t l = v & ~SWAR_HIGH;
+	uint64_t digit = (l + (0x80 - '0') * SWAR_ONES) & ~(l + (0x80 - '9' - 1) * SWAR_ONES);
+	return ~(digit & ~v) & SWAR_HIGH;
+}
+
+/* The hash h (tok_hash's) continued over the n bytes before e (n <= 8):
+ * entered at case n, with no test between the bytes.  Each byte is
+ * read back from where it was just stored, which costs one instruction
+ * less than shifting it out of the word. */
+static inline uint32_t fnv_before(uint32_t h, const unsigned char *e, size_t n)
+{
+	switch (n) {
+	case 8: h = (h ^ e[-8]) * 16777619u; /* fallthrough */
+	case 7: h = (h ^ e[-7]) * 16777619u; /* fallthrough */
+	case 6: h = (h ^ e[-6]) * 16777619u; /* fallthrough */
+	case 5: h = (h ^ e[-5]) * 16777619u; /* fallthrough */
+	case 4: h = (h ^ e[-4]) * 16777619u; /* fallthrough */
+	case 3: h = (h ^ e[-3]) * 16777619u; /* fallthrough */
+	case 2: h = (h ^ e[-2]) * 16777619u; /* fallthrough */
+	case 1: h = (h ^ e[-1]) * 16777619u; /* fallthrough */
+	case 0: break;
+	default: __builtin_unreachable();
+	}
+	return h;
 }
 
 /* utf8_decode with ASCII answered inline: most bytes of news text. */
@@ -204,6 +251,16 @@ static int has_upper(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* Whether the n ASCII letters at p have a lower-case one: the second,
+ * mostly, so it costs little after a capital. */
+static inline int has_lower(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] & 0x20)
+			return 1;
+	return 0;
+}
+
 /* tok_scan's word at text[s] (an ASCII letter or digit) as a token, if
  * it ends where the general loop in scan_step would end it and with the
  * same flags, but in one pass: each byte is classified, folded into the
@@ -240,23 +297,9 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 				cls |= FOLD_LOWER;
 			uint64_t f = v | 0x20 * SWAR_ONES;
 			swar_store8(o + q, f);
-			/* the n bytes into the hash, low byte first: entered at
-			 * case n, with no test between the bytes */
-#define FNV_BYTE h = (h ^ (uint32_t)(f & 0xff)) * 16777619u, f >>= 8
-			switch (n) {
-			case 8: FNV_BYTE; /* fallthrough */
-			case 7: FNV_BYTE; /* fallthrough */
-			case 6: FNV_BYTE; /* fallthrough */
-			case 5: FNV_BYTE; /* fallthrough */
-			case 4: FNV_BYTE; /* fallthrough */
-			case 3: FNV_BYTE; /* fallthrough */
-			case 2: FNV_BYTE; /* fallthrough */
-			case 1: FNV_BYTE; /* fallthrough */
-			default: break;
-			}
-#undef FNV_BYTE
 			j += n;
 			q += n;
+			h = fnv_before(h, o + q, n);
 			letters += n;
 			if (n < 8)
 				break;
@@ -340,6 +383,14 @@ static inline void punct(tok_list *l, const char *text, size_t i, size_t to, int
 		unsigned char *o = room(&l->arena, 2);
 		o[0] = (unsigned char)(c == '`' ? '\'' : c);
 		push_folded(l, i, i + 1, cp, fl, 1, (2166136261u ^ o[0]) * 16777619u);
+	} else if (fast) {
+		/* one code point beyond ASCII (quotes, dashes): fold_cp_to
+		 * folds it as fold_append would, without a pass over its bytes */
+		unsigned char *o = room(&l->arena, FOLD_CP_MAX + 1);
+		size_t n = fold_cp_to(c, (char *)o);
+		if (memchr(o, ' ', n))
+			fl |= TOK_FOLDSPACE;
+		push_folded(l, i, i + k, cp, fl, n, tok_hash((const char *)o, n));
 	} else {
 		push(l, i, i + k, cp, fl, text);
 	}
@@ -436,6 +487,193 @@ static size_t scan_step(tok_list *l, const char *text, size_t from, size_t i, si
 	return i + k;
 }
 
+/* Byte classes for ascii_run: A_LETTER an ASCII letter, A_SPACE white
+ * space, A_PUNCT punctuation it takes itself (ASCII, not a letter, digit,
+ * space or hyphen), A_END a byte after which a word of ASCII letters has
+ * nothing more to decide (ASCII, not a letter, digit, apostrophe or
+ * hyphen).  Bytes from 0x80 up are in no class. */
+enum { A_LETTER = 1, A_SPACE = 2, A_PUNCT = 4, A_END = 8, A_NUM = 16 };
+#define A_ALPHA(b) (((b) | 0x20) >= 'a' && ((b) | 0x20) <= 'z')
+#define A_DIGIT(b) ((b) >= '0' && (b) <= '9')
+#define A_WHITE(b) ((b) == ' ' || ((b) >= '\t' && (b) <= '\r'))
+#define A_OTHER(b) ((b) < 0x80 && !A_ALPHA(b) && !A_DIGIT(b))
+#define A_CLS(b) ((A_ALPHA(b) ? A_LETTER : 0) | (A_DIGIT(b) ? A_NUM : 0) | (A_WHITE(b) ? A_SPACE : 0) | \
+	(A_OTHER(b) && !A_WHITE(b) && (b) != '-' ? A_PUNCT : 0) | \
+	(A_OTHER(b) && (b) != '\'' && (b) != '-' ? A_END : 0))
+#define A_CLS4(b) A_CLS(b), A_CLS((b) + 1), A_CLS((b) + 2), A_CLS((b) + 3)
+#define A_CLS16(b) A_CLS4(b), A_CLS4((b) + 4), A_CLS4((b) + 8), A_CLS4((b) + 12)
+#define A_CLS64(b) A_CLS16(b), A_CLS16((b) + 16), A_CLS16((b) + 32), A_CLS16((b) + 48)
+static const unsigned char ascii_cls[256] = {
+	A_CLS64(0), A_CLS64(64), A_CLS64(128), A_CLS64(192)
+};
+
+/* ascii_run's letters or digits from p[j] on, eight at a time, j and o
+ * moved past them: the eight bytes v of the text go to o with their case
+ * bit set (f: the fold of a letter; digits have the bit) and from there
+ * into the hash h; MASK (nonletter(f) or nondigit(v)) says where they
+ * end, and a chunk beyond the last eight bytes (last8) goes to label
+ * STOP.  A macro, not a function: the compiler keeps o and h in
+ * registers only so. */
+#define RUN8(MASK, STOP) do { \
+	uint64_t m; \
+	do { \
+		if (j > last8) \
+			goto STOP; \
+		uint64_t v = swar_load8(p + j), f = v | 0x20 * SWAR_ONES; \
+		m = MASK; \
+		swar_store8(o, f); \
+		size_t n = m ? ((unsigned)__builtin_ctzll(m) >> 3) & 7 : 8; \
+		j += n; \
+		o += n; \
+		h = fnv_before(h, o, n); \
+	} while (!m); \
+} while (0)
+
+/* tok_scan's loop over what most of news text is: words of ASCII letters
+ * and numbers of digits that end at a space or punctuation, the white
+ * space between them and ASCII punctuation, from text[i] on.  Returns
+ * where it stopped, for tok_scan to take the next token: a hyphen or a
+ * byte beyond ASCII to start one, a digit, a letter, an apostrophe, a
+ * byte beyond ASCII or a hyphen before one after a word or a number
+ * (nothing of it appended; a number takes hyphens to tok_scan too), a
+ * full token array, or fewer than eight bytes left.
+ *
+ * Why a loop of its own: the token array's and the arena's ends live in
+ * locals here, written back once at the end, where every store to the
+ * arena through a char pointer would otherwise make the compiler reload
+ * them from l; and a word is taken in one pass, eight letters at a time,
+ * its end byte classified once by ascii_cls.  The arena has room for
+ * 2 (to - i) + 1 more bytes (see tok_scan), so no test is needed for a
+ * word's eight-byte stores, nor for its form and NUL. */
+static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t i,
+                        size_t to, size_t cpd, uint32_t *pendingp)
+{
+	token *t = l->v + l->n, *tend = l->v + l->cap;   /* l->v is not NULL (tok_scan) */
+	unsigned char *a = (unsigned char *)l->arena.p;
+	size_t alen = l->arena.len;
+	uint32_t pending = *pendingp;
+	if (to - i < 8)
+		return i;
+	size_t last8 = to - 8;   /* the last start of eight bytes */
+	/* "-raketten" (word_flags), tested once: the loop takes a hyphen
+	 * only right after a word (hyphen_after), never after a space, so
+	 * only a word right here can be such a half */
+	if (i > from && p[i - 1] == '-' && (ascii_cls[p[i]] & (A_LETTER | A_NUM)) &&
+	    (i - 1 == from || p[i - 2] == ' '))
+		pending |= TOK_LEADHYPH;
+	while (i <= last8 && t != tend) {
+		unsigned b = p[i], k = ascii_cls[b];
+		if (k & A_LETTER) {
+			/* the flags of word_flags: a letter is upper case when
+			 * its case bit 0x20 is clear, and TOK_CAP is that bit >> 2 */
+			uint32_t fl = pending | TOK_WORD | (~b & 0x20) >> 2;
+			/* as word_fast's letters, folded by setting the case bit
+			 * of each; each chunk's bytes go into the hash from the
+			 * arena */
+			unsigned char *o = a + alen;
+			uint32_t h = 2166136261u;
+			size_t j = i;
+			/* the token's fields in two halves, before and after the
+			 * letters (unused if the word is left to tok_scan): the
+			 * compiler would otherwise pack four of them into one
+			 * vector store, at a cost of more instructions */
+			t->start = (uint32_t)i;
+			t->cp = (uint32_t)(i + cpd);
+			t->fold = (uint32_t)alen;
+			RUN8(nonletter(f), left);
+			/* what follows: the flags of the next token and the bytes
+			 * to pass over; hyphen_after's test for an ASCII hyphen
+			 * before an ASCII byte, without its calls, which would
+			 * cost registers all through the loop */
+			unsigned e = p[j];
+			uint32_t next = 0;
+			size_t skip = 0;
+			if (e == ' ') {
+				next = TOK_SPACE;
+				skip = 1;
+			} else if (e == '-') {
+				unsigned d = j + 1 < to ? p[j + 1] : ' ';
+				if (d >= 0x80)
+					goto left;
+				if (fold_ascii_cls[d] & FOLD_ALNUM) {
+					next = TOK_JOINED;
+					skip = 1;
+				} else if ((fold_ascii_cls[d] & FOLD_SPACE) || d == ',') {
+					fl |= TOK_SUSP;
+					skip = 1;
+				}
+			} else if (!(ascii_cls[e] & A_END)) {
+			left:
+				/* the word is tok_scan's, with the flags it had
+				 * (taken back from fl, so that pending need not
+				 * live through the letters) */
+				pending = fl & ~(uint32_t)(TOK_WORD | TOK_CAP);
+				break;
+			}
+			size_t len = j - i;
+			if ((fl & TOK_CAP) && len >= 2 && !has_lower(p + i + 1, len - 1))
+				fl |= TOK_ALLCAP;
+			*o = '\0';
+			t->end = (uint32_t)j;
+			t->flen = (uint32_t)len;
+			t->flags = fl;
+			t->hash = h;
+			alen += len + 1;
+			pending = next;
+			i = j + skip;
+			t++;
+		} else if (k & A_SPACE) {
+			pending = space_flags(pending, (int32_t)b);
+			i++;
+		} else if (k & A_PUNCT) {
+			/* punct's one ASCII byte ('-' left to it) */
+			unsigned char c = (unsigned char)(b == '`' ? '\'' : b);
+			a[alen] = c;
+			a[alen + 1] = '\0';
+			tok_set(t++, i, i + 1, i + cpd, alen, 1,
+			        pending | TOK_PUNCT | (is_quote((int32_t)b) ? TOK_QUOTE : 0),
+			        (2166136261u ^ c) * 16777619u);
+			alen += 2;
+			pending = 0;
+			i++;
+		} else if (k & A_NUM) {
+			/* a number of digits, with the digit group separators of
+			 * scan_step ("1.000", "93,8"), which fold to themselves */
+			unsigned char *o = a + alen;
+			uint32_t h = 2166136261u;
+			size_t j = i;
+			unsigned e;
+			for (;;) {
+				RUN8(nondigit(v), done);
+				e = p[j];
+				if ((e != '.' && e != ',') || j + 1 == to || !A_DIGIT(p[j + 1]))
+					break;
+				*o++ = (unsigned char)e;
+				h = fnv_before(h, o, 1);
+				j++;
+			}
+			/* letters, a hyphen, an apostrophe or a byte beyond ASCII
+			 * after it: tok_scan's */
+			if (e != ' ' && !(ascii_cls[e] & A_END))
+				break;
+			*o = '\0';
+			tok_set(t++, i, j, i + cpd, alen, j - i, pending | TOK_NUM, h);
+			alen += j - i + 1;
+			pending = e == ' ' ? TOK_SPACE : 0;
+			i = j + (e == ' ');
+		} else {
+			break;
+		}
+	}
+done:
+	l->n = (size_t)(t - l->v);
+	l->arena.len = alen;
+	a[alen] = '\0';
+	/* a word left to tok_scan gets TOK_LEADHYPH there too */
+	*pendingp = pending & ~(uint32_t)TOK_LEADHYPH;
+	return i;
+}
+
 void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -448,12 +686,15 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
 	uint32_t pending = 0;
 	int fast = tok_ascii_fast;
 	/* At the top of the loop the arena has room for 2 (to - i) + 1 more
-	 * bytes, which word_fast needs no test for: it takes at most the
-	 * word's bytes and a NUL, never more than twice the bytes it moves i
-	 * past, and so keeps the room for the rest.  scan_step's folds may
+	 * bytes, which ascii_run and word_fast need no test for: a token
+	 * takes at most its bytes and a NUL, never more than twice the bytes
+	 * it moves i past, and so keeps the room for the rest.  scan_step's folds may
 	 * take more: the room is made again after it. */
 	room(&l->arena, 2 * (to - i) + 1);
+	tok_room(l);
 	while (i < to) {
+		if (fast && (i = ascii_run(l, p, from, i, to, cpd, &pending)) >= to)
+			break;
 		unsigned k = fold_ascii_cls[p[i]];
 		if (k & FOLD_SPACE) {
 			pending = space_flags(pending, p[i]);
