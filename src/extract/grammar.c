@@ -234,14 +234,17 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 				memcpy(kh->m, m, sizeof kh->m);
 			}
 		}
-		if (m[LEX_ACTOR].e && m[LEX_ACTOR].e->sub != ACT_PERSON) {
+		if (m[LEX_ACTOR].e) {
 			const char *c = m[LEX_ACTOR].e->code;
+			int sub = m[LEX_ACTOR].e->sub;
+			/* Ukraine, or its president: "Selenskyj bat die
+			 * Niederlande um F-16" */
 			if (!strcmp(c, "UA")) {
 				g->default_recipient = m[LEX_ACTOR].e->code;
 				i++;
 				break;
 			}
-			if (after_recip && !first_recip && m[LEX_ACTOR].e->sub != ACT_ADJ)
+			if (after_recip && !first_recip && sub != ACT_ADJ && sub != ACT_PERSON)
 				first_recip = c;
 		}
 		if (m[LEX_CUE].e && m[LEX_CUE].e->sub == C_RECIP)
