@@ -2568,11 +2568,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * receives: not after "to", nor as the object before the item
 	 * ("dat Duitsland Oekraïne tanks moet leveren") */
 	int ua_speaks = 0;
-	for (size_t i = 0; i < g->nm && g->actors && g->default_recipient; i++)
-		if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient &&
-		    g->m[i].role != ROLE_RECIP &&
-		    !(i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 - g->m[i].t1 <= 1))
+	for (size_t i = 0; i < g->nm && g->actors && g->default_recipient; i++) {
+		if (g->m[i].kind != M_ACTOR || g->m[i].code != g->default_recipient ||
+		    g->m[i].role == ROLE_RECIP)
+			continue;
+		size_t j = i + 1;   /* past "meer", "weitere", "des" */
+		while (j < g->nm && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+			j++;
+		if (!(j < g->nm && g->m[j].kind == M_ITEM && g->m[j].t0 - g->m[i].t1 <= 3))
 			ua_speaks = 1;
+	}
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		pred p;
