@@ -156,6 +156,12 @@ date_lex *date_lex_load(const char *dir, sl_err *e)
 	return lx;
 }
 
+void date_lex_sieve(const date_lex *lx, nlx_sieve *sv)
+{
+	nlx_sieve_add(sv, &lx->tab);
+	nlx_sieve_add(sv, &lx->dec);
+}
+
 void date_lex_free(date_lex *lx)
 {
 	if (!lx)
@@ -709,7 +715,7 @@ size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, 
 	p.doc = parse_docdate(docdate);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	ws = nlx_starts_use(ws);
+	ws = nlx_starts_use(ws, lbit, &lx->tab, &lx->dec);
 	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;

@@ -50,6 +50,7 @@ struct extractor {
 	lex *lx;
 	num_lex *nums;
 	date_lex *dates;
+	nlx_sieve *sieve;    /* of nums' and dates' tables, for their start lists */
 	clean_rules *clean;
 	lang_model *langs;
 	split_rules *split;
@@ -184,6 +185,9 @@ extractor *ext_new(const char *datadir, sl_err *e)
 		return NULL;
 	}
 	x->pre = prefilter_new(x->lx, x->sep, gram_makes_record);
+	x->sieve = nlx_sieve_new();
+	num_lex_sieve(x->nums, x->sieve);
+	date_lex_sieve(x->dates, x->sieve);
 	return x;
 }
 
@@ -194,6 +198,7 @@ void ext_free(extractor *x)
 	lex_free(x->lx);
 	num_lex_free(x->nums);
 	date_lex_free(x->dates);
+	nlx_sieve_free(x->sieve);
 	clean_free(x->clean);
 	lang_free(x->langs);
 	split_free(x->split);
@@ -322,7 +327,8 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 		size_t nn = 0, nd = 0;
 		/* numbers and dates only matter where a record can come from */
 		if (gram_scan(&g, st->t0, st->t1) || x->trace) {
-			nlx_starts_find(&s->ws, d->text + n0, n1 - n0);
+			nlx_starts_find(&s->ws, d->text + n0, n1 - n0, x->sieve,
+			                nlx_lang(lang_name(lang)));
 			nn = num_scan_starts(x->nums, lang_name(lang), d->text + n0, n1 - n0, &s->ws,
 			                     s->nums, MAXNUM);
 			if (nn > MAXNUM)

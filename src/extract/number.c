@@ -195,6 +195,11 @@ fail:
 	return NULL;
 }
 
+void num_lex_sieve(const num_lex *lx, nlx_sieve *sv)
+{
+	nlx_sieve_add(sv, &lx->tab);
+}
+
 void num_lex_free(num_lex *lx)
 {
 	if (!lx)
@@ -784,7 +789,7 @@ size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, si
 	init_p(&p, lx, lang, &f);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	ws = nlx_starts_use(ws);
+	ws = nlx_starts_use(ws, lbit, &lx->tab, NULL);
 	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;

@@ -273,18 +273,44 @@ static inline void add_start(nlx_starts *w, size_t i, uint32_t glued)
 	w->at[w->n++] = (uint32_t)i | glued;
 }
 
+/* Whether the start at s[a] (not glued) passes the sieve sv in language
+ * index li: nlx_quick_no's tests, for all the tables at once, and like
+ * them taking what they cannot answer (a word of one byte, bytes from
+ * 0x80 up). */
+static inline int sieve_keeps(const nlx_sieve *sv, int li, const char *s, size_t n, size_t a)
+{
+	const unsigned char *u = (const unsigned char *)s + a;
+	if (a + 1 >= n || (u[0] | u[1]) >= 0x80)
+		return 1;
+	unsigned k = (unsigned)u[0] << 7 | u[1];
+	if ((sv->keep[li][k >> 3] >> (k & 7)) & 1)
+		return 1;
+	if (!((sv->third[li][k >> 3] >> (k & 7)) & 1))
+		return 0;
+	if (a + 2 >= n || u[2] >= 0x80)
+		return 1;
+	const unsigned char *tri = sv->tri[li];
+	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
+	return (tri[b >> 3] >> (b & 7)) & 1;
+}
+
 /* The top bit of each byte of x (all ASCII) that is from lo to hi. */
 static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
 {
 	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
 }
 
-void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv,
+                     unsigned lang)
 {
 	w->n = 0;
 	w->ok = n < NLX_GLUED;
+	int li = nlx_fast_ix(lang);
+	w->sv = li >= 0 ? sv : NULL;
+	w->lang = lang;
 	if (!w->ok)
 		return;
+	const nlx_sieve *pt = w->sv;
 	if (!w->memo)
 		w->memo = xcalloc(1, sizeof *w->memo);
 	/* a sentence has at most one start per byte: room for all of them
@@ -311,7 +337,11 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
 			uint64_t start = ~(sp | pword) & SWAR_HIGH, glued = dig & plet;
 			for (uint64_t m = start | glued; m; m &= m - 1) {
 				unsigned b = (unsigned)__builtin_ctzll(m);
-				add_start(w, i + (b >> 3), (glued >> b) & 1 ? NLX_GLUED : 0);
+				size_t a = i + (b >> 3);
+				if ((glued >> b) & 1)
+					add_start(w, a, NLX_GLUED);
+				else if (!pt || sieve_keeps(pt, li, s, n, a))
+					add_start(w, a, 0);
 			}
 			prev = nlx_ascii_cls[(unsigned char)s[i + 7]];
 			i += 8;
@@ -319,13 +349,42 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
 		}
 		size_t len;
 		int cls = nlx_step(s, n, i, &len);
-		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE)
-			add_start(w, i, 0);
-		else if (prev == NLX_LET && cls == NLX_DIG)
+		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
+			if (!pt || sieve_keeps(pt, li, s, n, i))
+				add_start(w, i, 0);
+		} else if (prev == NLX_LET && cls == NLX_DIG) {
 			add_start(w, i, NLX_GLUED);
+		}
 		prev = cls;
 		i += len;
 	}
+}
+
+nlx_sieve *nlx_sieve_new(void)
+{
+	return xcalloc(1, sizeof(nlx_sieve));
+}
+
+void nlx_sieve_add(nlx_sieve *sv, const nlx_tab *t)
+{
+	if (sv->ntab == NLX_SIEVE_TABS)
+		abort();                /* a fixed set of callers: a bug, not an input */
+	sv->tab[sv->ntab++] = t;
+	for (int l = 0; l < 5; l++) {
+		for (size_t b = 0; b < sizeof sv->keep[l]; b++) {
+			sv->keep[l][b] |= t->ascii2[l][b] & ~t->qno2[l][b];
+			sv->third[l][b] |= t->ascii2[l][b] & t->qno2[l][b];
+		}
+		/* digits start numbers and dates whatever follows them */
+		memset(&sv->keep[l]['0' << 4], 0xff, 10 << 4);
+		for (size_t b = 0; b < sizeof sv->tri[l]; b++)
+			sv->tri[l][b] |= t->tri[l][b];
+	}
+}
+
+void nlx_sieve_free(nlx_sieve *sv)
+{
+	free(sv);
 }
 
 void nlx_starts_release(nlx_starts *w)

@@ -139,15 +139,23 @@ static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
 #define NLX_GLUED 0x80000000u
 
 typedef struct nlx_memo nlx_memo;
+typedef struct nlx_sieve nlx_sieve;
 
 typedef struct nlx_starts {
 	uint32_t *at;           /* offsets, | NLX_GLUED */
 	size_t n, cap;
 	int ok;                 /* 0: the text was too long to list */
+	const nlx_sieve *sv;    /* what the list was sieved with (NULL: nothing) */
+	unsigned lang;          /* and for which language */
 	nlx_memo *memo;         /* nlx_may_start_memo's, kept from sentence to sentence */
 } nlx_starts;
 
-void nlx_starts_find(nlx_starts *w, const char *s, size_t n);
+/* Finds the starts of s[0..n).  With a sieve sv, a start of a word that
+ * every table of sv passes over (nlx_next_start) in language lang is left
+ * out: most words are neither number nor date words, and both scanners
+ * would test each of them again. */
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv,
+                     unsigned lang);
 void nlx_starts_release(nlx_starts *w);
 
 /* Whether a scanner's own walk, at i with prev the class before it, is
@@ -238,6 +246,12 @@ typedef struct nlx_tab {
 } nlx_tab;
 
 void nlx_tab_init(nlx_tab *t);
+
+/* An empty sieve; nlx_sieve_add merges t into it (after nlx_tab_prefixes,
+ * at most NLX_SIEVE_TABS tables). */
+nlx_sieve *nlx_sieve_new(void);
+void nlx_sieve_add(nlx_sieve *sv, const nlx_tab *t);
+void nlx_sieve_free(nlx_sieve *sv);
 void nlx_tab_release(nlx_tab *t);
 
 /* Adds word (folding it); returns the entry, or NULL when the word folds
@@ -287,11 +301,47 @@ static inline int nlx_fast_ix(unsigned lang)
 	return nlx_fast ? nlx_lang_ix(lang) : -1;
 }
 
-/* The start list a scanner walks: ws when the fast paths are on and it
- * lists the whole text, else NULL (the scanner steps over every byte). */
-static inline const nlx_starts *nlx_starts_use(const nlx_starts *ws)
+/*
+ * The tables of the scanners that share a start list, merged into the
+ * answers of nlx_quick_no for all of them at once: by the first two bytes
+ * of a word (ASCII), a table may take it (keep), or may if its third byte
+ * is in the union of the tables' tri sets (third), or none takes it.  Bit
+ * sets by language index and (first << 7 | second), as in nlx_tab.
+ * Built once per lexicon; read-only after.
+ */
+#define NLX_SIEVE_TABS 4
+
+struct nlx_sieve {
+	const nlx_tab *tab[NLX_SIEVE_TABS];
+	int ntab;
+	unsigned char keep[5][2048];
+	unsigned char third[5][2048];
+	unsigned char tri[5][8192];
+};
+
+/* 1 when t was added to sv. */
+static inline int nlx_sieve_has(const nlx_sieve *sv, const nlx_tab *t)
 {
-	return nlx_fast && ws && ws->ok ? ws : NULL;
+	for (int i = 0; i < sv->ntab; i++)
+		if (sv->tab[i] == t)
+			return 1;
+	return 0;
+}
+
+/* The start list a scanner of the tables t1 and t2 (NULL: none) walks in
+ * language lang: ws when the fast paths are on, it lists the whole text
+ * and it was sieved for that language with those tables among others,
+ * else NULL (the scanner steps over every byte). */
+static inline const nlx_starts *nlx_starts_use(const nlx_starts *ws, unsigned lang,
+                                               const nlx_tab *t1,
+                                               const nlx_tab *t2)
+{
+	if (!nlx_fast || !ws || !ws->ok)
+		return NULL;
+	if (ws->sv && (ws->lang != lang || !nlx_sieve_has(ws->sv, t1) ||
+	               (t2 && !nlx_sieve_has(ws->sv, t2))))
+		return NULL;
+	return ws;
 }
 
 /* nlx_could_start on the folded window (any window). */
