@@ -184,6 +184,44 @@ static int fold_one(nlx_fold *f)
 	return 1;
 }
 
+/* The top bit of each byte of x (all ASCII) that is from lo to hi. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
+}
+
+/* The top bit of each byte of x (all ASCII) that is white space. */
+static inline uint64_t ascii_spaces(uint64_t x)
+{
+	return in_range(x, '\t', '\r') | (~((x ^ SWAR_ONES * ' ') + SWAR_ONES * 0x7f) & SWAR_HIGH);
+}
+
+/* nlx_fold_to's loop for the eight source bytes at si, which must have a
+ * ninth after them, folded at len in one go: 0 unless each is a code
+ * point of its own that folds to one byte there (ASCII, no '`', and no
+ * white space followed by more of it or by a byte from 0x80 up, which
+ * would make a longer run). */
+static inline int fold8(nlx_fold *f, size_t len, size_t si)
+{
+	const unsigned char *src = (const unsigned char *)f->src + si;
+	uint64_t x = swar_load8(src);
+	if (x & SWAR_HIGH)
+		return 0;
+	uint64_t sp = ascii_spaces(x);
+	unsigned char nx = src[8];
+	uint64_t nsp = sp >> 8 | (nx >= 0x80 || nlx_ascii_cls[nx] == NLX_SPACE ? SWAR_HIGH << 56 : 0);
+	if ((sp & nsp) || in_range(x, '`', '`'))
+		return 0;
+	uint64_t let = in_range(x | SWAR_ONES * 0x20, 'a', 'z'), dig = in_range(x, '0', '9');
+	/* letters lower-cased by their 0x20 bit, white space becomes ' ';
+	 * classes 4 (NLX_PUNCT) less 3 for a letter, 2 a digit, 1 a space */
+	swar_store8(f->b + len, ((x | let >> 2) & ~((sp >> 7) * 0xff)) | sp >> 2);
+	swar_store8(f->cls + len, SWAR_ONES * NLX_PUNCT - (let >> 7) * 3 - (dig >> 7) * 2 - (sp >> 7));
+	for (int j = 0; j < 8; j++)
+		f->map[len + (size_t)j] = si + (size_t)j;
+	return 1;
+}
+
 int nlx_fold_to(nlx_fold *f, size_t k)
 {
 	if (k >= NLX_FOLDMAX)
@@ -193,11 +231,21 @@ int nlx_fold_to(nlx_fold *f, size_t k)
 		 * of ASCII white space to one ' ': fold_one's first cases,
 		 * without the call (and in locals, which the byte stores into
 		 * f->b cannot alias).  A run that ends in a byte from 0x80 up
-		 * may go on (U+00A0): fold_one reads it.  Without nlx_fast,
-		 * fold_one does all. */
+		 * may go on (U+00A0): fold_one reads it.  Eight bytes that
+		 * fold one by one are folded at once (fold8), past k: the
+		 * matchers read on byte by byte, and a call per byte cost
+		 * more than the bytes.  Folding on over ASCII changes nothing
+		 * a caller sees: each such unit starts where the last ended,
+		 * so nlx_src is the same.  Without nlx_fast, fold_one does
+		 * all. */
 		size_t len = f->len, si = f->si, n = f->n;
 		const unsigned char *src = (const unsigned char *)f->src;
 		while (nlx_fast && len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
+			if (len + 12 <= NLX_FOLDMAX && si + 9 <= n && fold8(f, len, si)) {
+				len += 8;
+				si += 8;
+				continue;
+			}
 			unsigned char c = src[si];
 			if (c >= 0x80 || c == '`')
 				break;
@@ -294,12 +342,6 @@ static inline int sieve_keeps(const nlx_sieve *sv, int li, const char *s, size_t
 	return (tri[b >> 3] >> (b & 7)) & 1;
 }
 
-/* The top bit of each byte of x (all ASCII) that is from lo to hi. */
-static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
-{
-	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
-}
-
 void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv,
                      unsigned lang)
 {
@@ -330,8 +372,7 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv
 			 * carried in from the last chunk */
 			uint64_t z = x | SWAR_ONES * 0x20;
 			uint64_t let = in_range(z, 'a', 'z'), dig = in_range(x, '0', '9');
-			uint64_t sp = in_range(x, '\t', '\r') |
-			              (~((x ^ SWAR_ONES * ' ') + SWAR_ONES * 0x7f) & SWAR_HIGH);
+			uint64_t sp = ascii_spaces(x);
 			uint64_t pword = (let | dig) << 8 | (prev == NLX_LET || prev == NLX_DIG ? 0x80 : 0);
 			uint64_t plet = let << 8 | (prev == NLX_LET ? 0x80 : 0);
 			uint64_t start = ~(sp | pword) & SWAR_HIGH, glued = dig & plet;
