@@ -692,7 +692,11 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 				nlx_ref *r = &t->lref[l][m++];
 				r->ent = k;
 				r->kbit = 1u << t->v[k].kind;
-				r->lang = t->v[k].lang;
+				r->lang = (unsigned char)t->v[k].lang;
+				unsigned char w[8] = { 0 };
+				r->hlen = (unsigned char)(t->v[k].flen < 8 ? t->v[k].flen : 8);
+				memcpy(w, t->v[k].fold, r->hlen);
+				r->head = swar_load8(w);
 				t->lkinds[l][b] |= r->kbit;
 			}
 		}
@@ -1008,13 +1012,22 @@ static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fol
                                    unsigned lang, unsigned kindmask, int boundary)
 {
 	const nlx_ref *ref = t->lref[li];
+	/* with eight bytes folded at k (most windows: nlx_fold_to folds
+	 * ASCII eight at a time), an entry's head is compared in one go */
+	int whole = k + 8 <= f->len;
+	uint64_t w = whole ? swar_load8(f->b + k) : 0;
 	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
 		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
+		size_t q = 0;
+		if (whole) {
+			if ((w ^ ref[i].head) & bytes_mask(ref[i].hlen))
+				continue;
+			q = ref[i].hlen;
+		}
 		const nlx_ent *e = &t->v[ref[i].ent];
 		/* byte by byte, folding only as far as the entry agrees: the
 		 * longest entries come first and most differ early */
-		size_t q = 0;
 		while (q < e->flen && nlx_at(f, k + q) == (unsigned char)e->fold[q])
 			q++;
 		if (q < e->flen)

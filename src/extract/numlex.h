@@ -198,11 +198,15 @@ typedef struct nlx_ent {
 #define NLX_HBUCKETS 4096
 
 /* A bucket entry of one language's index: the entry and what the match
- * loop tests first, kept small so a bucket walk stays in cache. */
+ * loop tests first (kind, language, then the first bytes, which settle
+ * most entries without reading the entry itself), kept small so a
+ * bucket walk stays in cache. */
 typedef struct nlx_ref {
+	uint64_t head;          /* the first hlen (up to 8) folded bytes, as swar_load8 */
 	uint32_t ent;           /* index into v */
 	uint32_t kbit;          /* 1 << kind */
-	unsigned lang;
+	unsigned char lang;
+	unsigned char hlen;
 } nlx_ref;
 
 #define NLX_NBUCKETS (NLX_HBUCKETS + 256)
