@@ -946,7 +946,8 @@ int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m
 	/* the slot from the first word and the two bytes after it, which
 	 * most answers depend on ("de " and the next word's first letter);
 	 * an entry is taken only if its own bytes agree */
-	size_t w = nlx_skip_letters(f->src, 6, 0) + 2;
+	unsigned l = nlx_letters8(x);
+	size_t w = (l < 6 ? l : 6) + 2;
 	uint64_t h = ((x & bytes_mask(w)) ^ (uint64_t)(uintptr_t)t ^ lang) * 0x9E3779B97F4A7C15ull;
 	struct memo_ent *e = &m->v[h >> (64 - MEMO_BITS)];
 	if (e->t == t && e->lang == lang && (x & bytes_mask(e->len)) == e->key)

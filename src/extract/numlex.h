@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "../base/err.h"
+#include "../base/swar.h"
 
 #define NLX_FOLDMAX 256
 
@@ -103,25 +104,28 @@ static inline int nlx_step(const char *s, size_t n, size_t i, size_t *len)
 	return nlx_cls_at(s + i, n - i);
 }
 
+/* How many of the eight bytes of x (swar_load8) are ASCII letters
+ * before the first that is not: with the bytes lower-cased (| 0x20) and
+ * their top bit cleared, adding 0x1f sets it from 'a' up and adding 0x05
+ * from past 'z', with no carry between bytes. */
+static inline unsigned nlx_letters8(uint64_t x)
+{
+	uint64_t z = (x | SWAR_ONES * 0x20) & ~SWAR_HIGH;
+	uint64_t other = ~((z + SWAR_ONES * 0x1f) & ~(z + SWAR_ONES * 0x05) & ~x) & SWAR_HIGH;
+	return other ? (unsigned)__builtin_ctzll(other) >> 3 : 8;
+}
+
 /* The end of the run of ASCII letters at s[i..n): inside a word, where
  * the scanners spend most of their bytes and test nothing.  Eight bytes
- * at a time where the byte order allows: with x's bytes lower-cased
- * (| 0x20) and their top bit cleared, adding 0x1f sets it from 'a' up
- * and adding 0x05 from past 'z', with no carry between bytes. */
+ * at a time. */
 static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
 {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = 0x0101010101010101ull, top = ones * 0x80;
 	while (i + 8 <= n) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		uint64_t z = (x | ones * 0x20) & ~top;
-		uint64_t other = ~((z + ones * 0x1f) & ~(z + ones * 0x05) & ~x) & top;
-		if (other)
-			return i + (size_t)(__builtin_ctzll(other) >> 3);
+		unsigned l = nlx_letters8(swar_load8(s + i));
+		if (l < 8)
+			return i + l;
 		i += 8;
 	}
-#endif
 	while (i < n && (unsigned char)s[i] < 0x80 && nlx_ascii_cls[(unsigned char)s[i]] == NLX_LET)
 		i++;
 	return i;
