@@ -1007,16 +1007,19 @@ static int lang_index(unsigned lang)
 	}
 }
 
-/* The first entry of bucket b in index li that matches at k (the caller
- * has seen the bucket's kinds meet kindmask). */
-static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fold *f, size_t k,
-                                   unsigned lang, unsigned kindmask, int boundary)
+/* The first entry that matches at k of bucket b in index li, then of
+ * bucket b1 (NLX_NBUCKETS: none); the caller has seen the buckets' kinds
+ * meet kindmask.  Both in one call, which nlx_match makes as its last. */
+static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, unsigned b1,
+                                   nlx_fold *f, size_t k, unsigned lang, unsigned kindmask,
+                                   int boundary)
 {
 	const nlx_ref *ref = t->lref[li];
 	/* with eight bytes folded at k (most windows: nlx_fold_to folds
 	 * ASCII eight at a time), an entry's head is compared in one go */
 	int whole = k + 8 <= f->len;
 	uint64_t w = whole ? swar_load8(f->b + k) : 0;
+next:
 	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
 		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
@@ -1043,6 +1046,10 @@ static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fol
 			continue;
 		return e;
 	}
+	if (b1 != b && b1 < NLX_NBUCKETS) {
+		b = b1;
+		goto next;
+	}
 	return NULL;
 }
 
@@ -1055,21 +1062,24 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
 	int li = lang_index(lang);
 	const uint32_t *kinds = t->lkinds[li];
 	int d = nlx_at(f, k + 1);
+	unsigned b2 = NLX_NBUCKETS, b1 = NLX_HBUCKETS + (unsigned)c;
 	if (d >= 0) {
 		unsigned bit = (unsigned)c << 8 | (unsigned)d;
 		if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
 			unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
-			unsigned b = bucket_of(w, 2);
-			const nlx_ent *e = kinds[b] & kindmask ?
-				match_bucket(t, li, b, f, k, lang, kindmask, boundary) : NULL;
-			if (e)
-				return e;
+			b2 = bucket_of(w, 2);
+			if (!(kinds[b2] & kindmask))
+				b2 = NLX_NBUCKETS;
 		}
 	}
-	unsigned b = NLX_HBUCKETS + (unsigned)c;
-	if (!t->one[c] || !(kinds[b] & kindmask))
-		return NULL;
-	return match_bucket(t, li, b, f, k, lang, kindmask, boundary);
+	if (!t->one[c] || !(kinds[b1] & kindmask))
+		b1 = NLX_NBUCKETS;
+	if (b2 == NLX_NBUCKETS) {
+		if (b1 == NLX_NBUCKETS)
+			return NULL;
+		b2 = b1;
+	}
+	return match_bucket(t, li, b2, b1, f, k, lang, kindmask, boundary);
 }
 
 int nlx_parse_double(const char *s, double *v)
