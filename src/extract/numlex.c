@@ -123,6 +123,22 @@ static int fold_one(nlx_fold *f)
 			put(f, c, nlx_ascii_cls[c], from);
 		return 1;
 	}
+	if (c == 0xC3 && nlx_fast && from + 1 < f->n) {
+		/* U+00C0..U+00FF, most of the non-ASCII text scanned: what
+		 * the general path below makes of them (utf8_decode reads the
+		 * byte after 0xC3 as a continuation whatever it is), without
+		 * decoding and testing the code point */
+		unsigned char d = (unsigned char)f->src[from + 1];
+		const char *r = latin1[d & 0x3F];
+		f->si = from + 2;
+		if (!*r) {              /* × and ÷ */
+			put(f, c, NLX_PUNCT, from);
+			put(f, d, NLX_PUNCT, from);
+		}
+		for (; *r; r++)
+			put(f, (unsigned char)*r, NLX_LET, from);
+		return 1;
+	}
 	if (c < 0x80) {
 		cp = c;
 		l = 1;
@@ -288,6 +304,10 @@ int nlx_cls_at(const char *s, size_t n)
 		return NLX_END;
 	if ((unsigned char)s[0] < 0x80)
 		return nlx_ascii_cls[(unsigned char)s[0]];
+	if ((unsigned char)s[0] == 0xC3 && n >= 2 && nlx_fast) {
+		unsigned d = (unsigned char)s[1] & 0x3F;   /* as fold_one's */
+		return d == 0xD7 - 0xC0 || d == 0xF7 - 0xC0 ? NLX_PUNCT : NLX_LET;
+	}
 	int32_t cp;
 	utf8_decode(s, n, &cp);
 	return cls_of_cp(cp);
