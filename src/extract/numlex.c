@@ -350,11 +350,9 @@ static inline int sieve_keeps(const nlx_sieve *sv, int li, const char *s, size_t
 	const unsigned char *u = (const unsigned char *)s + a;
 	if (a + 1 >= n || (u[0] | u[1]) >= 0x80)
 		return 1;
-	unsigned k = (unsigned)u[0] << 7 | u[1];
-	if ((sv->keep[li][k >> 3] >> (k & 7)) & 1)
-		return 1;
-	if (!((sv->third[li][k >> 3] >> (k & 7)) & 1))
-		return 0;
+	unsigned v = sv->pair[li][(unsigned)u[0] << 7 | u[1]];
+	if (v != NLX_SIEVE_THIRD)
+		return v != 0;
 	if (a + 2 >= n || u[2] >= 0x80)
 		return 1;
 	const unsigned char *tri = sv->tri[li];
@@ -440,6 +438,14 @@ void nlx_sieve_add(nlx_sieve *sv, const nlx_tab *t)
 		memset(&sv->keep[l]['0' << 4], 0xff, 10 << 4);
 		for (size_t b = 0; b < sizeof sv->tri[l]; b++)
 			sv->tri[l][b] |= t->tri[l][b];
+		for (size_t b = 0; b < sizeof sv->keep[l]; b++) {
+			unsigned keep = sv->keep[l][b], third = sv->third[l][b];
+			if (!(keep | third))
+				continue;
+			for (unsigned j = 0; j < 8; j++)
+				sv->pair[l][b << 3 | j] = (keep >> j & 1) ? NLX_SIEVE_KEEP :
+				                          (third >> j & 1) ? NLX_SIEVE_THIRD : 0;
+		}
 	}
 }
 
