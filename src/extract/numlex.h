@@ -421,35 +421,63 @@ static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, in
 	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
 }
 
-/* 1 when the ASCII fast paths of nlx_could_start and nlx_may_start
- * both know that the window u[0..m), which starts at a word start (not
- * white space), fails them for t: the answer without a window. */
-static inline int nlx_quick_no(const nlx_tab *t, const unsigned char *u, size_t m, int li)
+/* What the ASCII fast paths of nlx_could_start and nlx_may_start make of
+ * the window u[0..m) for t, which is the answer without a window: both
+ * fail (NLX_Q_NO); nlx_could_start passes and nlx_may_start is its walk
+ * (NLX_Q_WALK, which nlx_may_walk takes); they cannot tell (NLX_Q_ASK). */
+enum { NLX_Q_NO, NLX_Q_WALK, NLX_Q_ASK };
+
+static inline int nlx_quick(const nlx_tab *t, const unsigned char *u, size_t m, int li)
 {
-	if (li < 0 || m < 2 || (u[0] | u[1]) >= 0x80)
-		return 0;
+	if (li < 0 || m < 2 || (u[0] | u[1]) >= 0x80 || nlx_ascii_cls[u[0]] == NLX_SPACE)
+		return NLX_Q_ASK;
 	unsigned k = (unsigned)u[0] << 7 | u[1];
 	if (!((t->ascii2[li][k >> 3] >> (k & 7)) & 1))
-		return 1;
+		return NLX_Q_NO;
 	if (m < 3 || u[2] >= 0x80 || !((t->qno2[li][k >> 3] >> (k & 7)) & 1))
-		return 0;
+		return NLX_Q_WALK;
 	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
-	return !((t->tri[li][b >> 3] >> (b & 7)) & 1);
+	return (t->tri[li][b >> 3] >> (b & 7)) & 1 ? NLX_Q_WALK : NLX_Q_NO;
+}
+
+/* nlx_may_start past its fast paths: the walk, through memo if any. */
+static inline int nlx_may_walk(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo)
+{
+	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
+}
+
+/* Bits of nlx_next_start's *q: t1 (t2) of a start it returned is
+ * NLX_Q_WALK, t1 is NLX_Q_NO; else the scanner asks its own tests. */
+enum { NLX_Q1_WALK = 1, NLX_Q2_WALK = 2, NLX_Q1_NO = 4 };
+
+/* nlx_could_start and nlx_may_start for the window f at a start of
+ * which nlx_quick answered walk (NLX_Q_WALK) or no, if it did. */
+static inline int nlx_may_take(const nlx_tab *t, nlx_fold *f, unsigned lang, int li,
+                               nlx_memo *memo, int walk, int no)
+{
+	if (no)
+		return 0;
+	if (walk)
+		return nlx_may_walk(t, f, lang, memo);
+	return nlx_could_start(t, f, lang, li) && nlx_may_start(t, f, lang, li, memo);
 }
 
 /*
  * The first start of w at or after i, from *k on, that a scanner of the
  * tables t1 and t2 (NULL: none) has to look at, or (size_t)-1; *prev
  * becomes a class before it under which the scanner's own test takes it.
- * Starts that nlx_quick_no rejects for both tables are passed over here
- * (most words are neither number nor date words), and digits glued to
- * letters unless glued is set; digits are always taken.
+ * Starts that nlx_quick answers NLX_Q_NO for both tables are passed over
+ * here (most words are neither number nor date words), and digits glued
+ * to letters unless glued is set; digits are always taken.  *q tells
+ * the scanner what nlx_quick said of the start (NLX_Q1_WALK ...), so
+ * that it does not ask again.
  */
 static inline size_t nlx_next_start(const nlx_starts *w, size_t *k, size_t i, const char *s,
                                     size_t n, const nlx_tab *t1, const nlx_tab *t2, int li,
-                                    int glued, int *prev)
+                                    int glued, int *prev, int *q)
 {
 	size_t j = *k;
+	*q = 0;
 	for (; j < w->n; j++) {
 		uint32_t a = w->at[j] & ~NLX_GLUED;
 		if (a < i)
@@ -460,9 +488,18 @@ static inline size_t nlx_next_start(const nlx_starts *w, size_t *k, size_t i, co
 			continue;
 		}
 		const unsigned char *u = (const unsigned char *)s + a;
-		if (u[0] - '0' < 10 || !nlx_quick_no(t1, u, n - a, li) ||
-		    (t2 && !nlx_quick_no(t2, u, n - a, li)))
+		if (u[0] - '0' < 10)
 			break;
+		int q1 = nlx_quick(t1, u, n - a, li);
+		if (q1 != NLX_Q_NO) {
+			*q = q1 == NLX_Q_WALK ? NLX_Q1_WALK : 0;
+			break;
+		}
+		int q2 = t2 ? nlx_quick(t2, u, n - a, li) : NLX_Q_NO;
+		if (q2 != NLX_Q_NO) {
+			*q = NLX_Q1_NO | (q2 == NLX_Q_WALK ? NLX_Q2_WALK : 0);
+			break;
+		}
 	}
 	*k = j;
 	if (j == w->n)
