@@ -156,6 +156,12 @@ date_lex *date_lex_load(const char *dir, sl_err *e)
 	return lx;
 }
 
+void date_lex_sieve(const date_lex *lx, nlx_sieve *sv)
+{
+	nlx_sieve_add(sv, &lx->tab);
+	nlx_sieve_add(sv, &lx->dec);
+}
+
 void date_lex_free(date_lex *lx)
 {
 	if (!lx)
@@ -709,14 +715,15 @@ size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, 
 	p.doc = parse_docdate(docdate);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	ws = nlx_starts_use(ws);
+	ws = nlx_starts_use(ws, lbit, &lx->tab, &lx->dec);
 	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
+		int q = 0;              /* nlx_next_start's answers for the start */
 		if (ws && nlx_synced(text, i, prev)) {
 			if ((i = nlx_next_start(ws, &wk, i, text, n, &lx->tab, &lx->dec, li, 0,
-			                        &prev)) >= n)
+			                        &prev, &q)) >= n)
 				break;
 		} else if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n) {
 			break;
@@ -728,10 +735,9 @@ size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, 
 			/* a date starts with a digit, a word of a start kind or a
 			 * decade pattern: the cheap two-byte test, then the whole
 			 * word, and only those readings are tried */
-			int word = cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
-			                              nlx_may_start(&lx->tab, &f, lbit, li, memo));
-			int decade = nlx_could_start(&lx->dec, &f, lbit, li) &&
-			             nlx_may_start(&lx->dec, &f, lbit, li, memo);
+			int word = cls == NLX_DIG || nlx_may_take(&lx->tab, &f, lbit, li, memo,
+			                                          q & NLX_Q1_WALK, q & NLX_Q1_NO);
+			int decade = nlx_may_take(&lx->dec, &f, lbit, li, memo, q & NLX_Q2_WALK, 0);
 			if (word || decade) {
 				dres r;
 				if (parse_date(&p, &r, word, decade)) {

@@ -23,6 +23,11 @@ typedef struct date_lex date_lex;
 date_lex *date_lex_load(const char *dir, sl_err *e);
 void date_lex_free(date_lex *dl);
 
+/* Adds the lexicon's tables to a start sieve (numlex.h), so that the
+ * start lists it sieves may be given to date_scan_starts. */
+typedef struct nlx_sieve nlx_sieve;
+void date_lex_sieve(const date_lex *dl, nlx_sieve *sv);
+
 enum {
 	DATE_NONE = 0,     /* nothing found */
 	DATE_EXACT,        /* out holds YYYY, YYYY-MM or YYYY-MM-DD from the text */

@@ -50,6 +50,7 @@ struct extractor {
 	lex *lx;
 	num_lex *nums;
 	date_lex *dates;
+	nlx_sieve *sieve;    /* of nums' and dates' tables, for their start lists */
 	clean_rules *clean;
 	lang_model *langs;
 	split_rules *split;
@@ -187,6 +188,9 @@ extractor *ext_new(const char *datadir, sl_err *e)
 		return NULL;
 	}
 	x->pre = prefilter_new(x->lx, x->sep, gram_makes_record);
+	x->sieve = nlx_sieve_new();
+	num_lex_sieve(x->nums, x->sieve);
+	date_lex_sieve(x->dates, x->sieve);
 	return x;
 }
 
@@ -197,6 +201,7 @@ void ext_free(extractor *x)
 	lex_free(x->lx);
 	num_lex_free(x->nums);
 	date_lex_free(x->dates);
+	nlx_sieve_free(x->sieve);
 	clean_free(x->clean);
 	lang_free(x->langs);
 	split_free(x->split);
@@ -308,7 +313,7 @@ static size_t scan_nums_in(const struct scan_ctx *c, size_t n0, size_t n1, nlx_s
                            num_span *out, size_t max)
 {
 	const char *text = c->d->text + n0;
-	nlx_starts_find(ws, text, n1 - n0);
+	nlx_starts_find(ws, text, n1 - n0, c->x->sieve, nlx_lang(lang_name(c->lang)));
 	size_t nn = num_scan_starts(c->x->nums, lang_name(c->lang), text, n1 - n0, ws, out, max);
 	if (nn > max)
 		nn = max;
@@ -332,7 +337,7 @@ static size_t scan_dates(void *ctx, date_span *out, size_t max)
 	const char *text = c->d->text + c->n0;
 	size_t len = c->n1 - c->n0;
 	if (!c->ws) {
-		nlx_starts_find(&c->s->ws, text, len);
+		nlx_starts_find(&c->s->ws, text, len, c->x->sieve, nlx_lang(lang_name(c->lang)));
 		c->ws = 1;
 	}
 	size_t nd = date_scan_starts(c->x->dates, lang_name(c->lang), text, len, c->d->date,

@@ -199,6 +199,11 @@ fail:
 	return NULL;
 }
 
+void num_lex_sieve(const num_lex *lx, nlx_sieve *sv)
+{
+	nlx_sieve_add(sv, &lx->tab);
+}
+
 void num_lex_free(num_lex *lx)
 {
 	if (!lx)
@@ -790,13 +795,15 @@ size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, si
 	init_p(&p, lx, lang, &f);
 	const unsigned lbit = p.lang;   /* in a register, unlike p's */
 	const int li = nlx_fast_ix(lbit);
-	ws = nlx_starts_use(ws);
+	ws = nlx_starts_use(ws, lbit, &lx->tab, NULL);
 	nlx_memo *memo = ws ? ws->memo : NULL;
 	size_t found = 0, i = 0, wk = 0;
 	int prev = NLX_SPACE;
 	while (i < n) {
+		int q = 0;              /* nlx_next_start's answers for the start */
 		if (ws && nlx_synced(text, i, prev)) {
-			if ((i = nlx_next_start(ws, &wk, i, text, n, &lx->tab, NULL, li, 1, &prev)) >= n)
+			if ((i = nlx_next_start(ws, &wk, i, text, n, &lx->tab, NULL, li, 1, &prev,
+			                        &q)) >= n)
 				break;
 		} else if (prev == NLX_LET && (i = nlx_skip_letters(text, n, i)) == n) {
 			break;
@@ -813,8 +820,8 @@ size_t num_scan_starts(const num_lex *lx, const char *lang, const char *text, si
 			/* parse_expr finds nothing unless a digit or a start-kind
 			 * word is at 0: the two-byte test, then the whole word */
 			if (!model &&
-			    (cls == NLX_DIG || (nlx_could_start(&lx->tab, &f, lbit, li) &&
-			                        nlx_may_start(&lx->tab, &f, lbit, li, memo)))) {
+			    (cls == NLX_DIG ||
+			     nlx_may_take(&lx->tab, &f, lbit, li, memo, q & NLX_Q1_WALK, 0))) {
 				res r;
 				int rc = parse_expr(&p, &r);
 				if (rc == 1) {

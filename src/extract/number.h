@@ -23,6 +23,11 @@ typedef struct num_lex num_lex;
 num_lex *num_lex_load(const char *dir, sl_err *e);
 void num_lex_free(num_lex *nl);
 
+/* Adds the lexicon's table to a start sieve (numlex.h), so that the
+ * start lists it sieves may be given to num_scan_starts. */
+typedef struct nlx_sieve nlx_sieve;
+void num_lex_sieve(const num_lex *nl, nlx_sieve *sv);
+
 enum {
 	NUM_PLAIN = 0,
 	NUM_MONEY = 1 << 0,    /* has a currency: value is the amount */

@@ -123,6 +123,22 @@ static int fold_one(nlx_fold *f)
 			put(f, c, nlx_ascii_cls[c], from);
 		return 1;
 	}
+	if (c == 0xC3 && nlx_fast && from + 1 < f->n) {
+		/* U+00C0..U+00FF, most of the non-ASCII text scanned: what
+		 * the general path below makes of them (utf8_decode reads the
+		 * byte after 0xC3 as a continuation whatever it is), without
+		 * decoding and testing the code point */
+		unsigned char d = (unsigned char)f->src[from + 1];
+		const char *r = latin1[d & 0x3F];
+		f->si = from + 2;
+		if (!*r) {              /* × and ÷ */
+			put(f, c, NLX_PUNCT, from);
+			put(f, d, NLX_PUNCT, from);
+		}
+		for (; *r; r++)
+			put(f, (unsigned char)*r, NLX_LET, from);
+		return 1;
+	}
 	if (c < 0x80) {
 		cp = c;
 		l = 1;
@@ -184,6 +200,44 @@ static int fold_one(nlx_fold *f)
 	return 1;
 }
 
+/* The top bit of each byte of x (all ASCII) that is from lo to hi. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
+}
+
+/* The top bit of each byte of x (all ASCII) that is white space. */
+static inline uint64_t ascii_spaces(uint64_t x)
+{
+	return in_range(x, '\t', '\r') | (~((x ^ SWAR_ONES * ' ') + SWAR_ONES * 0x7f) & SWAR_HIGH);
+}
+
+/* nlx_fold_to's loop for the eight source bytes at si, which must have a
+ * ninth after them, folded at len in one go: 0 unless each is a code
+ * point of its own that folds to one byte there (ASCII, no '`', and no
+ * white space followed by more of it or by a byte from 0x80 up, which
+ * would make a longer run). */
+static inline int fold8(nlx_fold *f, size_t len, size_t si)
+{
+	const unsigned char *src = (const unsigned char *)f->src + si;
+	uint64_t x = swar_load8(src);
+	if (x & SWAR_HIGH)
+		return 0;
+	uint64_t sp = ascii_spaces(x);
+	unsigned char nx = src[8];
+	uint64_t nsp = sp >> 8 | (nx >= 0x80 || nlx_ascii_cls[nx] == NLX_SPACE ? SWAR_HIGH << 56 : 0);
+	if ((sp & nsp) || in_range(x, '`', '`'))
+		return 0;
+	uint64_t let = in_range(x | SWAR_ONES * 0x20, 'a', 'z'), dig = in_range(x, '0', '9');
+	/* letters lower-cased by their 0x20 bit, white space becomes ' ';
+	 * classes 4 (NLX_PUNCT) less 3 for a letter, 2 a digit, 1 a space */
+	swar_store8(f->b + len, ((x | let >> 2) & ~((sp >> 7) * 0xff)) | sp >> 2);
+	swar_store8(f->cls + len, SWAR_ONES * NLX_PUNCT - (let >> 7) * 3 - (dig >> 7) * 2 - (sp >> 7));
+	for (int j = 0; j < 8; j++)
+		f->map[len + (size_t)j] = si + (size_t)j;
+	return 1;
+}
+
 int nlx_fold_to(nlx_fold *f, size_t k)
 {
 	if (k >= NLX_FOLDMAX)
@@ -193,11 +247,21 @@ int nlx_fold_to(nlx_fold *f, size_t k)
 		 * of ASCII white space to one ' ': fold_one's first cases,
 		 * without the call (and in locals, which the byte stores into
 		 * f->b cannot alias).  A run that ends in a byte from 0x80 up
-		 * may go on (U+00A0): fold_one reads it.  Without nlx_fast,
-		 * fold_one does all. */
+		 * may go on (U+00A0): fold_one reads it.  Eight bytes that
+		 * fold one by one are folded at once (fold8), past k: the
+		 * matchers read on byte by byte, and a call per byte cost
+		 * more than the bytes.  Folding on over ASCII changes nothing
+		 * a caller sees: each such unit starts where the last ended,
+		 * so nlx_src is the same.  Without nlx_fast, fold_one does
+		 * all. */
 		size_t len = f->len, si = f->si, n = f->n;
 		const unsigned char *src = (const unsigned char *)f->src;
 		while (nlx_fast && len <= k && si < n && len + 4 <= NLX_FOLDMAX) {
+			if (len + 12 <= NLX_FOLDMAX && si + 9 <= n && fold8(f, len, si)) {
+				len += 8;
+				si += 8;
+				continue;
+			}
 			unsigned char c = src[si];
 			if (c >= 0x80 || c == '`')
 				break;
@@ -240,6 +304,10 @@ int nlx_cls_at(const char *s, size_t n)
 		return NLX_END;
 	if ((unsigned char)s[0] < 0x80)
 		return nlx_ascii_cls[(unsigned char)s[0]];
+	if ((unsigned char)s[0] == 0xC3 && n >= 2 && nlx_fast) {
+		unsigned d = (unsigned char)s[1] & 0x3F;   /* as fold_one's */
+		return d == 0xD7 - 0xC0 || d == 0xF7 - 0xC0 ? NLX_PUNCT : NLX_LET;
+	}
 	int32_t cp;
 	utf8_decode(s, n, &cp);
 	return cls_of_cp(cp);
@@ -273,18 +341,36 @@ static inline void add_start(nlx_starts *w, size_t i, uint32_t glued)
 	w->at[w->n++] = (uint32_t)i | glued;
 }
 
-/* The top bit of each byte of x (all ASCII) that is from lo to hi. */
-static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+/* Whether the start at s[a] (not glued) passes the sieve sv in language
+ * index li: nlx_quick_no's tests, for all the tables at once, and like
+ * them taking what they cannot answer (a word of one byte, bytes from
+ * 0x80 up). */
+static inline int sieve_keeps(const nlx_sieve *sv, int li, const char *s, size_t n, size_t a)
 {
-	return (x + SWAR_ONES * (0x80 - lo)) & ~(x + SWAR_ONES * (0x7f - hi)) & SWAR_HIGH;
+	const unsigned char *u = (const unsigned char *)s + a;
+	if (a + 1 >= n || (u[0] | u[1]) >= 0x80)
+		return 1;
+	unsigned v = sv->pair[li][(unsigned)u[0] << 7 | u[1]];
+	if (v != NLX_SIEVE_THIRD)
+		return v != 0;
+	if (a + 2 >= n || u[2] >= 0x80)
+		return 1;
+	const unsigned char *tri = sv->tri[li];
+	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
+	return (tri[b >> 3] >> (b & 7)) & 1;
 }
 
-void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv,
+                     unsigned lang)
 {
 	w->n = 0;
 	w->ok = n < NLX_GLUED;
+	int li = nlx_fast_ix(lang);
+	w->sv = li >= 0 ? sv : NULL;
+	w->lang = lang;
 	if (!w->ok)
 		return;
+	const nlx_sieve *pt = w->sv;
 	if (!w->memo)
 		w->memo = xcalloc(1, sizeof *w->memo);
 	/* a sentence has at most one start per byte: room for all of them
@@ -304,14 +390,17 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
 			 * carried in from the last chunk */
 			uint64_t z = x | SWAR_ONES * 0x20;
 			uint64_t let = in_range(z, 'a', 'z'), dig = in_range(x, '0', '9');
-			uint64_t sp = in_range(x, '\t', '\r') |
-			              (~((x ^ SWAR_ONES * ' ') + SWAR_ONES * 0x7f) & SWAR_HIGH);
+			uint64_t sp = ascii_spaces(x);
 			uint64_t pword = (let | dig) << 8 | (prev == NLX_LET || prev == NLX_DIG ? 0x80 : 0);
 			uint64_t plet = let << 8 | (prev == NLX_LET ? 0x80 : 0);
 			uint64_t start = ~(sp | pword) & SWAR_HIGH, glued = dig & plet;
 			for (uint64_t m = start | glued; m; m &= m - 1) {
 				unsigned b = (unsigned)__builtin_ctzll(m);
-				add_start(w, i + (b >> 3), (glued >> b) & 1 ? NLX_GLUED : 0);
+				size_t a = i + (b >> 3);
+				if ((glued >> b) & 1)
+					add_start(w, a, NLX_GLUED);
+				else if (!pt || sieve_keeps(pt, li, s, n, a))
+					add_start(w, a, 0);
 			}
 			prev = nlx_ascii_cls[(unsigned char)s[i + 7]];
 			i += 8;
@@ -319,13 +408,50 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n)
 		}
 		size_t len;
 		int cls = nlx_step(s, n, i, &len);
-		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE)
-			add_start(w, i, 0);
-		else if (prev == NLX_LET && cls == NLX_DIG)
+		if (prev != NLX_LET && prev != NLX_DIG && cls != NLX_SPACE) {
+			if (!pt || sieve_keeps(pt, li, s, n, i))
+				add_start(w, i, 0);
+		} else if (prev == NLX_LET && cls == NLX_DIG) {
 			add_start(w, i, NLX_GLUED);
+		}
 		prev = cls;
 		i += len;
 	}
+}
+
+nlx_sieve *nlx_sieve_new(void)
+{
+	return xcalloc(1, sizeof(nlx_sieve));
+}
+
+void nlx_sieve_add(nlx_sieve *sv, const nlx_tab *t)
+{
+	if (sv->ntab == NLX_SIEVE_TABS)
+		abort();                /* a fixed set of callers: a bug, not an input */
+	sv->tab[sv->ntab++] = t;
+	for (int l = 0; l < 5; l++) {
+		for (size_t b = 0; b < sizeof sv->keep[l]; b++) {
+			sv->keep[l][b] |= t->ascii2[l][b] & ~t->qno2[l][b];
+			sv->third[l][b] |= t->ascii2[l][b] & t->qno2[l][b];
+		}
+		/* digits start numbers and dates whatever follows them */
+		memset(&sv->keep[l]['0' << 4], 0xff, 10 << 4);
+		for (size_t b = 0; b < sizeof sv->tri[l]; b++)
+			sv->tri[l][b] |= t->tri[l][b];
+		for (size_t b = 0; b < sizeof sv->keep[l]; b++) {
+			unsigned keep = sv->keep[l][b], third = sv->third[l][b];
+			if (!(keep | third))
+				continue;
+			for (unsigned j = 0; j < 8; j++)
+				sv->pair[l][b << 3 | j] = (keep >> j & 1) ? NLX_SIEVE_KEEP :
+				                          (third >> j & 1) ? NLX_SIEVE_THIRD : 0;
+		}
+	}
+}
+
+void nlx_sieve_free(nlx_sieve *sv)
+{
+	free(sv);
 }
 
 void nlx_starts_release(nlx_starts *w)
@@ -592,7 +718,11 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 				nlx_ref *r = &t->lref[l][m++];
 				r->ent = k;
 				r->kbit = 1u << t->v[k].kind;
-				r->lang = t->v[k].lang;
+				r->lang = (unsigned char)t->v[k].lang;
+				unsigned char w[8] = { 0 };
+				r->hlen = (unsigned char)(t->v[k].flen < 8 ? t->v[k].flen : 8);
+				memcpy(w, t->v[k].fold, r->hlen);
+				r->head = swar_load8(w);
 				t->lkinds[l][b] |= r->kbit;
 			}
 		}
@@ -842,7 +972,8 @@ int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m
 	/* the slot from the first word and the two bytes after it, which
 	 * most answers depend on ("de " and the next word's first letter);
 	 * an entry is taken only if its own bytes agree */
-	size_t w = nlx_skip_letters(f->src, 6, 0) + 2;
+	unsigned l = nlx_letters8(x);
+	size_t w = (l < 6 ? l : 6) + 2;
 	uint64_t h = ((x & bytes_mask(w)) ^ (uint64_t)(uintptr_t)t ^ lang) * 0x9E3779B97F4A7C15ull;
 	struct memo_ent *e = &m->v[h >> (64 - MEMO_BITS)];
 	if (e->t == t && e->lang == lang && (x & bytes_mask(e->len)) == e->key)
@@ -902,19 +1033,31 @@ static int lang_index(unsigned lang)
 	}
 }
 
-/* The first entry of bucket b in index li that matches at k (the caller
- * has seen the bucket's kinds meet kindmask). */
-static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fold *f, size_t k,
-                                   unsigned lang, unsigned kindmask, int boundary)
+/* The first entry that matches at k of bucket b in index li, then of
+ * bucket b1 (NLX_NBUCKETS: none); the caller has seen the buckets' kinds
+ * meet kindmask.  Both in one call, which nlx_match makes as its last. */
+static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, unsigned b1,
+                                   nlx_fold *f, size_t k, unsigned lang, unsigned kindmask,
+                                   int boundary)
 {
 	const nlx_ref *ref = t->lref[li];
+	/* with eight bytes folded at k (most windows: nlx_fold_to folds
+	 * ASCII eight at a time), an entry's head is compared in one go */
+	int whole = k + 8 <= f->len;
+	uint64_t w = whole ? swar_load8(f->b + k) : 0;
+next:
 	for (size_t i = t->lfirst[li][b]; i < t->lfirst[li][b + 1]; i++) {
 		if (!(ref[i].kbit & kindmask) || !(ref[i].lang & lang))
 			continue;
+		size_t q = 0;
+		if (whole) {
+			if ((w ^ ref[i].head) & bytes_mask(ref[i].hlen))
+				continue;
+			q = ref[i].hlen;
+		}
 		const nlx_ent *e = &t->v[ref[i].ent];
 		/* byte by byte, folding only as far as the entry agrees: the
 		 * longest entries come first and most differ early */
-		size_t q = 0;
 		while (q < e->flen && nlx_at(f, k + q) == (unsigned char)e->fold[q])
 			q++;
 		if (q < e->flen)
@@ -929,6 +1072,10 @@ static const nlx_ent *match_bucket(const nlx_tab *t, int li, unsigned b, nlx_fol
 			continue;
 		return e;
 	}
+	if (b1 != b && b1 < NLX_NBUCKETS) {
+		b = b1;
+		goto next;
+	}
 	return NULL;
 }
 
@@ -941,21 +1088,24 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
 	int li = lang_index(lang);
 	const uint32_t *kinds = t->lkinds[li];
 	int d = nlx_at(f, k + 1);
+	unsigned b2 = NLX_NBUCKETS, b1 = NLX_HBUCKETS + (unsigned)c;
 	if (d >= 0) {
 		unsigned bit = (unsigned)c << 8 | (unsigned)d;
 		if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
 			unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
-			unsigned b = bucket_of(w, 2);
-			const nlx_ent *e = kinds[b] & kindmask ?
-				match_bucket(t, li, b, f, k, lang, kindmask, boundary) : NULL;
-			if (e)
-				return e;
+			b2 = bucket_of(w, 2);
+			if (!(kinds[b2] & kindmask))
+				b2 = NLX_NBUCKETS;
 		}
 	}
-	unsigned b = NLX_HBUCKETS + (unsigned)c;
-	if (!t->one[c] || !(kinds[b] & kindmask))
-		return NULL;
-	return match_bucket(t, li, b, f, k, lang, kindmask, boundary);
+	if (!t->one[c] || !(kinds[b1] & kindmask))
+		b1 = NLX_NBUCKETS;
+	if (b2 == NLX_NBUCKETS) {
+		if (b1 == NLX_NBUCKETS)
+			return NULL;
+		b2 = b1;
+	}
+	return match_bucket(t, li, b2, b1, f, k, lang, kindmask, boundary);
 }
 
 int nlx_parse_double(const char *s, double *v)

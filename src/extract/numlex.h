@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "../base/err.h"
+#include "../base/swar.h"
 
 #define NLX_FOLDMAX 256
 
@@ -103,25 +104,28 @@ static inline int nlx_step(const char *s, size_t n, size_t i, size_t *len)
 	return nlx_cls_at(s + i, n - i);
 }
 
+/* How many of the eight bytes of x (swar_load8) are ASCII letters
+ * before the first that is not: with the bytes lower-cased (| 0x20) and
+ * their top bit cleared, adding 0x1f sets it from 'a' up and adding 0x05
+ * from past 'z', with no carry between bytes. */
+static inline unsigned nlx_letters8(uint64_t x)
+{
+	uint64_t z = (x | SWAR_ONES * 0x20) & ~SWAR_HIGH;
+	uint64_t other = ~((z + SWAR_ONES * 0x1f) & ~(z + SWAR_ONES * 0x05) & ~x) & SWAR_HIGH;
+	return other ? (unsigned)__builtin_ctzll(other) >> 3 : 8;
+}
+
 /* The end of the run of ASCII letters at s[i..n): inside a word, where
  * the scanners spend most of their bytes and test nothing.  Eight bytes
- * at a time where the byte order allows: with x's bytes lower-cased
- * (| 0x20) and their top bit cleared, adding 0x1f sets it from 'a' up
- * and adding 0x05 from past 'z', with no carry between bytes. */
+ * at a time. */
 static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
 {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = 0x0101010101010101ull, top = ones * 0x80;
 	while (i + 8 <= n) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		uint64_t z = (x | ones * 0x20) & ~top;
-		uint64_t other = ~((z + ones * 0x1f) & ~(z + ones * 0x05) & ~x) & top;
-		if (other)
-			return i + (size_t)(__builtin_ctzll(other) >> 3);
+		unsigned l = nlx_letters8(swar_load8(s + i));
+		if (l < 8)
+			return i + l;
 		i += 8;
 	}
-#endif
 	while (i < n && (unsigned char)s[i] < 0x80 && nlx_ascii_cls[(unsigned char)s[i]] == NLX_LET)
 		i++;
 	return i;
@@ -139,15 +143,23 @@ static inline size_t nlx_skip_letters(const char *s, size_t n, size_t i)
 #define NLX_GLUED 0x80000000u
 
 typedef struct nlx_memo nlx_memo;
+typedef struct nlx_sieve nlx_sieve;
 
 typedef struct nlx_starts {
 	uint32_t *at;           /* offsets, | NLX_GLUED */
 	size_t n, cap;
 	int ok;                 /* 0: the text was too long to list */
+	const nlx_sieve *sv;    /* what the list was sieved with (NULL: nothing) */
+	unsigned lang;          /* and for which language */
 	nlx_memo *memo;         /* nlx_may_start_memo's, kept from sentence to sentence */
 } nlx_starts;
 
-void nlx_starts_find(nlx_starts *w, const char *s, size_t n);
+/* Finds the starts of s[0..n).  With a sieve sv, a start of a word that
+ * every table of sv passes over (nlx_next_start) in language lang is left
+ * out: most words are neither number nor date words, and both scanners
+ * would test each of them again. */
+void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv,
+                     unsigned lang);
 void nlx_starts_release(nlx_starts *w);
 
 /* Whether a scanner's own walk, at i with prev the class before it, is
@@ -190,11 +202,15 @@ typedef struct nlx_ent {
 #define NLX_HBUCKETS 4096
 
 /* A bucket entry of one language's index: the entry and what the match
- * loop tests first, kept small so a bucket walk stays in cache. */
+ * loop tests first (kind, language, then the first bytes, which settle
+ * most entries without reading the entry itself), kept small so a
+ * bucket walk stays in cache. */
 typedef struct nlx_ref {
+	uint64_t head;          /* the first hlen (up to 8) folded bytes, as swar_load8 */
 	uint32_t ent;           /* index into v */
 	uint32_t kbit;          /* 1 << kind */
-	unsigned lang;
+	unsigned char lang;
+	unsigned char hlen;
 } nlx_ref;
 
 #define NLX_NBUCKETS (NLX_HBUCKETS + 256)
@@ -238,6 +254,12 @@ typedef struct nlx_tab {
 } nlx_tab;
 
 void nlx_tab_init(nlx_tab *t);
+
+/* An empty sieve; nlx_sieve_add merges t into it (after nlx_tab_prefixes,
+ * at most NLX_SIEVE_TABS tables). */
+nlx_sieve *nlx_sieve_new(void);
+void nlx_sieve_add(nlx_sieve *sv, const nlx_tab *t);
+void nlx_sieve_free(nlx_sieve *sv);
 void nlx_tab_release(nlx_tab *t);
 
 /* Adds word (folding it); returns the entry, or NULL when the word folds
@@ -287,11 +309,51 @@ static inline int nlx_fast_ix(unsigned lang)
 	return nlx_fast ? nlx_lang_ix(lang) : -1;
 }
 
-/* The start list a scanner walks: ws when the fast paths are on and it
- * lists the whole text, else NULL (the scanner steps over every byte). */
-static inline const nlx_starts *nlx_starts_use(const nlx_starts *ws)
+/*
+ * The tables of the scanners that share a start list, merged into the
+ * answers of nlx_quick_no for all of them at once: by the first two bytes
+ * of a word (ASCII), a table may take it (keep), or may if its third byte
+ * is in the union of the tables' tri sets (third), or none takes it.  Bit
+ * sets by language index and (first << 7 | second), as in nlx_tab, and
+ * the same as a byte per pair (NLX_SIEVE_KEEP, NLX_SIEVE_THIRD), which
+ * the lookup at every word start reads with one load.  Built once per
+ * lexicon; read-only after.
+ */
+#define NLX_SIEVE_TABS 4
+enum { NLX_SIEVE_KEEP = 1, NLX_SIEVE_THIRD = 2 };
+
+struct nlx_sieve {
+	const nlx_tab *tab[NLX_SIEVE_TABS];
+	int ntab;
+	unsigned char keep[5][2048];
+	unsigned char third[5][2048];
+	unsigned char tri[5][8192];
+	unsigned char pair[5][16384];
+};
+
+/* 1 when t was added to sv. */
+static inline int nlx_sieve_has(const nlx_sieve *sv, const nlx_tab *t)
 {
-	return nlx_fast && ws && ws->ok ? ws : NULL;
+	for (int i = 0; i < sv->ntab; i++)
+		if (sv->tab[i] == t)
+			return 1;
+	return 0;
+}
+
+/* The start list a scanner of the tables t1 and t2 (NULL: none) walks in
+ * language lang: ws when the fast paths are on, it lists the whole text
+ * and it was sieved for that language with those tables among others,
+ * else NULL (the scanner steps over every byte). */
+static inline const nlx_starts *nlx_starts_use(const nlx_starts *ws, unsigned lang,
+                                               const nlx_tab *t1,
+                                               const nlx_tab *t2)
+{
+	if (!nlx_fast || !ws || !ws->ok)
+		return NULL;
+	if (ws->sv && (ws->lang != lang || !nlx_sieve_has(ws->sv, t1) ||
+	               (t2 && !nlx_sieve_has(ws->sv, t2))))
+		return NULL;
+	return ws;
 }
 
 /* nlx_could_start on the folded window (any window). */
@@ -359,35 +421,63 @@ static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, in
 	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
 }
 
-/* 1 when the ASCII fast paths of nlx_could_start and nlx_may_start
- * both know that the window u[0..m), which starts at a word start (not
- * white space), fails them for t: the answer without a window. */
-static inline int nlx_quick_no(const nlx_tab *t, const unsigned char *u, size_t m, int li)
+/* What the ASCII fast paths of nlx_could_start and nlx_may_start make of
+ * the window u[0..m) for t, which is the answer without a window: both
+ * fail (NLX_Q_NO); nlx_could_start passes and nlx_may_start is its walk
+ * (NLX_Q_WALK, which nlx_may_walk takes); they cannot tell (NLX_Q_ASK). */
+enum { NLX_Q_NO, NLX_Q_WALK, NLX_Q_ASK };
+
+static inline int nlx_quick(const nlx_tab *t, const unsigned char *u, size_t m, int li)
 {
-	if (li < 0 || m < 2 || (u[0] | u[1]) >= 0x80)
-		return 0;
+	if (li < 0 || m < 2 || (u[0] | u[1]) >= 0x80 || nlx_ascii_cls[u[0]] == NLX_SPACE)
+		return NLX_Q_ASK;
 	unsigned k = (unsigned)u[0] << 7 | u[1];
 	if (!((t->ascii2[li][k >> 3] >> (k & 7)) & 1))
-		return 1;
+		return NLX_Q_NO;
 	if (m < 3 || u[2] >= 0x80 || !((t->qno2[li][k >> 3] >> (k & 7)) & 1))
-		return 0;
+		return NLX_Q_WALK;
 	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
-	return !((t->tri[li][b >> 3] >> (b & 7)) & 1);
+	return (t->tri[li][b >> 3] >> (b & 7)) & 1 ? NLX_Q_WALK : NLX_Q_NO;
+}
+
+/* nlx_may_start past its fast paths: the walk, through memo if any. */
+static inline int nlx_may_walk(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo)
+{
+	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
+}
+
+/* Bits of nlx_next_start's *q: t1 (t2) of a start it returned is
+ * NLX_Q_WALK, t1 is NLX_Q_NO; else the scanner asks its own tests. */
+enum { NLX_Q1_WALK = 1, NLX_Q2_WALK = 2, NLX_Q1_NO = 4 };
+
+/* nlx_could_start and nlx_may_start for the window f at a start of
+ * which nlx_quick answered walk (NLX_Q_WALK) or no, if it did. */
+static inline int nlx_may_take(const nlx_tab *t, nlx_fold *f, unsigned lang, int li,
+                               nlx_memo *memo, int walk, int no)
+{
+	if (no)
+		return 0;
+	if (walk)
+		return nlx_may_walk(t, f, lang, memo);
+	return nlx_could_start(t, f, lang, li) && nlx_may_start(t, f, lang, li, memo);
 }
 
 /*
  * The first start of w at or after i, from *k on, that a scanner of the
  * tables t1 and t2 (NULL: none) has to look at, or (size_t)-1; *prev
  * becomes a class before it under which the scanner's own test takes it.
- * Starts that nlx_quick_no rejects for both tables are passed over here
- * (most words are neither number nor date words), and digits glued to
- * letters unless glued is set; digits are always taken.
+ * Starts that nlx_quick answers NLX_Q_NO for both tables are passed over
+ * here (most words are neither number nor date words), and digits glued
+ * to letters unless glued is set; digits are always taken.  *q tells
+ * the scanner what nlx_quick said of the start (NLX_Q1_WALK ...), so
+ * that it does not ask again.
  */
 static inline size_t nlx_next_start(const nlx_starts *w, size_t *k, size_t i, const char *s,
                                     size_t n, const nlx_tab *t1, const nlx_tab *t2, int li,
-                                    int glued, int *prev)
+                                    int glued, int *prev, int *q)
 {
 	size_t j = *k;
+	*q = 0;
 	for (; j < w->n; j++) {
 		uint32_t a = w->at[j] & ~NLX_GLUED;
 		if (a < i)
@@ -398,9 +488,18 @@ static inline size_t nlx_next_start(const nlx_starts *w, size_t *k, size_t i, co
 			continue;
 		}
 		const unsigned char *u = (const unsigned char *)s + a;
-		if (u[0] - '0' < 10 || !nlx_quick_no(t1, u, n - a, li) ||
-		    (t2 && !nlx_quick_no(t2, u, n - a, li)))
+		if (u[0] - '0' < 10)
 			break;
+		int q1 = nlx_quick(t1, u, n - a, li);
+		if (q1 != NLX_Q_NO) {
+			*q = q1 == NLX_Q_WALK ? NLX_Q1_WALK : 0;
+			break;
+		}
+		int q2 = t2 ? nlx_quick(t2, u, n - a, li) : NLX_Q_NO;
+		if (q2 != NLX_Q_NO) {
+			*q = NLX_Q1_NO | (q2 == NLX_Q_WALK ? NLX_Q2_WALK : 0);
+			break;
+		}
 	}
 	*k = j;
 	if (j == w->n)
