@@ -2657,6 +2657,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			recipient = g->default_recipient;
 		if (!recipient)
 			continue;
+		/* "sends instructors to Britain to train Ukrainian recruits":
+		 * training goes to the trainees' state, wherever it is given */
+		if (recipient != g->default_recipient && g->default_recipient && has_cue(g, C_TRAIN)) {
+			int train = 0, trainees = 0;
+			for (size_t i = c->m0; i < c->m1; i++) {
+				const mention *m = &g->m[i];
+				if (cue_at(g, i, C_TRAIN))
+					train = 1;
+				if (m->kind == M_ACTOR && m->sub == ACT_ADJ && m->code == g->default_recipient)
+					trainees = 1;
+			}
+			if (train && trainees)
+				recipient = g->default_recipient;
+		}
 		/* donors: the source of a passive or receive first ("door X",
 		 * "van X"), the party asked in a request, else the first other
 		 * actor; then the actors coordinated to it */
