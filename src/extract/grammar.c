@@ -1958,17 +1958,26 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	/* "een vrachtvliegtuig met militaire goederen", "trucks carrying
 	 * ammunition": the plane, ship or truck that carries the items is
 	 * how they travel, not what is given */
-	if (ni > 1) {
+	if (ni > 0) {
 		size_t w = 0;
 		for (size_t j = 0; j < ni; j++) {
 			size_t mi = items[j].mi;
 			const char *cat = items[j].category;
-			if (j + 1 < ni && !items[j].system &&
-			    (!strcmp(cat, "aircraft") || !strcmp(cat, "naval") || !strcmp(cat, "vehicle")) &&
-			    mi + 2 < c->m1 && cue_at(g, mi + 1, C_CARRYING) &&
-			    g->m[mi + 1].t0 == g->m[mi].t1 && items[j + 1].t0 >= g->m[mi + 1].t1 &&
+			int carrier = !items[j].system &&
+			              (!strcmp(cat, "aircraft") || !strcmp(cat, "naval") || !strcmp(cat, "vehicle")) &&
+			              mi + 2 < c->m1 && cue_at(g, mi + 1, C_CARRYING) &&
+			              g->m[mi + 1].t0 == g->m[mi].t1;
+			if (carrier && j + 1 < ni && items[j + 1].t0 >= g->m[mi + 1].t1 &&
 			    items[j + 1].t0 - g->m[mi + 1].t1 <= 3)
 				continue;
+			/* "tien vrachtwagens met voedsel en dekens": what they
+			 * carry is civilian aid, out of scope */
+			if (carrier) {
+				const mention *n = &g->m[mi + 2];
+				if (n->kind == M_ITEM && n->category && !strcmp(n->category, "-") &&
+				    n->t0 - g->m[mi + 1].t1 <= 3)
+					continue;
+			}
 			items[w++] = items[j];
 		}
 		ni = w;
