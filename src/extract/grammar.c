@@ -947,6 +947,16 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		/* "supplied Russia with drones": the state between a transfer
+		 * verb and "with" receives */
+		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && cue_at(g, i + 1, C_CARRYING) &&
+		    g->m[i + 1].t0 == a->t1 && g->m[i - 1].kind == M_CUE &&
+		    (g->m[i - 1].sub == C_DELIVERED || g->m[i - 1].sub == C_COMMITTED ||
+		     g->m[i - 1].sub == C_TRANSFER) &&
+		    a->t0 - g->m[i - 1].t1 <= 1) {
+			a->role = ROLE_RECIP;
+			continue;
+		}
 		/* the closest preceding cue within two function words */
 		for (size_t j = i; j-- > m0;) {
 			const mention *c = &g->m[j];
