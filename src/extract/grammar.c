@@ -2672,6 +2672,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->code == g->default_recipient)
 					recipient = act[i]->code;
+		/* "Iran hat Russland Hunderte Drohnen geliefert": a state after
+		 * the subject and right before the item is its indirect object */
+		for (size_t i = 1; i < na && !recipient && !consent_only && !requested; i++) {
+			size_t mi = (size_t)(act[i] - g->m), j = mi + 1;
+			if (act[i]->sub == ACT_ADJ || act[i]->sub == ACT_PERSON || act[i]->weak ||
+			    act[i]->role != ROLE_NONE || act[i] == c->antecedent || act[0]->code == act[i]->code)
+				continue;
+			while (j < c->m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+				j++;
+			if (j < c->m1 && g->m[j].kind == M_ITEM && g->m[j].t0 - act[i]->t1 <= 3)
+				recipient = act[i]->code;
+		}
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
