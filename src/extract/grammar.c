@@ -784,6 +784,18 @@ static void drop_org_modifiers(gram_doc *g)
 /* "2,3 milliards de livres", "sieben Milliarden dänische Kronen": the
  * words of a sum of money name its currency, so none is a cue ("livres"
  * pounds folds to "livrés" delivered) or a state's adjective. */
+/* Whether the actor m[i] stands right before an item of m[0, m1), past
+ * "meer", "weitere" and articles: the object that would receive it ("dat
+ * Duitsland Oekraïne meer tanks moet leveren", "hat Russland Hunderte
+ * Drohnen geliefert"). */
+static int object_before_item(const gram_doc *g, size_t i, size_t m1)
+{
+	size_t j = i + 1;
+	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+		j++;
+	return j < m1 && g->m[j].kind == M_ITEM && g->m[j].t0 - g->m[i].t1 <= 3;
+}
+
 /* Whether a cue or a state's adjective stands within three tokens after
  * digits, where it may be the currency of a sum: only then are the
  * sentence's numbers scanned for drop_money_words (they are scanned
@@ -2587,16 +2599,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * receives: not after "to", nor as the object before the item
 	 * ("dat Duitsland Oekraïne tanks moet leveren") */
 	int ua_speaks = 0;
-	for (size_t i = 0; i < g->nm && g->actors && g->default_recipient; i++) {
-		if (g->m[i].kind != M_ACTOR || g->m[i].code != g->default_recipient ||
-		    g->m[i].role == ROLE_RECIP)
-			continue;
-		size_t j = i + 1;   /* past "meer", "weitere", "des" */
-		while (j < g->nm && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
-			j++;
-		if (!(j < g->nm && g->m[j].kind == M_ITEM && g->m[j].t0 - g->m[i].t1 <= 3))
+	for (size_t i = 0; i < g->nm && g->actors && g->default_recipient; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient &&
+		    g->m[i].role != ROLE_RECIP && !object_before_item(g, i, g->nm))
 			ua_speaks = 1;
-	}
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		pred p;
@@ -2675,13 +2681,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "Iran hat Russland Hunderte Drohnen geliefert": a state after
 		 * the subject and right before the item is its indirect object */
 		for (size_t i = 1; i < na && !recipient && !consent_only && !requested; i++) {
-			size_t mi = (size_t)(act[i] - g->m), j = mi + 1;
 			if (act[i]->sub == ACT_ADJ || act[i]->sub == ACT_PERSON || act[i]->weak ||
 			    act[i]->role != ROLE_NONE || act[i] == c->antecedent || act[0]->code == act[i]->code)
 				continue;
-			while (j < c->m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
-				j++;
-			if (j < c->m1 && g->m[j].kind == M_ITEM && g->m[j].t0 - act[i]->t1 <= 3)
+			if (object_before_item(g, (size_t)(act[i] - g->m), c->m1))
 				recipient = act[i]->code;
 		}
 		if (!recipient)
