@@ -307,13 +307,28 @@ struct scan_ctx {
 	int ws;               /* s->ws holds its word starts */
 };
 
+/* The word starts of d's bytes [n0, n1) into ws. */
+static void find_starts(const struct scan_ctx *c, size_t n0, size_t n1, nlx_starts *ws)
+{
+	nlx_starts_find(ws, c->d->text + n0, n1 - n0, c->x->sieve, nlx_lang(lang_name(c->lang)));
+}
+
+/* The sentence's word starts, found once for its numbers and its dates. */
+static const nlx_starts *sentence_starts(struct scan_ctx *c)
+{
+	if (!c->ws) {
+		find_starts(c, c->n0, c->n1, &c->s->ws);
+		c->ws = 1;
+	}
+	return &c->s->ws;
+}
+
 /* The numbers of d's bytes [n0, n1) into out (at most max), with ws
- * for their word starts; offsets into the document. */
-static size_t scan_nums_in(const struct scan_ctx *c, size_t n0, size_t n1, nlx_starts *ws,
+ * their word starts; offsets into the document. */
+static size_t scan_nums_in(const struct scan_ctx *c, size_t n0, size_t n1, const nlx_starts *ws,
                            num_span *out, size_t max)
 {
 	const char *text = c->d->text + n0;
-	nlx_starts_find(ws, text, n1 - n0, c->x->sieve, nlx_lang(lang_name(c->lang)));
 	size_t nn = num_scan_starts(c->x->nums, lang_name(c->lang), text, n1 - n0, ws, out, max);
 	if (nn > max)
 		nn = max;
@@ -327,21 +342,15 @@ static size_t scan_nums_in(const struct scan_ctx *c, size_t n0, size_t n1, nlx_s
 static size_t scan_nums(void *ctx, num_span *out, size_t max)
 {
 	struct scan_ctx *c = ctx;
-	c->ws = 1;
-	return scan_nums_in(c, c->n0, c->n1, &c->s->ws, out, max);
+	return scan_nums_in(c, c->n0, c->n1, sentence_starts(c), out, max);
 }
 
 static size_t scan_dates(void *ctx, date_span *out, size_t max)
 {
 	struct scan_ctx *c = ctx;
-	const char *text = c->d->text + c->n0;
-	size_t len = c->n1 - c->n0;
-	if (!c->ws) {
-		nlx_starts_find(&c->s->ws, text, len, c->x->sieve, nlx_lang(lang_name(c->lang)));
-		c->ws = 1;
-	}
-	size_t nd = date_scan_starts(c->x->dates, lang_name(c->lang), text, len, c->d->date,
-	                             &c->s->ws, out, max);
+	const nlx_starts *ws = sentence_starts(c);
+	size_t nd = date_scan_starts(c->x->dates, lang_name(c->lang), c->d->text + c->n0,
+	                             c->n1 - c->n0, c->d->date, ws, out, max);
 	if (nd > max)
 		nd = max;
 	for (size_t i = 0; i < nd; i++) {
@@ -359,8 +368,9 @@ static const char *sentence_money(void *ctx, size_t t0, size_t t1)
 {
 	struct scan_ctx *c = ctx;
 	ext_scratch *s = c->s;
-	size_t nn = scan_nums_in(c, s->tl.v[t0].start, s->tl.v[t1 - 1].end, &s->ws_money,
-	                         s->nums_money, MAXNUM);
+	size_t n0 = s->tl.v[t0].start, n1 = s->tl.v[t1 - 1].end;
+	find_starts(c, n0, n1, &s->ws_money);
+	size_t nn = scan_nums_in(c, n0, n1, &s->ws_money, s->nums_money, MAXNUM);
 	const char *code = NULL;
 	for (size_t k = 0; k < nn; k++)
 		if (s->nums_money[k].flags & NUM_MONEY)
