@@ -1893,6 +1893,16 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				p->mi = i;
 				continue;
 			}
+			/* "chars antiaériens", "véhicules blindés": French puts the
+			 * adjective that says what an item is for after its noun;
+			 * the two are one item, of the adjective's category */
+			if (g->lang == LANG_FR && !m->system && !p->system && i == p->mi + 1 &&
+			    m->t0 == pm->t1) {
+				p->t1 = m->t1;
+				p->mi = i;
+				p->category = m->category;
+				continue;
+			}
 			/* "M1A2T Abrams tanks": two names of one system side by side */
 			if (m->system && m->system == p->system && m->t0 <= pm->t1 + 1 && i == p->mi + 1) {
 				p->t1 = m->t1;
@@ -1947,6 +1957,9 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		/* "drei weitere Mörser", "40 ton aan medische hulp" */
 		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
 		                      cue_at(g, pi - 1, C_WEIGHT) || cue_at(g, pi - 1, C_MAKER) ||
+		                      /* "20 military trucks": a head noun used as
+		                       * the item's adjective */
+		                      (cue_at(g, pi - 1, C_ACTOR_HEAD) && g->m[pi - 1].t1 == g->m[pi].t0) ||
 		                      ((cue_at(g, pi - 1, C_RECIP) || cue_at(g, pi - 1, C_SOURCE)) &&
 		                       g->m[pi - 1].t1 == g->m[pi].t0) ||
 		                      partitive(g, pi - 1, m, nums, nn)))
