@@ -1252,8 +1252,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* a modal after the predicate belongs to what follows ("piloten
 		 * opleiden om te kunnen vliegen"), unless it stands right by it */
 		int sub = m->sub == C_IF ? C_COND : m->sub;
+		/* a condition ("if needed", "falls Kiew darum bittet") bounds
+		 * the predicate wherever it stands */
 		if ((sub == C_COND || sub == C_FUTURE || sub == C_PAST_WANT || sub == C_WOULD) &&
-		    m->t0 > pm->t1 + 2)
+		    m->t0 > pm->t1 + 2 && m->sub != C_IF)
 			continue;
 		switch (sub) {
 		case C_NEG:
