@@ -1725,6 +1725,46 @@ static void mark_relative(gram_doc *g, size_t t1)
 	}
 }
 
+/* "The howitzers delivered by Germany are already in use", "les chars
+ * livrés par l'Allemagne sont déjà au front": a participle right after
+ * its item, with the clause's own verb after it, only names which items
+ * are meant; the transfer is presupposed, not stated.  Its cue is marked
+ * rel.  Without a later verb ("Ukraine received howitzers delivered by
+ * Germany", a headline "Tanks delivered to Kyiv") it still asserts. */
+static void mark_reduced_relative(gram_doc *g)
+{
+	if (!has_cue(g, C_AUX_PASSIVE))
+		return;
+	for (size_t i = 1; i + 1 < g->nm; i++) {
+		mention *m = &g->m[i];
+		if (!(cue_at(g, i, C_DELIVERED) || cue_at(g, i, C_COMMITTED)) || m->rel ||
+		    g->m[i - 1].kind != M_ITEM || g->m[i - 1].t1 != m->t0 ||
+		    (m->t0 > 0 && comma_at(g, m->t0 - 1)))
+			continue;
+		/* what a finite participle ("delivered") could still be the
+		 * verb of: a subject before the item ("Germany delivered
+		 * howitzers used ...") makes it the main verb */
+		int subject = 0;
+		for (size_t j = 0; j + 1 < i; j++)
+			if (g->m[j].kind == M_ACTOR || (g->m[j].kind == M_CUE && g->m[j].sub <= C_RECEIVE))
+				subject = 1;
+		if (subject)
+			continue;
+		for (size_t j = i + 1; j < g->nm; j++) {
+			const mention *n = &g->m[j];
+			size_t t;
+			for (t = g->m[j - 1].t1; t < n->t0 && !comma_at(g, t); t++)
+				;
+			if (t < n->t0 || cue_at(g, j, C_CLAUSE) || cue_at(g, j, C_RELATIVE))
+				break;
+			if (cue_at(g, j, C_AUX_PASSIVE)) {
+				m->rel = 1;
+				break;
+			}
+		}
+	}
+}
+
 /* ", which it said could also include machine guns": a relative that
  * only lists what its antecedent holds; returns the index of the include
  * verb, or 0.  What stands between (pronouns, report and modal verbs)
@@ -2530,6 +2570,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		return;
 	}
 	mark_relative(g, t1);
+	mark_reduced_relative(g);
 	/* clauses: cut at clause words, semicolons and ", which" */
 	clause cl[32];
 	size_t ncl = 0;
