@@ -1945,6 +1945,18 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				p->category = m->category;
 				continue;
 			}
+			/* "munitions pour les obusiers PzH 2000", "ammunition for
+			 * Gepard anti-aircraft guns": the weapon after "for" is
+			 * what the rounds fit, not a second item */
+			if (!strcmp(p->category, "ammunition") && i >= p->mi + 2 && i <= p->mi + 3 &&
+			    cue_at(g, p->mi + 1, C_RECIP) && (i == p->mi + 2 || cue_at(g, p->mi + 2, C_ARTICLE)) &&
+			    m->t0 - pm->t1 <= 2) {
+				if (!p->system)
+					p->system = m->system;
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			/* "M1A2T Abrams tanks": two names of one system side by side */
 			if (m->system && m->system == p->system && m->t0 <= pm->t1 + 1 && i == p->mi + 1) {
 				p->t1 = m->t1;
@@ -1975,10 +1987,18 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			 * next item of a list ("ammunition, Hercules vehicles") */
 			if (!coord && !num_between && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
 			    !(comma && (m->system == NULL || m->category != p->category))) {
+				/* "ammunition for HIMARS rocket launchers", "Gepard-Munition",
+				 * "HIMARS rockets": rounds for a named system are
+				 * ammunition of that system */
+				const char *ammo = !strcmp(p->category, "ammunition") ? p->category :
+				                   !m->system && !strcmp(m->category, "ammunition") ? m->category :
+				                   NULL;
 				if (m->system) {
 					p->system = m->system;
 					p->category = m->category;
 				}
+				if (ammo)
+					p->category = ammo;
 				p->t1 = m->t1;
 				continue;
 			}
