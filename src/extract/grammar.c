@@ -1055,6 +1055,7 @@ typedef struct pred {
 	int receive;      /* the subject receives: roles turn round */
 	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
+	int tentative;    /* a bare present transfer verb read as a pledge */
 } pred;
 
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
@@ -1067,6 +1068,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->receive = 0;
 	p->passive = 0;
 	p->transferish = 0;
+	p->tentative = 0;
 	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
@@ -1331,7 +1333,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		else if (core == C_TRANSFER)
 			/* "behoort tot de landen die tanks leveren": what defines a class
 			 * of donors is done, not promised */
+		{
 			t = (already || have[C_ONE_OF]) && !fut ? REC_DELIVERED : REC_COMMITTED;
+			/* "Norway sends eight Leopard tanks to Ukraine": a present
+			 * tense may report what was done as well as what will be */
+			p->tentative = !fut;
+		}
 		else /* a transfer noun asserts nothing by itself */
 			t = fut ? REC_COMMITTED : -1;
 		break;
@@ -1455,6 +1462,24 @@ static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_sc
 		return;
 	}
 	str_copy(r->when, sizeof r->when, g->now);
+	r->when_default = 1;
+}
+
+/* Whether two canonical system names are one family: equal, or one the
+ * other's first words ("Leopard", "Leopard 2"; not "Leopard 1" and
+ * "Leopard 2"). */
+static int same_family(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > lb) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t n = la;
+		la = lb;
+		lb = n;
+	}
+	return !strncmp(a, b, la) && (lb == la || b[la] == ' ' || b[la] == '-');
 }
 
 /* Merges r into an earlier record of the document stating the same fact;
@@ -1463,8 +1488,21 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 {
 	for (size_t i = first; i + 1 < out->n; i++) {
 		record *o = &out->v[i];
-		if (o->type != r->type || o->donor != r->donor || o->recipient != r->recipient)
+		if (o->donor != r->donor || o->recipient != r->recipient)
 			continue;
+		/* a headline's tentative pledge and the body's delivery are one
+		 * fact, a delivery */
+		int retype = 0;
+		if (o->type != r->type) {
+			if (!((o->type == REC_COMMITTED && o->tentative && r->type == REC_DELIVERED) ||
+			      (r->type == REC_COMMITTED && r->tentative && o->type == REC_DELIVERED)))
+				continue;
+			/* of the same time: not the background "delivered last year" */
+			size_t a = strlen(o->when), b = strlen(r->when);
+			if (strncmp(o->when, r->when, a < b ? a : b))
+				continue;
+			retype = 1;
+		}
 		if (rec_is_consent(r->type)) {
 			if (o->consent_by != r->consent_by)
 				continue;
@@ -1478,7 +1516,7 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		if (o->span[0] == r->span[0] && !rec_is_consent(r->type) && o->item && r->item &&
 		    strcmp(o->item, r->item))
 			continue;
-		if (o->system && r->system && strcmp(o->system, r->system))
+		if (o->system && r->system && !same_family(o->system, r->system))
 			continue;
 		/* "NASAMS, HAWKs, Stingers and counter-UAV equipment": an item
 		 * with no system beside systems of its kind is one more of them,
@@ -1496,8 +1534,13 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 			o->quantity = r->quantity;
 			o->unit = r->unit;
 		}
-		if (!o->system)
+		/* the more precise name of the family: "Leopard 2" over "Leopard" */
+		if (!o->system || (r->system && strlen(r->system) > strlen(o->system)))
 			o->system = r->system;
+		if (retype) {
+			o->type = REC_DELIVERED;
+			o->tentative = 0;
+		}
 		if (o->value < 0 && r->value >= 0) {
 			o->value = r->value;
 			o->currency = r->currency;
@@ -1505,8 +1548,11 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		/* the repeat may say more precisely when: "im März", then "am
 		 * 3. März" */
 		size_t ow = strlen(o->when), rw = strlen(r->when);
-		if (rw > ow && !strncmp(o->when, r->when, ow))
+		if ((rw > ow && !strncmp(o->when, r->when, ow)) ||
+		    (o->when_default && !r->when_default && r->when[0])) {
 			memcpy(o->when, r->when, sizeof o->when);
+			o->when_default = r->when_default;
+		}
 		return 1;
 	}
 	return 0;
@@ -1576,6 +1622,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		return;
 	record *r = rec_list_push(out);
 	r->type = (rec_type)type;
+	r->tentative = type == REC_COMMITTED && g->emit_tentative;
 	r->donor = donor;
 	r->recipient = recipient;
 	r->consent_by = rec_is_consent((rec_type)type) ? consent_by : NULL;
@@ -1637,6 +1684,16 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	/* what no merge reads, copied only for a record that stays */
 	r->doc = xstrdup(g->d->id ? g->d->id : "");
 	r->evidence = text_of(g, s0, s1);
+}
+
+/* "liefern weiteres Patriot-System", "eight extra howitzers": the clause
+ * calls its items additional */
+static int more_in(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1 && has_cue(g, C_MORE); i++)
+		if (cue_at(g, i, C_MORE))
+			return 1;
+	return 0;
 }
 
 static int is_person_category(const char *c)
@@ -2686,6 +2743,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			clause_pred(g, c, ua_speaks, report, &p);
 		} else {
 			p.prov = p.prov2 = -1;
+			p.tentative = 0;
 			p.ncons = 0;
 			p.receive = p.passive = p.transferish = 0;
 		}
@@ -3046,8 +3104,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
 							continue;
+					{
+						/* only a headline's: the first sentence */
+						g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
+						                    !more_in(g, c);
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     ev0, t1, c->t0, c->t1, dates);
+						g->emit_tentative = 0;
+					}
 					}
 			}
 			if (ni && ndon) {

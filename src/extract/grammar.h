@@ -117,6 +117,7 @@ typedef struct gram_doc {
 	const char *default_recipient;
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
+	int emit_tentative;      /* the records emitted now are tentative */
 	int last_type;           /* type of the last provision records */
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */

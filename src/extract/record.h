@@ -43,6 +43,10 @@ typedef struct record {
 	char when[11];           /* "" = null */
 	char *evidence;
 	size_t span[2];          /* code points, [start, end) */
+	/* the extractor's own marks, not part of the contract: a headline's
+	 * present tense read as a pledge, which a delivery of the same fact
+	 * overrides; a when that is only the document's date */
+	unsigned char tentative, when_default;
 } record;
 
 extern const char *const rec_type_names[REC_NTYPES];
