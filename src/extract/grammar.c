@@ -94,6 +94,16 @@ int gram_hostile(const hostile_pairs *h, const char *a, const char *b)
 	return 0;
 }
 
+int gram_at_war(const hostile_pairs *h, const char *a)
+{
+	if (!a)
+		return 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (!strcmp(h->v[i][0], a) || !strcmp(h->v[i][1], a))
+			return 1;
+	return 0;
+}
+
 /* ---- separable verbs ---- */
 
 struct sep_ctx {
@@ -1619,6 +1629,11 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
 	if (gram_hostile(g->hostile, donor, recipient))
+		return;
+	/* "is sending 3,000 more troops to Poland": troops sent to a state
+	 * at peace are stationed there, not given */
+	if (it && !rec_is_consent((rec_type)type) && !strcmp(it->category, "troops") &&
+	    recipient && !gram_at_war(g->hostile, recipient))
 		return;
 	record *r = rec_list_push(out);
 	r->type = (rec_type)type;

@@ -41,6 +41,8 @@ typedef struct hostile_pairs hostile_pairs;
 hostile_pairs *gram_hostile_load(const char *path, sl_err *e);
 void gram_hostile_free(hostile_pairs *h);
 int gram_hostile(const hostile_pairs *h, const char *a, const char *b);
+/* Whether a is a party to any war of the table. */
+int gram_at_war(const hostile_pairs *h, const char *a);
 
 enum { M_ACTOR, M_ITEM, M_CUE };
 
