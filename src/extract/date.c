@@ -300,6 +300,7 @@ typedef struct dres {
 	size_t end;             /* folded */
 	int kind;
 	char when[11];
+	int ahead;
 } dres;
 
 static const nlx_ent *M(D *p, size_t k, unsigned mask, int boundary)
@@ -627,6 +628,7 @@ static int structured(D *p, dres *r)
 					}
 					r->end = j;
 					r->kind = DATE_RELATIVE;
+					r->ahead = dir > 0;
 					resolve_weekday(p, (int)wd->value, dir, r->when);
 					return 1;
 				}
@@ -655,6 +657,7 @@ static int structured(D *p, dres *r)
 			put_when(r->when, y, mon, d, prec);
 		}
 		r->kind = DATE_RELATIVE;
+		r->ahead = dir > 0;
 	} else {
 		if (prec == 3 && d > mdays(y, mon))
 			return 0;
@@ -669,7 +672,7 @@ static int structured(D *p, dres *r)
  * is set, a decade pattern when decade is. */
 static int parse_date(D *p, dres *r, int word, int decade)
 {
-	dres a = { 0, DATE_NONE, "" }, b = { 0, DATE_NONE, "" };
+	dres a = { 0, DATE_NONE, "", 0 }, b = { 0, DATE_NONE, "", 0 };
 	const nlx_ent *m = word ? M(p, 0, B(D_REL) | B(D_VAGUE), 1) : NULL;
 	if (m) {
 		a.end = m->flen;
@@ -677,6 +680,7 @@ static int parse_date(D *p, dres *r, int word, int decade)
 			a.kind = DATE_VAGUE;
 		} else {
 			a.kind = DATE_RELATIVE;
+			a.ahead = (int)m->value > 0;
 			resolve_rel(p, m->code[0], (int)m->value, a.when);
 		}
 	}
@@ -747,6 +751,7 @@ size_t date_scan_starts(const date_lex *lx, const char *lang, const char *text, 
 						o->start = i;
 						o->end = e;
 						o->kind = r.kind;
+						o->ahead = r.ahead;
 						memcpy(o->when, r.when, sizeof o->when);
 					}
 					found++;

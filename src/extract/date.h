@@ -39,6 +39,8 @@ typedef struct date_span {
 	size_t start, end; /* byte offsets into the scanned text */
 	int kind;          /* DATE_* */
 	char when[11];     /* "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "" for DATE_VAGUE */
+	int ahead;         /* relative, and after the document date ("next week",
+	                      "mars prochain", "nächsten Monat") */
 } date_span;
 
 /*

@@ -1447,8 +1447,10 @@ static const date_span *dates_of(gram_scans *sc, size_t *nd)
 	return sc->dv;
 }
 
-static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
-                     size_t s0, size_t s1)
+/* Sets r's when; returns 1 when the date it took lies ahead of the
+ * document's ("la semaine prochaine"). */
+static int set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
+                    size_t s0, size_t s1)
 {
 	const tok_list *tl = g->tl;
 	size_t nd;
@@ -1469,10 +1471,11 @@ static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_sc
 			r->when[0] = '\0';
 		else
 			str_copy(r->when, sizeof r->when, best->when);
-		return;
+		return best->ahead;
 	}
 	str_copy(r->when, sizeof r->when, g->now);
 	r->when_default = 1;
+	return 0;
 }
 
 /* Whether two canonical system names are one family: equal, or one the
@@ -1684,10 +1687,11 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 			}
 		}
 	}
-	set_when(g, r, c0, c1, dates, s0, s1);
-	/* "De F-16's worden pas volgend jaar geleverd": a delivery dated
-	 * after the document is still to come */
-	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && date_after(r->when, g->now))
+	int ahead = set_when(g, r, c0, c1, dates, s0, s1);
+	/* "De F-16's worden pas volgend jaar geleverd", "livre dès la
+	 * semaine prochaine": a delivery dated after the document is still
+	 * to come */
+	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && (ahead || date_after(r->when, g->now)))
 		r->type = REC_COMMITTED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
