@@ -1068,6 +1068,16 @@ typedef struct pred {
 	int tentative;    /* a bare present transfer verb read as a pledge */
 } pred;
 
+/* Whether the negation at mention i stands right before a verb of
+ * saying, which it negates. */
+static int negates_report(const gram_doc *g, const clause *c, size_t i)
+{
+	for (size_t j = i + 1; j < c->m1 && g->m[j].t0 <= g->m[i].t1 + 1; j++)
+		if (cue_at(g, j, C_REPORT))
+			return 1;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1280,6 +1290,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (i + 1 < c->m1 && cue_at(g, i + 1, C_NOT_ONLY) && g->m[i + 1].t0 == m->t1)
 				break;
 			if (m->t1 < g->tl->n && (g->tl->v[m->t1].flags & TOK_JOINED))
+				break;
+			/* "n'a pas précisé le nombre de missiles envoyés", "hat
+			 * nicht gesagt, wie viele": what is negated is the saying */
+			if (negates_report(g, c, i))
 				break;
 			neg = 1;
 			break;
