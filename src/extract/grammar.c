@@ -1068,6 +1068,31 @@ typedef struct pred {
 	int tentative;    /* a bare present transfer verb read as a pledge */
 } pred;
 
+/* "Kyiv heeft toegezegd de raketten alleen op eigen grondgebied in te
+ * zetten": the recipient, as the subject right before a verb that gives,
+ * promises or refuses, acts itself; the clause is no donor's story to go
+ * on with.  Not when it receives, is given to (a passive), or speaks. */
+static int recipient_acts(const gram_doc *g, const clause *c, const char *recipient,
+                          const pred *p)
+{
+	if (!recipient || p->receive || p->passive)
+		return 0;
+	size_t i = c->m0;
+	while (i < c->m1 && g->m[i].kind == M_CUE && !(g->m[i].sub <= C_RECEIVE))
+		i++;
+	if (i >= c->m1 || g->m[i].kind != M_ACTOR || g->m[i].code != recipient ||
+	    g->m[i].role != ROLE_NONE)
+		return 0;
+	for (size_t j = i + 1; j < c->m1 && g->m[j].t0 <= g->m[i].t1 + 3; j++) {
+		const mention *n = &g->m[j];
+		if (n->kind != M_CUE)
+			return 0;
+		if (n->sub <= C_RECEIVE)
+			return n->sub != C_RECEIVE && n->sub != C_REQUESTED && n->sub != C_TRANSFER_NOUN;
+	}
+	return 0;
+}
+
 /* Whether the negation at mention i stands right before a verb of
  * saying, which it negates. */
 static int negates_report(const gram_doc *g, const clause *c, size_t i)
@@ -2934,7 +2959,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (lead == c->antecedent)
 				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
-		} else if ((!requested && (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
+		} else if ((!requested && !recipient_acts(g, c, recipient, &p) &&
+		            (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent ||
 		                           /* "the new package will include", an
 		                            * agentless passive: a clause that names
