@@ -1664,6 +1664,21 @@ static void same_count(const rec_list *out, size_t first, record *r)
 	}
 }
 
+/* Whether item it, or the list it ends, stands right after the adjective
+ * of a state at war with recipient ("Russische raketten en drones"). */
+static int enemy_items(const gram_doc *g, const item_ref *it, const char *recipient)
+{
+	size_t j = it->mi;
+	while (j > 0 && (g->m[j - 1].kind == M_ITEM || cue_at(g, j - 1, C_COORD)) &&
+	       g->m[j].t0 - g->m[j - 1].t1 <= 1)
+		j--;
+	if (j == 0)
+		return 0;
+	const mention *a = &g->m[j - 1];
+	return a->kind == M_ACTOR && a->sub == ACT_ADJ && a->t1 == g->m[j].t0 &&
+	       gram_hostile(g->hostile, a->code, recipient);
+}
+
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
                  size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
@@ -1671,6 +1686,10 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
 	if (gram_hostile(g->hostile, donor, recipient))
+		return;
+	/* "asks for air defence, as Russian missiles and drones hit power
+	 * plants": weapons of the recipient's enemy are not what it asks for */
+	if (it && type == REC_REQUESTED && enemy_items(g, it, recipient))
 		return;
 	/* "is sending 3,000 more troops to Poland": troops sent to a state
 	 * at peace are stationed there, not given */
