@@ -12,11 +12,13 @@
  * bit.  The lowest mark is exact; a mark above it may be a false one
  * (the borrow of a subtraction), which the byte path copies as is.
  * Flipping bit 1 maps '"' to 0x20 and the control bytes onto
- * themselves, so one test for "below 0x21" finds both. */
+ * themselves, so one test for "below 0x21" finds both; and the high bit
+ * of a byte flipped by a constant below 0x80 is its own, so the two
+ * such tests share one "& ~x". */
 static uint64_t may_escape(uint64_t x)
 {
 	uint64_t lo = x ^ (SWAR_ONES * 0x02), bs = x ^ (SWAR_ONES * '\\'), e2 = x ^ (SWAR_ONES * 0xE2);
-	return (((lo - SWAR_ONES * 0x21) & ~lo) | ((bs - SWAR_ONES) & ~bs) | ((e2 - SWAR_ONES) & ~e2)) &
+	return ((((lo - SWAR_ONES * 0x21) | (bs - SWAR_ONES)) & ~x) | ((e2 - SWAR_ONES) & x)) &
 	       SWAR_HIGH;
 }
 
