@@ -51,7 +51,7 @@ void json_str(buf *b, const char *s, size_t n)
 	size_t i = 0;
 	for (;;) {
 		uint64_t x, m = 0;
-		while (n - i >= 8) {
+		while (i + 8 <= n) {
 			x = swar_load8(s + i);
 			if ((m = may_escape(x)))
 				break;
