@@ -76,15 +76,16 @@ typedef struct gstr {
  * string share column 0; ASCII capitals share their letter's).  A state
  * is the offset of its row in next, and the states that end a string
  * (or the trie's dead end) have odd offsets, the others even: the scan
- * follows eight bytes in skim, where such a state leads to the dead end,
+ * follows eight bytes in hop, where such a state leads to the dead end,
  * and looks closer only when the low bit of the last is set.  Such a
  * state's row has one more entry: its list in out. */
 typedef struct automaton {
 	uint8_t col[256];
 	size_t ncol;
 	uint32_t *next;    /* next[state + column] */
-	uint32_t *skim;    /* next, but a flagged state's moves go to the dead
-	                    * end (flagged, and it stays): am_run's blocks */
+	uintptr_t *hop;    /* next with the address of each move's row, and a
+	                    * flagged state's moves to the dead end (flagged,
+	                    * and it stays): am_run's blocks */
 	uint32_t dead;     /* the trie's dead end (never reached in Aho-Corasick) */
 	uint32_t *out;     /* list k is hit[out[k] .. out[k + 1]) */
 	gstr *hit;
@@ -860,12 +861,13 @@ static void am_build(automaton *a, const pending *v, size_t nv, int at_start)
 	}
 	a->out[nout] = (uint32_t)nh;
 	a->dead = base[dead];
-	a->skim = xmalloc(nn * stride * sizeof *a->skim);
-	memcpy(a->skim, a->next, nn * stride * sizeof *a->skim);
+	a->hop = xmalloc(nn * stride * sizeof *a->hop);
+	for (size_t k = 0; k < nn * stride; k++)
+		a->hop[k] = (uintptr_t)(a->hop + a->next[k]);
 	for (size_t k = 0; k < nn; k++)
 		if (base[k] & 1)
 			for (size_t col = 0; col < nc; col++)
-				a->skim[base[k] + col] = a->dead;
+				a->hop[base[k] + col] = (uintptr_t)(a->hop + a->dead);
 	free(child);
 	free(end_of);
 	free(own);
@@ -882,7 +884,7 @@ static void am_build(automaton *a, const pending *v, size_t nv, int at_start)
 static void am_release(automaton *a)
 {
 	free(a->next);
-	free(a->skim);
+	free(a->hop);
 	free(a->out);
 	free(a->hit);
 }
@@ -918,28 +920,31 @@ static void am_hits(const automaton *a, uint32_t s, size_t i, probe *pr)
 /* Runs a over the line u[0..pr->n).  The trie stops at its dead end. */
 static void am_run(const automaton *a, const unsigned char *u, probe *pr)
 {
-	const uint32_t *next = a->next, *skim = a->skim;
+	const uint32_t *next = a->next;
+	const uintptr_t *hop = a->hop;
 	const uint8_t *col = a->col;
 	size_t n = pr->n, i = 0;
 	uint32_t s = 0;
 	while (i < n) {
-		/* written so that the compiler neither widens a state nor copies
-		 * one at each step: four instructions a byte.  In skim a block
-		 * that met a flagged state ends in one, so only its last state
-		 * is tested; the block is then read again in next. */
+		/* three instructions a byte: the row's address is the state,
+		 * so a move is one load from it.  In hop a block that met a
+		 * flagged state ends in one, so only its last state is tested;
+		 * the block is then read again in next. */
 		while (i + 8 <= n) {
 			const unsigned char *b = u + i;
-			uint32_t t = skim[s + (size_t)col[b[0]]];
-			t = skim[t + (size_t)col[b[1]]];
-			t = skim[t + (size_t)col[b[2]]];
-			t = skim[t + (size_t)col[b[3]]];
-			t = skim[t + (size_t)col[b[4]]];
-			t = skim[t + (size_t)col[b[5]]];
-			t = skim[t + (size_t)col[b[6]]];
-			t = skim[t + (size_t)col[b[7]]];
-			if (t & 1)
+			const uintptr_t *t = hop + s;
+			t = (const uintptr_t *)t[col[b[0]]];
+			t = (const uintptr_t *)t[col[b[1]]];
+			t = (const uintptr_t *)t[col[b[2]]];
+			t = (const uintptr_t *)t[col[b[3]]];
+			t = (const uintptr_t *)t[col[b[4]]];
+			t = (const uintptr_t *)t[col[b[5]]];
+			t = (const uintptr_t *)t[col[b[6]]];
+			t = (const uintptr_t *)t[col[b[7]]];
+			uint32_t e = (uint32_t)(t - hop);
+			if (e & 1)
 				break;
-			s = t;
+			s = e;
 			i += 8;
 		}
 		/* the block with a flagged state, or the last bytes, one by one */
