@@ -72,6 +72,10 @@ typedef struct gstr {
 	uint16_t len;
 } gstr;
 
+/* The bit of a row's address in hop that is its offset's low bit: hop
+ * starts at an even multiple of an entry's size. */
+#define FLAG_BIT sizeof(uintptr_t)
+
 /* A deterministic automaton over byte columns (bytes that occur in no
  * string share column 0; ASCII capitals share their letter's).  A state
  * is the offset of its row in next, and the states that end a string
@@ -85,7 +89,10 @@ typedef struct automaton {
 	uint32_t *next;    /* next[state + column] */
 	uintptr_t *hop;    /* next with the address of each move's row, and a
 	                    * flagged state's moves to the dead end (flagged,
-	                    * and it stays): am_run's blocks */
+	                    * and it stays): am_run's blocks; in hop_mem, one
+	                    * entry in if need be so that a row's address
+	                    * holds its offset's low bit (FLAG_BIT) */
+	uintptr_t *hop_mem;
 	uint32_t dead;     /* the trie's dead end (never reached in Aho-Corasick) */
 	uint32_t *out;     /* list k is hit[out[k] .. out[k + 1]) */
 	gstr *hit;
@@ -861,7 +868,8 @@ static void am_build(automaton *a, const pending *v, size_t nv, int at_start)
 	}
 	a->out[nout] = (uint32_t)nh;
 	a->dead = base[dead];
-	a->hop = xmalloc(nn * stride * sizeof *a->hop);
+	a->hop_mem = xmalloc((nn * stride + 1) * sizeof *a->hop);
+	a->hop = a->hop_mem + ((uintptr_t)a->hop_mem & FLAG_BIT ? 1 : 0);
 	for (size_t k = 0; k < nn * stride; k++)
 		a->hop[k] = (uintptr_t)(a->hop + a->next[k]);
 	for (size_t k = 0; k < nn; k++)
@@ -884,7 +892,7 @@ static void am_build(automaton *a, const pending *v, size_t nv, int at_start)
 static void am_release(automaton *a)
 {
 	free(a->next);
-	free(a->hop);
+	free(a->hop_mem);
 	free(a->out);
 	free(a->hit);
 }
@@ -930,23 +938,23 @@ static void am_run(const automaton *a, const unsigned char *u, probe *pr)
 		 * so a move is one load from it.  In hop a block that met a
 		 * flagged state ends in one, so only its last state is tested;
 		 * the block is then read again in next. */
+		const uintptr_t *t = hop + s;
 		while (i + 8 <= n) {
 			const unsigned char *b = u + i;
-			const uintptr_t *t = hop + s;
-			t = (const uintptr_t *)t[col[b[0]]];
-			t = (const uintptr_t *)t[col[b[1]]];
-			t = (const uintptr_t *)t[col[b[2]]];
-			t = (const uintptr_t *)t[col[b[3]]];
-			t = (const uintptr_t *)t[col[b[4]]];
-			t = (const uintptr_t *)t[col[b[5]]];
-			t = (const uintptr_t *)t[col[b[6]]];
-			t = (const uintptr_t *)t[col[b[7]]];
-			uint32_t e = (uint32_t)(t - hop);
-			if (e & 1)
+			const uintptr_t *e = (const uintptr_t *)t[col[b[0]]];
+			e = (const uintptr_t *)e[col[b[1]]];
+			e = (const uintptr_t *)e[col[b[2]]];
+			e = (const uintptr_t *)e[col[b[3]]];
+			e = (const uintptr_t *)e[col[b[4]]];
+			e = (const uintptr_t *)e[col[b[5]]];
+			e = (const uintptr_t *)e[col[b[6]]];
+			e = (const uintptr_t *)e[col[b[7]]];
+			if ((uintptr_t)e & FLAG_BIT)
 				break;
-			s = e;
+			t = e;
 			i += 8;
 		}
+		s = (uint32_t)(t - hop);
 		/* the block with a flagged state, or the last bytes, one by one */
 		for (size_t stop = i + 8 < n ? i + 8 : n; i < stop; i++) {
 			s = next[s + (size_t)col[u[i]]];
