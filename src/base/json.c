@@ -5,73 +5,89 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "swar.h"
 
-/* Whether any of 8 bytes may need escaping: '"', '\\', a control byte,
- * or 0xE2 (the first byte of U+2028 and U+2029). */
-static int may_escape(uint64_t x)
+/* The bytes of x that may need escaping: '"', '\\', a control byte, or
+ * 0xE2 (the first byte of U+2028 and U+2029), each marked by its high
+ * bit.  The lowest mark is exact; a mark above it may be a false one
+ * (the borrow of a subtraction), which the byte path copies as is.
+ * Flipping bit 1 maps '"' to 0x20 and the control bytes onto
+ * themselves, so one test for "below 0x21" finds both; and the high bit
+ * of a byte flipped by a constant below 0x80 is its own, so the two
+ * such tests share one "& ~x". */
+static uint64_t may_escape(uint64_t x)
 {
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'), e2 = x ^ (ones * 0xE2);
-	return ((((q - ones) & ~q) | ((bs - ones) & ~bs) | ((e2 - ones) & ~e2) |
-	         ((x - ones * 0x20) & ~x)) & high) != 0;
+	uint64_t lo = x ^ (SWAR_ONES * 0x02), bs = x ^ (SWAR_ONES * '\\'), e2 = x ^ (SWAR_ONES * 0xE2);
+	return ((((lo - SWAR_ONES * 0x21) | (bs - SWAR_ONES)) & ~x) | ((e2 - SWAR_ONES) & x)) &
+	       SWAR_HIGH;
 }
 
-/* The offset of the first byte at or after i that may need escaping, or
- * n.  Eight bytes at a time; a tail shorter than eight is tested in one
- * go too, as the last eight bytes of the string (those before the tail
- * are known plain) or, in a string shorter than eight, padded with
- * spaces: most strings printed (names, types, categories) are short. */
-static size_t plain_run(const char *s, size_t i, size_t n)
-{
-	uint64_t x;
-	while (n - i >= 8) {
-		memcpy(&x, s + i, 8);
-		if (may_escape(x))
-			goto bytes;
-		i += 8;
-	}
-	if (i == n)
-		return n;
-	if (n >= 8) {
-		memcpy(&x, s + n - 8, 8);
-	} else {
-		x = 0x2020202020202020ull;
-		memcpy(&x, s + i, n - i);
-	}
-	if (!may_escape(x))
-		return n;
-bytes:
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\' || c < 0x20 || c == 0xE2)
-			return i;
-	}
-	return n;
-}
-
-/* Room for n more bytes and the NUL; inline since JSON output asks
- * this many times per record and nearly always has the room. */
+/* Room for n more bytes, 8 of slack and the NUL; inline since JSON
+ * output asks this many times per record and nearly always has the
+ * room. */
 static inline void room(buf *b, size_t n)
 {
-	if (b->len + n + 1 > b->cap)
-		buf_grow(b, n);
+	if (b->len + n + 8 + 1 > b->cap)
+		buf_grow(b, n + 8);
 }
 
+/*
+ * Plain bytes go out eight at a time, stored as a word; a word with a
+ * mark is stored too, and the output moves on to its first mark (the
+ * room taken has 8 bytes of slack for the bytes stored past it).  The
+ * last bytes of a string of eight or more are tested as its last word,
+ * and a shorter string, which may end its allocation, is copied into a
+ * word of spaces first.  Most strings of a record are short names and
+ * codes, and its evidence has few quotes: no call to memcpy per run.
+ */
 void json_str(buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	/* the room for the unescaped string is taken once; an escape
 	 * takes the room for its own extra bytes */
 	room(b, n + 2);
-	b->p[b->len++] = '"';
+	char *o = b->p + b->len;
+	*o++ = '"';
 	size_t i = 0;
 	for (;;) {
-		size_t j = plain_run(s, i, n);
-		memcpy(b->p + b->len, s + i, j - i);
-		b->len += j - i;
-		if (j == n)
+		uint64_t x, m = 0;
+		while (i + 8 <= n) {
+			x = swar_load8(s + i);
+			if ((m = may_escape(x)))
+				break;
+			swar_store8(o, x);
+			o += 8;
+			i += 8;
+		}
+		if (!m) {
+			if (i == n)
+				break;
+			if (n >= 8) {
+				/* the last word, less its bytes before i (done) */
+				unsigned done = (unsigned)(8 - (n - i)) * 8;
+				x = swar_load8(s + n - 8);
+				m = may_escape(x) >> done;
+				x >>= done;
+			} else {
+				/* the short string's bytes in a word of spaces */
+				unsigned char t[8];
+				memset(t, ' ', 8);
+				memcpy(t, s + i, n - i);
+				x = swar_load8(t);
+				m = may_escape(x);
+			}
+		}
+		size_t run = m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
+		if (run > n - i)
+			run = n - i;
+		swar_store8(o, x);
+		o += run;
+		i += run;
+		if (i == n)
 			break;
-		unsigned char c = (unsigned char)s[j];
+		if (!m)
+			continue;
+		unsigned char c = (unsigned char)s[i];
 		char u[6];
 		const char *esc = u;
 		size_t k = 2, used = 1;
@@ -90,41 +106,55 @@ void json_str(buf *b, const char *s, size_t n)
 			u[4] = hex[c >> 4];
 			u[5] = hex[c & 15];
 			k = 6;
-		} else if (j + 2 < n && (unsigned char)s[j + 1] == 0x80 &&
-			   ((unsigned char)s[j + 2] == 0xA8 || (unsigned char)s[j + 2] == 0xA9)) {
-			esc = (unsigned char)s[j + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+		} else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+			esc = (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
 			k = 6;
 			used = 3;
 		} else {
-			esc = (const char *)s + j; /* 0xE2 starting another character */
-			k = 1;
+			/* 0xE2 starting another character, or a false mark */
+			*o++ = (char)c;
+			i++;
+			continue;
 		}
-		room(b, n - j + k + 1);
-		memcpy(b->p + b->len, esc, k);
-		b->len += k;
-		i = j + used;
+		b->len = (size_t)(o - b->p);
+		room(b, n - i + k + 1);
+		o = b->p + b->len;
+		memcpy(o, esc, k);
+		o += k;
+		i += used;
 	}
-	b->p[b->len++] = '"';
-	b->p[b->len] = '\0';
+	*o++ = '"';
+	*o = '\0';
+	b->len = (size_t)(o - b->p);
 }
 
 void json_cstr(buf *b, const char *s)
 {
-	if (!s)
-		buf_add(b, "null", 4);
-	else
+	if (s) {
 		json_str(b, s, strlen(s));
+		return;
+	}
+	/* a record has several nulls: no call to buf_add */
+	room(b, 4);
+	memcpy(b->p + b->len, "null", 5);
+	b->len += 4;
 }
 
 void json_uint(buf *b, uint64_t v)
 {
-	char t[24];
-	size_t k = sizeof t;
+	/* the digits counted, then written in place from the last */
+	size_t k = 1;
+	for (uint64_t t = v; t >= 10; t /= 10)
+		k++;
+	room(b, k);
+	char *o = b->p + b->len + k;
+	*o = '\0';
 	do {
-		t[--k] = (char)('0' + v % 10);
+		*--o = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	buf_add(b, t + k, sizeof t - k);
+	b->len += k;
 }
 
 void json_num(buf *b, double v)

@@ -112,8 +112,9 @@ static void run_job(const extractor *x, ext_scratch *s, job *j)
 			record_json(&j->out, &recs.v[k]);
 			buf_addc(&j->out, '\n');
 		}
-		rec_list_release(&recs);
+		rec_list_clear(&recs);
 	}
+	rec_list_release(&recs);
 }
 
 static void *job_start(void *ctx)
@@ -231,7 +232,7 @@ int cmd_extract(int argc, char **argv)
 				record_json(&out, &recs.v[k]);
 				buf_addc(&out, '\n');
 			}
-			rec_list_release(&recs);
+			rec_list_clear(&recs);
 			if (out.len > (1 << 16)) {
 				fwrite(out.p, 1, out.len, stdout);
 				buf_reset(&out);
@@ -239,6 +240,7 @@ int cmd_extract(int argc, char **argv)
 		}
 		fwrite(out.p, 1, out.len, stdout);
 		buf_release(&out);
+		rec_list_release(&recs);
 		add_stats(&sum, s);
 		ext_scratch_free(s);
 	} else {

@@ -98,10 +98,16 @@ record *rec_list_push(rec_list *l)
 	return r;
 }
 
-void rec_list_release(rec_list *l)
+void rec_list_clear(rec_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
 		record_release(&l->v[i]);
+	l->n = 0;
+}
+
+void rec_list_release(rec_list *l)
+{
+	rec_list_clear(l);
 	free(l->v);
 	rec_list_init(l);
 }

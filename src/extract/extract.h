@@ -26,6 +26,8 @@ typedef struct rec_list {
 void rec_list_init(rec_list *l);
 record *rec_list_push(rec_list *l);        /* a new record_init'ed slot */
 void rec_list_release(rec_list *l);
+/* Frees the records and keeps the room for the next document's. */
+void rec_list_clear(rec_list *l);
 
 /* Loads every lexicon under datadir.  NULL with e set ("file:line: why")
  * when a file is missing or malformed. */

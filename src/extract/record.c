@@ -34,11 +34,6 @@ const char *rec_category_intern(const char *s)
 	return NULL;
 }
 
-int rec_is_consent(rec_type t)
-{
-	return t >= REC_CONSENT_REQUESTED;
-}
-
 void record_init(record *r)
 {
 	memset(r, 0, sizeof *r);
@@ -73,9 +68,10 @@ void record_json(buf *b, const record *r)
 {
 	PUT(b, "{\"doc\": ");
 	json_cstr(b, r->doc);
-	PUT(b, ", \"type\": ");
-	json_cstr(b, rec_type_names[r->type]);
-	PUT(b, ", \"donor\": ");
+	/* a type name is a plain word of rec_type_names: no escaping */
+	PUT(b, ", \"type\": \"");
+	put(b, rec_type_names[r->type], strlen(rec_type_names[r->type]));
+	PUT(b, "\", \"donor\": ");
 	json_cstr(b, r->donor);
 	PUT(b, ", \"recipient\": ");
 	json_cstr(b, r->recipient);

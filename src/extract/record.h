@@ -54,7 +54,11 @@ extern const char *const rec_categories[];   /* NULL-terminated */
 
 int rec_type_parse(const char *s);           /* -1 when unknown */
 const char *rec_category_intern(const char *s); /* NULL when unknown */
-int rec_is_consent(rec_type t);
+/* inline: the grammar asks it several times per record */
+static inline int rec_is_consent(rec_type t)
+{
+	return t >= REC_CONSENT_REQUESTED;
+}
 
 void record_init(record *r);
 void record_release(record *r);

@@ -72,17 +72,27 @@ typedef struct gstr {
 	uint16_t len;
 } gstr;
 
+/* The bit of a row's address in hop that is its offset's low bit: hop
+ * starts at an even multiple of an entry's size. */
+#define FLAG_BIT sizeof(uintptr_t)
+
 /* A deterministic automaton over byte columns (bytes that occur in no
  * string share column 0; ASCII capitals share their letter's).  A state
  * is the offset of its row in next, and the states that end a string
  * (or the trie's dead end) have odd offsets, the others even: the scan
- * follows eight bytes, ORs the states, and looks closer only when the
- * low bit is set.  Such a state's row has one more entry: its list in
- * out. */
+ * follows eight bytes in hop, where such a state leads to the dead end,
+ * and looks closer only when the low bit of the last is set.  Such a
+ * state's row has one more entry: its list in out. */
 typedef struct automaton {
 	uint8_t col[256];
 	size_t ncol;
 	uint32_t *next;    /* next[state + column] */
+	uintptr_t *hop;    /* next with the address of each move's row, and a
+	                    * flagged state's moves to the dead end (flagged,
+	                    * and it stays): am_run's blocks; in hop_mem, one
+	                    * entry in if need be so that a row's address
+	                    * holds its offset's low bit (FLAG_BIT) */
+	uintptr_t *hop_mem;
 	uint32_t dead;     /* the trie's dead end (never reached in Aho-Corasick) */
 	uint32_t *out;     /* list k is hit[out[k] .. out[k + 1]) */
 	gstr *hit;
@@ -858,6 +868,14 @@ static void am_build(automaton *a, const pending *v, size_t nv, int at_start)
 	}
 	a->out[nout] = (uint32_t)nh;
 	a->dead = base[dead];
+	a->hop_mem = xmalloc((nn * stride + 1) * sizeof *a->hop);
+	a->hop = a->hop_mem + ((uintptr_t)a->hop_mem & FLAG_BIT ? 1 : 0);
+	for (size_t k = 0; k < nn * stride; k++)
+		a->hop[k] = (uintptr_t)(a->hop + a->next[k]);
+	for (size_t k = 0; k < nn; k++)
+		if (base[k] & 1)
+			for (size_t col = 0; col < nc; col++)
+				a->hop[base[k] + col] = (uintptr_t)(a->hop + a->dead);
 	free(child);
 	free(end_of);
 	free(own);
@@ -874,6 +892,7 @@ static void am_build(automaton *a, const pending *v, size_t nv, int at_start)
 static void am_release(automaton *a)
 {
 	free(a->next);
+	free(a->hop_mem);
 	free(a->out);
 	free(a->hit);
 }
@@ -910,27 +929,32 @@ static void am_hits(const automaton *a, uint32_t s, size_t i, probe *pr)
 static void am_run(const automaton *a, const unsigned char *u, probe *pr)
 {
 	const uint32_t *next = a->next;
+	const uintptr_t *hop = a->hop;
 	const uint8_t *col = a->col;
 	size_t n = pr->n, i = 0;
 	uint32_t s = 0;
 	while (i < n) {
-		/* written so that the compiler neither widens a state nor copies
-		 * one at each step: six instructions a byte */
+		/* three instructions a byte: the row's address is the state,
+		 * so a move is one load from it.  In hop a block that met a
+		 * flagged state ends in one, so only its last state is tested;
+		 * the block is then read again in next. */
+		const uintptr_t *t = hop + s;
 		while (i + 8 <= n) {
 			const unsigned char *b = u + i;
-			uint32_t t = next[s + (size_t)col[b[0]]], f = t;
-			t = next[t + (size_t)col[b[1]]], f |= t;
-			t = next[t + (size_t)col[b[2]]], f |= t;
-			t = next[t + (size_t)col[b[3]]], f |= t;
-			t = next[t + (size_t)col[b[4]]], f |= t;
-			t = next[t + (size_t)col[b[5]]], f |= t;
-			t = next[t + (size_t)col[b[6]]], f |= t;
-			t = next[t + (size_t)col[b[7]]], f |= t;
-			if (f & 1)
+			const uintptr_t *e = (const uintptr_t *)t[col[b[0]]];
+			e = (const uintptr_t *)e[col[b[1]]];
+			e = (const uintptr_t *)e[col[b[2]]];
+			e = (const uintptr_t *)e[col[b[3]]];
+			e = (const uintptr_t *)e[col[b[4]]];
+			e = (const uintptr_t *)e[col[b[5]]];
+			e = (const uintptr_t *)e[col[b[6]]];
+			e = (const uintptr_t *)e[col[b[7]]];
+			if ((uintptr_t)e & FLAG_BIT)
 				break;
-			s = t;
+			t = e;
 			i += 8;
 		}
+		s = (uint32_t)(t - hop);
 		/* the block with a flagged state, or the last bytes, one by one */
 		for (size_t stop = i + 8 < n ? i + 8 : n; i < stop; i++) {
 			s = next[s + (size_t)col[u[i]]];
