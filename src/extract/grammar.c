@@ -963,6 +963,23 @@ static int is_short_function_word(const gram_doc *g, size_t i)
 }
 
 /* Marks actors preceded by a recipient or source preposition. */
+/* Whether "with" at mention w is followed by its items and then, right
+ * after them, the verb that gives ("mit weiteren Panzern versorgen"). */
+static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
+{
+	size_t j = w + 1;
+	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+		j++;
+	if (j >= m1 || g->m[j].kind != M_ITEM || g->m[j].t0 - g->m[w].t1 > 3)
+		return 0;
+	while (j + 1 < m1 && g->m[j + 1].kind == M_ITEM && g->m[j + 1].t0 - g->m[j].t1 <= 1)
+		j++;
+	if (j + 1 >= m1 || g->m[j + 1].t0 - g->m[j].t1 > 1)
+		return 0;
+	int s = g->m[j + 1].kind == M_CUE ? g->m[j + 1].sub : -1;
+	return s == C_DELIVERED || s == C_COMMITTED || s == C_TRANSFER;
+}
+
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
@@ -978,6 +995,20 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		    a->t0 - g->m[i - 1].t1 <= 1) {
 			a->role = ROLE_RECIP;
 			continue;
+		}
+		/* "soll Russland mit Artilleriemunition versorgen", "voorziet
+		 * Rusland van drones": with the verb last, the state before
+		 * "with" and its items receives */
+		if (i > m0 && a->sub != ACT_ADJ && i + 1 < m1 && cue_at(g, i + 1, C_CARRYING) &&
+		    g->m[i + 1].t0 == a->t1 && verb_after_with(g, i + 1, m1)) {
+			int subject = 0;
+			for (size_t j = m0; j < i; j++)
+				if (g->m[j].kind == M_ACTOR && g->m[j].code != a->code)
+					subject = 1;
+			if (subject) {
+				a->role = ROLE_RECIP;
+				continue;
+			}
 		}
 		/* the closest preceding cue within two function words */
 		for (size_t j = i; j-- > m0;) {
@@ -1017,6 +1048,11 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				a->role = ROLE_RECIP;
 			else if (c->sub == C_SOURCE)
 				a->role = ROLE_SOURCE;
+			/* "nach Angaben der US-Regierung", "according to
+			 * Washington": whose account it is, a party only when no
+			 * other is named */
+			else if (c->sub == C_REPORT && c->t1 == a->t0 - (a->t0 - c->t1))
+				a->weak = 1;
 			break;
 		}
 		/* an adjective right before an item word qualifies the item:
