@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if",
+	"if", "territory", "passage",
 	NULL
 };
 
@@ -747,6 +747,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
 			}
+			/* "through", "über": looked up only before a territory
+			 * noun (transit_at), no mention of their own */
+			if (e->sub == C_PASSAGE) {
+				g->nm--;
+				break;
+			}
 			if (e->sub == C_SYSTEM_ANAPHOR) {
 				if (g->last_sys) {
 					mm->kind = M_ITEM;
@@ -1055,7 +1061,76 @@ typedef struct pred {
 	int receive;      /* the subject receives: roles turn round */
 	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
+	int transit;      /* the clause names ground crossed (transit_at) */
+	const mention *owner; /* the state that ground is named of, or NULL */
 } pred;
+
+/* "über sein Territorium", "through Hungarian territory", "par son
+ * territoire", "over het grondgebied van Hongarije": a territory noun right
+ * after a word of passage (or of source: "door", "durch", "par"), or in a
+ * clause that names a transit, is ground that materiel crosses.  Returns
+ * whether the clause has one; *owner is the state the phrase names, or
+ * NULL (a possessive: the ground of the clause's subject). */
+static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
+{
+	*owner = NULL;
+	if (!has_cue(g, C_TERRITORY))
+		return 0;
+	int named_transit = 0;
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].reexport && !g->m[i].rel)
+			named_transit = 1;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *t = &g->m[i];
+		if (!cue_at(g, i, C_TERRITORY) || t->rel)
+			continue;
+		/* at most two words between: "sein", "het Hongaarse"; pend is
+		 * where the phrase after the word of passage starts */
+		int passage = named_transit;
+		size_t pend = t->t0;
+		size_t lo = t->t0 > c->t0 + 4 ? t->t0 - 4 : c->t0;
+		for (size_t q = lo; q < t->t0; q++) {
+			lex_match m[LEX_NKINDS];
+			m[LEX_CUE].e = NULL;
+			lex_match_at(g->lx, g->tl, g->d->text, q, t->t0, g->lang, m);
+			for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->lx, e))
+				if (e->sub == C_PASSAGE && lex_entry_ok(e, g->tl, g->d->text, q, m[LEX_CUE].ntok, g->lang) &&
+				    q + m[LEX_CUE].ntok + 2 >= t->t0) {
+					passage = 1;
+					pend = q + m[LEX_CUE].ntok;
+					break;
+				}
+		}
+		for (size_t j = i; j-- > c->m0 && pend == t->t0;) {
+			if (t->t0 - g->m[j].t1 > 2)
+				break;
+			if (cue_at(g, j, C_SOURCE)) {
+				passage = 1;
+				pend = g->m[j].t1;
+			}
+		}
+		if (!passage)
+			continue;
+		/* the state named in the phrase: before the noun ("Hongaars
+		 * grondgebied"), after it ("territoire hongrois"), or after
+		 * "van", "of", "de" */
+		for (size_t j = i; j-- > c->m0 && !*owner;) {
+			if (g->m[j].t0 < pend)
+				break;
+			if (g->m[j].kind == M_ACTOR)
+				*owner = &g->m[j];
+		}
+		size_t j = i + 1;
+		if (!*owner && j < c->m1 && cue_at(g, j, C_SOURCE) && g->m[j].t0 == t->t1)
+			j++;
+		if (!*owner && j < c->m1 && cue_at(g, j, C_ARTICLE) && g->m[j].t0 - g->m[j - 1].t1 <= 0)
+			j++;
+		if (!*owner && j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].t0 - g->m[j - 1].t1 <= 1)
+			*owner = &g->m[j];
+		return 1;
+	}
+	return 0;
+}
 
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
@@ -1067,6 +1142,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->receive = 0;
 	p->passive = 0;
 	p->transferish = 0;
+	p->transit = 0;
+	p->owner = NULL;
 	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
@@ -1176,6 +1253,26 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				have[v] = 0;
 				break;
 			}
+		}
+	}
+	/* "Romania has agreed to let military aid pass through its
+	 * territory", "Hongarije staat niet toe dat wapens over Hongaars
+	 * grondgebied worden vervoerd": what a state agrees to or refuses on
+	 * its own ground is a transit, which it permits or denies */
+	p->transit = transit_at(g, c, &p->owner);
+	if (p->transit && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
+		int own = !p->owner;
+		for (size_t i = c->m0; i < c->m1 && p->owner && !own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].origin_only) {
+				own = g->m[i].code == p->owner->code;
+				break;
+			}
+		int v = have[C_REFUSED] ? C_REFUSED : have[C_COMMITTED] ? C_COMMITTED : -1;
+		if (own && v >= 0) {
+			int to = v == C_REFUSED ? C_CONS_DENY : C_CONS_GRANT;
+			have[to]++;
+			pos[to] = pos[v];
+			have[v] = 0;
 		}
 	}
 	/* consent: an approval of someone else's transfer */
@@ -2611,7 +2708,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		} else {
 			p.prov = p.prov2 = -1;
 			p.ncons = 0;
-			p.receive = p.passive = p.transferish = 0;
+			p.receive = p.passive = p.transferish = p.transit = 0;
+			p.owner = NULL;
 		}
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
@@ -3032,6 +3130,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
+				/* the ground crossed is the state's who permits */
+				if (p.transit && p.owner && p.owner->code != recipient) {
+					if (asker && asker->code == p.owner->code)
+						asker = fa && fa->code != p.owner->code ? fa : NULL;
+					consent_by = p.owner->code;
+				}
 				/* "besliste Berlijn tanks te sturen en andere landen toe
 				 * te staan": a coordinated predicate keeps its subject,
 				 * who decides */
@@ -3066,7 +3170,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "Het houdt de export van wapens voor Oekraïne tegen":
 					 * blocking an export no other state asked for, of
 					 * materiel from nowhere else, is refusing to supply */
-					int third = 0;
+					int third = p.transit;
 					for (size_t i = c->m0; i < c->m1; i++)
 						if (g->m[i].reexport)
 							third = 1;
