@@ -1062,6 +1062,7 @@ typedef struct pred {
 	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
 	int transit;      /* the clause names ground crossed (transit_at) */
+	int approve;      /* a request approved, for a transfer the clause names */
 	const mention *owner; /* the state that ground is named of, or NULL */
 } pred;
 
@@ -1144,6 +1145,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->transferish = 0;
 	p->transit = 0;
 	p->owner = NULL;
+	p->approve = 0;
 	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
@@ -1287,6 +1289,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
 			p->prov2 = REC_REFUSED;
+		/* "approved Poland's request to send tanks": kept for a
+		 * request that turns out to be one for consent */
+		p->approve = (have[C_COMMITTED] || have[C_CONS_GRANT]) && have[C_TRANSFER] && !have[C_NEG];
 		return;
 	}
 	/* under a consent cue a bare transfer verb is what is permitted
@@ -2708,7 +2713,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		} else {
 			p.prov = p.prov2 = -1;
 			p.ncons = 0;
-			p.receive = p.passive = p.transferish = p.transit = 0;
+			p.receive = p.passive = p.transferish = p.transit = p.approve = 0;
 			p.owner = NULL;
 		}
 		if (g->trace)
@@ -2997,11 +3002,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code != recipient)
 					others++;
-			if (!rec_asks && others >= 2 && p.prov2 == REC_REFUSED) {
+			/* "Berlin approved Poland's request to send Leopard tanks to
+			 * Ukraine": approved, the request is granted, when the
+			 * transfer it asks for goes to the recipient */
+			int to_recipient = 0;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code == recipient && act[i]->role == ROLE_RECIP)
+					to_recipient = 1;
+			int granted = p.approve && to_recipient && p.prov2 < 0;
+			if (!rec_asks && others >= 2 && (p.prov2 == REC_REFUSED || granted)) {
 				p.ncons = 0;
 				p.cons[p.ncons++] = REC_CONSENT_REQUESTED;
-				if (p.prov2 == REC_REFUSED)
-					p.cons[p.ncons++] = REC_CONSENT_DENIED;
+				p.cons[p.ncons++] = granted ? REC_CONSENT_GRANTED : REC_CONSENT_DENIED;
 				p.prov = p.prov2 = -1;
 				ndon = 0;
 				const char *by = NULL;
