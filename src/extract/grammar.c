@@ -1277,6 +1277,39 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[v] = 0;
 		}
 	}
+	/* "Berne refuse que l'Allemagne réexporte des munitions", "refused
+	 * to let Germany pass on ammunition": a refusal whose object is
+	 * another state's transfer denies that state consent */
+	if (have[C_REFUSED] && !have[C_REQUESTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_CONS_REQ] && !have[C_NEG]) {
+		size_t r = pos[C_REFUSED], j = r + 1;
+		int comp = 0;
+		while (j < c->m1 && (cue_at(g, j, C_COMP) || cue_at(g, j, C_INF) || cue_at(g, j, C_PRONOUN) ||
+		                     (j == r + 1 && cue_at(g, j, C_RECIP)))) {
+			comp |= cue_at(g, j, C_COMP);
+			j++;
+		}
+		const mention *subj = j < c->m1 ? &g->m[j] : NULL;
+		int other = subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
+		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
+		/* "refuses, like Austria, to send": a comma only before "dass" */
+		for (size_t t = g->m[r].t1; other && !comp && t < subj->t0; t++)
+			if (is_fold(g->tl, t, ','))
+				other = 0;
+		for (size_t i = c->m0; i < r && other; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].code == subj->code)
+				other = 0;
+		int transfer = 0;
+		for (size_t i = j + 1; i < c->m1 && other; i++)
+			if (!g->m[i].rel && (cue_at(g, i, C_TRANSFER) || cue_at(g, i, C_DELIVERED) ||
+			                     (cue_at(g, i, C_TRANSFER_NOUN) && g->m[i].reexport)))
+				transfer = 1;
+		if (other && transfer) {
+			have[C_CONS_DENY]++;
+			pos[C_CONS_DENY] = r;
+			have[C_REFUSED] = 0;
+		}
+	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
@@ -2023,11 +2056,26 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			/* across a comma only a system naming the type of the noun
 			 * before it ("pantserwagens, van het type Boxer"), not the
 			 * next item of a list ("ammunition, Hercules vehicles") */
+			/* "ammunition for Gepard tanks", "munitions pour les canons
+			 * Caesar": what ammunition is for is part of its phrase, and
+			 * names its system, but it stays ammunition */
+			int for_it = 0;
+			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 && !strcmp(p->category, "ammunition");)
+				if (cue_at(g, j, C_RECIP))
+					for_it = 1;
+			if (!coord && !num_between && !comma && for_it && !p->system && m->t0 - pm->t1 <= 4) {
+				if (m->system)
+					p->system = m->system;
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			if (!coord && !num_between && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
 			    !(comma && (m->system == NULL || m->category != p->category))) {
 				if (m->system) {
 					p->system = m->system;
-					p->category = m->category;
+					if (!for_it)
+						p->category = m->category;
 				}
 				p->t1 = m->t1;
 				continue;
