@@ -3201,6 +3201,26 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * who decides */
 				if (!consent_by && asks == p.receive && k > 0 && nsent_donor)
 					consent_by = sent_donor[0];
+				/* "Duitsland blokkeert de levering van Estse
+				 * houwitsers": with nobody else named, the state
+				 * whose materiel it is wants to pass it on ("German-
+				 * made" names the maker only) */
+				if (!asker && consent_by && !some) {
+					const mention *own = NULL;
+					int many = 0;
+					for (size_t i = 0; i < no; i++) {
+						const mention *a = origin[i];
+						size_t ai = (size_t)(a - g->m);
+						if (a->sub != ACT_ADJ || a->code == recipient || a->code == consent_by ||
+						    (ai + 1 < c->m1 && cue_at(g, ai + 1, C_MAKER)))
+							continue;
+						if (own && own->code != a->code)
+							many = 1;
+						own = a;
+					}
+					if (own && !many)
+						asker = own;
+				}
 				if (asker && asker->code != consent_by) {
 					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
