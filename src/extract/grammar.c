@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if", "territory", "passage",
+	"if", "territory", "passage", "permitted",
 	NULL
 };
 
@@ -1063,6 +1063,7 @@ typedef struct pred {
 	int transferish;  /* a transfer verb or noun stands in the clause */
 	int transit;      /* the clause names ground crossed (transit_at) */
 	int approve;      /* a request approved, for a transfer the clause names */
+	const mention *by; /* the state that permits, named after "mag van" */
 	const mention *owner; /* the state that ground is named of, or NULL */
 } pred;
 
@@ -1146,6 +1147,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->transit = 0;
 	p->owner = NULL;
 	p->approve = 0;
+	p->by = NULL;
 	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
@@ -1308,6 +1310,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[C_CONS_DENY]++;
 			pos[C_CONS_DENY] = r;
 			have[C_REFUSED] = 0;
+		}
+	}
+	/* "Nederland mag van de Verenigde Staten F-16's leveren": the
+	 * subject is allowed a transfer by the state after the modal */
+	if (have[C_PERMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ] &&
+	    (have[C_TRANSFER] || have[C_DELIVERED] || have[C_COMMITTED])) {
+		size_t j = pos[C_PERMITTED] + 1;
+		if (j < c->m1 && cue_at(g, j, C_ARTICLE) && g->m[j].t0 == g->m[j - 1].t1)
+			j++;
+		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].t0 - g->m[j - 1].t1 <= 1 &&
+		    g->m[j].code != g->default_recipient) {
+			p->by = &g->m[j];
+			have[C_CONS_GRANT]++;
+			pos[C_CONS_GRANT] = pos[C_PERMITTED];
+			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
 		}
 	}
 	/* consent: an approval of someone else's transfer */
@@ -2762,7 +2779,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			p.prov = p.prov2 = -1;
 			p.ncons = 0;
 			p.receive = p.passive = p.transferish = p.transit = p.approve = 0;
-			p.owner = NULL;
+			p.owner = p.by = NULL;
 		}
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
@@ -3164,7 +3181,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
 				for (size_t i = 0; i < na; i++) {
-					if (act[i]->code == recipient)
+					if (act[i]->code == recipient || act[i] == p.by)
 						continue;
 					if (act[i]->role == ROLE_SOURCE && !src)
 						src = act[i];
@@ -3179,9 +3196,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * transfer from Latvia": the subject decides; with a
 				 * receiving verb it is the other way round ("Zweden
 				 * ontving van Letland een verzoek", "Latvia received
-				 * permission from Sweden") */
+				 * permission from Sweden"), and so with a passive
+				 * whose agent is named ("Poland was allowed by
+				 * Germany", "mag van de VS") */
+				if (p.by)
+					src = p.by;
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
-				if (asks != p.receive) {
+				int turned = p.receive || (p.passive && src) || p.by;
+				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
 				} else {
