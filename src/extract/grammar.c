@@ -2770,8 +2770,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient &&
 		    g->m[i].role != ROLE_RECIP && !object_before_item(g, i, g->nm))
 			ua_speaks = 1;
+	size_t told = SIZE_MAX;   /* a relative clause that told a request's items */
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
+		if (k == told)
+			continue;
 		pred p;
 		if (preds) {
 			clause_pred(g, c, ua_speaks, report, &p);
@@ -3027,6 +3030,23 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			inner.t0 = g->m[comp_at].t1;
 		}
 		size_t ni = clause_items(g, &inner, nums, nn, items, 16);
+		/* "Berlin a rejeté la demande de Kiev, qui réclamait des
+		 * missiles Taurus": what a request asks for may be told by the
+		 * relative clause on its asker */
+		if (!ni && requested && k + 1 < ncl && cl[k + 1].antecedent &&
+		    cl[k + 1].antecedent >= &g->m[c->m0] && cl[k + 1].antecedent < &g->m[c->m1]) {
+			ni = clause_items(g, &cl[k + 1], nums, nn, items, 16);
+			if (ni)
+				told = k + 1;
+		}
+		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
+		 * that names no materiel is the one just asked of that state */
+		int asked_before = 0;
+		if (!ni && requested && p.prov2 == REC_REFUSED && ndon && donors[0])
+			for (size_t r = out->n; r-- > first && !asked_before;)
+				if (out->v[r].type == REC_REQUESTED && out->v[r].donor == donors[0] &&
+				    out->v[r].recipient == recipient && out->v[r].item)
+					asked_before = 1;
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
@@ -3148,6 +3168,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     ev0, t1, c->t0, c->t1, dates);
 					}
+				/* emit without an item takes the materiel of the
+				 * donor's last record: the request */
+				if (asked_before)
+					emit(g, out, first, types[ti], donors[0], recipient, NULL, NULL, ev0, t1,
+					     c->t0, c->t1, dates);
 			}
 			if (ni && ndon) {
 				/* what an elaboration in the next sentence spells out */
