@@ -1298,9 +1298,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		for (size_t t = g->m[r].t1; other && !comp && t < subj->t0; t++)
 			if (is_fold(g->tl, t, ','))
 				other = 0;
-		for (size_t i = c->m0; i < r && other; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].code == subj->code)
+		/* the refuser stands before the verb ("Vorige week weigerde
+		 * Duitsland": inverted, the state after it is the subject),
+		 * and a state right before an item is the one refused it
+		 * ("weigert Nederland tanks te leveren") */
+		int refuser = 0;
+		for (size_t i = c->m0; i < r && other; i++) {
+			if (g->m[i].kind != M_ACTOR)
+				continue;
+			if (g->m[i].code == subj->code)
 				other = 0;
+			else if (g->m[i].code != g->default_recipient && !g->m[i].origin_only)
+				refuser = 1;
+		}
+		if (!refuser || object_before_item(g, j, c->m1))
+			other = 0;
 		int transfer = 0;
 		for (size_t i = j + 1; i < c->m1 && other; i++)
 			if (!g->m[i].rel && (cue_at(g, i, C_TRANSFER) || cue_at(g, i, C_DELIVERED) ||
