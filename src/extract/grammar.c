@@ -1271,8 +1271,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				own = g->m[i].code == p->owner->code;
 				break;
 			}
+		/* "agreed to send weapons through its territory" is a
+		 * transfer of its own: only what passes is permitted */
 		int v = have[C_REFUSED] ? C_REFUSED : have[C_COMMITTED] ? C_COMMITTED : -1;
-		if (own && v >= 0) {
+		if (own && v >= 0 && !have[C_TRANSFER] && !have[C_DELIVERED]) {
 			int to = v == C_REFUSED ? C_CONS_DENY : C_CONS_GRANT;
 			have[to]++;
 			pos[to] = pos[v];
