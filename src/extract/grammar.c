@@ -1803,6 +1803,23 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	r->evidence = text_of(g, s0, s1);
 }
 
+/* The agent of a passive: the state after "by", "door", "von", "par"
+ * that follows the auxiliary ("La demande du Danemark ... a été rejetée
+ * par la Suisse": not the Denmark of "du"), or NULL. */
+static const mention *passive_agent(const gram_doc *g, const clause *c, const mention *const *act,
+                                    size_t na, const char *recipient)
+{
+	size_t aux = SIZE_MAX;
+	for (size_t i = c->m0; i < c->m1 && aux == SIZE_MAX; i++)
+		if (cue_at(g, i, C_AUX_PASSIVE))
+			aux = g->m[i].t0;
+	for (size_t i = 0; i < na && aux != SIZE_MAX; i++)
+		if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak &&
+		    act[i]->t0 > aux)
+			return act[i];
+	return NULL;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -3115,7 +3132,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				p.cons[p.ncons++] = granted ? REC_CONSENT_GRANTED : REC_CONSENT_DENIED;
 				p.prov = p.prov2 = -1;
 				ndon = 0;
-				const char *by = NULL;
+				/* the subject decides, or in a passive the agent
+				 * ("Denmark's request ... was rejected by
+				 * Switzerland") */
+				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
+				const char *by = agent ? agent->code : NULL;
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient)
 						continue;
@@ -3238,6 +3259,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * permission from Sweden"), and so with a passive
 				 * whose agent is named ("Poland was allowed by
 				 * Germany", "mag van de VS") */
+				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
+				if (agent) {
+					/* "le transfert des chars du Danemark ... a été
+					 * autorisé par l'Allemagne": whoever else is named,
+					 * after "du" too, asks */
+					fa = sa = NULL;
+					for (size_t i = 0; i < na; i++) {
+						if (act[i]->code == recipient || act[i]->code == agent->code || act[i] == p.by)
+							continue;
+						if (!fa)
+							fa = act[i];
+						else if (!sa && act[i]->code != fa->code)
+							sa = act[i];
+					}
+					src = agent;
+				}
 				if (p.by)
 					src = p.by;
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
