@@ -3074,10 +3074,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * that names no materiel is the one just asked of that state */
 		int asked_before = 0;
 		if (!ni && requested && p.prov2 == REC_REFUSED && ndon && donors[0])
-			for (size_t r = out->n; r-- > first && !asked_before;)
-				if (out->v[r].type == REC_REQUESTED && out->v[r].donor == donors[0] &&
-				    out->v[r].recipient == recipient && out->v[r].item)
-					asked_before = 1;
+			for (size_t r = out->n; r-- > first;)
+				if (out->v[r].donor == donors[0] && out->v[r].item) {
+					/* the donor's last record, which emit takes the
+					 * materiel of, must be that request */
+					asked_before = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
+					break;
+				}
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
