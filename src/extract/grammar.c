@@ -3281,7 +3281,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (p.by)
 					src = p.by;
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
-				int turned = p.receive || (p.passive && src) || p.by;
+				int turned = p.receive || agent || p.by;
 				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
