@@ -53,6 +53,8 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             {(l, c) for l in ("en", "fr") for c in ("comp", "inf")} |
             # only English needs a partitive word that is no source word
             {(l, "partitive") for l in ("nl", "de", "fr")} |
+            # only Dutch permits with a modal and "van" ("mag van de VS")
+            {(l, "permitted") for l in ("en", "de", "fr")} |
             # French transfer verbs after "le" are pronouns, not nouns
             {("fr", "article")})
 

@@ -253,6 +253,7 @@ def build(args):
         k = (code, lang, fold(form))
         if k not in best or KIND_RANK[kind] < KIND_RANK[best[k][2]]:
             best[k] = (code, lang, kind, form)
+    german_genitives(best, cased_keys)
     star = {(c, f) for (c, l, f) in best if l == "*"}
     final = [v for (c, l, f), v in best.items()
              if l == "*" or (c, f) not in star]
@@ -260,6 +261,29 @@ def build(args):
     final.sort(key=lambda r: (r[0], lang_order[r[1]], KIND_RANK[r[2]],
                               fold(r[3]), r[3]))
     return final, cased, iso_codes, notes
+
+
+def german_genitives(best, cased_keys):
+    """Add the German genitive of one-word state names and capitals
+    ("ein Gesuch Dänemarks", "Berlins Zustimmung"): -s, except after a
+    sibilant and for the feminine and plural names: those in -e, -ei,
+    -schaft, -republik, -inseln ("der Ukraine", "der Türkei", "der
+    Niederlande", "der Bundesrepublik").  A genitive that
+    folds like a form already taken, by any code, is left out."""
+    taken = {(l, f) for (c, l, f) in best} | cased_keys
+    for (code, lang, f), (_, _, kind, form) in list(best.items()):
+        if lang not in ("de", "*") or kind not in ("name", "capital"):
+            continue
+        if " " in f or "'" in f or form.isupper() or not form[:1].isupper():
+            continue
+        if f.endswith(("s", "x", "z", "e", "ei", "schaft", "republik", "inseln")):
+            continue
+        gen = form + "s"
+        key = ("de", fold(gen))
+        if key in taken or ("*", key[1]) in taken:
+            continue
+        taken.add(key)
+        best[(code, "de", key[1])] = (code, "de", kind, gen)
 
 
 # Core states whose capital has no form of its own: Brussels stands for

@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if",
+	"if", "territory", "passage", "permitted",
 	NULL
 };
 
@@ -757,6 +757,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
 			}
+			/* "through", "über": looked up only before a territory
+			 * noun (transit_at), no mention of their own */
+			if (e->sub == C_PASSAGE) {
+				g->nm--;
+				break;
+			}
 			if (e->sub == C_SYSTEM_ANAPHOR) {
 				if (g->last_sys) {
 					mm->kind = M_ITEM;
@@ -1051,7 +1057,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			/* "nach Angaben der US-Regierung", "according to
 			 * Washington": whose account it is, a party only when no
 			 * other is named */
-			else if (c->sub == C_REPORT && c->t1 == a->t0 - (a->t0 - c->t1))
+			else if (c->sub == C_REPORT)
 				a->weak = 1;
 			break;
 		}
@@ -1102,6 +1108,10 @@ typedef struct pred {
 	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
 	int tentative;    /* a bare present transfer verb read as a pledge */
+	int transit;      /* the clause names ground crossed (transit_at) */
+	int approve;      /* a request approved, for a transfer the clause names */
+	const mention *by; /* the state that permits, named after "mag van" */
+	const mention *owner; /* the state that ground is named of, or NULL */
 } pred;
 
 /* "Kyiv heeft toegezegd de raketten alleen op eigen grondgebied in te
@@ -1129,6 +1139,73 @@ static int recipient_acts(const gram_doc *g, const clause *c, const char *recipi
 	return 0;
 }
 
+/* "über sein Territorium", "through Hungarian territory", "par son
+ * territoire", "over het grondgebied van Hongarije": a territory noun right
+ * after a word of passage (or of source: "door", "durch", "par"), or in a
+ * clause that names a transit, is ground that materiel crosses.  Returns
+ * whether the clause has one; *owner is the state the phrase names, or
+ * NULL (a possessive: the ground of the clause's subject). */
+static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
+{
+	*owner = NULL;
+	if (!has_cue(g, C_TERRITORY))
+		return 0;
+	int named_transit = 0;
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].reexport && !g->m[i].rel)
+			named_transit = 1;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *t = &g->m[i];
+		if (!cue_at(g, i, C_TERRITORY) || t->rel)
+			continue;
+		/* at most two words between: "sein", "het Hongaarse"; pend is
+		 * where the phrase after the word of passage starts */
+		int passage = named_transit;
+		size_t pend = t->t0;
+		size_t lo = t->t0 > c->t0 + 4 ? t->t0 - 4 : c->t0;
+		for (size_t q = lo; q < t->t0; q++) {
+			lex_match m[LEX_NKINDS];
+			m[LEX_CUE].e = NULL;
+			lex_match_at(g->lx, g->tl, g->d->text, q, t->t0, g->lang, m);
+			for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->lx, e))
+				if (e->sub == C_PASSAGE && lex_entry_ok(e, g->tl, g->d->text, q, m[LEX_CUE].ntok, g->lang) &&
+				    q + m[LEX_CUE].ntok + 2 >= t->t0) {
+					passage = 1;
+					pend = q + m[LEX_CUE].ntok;
+					break;
+				}
+		}
+		for (size_t j = i; j-- > c->m0 && pend == t->t0;) {
+			if (t->t0 - g->m[j].t1 > 2)
+				break;
+			if (cue_at(g, j, C_SOURCE)) {
+				passage = 1;
+				pend = g->m[j].t1;
+			}
+		}
+		if (!passage)
+			continue;
+		/* the state named in the phrase: before the noun ("Hongaars
+		 * grondgebied"), after it ("territoire hongrois"), or after
+		 * "van", "of", "de" */
+		for (size_t j = i; j-- > c->m0 && !*owner;) {
+			if (g->m[j].t0 < pend)
+				break;
+			if (g->m[j].kind == M_ACTOR)
+				*owner = &g->m[j];
+		}
+		size_t j = i + 1;
+		if (!*owner && j < c->m1 && cue_at(g, j, C_SOURCE) && g->m[j].t0 == t->t1)
+			j++;
+		if (!*owner && j < c->m1 && cue_at(g, j, C_ARTICLE) && g->m[j].t0 - g->m[j - 1].t1 <= 0)
+			j++;
+		if (!*owner && j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].t0 - g->m[j - 1].t1 <= 1)
+			*owner = &g->m[j];
+		return 1;
+	}
+	return 0;
+}
+
 /* Whether the negation at mention i stands right before a verb of
  * saying, which it negates. */
 static int negates_report(const gram_doc *g, const clause *c, size_t i)
@@ -1150,6 +1227,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->passive = 0;
 	p->transferish = 0;
 	p->tentative = 0;
+	p->transit = 0;
+	p->owner = NULL;
+	p->approve = 0;
+	p->by = NULL;
 	int in_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
@@ -1261,6 +1342,88 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			}
 		}
 	}
+	/* "Romania has agreed to let military aid pass through its
+	 * territory", "Hongarije staat niet toe dat wapens over Hongaars
+	 * grondgebied worden vervoerd": what a state agrees to or refuses on
+	 * its own ground is a transit, which it permits or denies */
+	p->transit = transit_at(g, c, &p->owner);
+	if (p->transit && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
+		int own = !p->owner;
+		for (size_t i = c->m0; i < c->m1 && p->owner && !own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].origin_only) {
+				own = g->m[i].code == p->owner->code;
+				break;
+			}
+		/* "agreed to send weapons through its territory" is a
+		 * transfer of its own: only what passes is permitted */
+		int v = have[C_REFUSED] ? C_REFUSED : have[C_COMMITTED] ? C_COMMITTED : -1;
+		if (own && v >= 0 && !have[C_TRANSFER] && !have[C_DELIVERED]) {
+			int to = v == C_REFUSED ? C_CONS_DENY : C_CONS_GRANT;
+			have[to]++;
+			pos[to] = pos[v];
+			have[v] = 0;
+		}
+	}
+	/* "Berne refuse que l'Allemagne réexporte des munitions", "refused
+	 * to let Germany pass on ammunition": a refusal whose object is
+	 * another state's transfer denies that state consent */
+	if (have[C_REFUSED] && !have[C_REQUESTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_CONS_REQ] && !have[C_NEG]) {
+		size_t r = pos[C_REFUSED], j = r + 1;
+		int comp = 0;
+		while (j < c->m1 && (cue_at(g, j, C_COMP) || cue_at(g, j, C_INF) || cue_at(g, j, C_PRONOUN) ||
+		                     (j == r + 1 && cue_at(g, j, C_RECIP)))) {
+			comp |= cue_at(g, j, C_COMP);
+			j++;
+		}
+		const mention *subj = j < c->m1 ? &g->m[j] : NULL;
+		int other = subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
+		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
+		/* "refuses, like Austria, to send": a comma only before "dass" */
+		for (size_t t = g->m[r].t1; other && !comp && t < subj->t0; t++)
+			if (is_fold(g->tl, t, ','))
+				other = 0;
+		/* the refuser stands before the verb ("Vorige week weigerde
+		 * Duitsland": inverted, the state after it is the subject),
+		 * and a state right before an item is the one refused it
+		 * ("weigert Nederland tanks te leveren") */
+		int refuser = 0;
+		for (size_t i = c->m0; i < r && other; i++) {
+			if (g->m[i].kind != M_ACTOR)
+				continue;
+			if (g->m[i].code == subj->code)
+				other = 0;
+			else if (g->m[i].code != g->default_recipient && !g->m[i].origin_only)
+				refuser = 1;
+		}
+		if (!refuser || object_before_item(g, j, c->m1))
+			other = 0;
+		int transfer = 0;
+		for (size_t i = j + 1; i < c->m1 && other; i++)
+			if (!g->m[i].rel && (cue_at(g, i, C_TRANSFER) || cue_at(g, i, C_DELIVERED) ||
+			                     (cue_at(g, i, C_TRANSFER_NOUN) && g->m[i].reexport)))
+				transfer = 1;
+		if (other && transfer) {
+			have[C_CONS_DENY]++;
+			pos[C_CONS_DENY] = r;
+			have[C_REFUSED] = 0;
+		}
+	}
+	/* "Nederland mag van de Verenigde Staten F-16's leveren": the
+	 * subject is allowed a transfer by the state after the modal */
+	if (have[C_PERMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ] &&
+	    (have[C_TRANSFER] || have[C_DELIVERED] || have[C_COMMITTED])) {
+		size_t j = pos[C_PERMITTED] + 1;
+		if (j < c->m1 && cue_at(g, j, C_ARTICLE) && g->m[j].t0 == g->m[j - 1].t1)
+			j++;
+		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].t0 - g->m[j - 1].t1 <= 1 &&
+		    g->m[j].code != g->default_recipient) {
+			p->by = &g->m[j];
+			have[C_CONS_GRANT]++;
+			pos[C_CONS_GRANT] = pos[C_PERMITTED];
+			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
+		}
+	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
@@ -1273,6 +1436,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
 			p->prov2 = REC_REFUSED;
+		/* "approved Poland's request to send tanks": kept for a
+		 * request that turns out to be one for consent */
+		p->approve = (have[C_COMMITTED] || have[C_CONS_GRANT]) && have[C_TRANSFER] && !have[C_NEG];
 		return;
 	}
 	/* under a consent cue a bare transfer verb is what is permitted
@@ -1809,6 +1975,23 @@ static int more_in(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* The agent of a passive: the state after "by", "door", "von", "par"
+ * that follows the auxiliary ("La demande du Danemark ... a été rejetée
+ * par la Suisse": not the Denmark of "du"), or NULL. */
+static const mention *passive_agent(const gram_doc *g, const clause *c, const mention *const *act,
+                                    size_t na, const char *recipient)
+{
+	size_t aux = SIZE_MAX;
+	for (size_t i = c->m0; i < c->m1 && aux == SIZE_MAX; i++)
+		if (cue_at(g, i, C_AUX_PASSIVE))
+			aux = g->m[i].t0;
+	for (size_t i = 0; i < na && aux != SIZE_MAX; i++)
+		if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak &&
+		    act[i]->t0 > aux)
+			return act[i];
+	return NULL;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -2112,19 +2295,9 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			    m->t0 == pm->t1) {
 				p->t1 = m->t1;
 				p->mi = i;
-				p->category = m->category;
-				continue;
-			}
-			/* "munitions pour les obusiers PzH 2000", "ammunition for
-			 * Gepard anti-aircraft guns": the weapon after "for" is
-			 * what the rounds fit, not a second item */
-			if (!strcmp(p->category, "ammunition") && i >= p->mi + 2 && i <= p->mi + 3 &&
-			    cue_at(g, p->mi + 1, C_RECIP) && (i == p->mi + 2 || cue_at(g, p->mi + 2, C_ARTICLE)) &&
-			    m->t0 - pm->t1 <= 2) {
-				if (!p->system)
-					p->system = m->system;
-				p->t1 = m->t1;
-				p->mi = i;
+				/* but rounds for anti-aircraft tanks stay rounds */
+				if (strcmp(p->category, "ammunition"))
+					p->category = m->category;
 				continue;
 			}
 			/* "M1A2T Abrams tanks": two names of one system side by side */
@@ -2155,6 +2328,20 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			/* across a comma only a system naming the type of the noun
 			 * before it ("pantserwagens, van het type Boxer"), not the
 			 * next item of a list ("ammunition, Hercules vehicles") */
+			/* "ammunition for Gepard tanks", "munitions pour les canons
+			 * Caesar": what ammunition is for is part of its phrase, and
+			 * names its system, but it stays ammunition */
+			int for_it = 0;
+			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 && !strcmp(p->category, "ammunition");)
+				if (cue_at(g, j, C_RECIP))
+					for_it = 1;
+			if (!coord && !num_between && !comma && for_it && !p->system && m->t0 - pm->t1 <= 4) {
+				if (m->system)
+					p->system = m->system;
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			if (!coord && !num_between && m->t0 - pm->t1 <= 4 && (!!m->system != !!p->system) &&
 			    !(comma && (m->system == NULL || m->category != p->category))) {
 				/* "ammunition for HIMARS rocket launchers", "Gepard-Munition",
@@ -2165,7 +2352,8 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				                   NULL;
 				if (m->system) {
 					p->system = m->system;
-					p->category = m->category;
+					if (!for_it)
+						p->category = m->category;
 				}
 				if (ammo)
 					p->category = ammo;
@@ -2849,8 +3037,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient &&
 		    g->m[i].role != ROLE_RECIP && !object_before_item(g, i, g->nm))
 			ua_speaks = 1;
+	size_t told = SIZE_MAX;   /* a relative clause that told a request's items */
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
+		if (k == told)
+			continue;
 		pred p;
 		if (preds) {
 			clause_pred(g, c, ua_speaks, report, &p);
@@ -2858,7 +3049,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			p.prov = p.prov2 = -1;
 			p.tentative = 0;
 			p.ncons = 0;
-			p.receive = p.passive = p.transferish = 0;
+			p.receive = p.passive = p.transferish = p.transit = p.approve = 0;
+			p.owner = p.by = NULL;
 		}
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
@@ -3107,6 +3299,26 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			inner.t0 = g->m[comp_at].t1;
 		}
 		size_t ni = clause_items(g, &inner, nums, nn, items, 16);
+		/* "Berlin a rejeté la demande de Kiev, qui réclamait des
+		 * missiles Taurus": what a request asks for may be told by the
+		 * relative clause on its asker */
+		if (!ni && requested && k + 1 < ncl && cl[k + 1].antecedent &&
+		    cl[k + 1].antecedent >= &g->m[c->m0] && cl[k + 1].antecedent < &g->m[c->m1]) {
+			ni = clause_items(g, &cl[k + 1], nums, nn, items, 16);
+			if (ni)
+				told = k + 1;
+		}
+		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
+		 * that names no materiel is the one just asked of that state */
+		int asked_before = 0;
+		if (!ni && requested && p.prov2 == REC_REFUSED && ndon && donors[0])
+			for (size_t r = out->n; r-- > first;)
+				if (out->v[r].donor == donors[0] && out->v[r].item) {
+					/* the donor's last record, which emit takes the
+					 * materiel of, must be that request */
+					asked_before = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
+					break;
+				}
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
@@ -3147,14 +3359,25 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code != recipient)
 					others++;
-			if (!rec_asks && others >= 2 && p.prov2 == REC_REFUSED) {
+			/* "Berlin approved Poland's request to send Leopard tanks to
+			 * Ukraine": approved, the request is granted, when the
+			 * transfer it asks for goes to the recipient */
+			int to_recipient = 0;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code == recipient && act[i]->role == ROLE_RECIP)
+					to_recipient = 1;
+			int granted = p.approve && to_recipient && p.prov2 < 0;
+			if (!rec_asks && others >= 2 && (p.prov2 == REC_REFUSED || granted)) {
 				p.ncons = 0;
 				p.cons[p.ncons++] = REC_CONSENT_REQUESTED;
-				if (p.prov2 == REC_REFUSED)
-					p.cons[p.ncons++] = REC_CONSENT_DENIED;
+				p.cons[p.ncons++] = granted ? REC_CONSENT_GRANTED : REC_CONSENT_DENIED;
 				p.prov = p.prov2 = -1;
 				ndon = 0;
-				const char *by = NULL;
+				/* the subject decides, or in a passive the agent
+				 * ("Denmark's request ... was rejected by
+				 * Switzerland") */
+				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
+				const char *by = agent ? agent->code : NULL;
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient)
 						continue;
@@ -3227,6 +3450,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						g->emit_tentative = 0;
 					}
 					}
+				/* emit without an item takes the materiel of the
+				 * donor's last record: the request */
+				if (asked_before)
+					emit(g, out, first, types[ti], donors[0], recipient, NULL, NULL, ev0, t1,
+					     c->t0, c->t1, dates);
 			}
 			if (ni && ndon) {
 				/* what an elaboration in the next sentence spells out */
@@ -3260,7 +3488,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
 				for (size_t i = 0; i < na; i++) {
-					if (act[i]->code == recipient)
+					if (act[i]->code == recipient || act[i] == p.by)
 						continue;
 					if (act[i]->role == ROLE_SOURCE && !src)
 						src = act[i];
@@ -3275,9 +3503,30 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * transfer from Latvia": the subject decides; with a
 				 * receiving verb it is the other way round ("Zweden
 				 * ontving van Letland een verzoek", "Latvia received
-				 * permission from Sweden") */
+				 * permission from Sweden"), and so with a passive
+				 * whose agent is named ("Poland was allowed by
+				 * Germany", "mag van de VS") */
+				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
+				if (agent) {
+					/* "le transfert des chars du Danemark ... a été
+					 * autorisé par l'Allemagne": whoever else is named,
+					 * after "du" too, asks */
+					fa = sa = NULL;
+					for (size_t i = 0; i < na; i++) {
+						if (act[i]->code == recipient || act[i]->code == agent->code || act[i] == p.by)
+							continue;
+						if (!fa)
+							fa = act[i];
+						else if (!sa && act[i]->code != fa->code)
+							sa = act[i];
+					}
+					src = agent;
+				}
+				if (p.by)
+					src = p.by;
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
-				if (asks != p.receive) {
+				int turned = p.receive || agent || p.by;
+				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
 				} else {
@@ -3286,11 +3535,37 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
+				/* the ground crossed is the state's who permits */
+				if (p.transit && p.owner && p.owner->code != recipient) {
+					if (asker && asker->code == p.owner->code)
+						asker = fa && fa->code != p.owner->code ? fa : NULL;
+					consent_by = p.owner->code;
+				}
 				/* "besliste Berlijn tanks te sturen en andere landen toe
 				 * te staan": a coordinated predicate keeps its subject,
 				 * who decides */
 				if (!consent_by && asks == p.receive && k > 0 && nsent_donor)
 					consent_by = sent_donor[0];
+				/* "Duitsland blokkeert de levering van Estse
+				 * houwitsers": with nobody else named, the state
+				 * whose materiel it is wants to pass it on ("German-
+				 * made" names the maker only) */
+				if (!asker && consent_by && !some) {
+					const mention *own = NULL;
+					int many = 0;
+					for (size_t i = 0; i < no; i++) {
+						const mention *a = origin[i];
+						size_t ai = (size_t)(a - g->m);
+						if (a->sub != ACT_ADJ || a->code == recipient || a->code == consent_by ||
+						    (ai + 1 < c->m1 && cue_at(g, ai + 1, C_MAKER)))
+							continue;
+						if (own && own->code != a->code)
+							many = 1;
+						own = a;
+					}
+					if (own && !many)
+						asker = own;
+				}
 				if (asker && asker->code != consent_by) {
 					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
@@ -3320,7 +3595,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "Het houdt de export van wapens voor Oekraïne tegen":
 					 * blocking an export no other state asked for, of
 					 * materiel from nowhere else, is refusing to supply */
-					int third = 0;
+					int third = p.transit;
 					for (size_t i = c->m0; i < c->m1; i++)
 						if (g->m[i].reexport)
 							third = 1;
