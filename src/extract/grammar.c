@@ -1866,19 +1866,18 @@ static void same_count(const rec_list *out, size_t first, record *r)
 	}
 }
 
-/* Whether item it, or the list it ends, stands right after the adjective
- * of a state at war with recipient ("Russische raketten en drones"). */
-static int enemy_items(const gram_doc *g, const item_ref *it, const char *recipient)
+/* The state whose adjective stands right before item it, or the list it
+ * ends ("Russische raketten en drones"), or NULL. */
+static const char *item_origin(const gram_doc *g, const item_ref *it)
 {
 	size_t j = it->mi;
 	while (j > 0 && (g->m[j - 1].kind == M_ITEM || cue_at(g, j - 1, C_COORD)) &&
 	       g->m[j].t0 - g->m[j - 1].t1 <= 1)
 		j--;
 	if (j == 0)
-		return 0;
+		return NULL;
 	const mention *a = &g->m[j - 1];
-	return a->kind == M_ACTOR && a->sub == ACT_ADJ && a->t1 == g->m[j].t0 &&
-	       gram_hostile(g->hostile, a->code, recipient);
+	return a->kind == M_ACTOR && a->sub == ACT_ADJ && a->t1 == g->m[j].t0 ? a->code : NULL;
 }
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
@@ -1891,7 +1890,12 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		return;
 	/* "asks for air defence, as Russian missiles and drones hit power
 	 * plants": weapons of the recipient's enemy are not what it asks for */
-	if (it && type == REC_REQUESTED && enemy_items(g, it, recipient))
+	const char *origin = it ? item_origin(g, it) : NULL;
+	if (type == REC_REQUESTED && gram_hostile(g->hostile, origin, recipient))
+		return;
+	/* "Ukrainian troops have been forced to ration shells": the
+	 * recipient's own soldiers are not sent to it */
+	if (origin && origin == recipient && !strcmp(it->category, "troops"))
 		return;
 	/* "is sending 3,000 more troops to Poland": troops sent to a state
 	 * at peace are stationed there, not given */
@@ -2256,7 +2260,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			if (cue_at(g, j, C_AGAINST))
 				target = 1;
 			else if (target && q->kind == M_CUE && q->sub != C_COORD && q->sub != C_OR &&
-			         q->sub != C_ARTICLE && q->sub != C_SOURCE)
+			         q->sub != C_ARTICLE && q->sub != C_SOURCE && q->sub != C_POSSESSIVE)
 				target = 0;
 			else if (target && q->kind == M_ACTOR && j > 0 && !cue_at(g, j - 1, C_AGAINST))
 				target = 0;
