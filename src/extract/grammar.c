@@ -735,11 +735,17 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->sub = e->sub;
 			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
 			 * system the document named last */
-			if (e->sub == C_AUX_PASSIVE || e->sub == C_FUTURE) {
+			/* a form listed both as a passive auxiliary or a receiving
+			 * verb and as the future is the first and also the second:
+			 * "wird", "recevra", "bekommt" (German and Dutch present
+			 * receiving is what is coming: "Die Ukraine bekommt
+			 * Panzer") */
+			if (e->sub == C_AUX_PASSIVE || e->sub == C_RECEIVE || e->sub == C_FUTURE) {
 				for (const lex_entry *o = lex_next(g->lx, e); o; o = lex_next(g->lx, o))
 					if (lex_entry_ok(o, tl, g->d->text, i, len, g->lang) &&
-					    (o->sub == C_AUX_PASSIVE || o->sub == C_FUTURE) && o->sub != e->sub) {
-						mm->sub = C_AUX_PASSIVE;
+					    (o->sub == C_FUTURE) != (e->sub == C_FUTURE) &&
+					    (o->sub == C_AUX_PASSIVE || o->sub == C_RECEIVE || o->sub == C_FUTURE)) {
+						mm->sub = e->sub == C_FUTURE ? o->sub : e->sub;
 						mm->also_future = 1;
 					}
 			}
@@ -953,12 +959,57 @@ static int is_short_function_word(const gram_doc *g, size_t i)
 }
 
 /* Marks actors preceded by a recipient or source preposition. */
+/* Whether the actors m[i] and m[i + 1] stand with only a comma between. */
+static int comma_joined(const gram_doc *g, size_t i)
+{
+	const mention *a = &g->m[i], *b = &g->m[i + 1];
+	if (a->kind != M_ACTOR || b->kind != M_ACTOR || b->t0 != a->t1 + 1)
+		return 0;
+	return is_fold(g->tl, a->t1, ',');
+}
+
+/* Whether the actor m[i] is inside a list "A, B and C" (of m[0, m1))
+ * that goes on to a coordinator. */
+static int in_comma_list(const gram_doc *g, size_t i, size_t m1)
+{
+	size_t j = i;
+	while (j + 1 < m1 && comma_joined(g, j))
+		j++;
+	return j + 2 < m1 && (cue_at(g, j + 1, C_COORD) || cue_at(g, j + 1, C_OR)) &&
+	       g->m[j + 1].t0 == g->m[j].t1;
+}
+
+/* Whether the list whose actor m[k] is (of m[m0, ...)) hangs on a noun:
+ * its preposition stands right after an item or a transfer noun
+ * ("Patriot systems from Germany and the United States have arrived",
+ * "deliveries from Poland, Norway and Denmark"). */
+static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
+{
+	while (k > m0 && comma_joined(g, k - 1))
+		k--;
+	size_t j = k;
+	while (j > m0 && cue_at(g, j - 1, C_ARTICLE))
+		j--;
+	if (j < m0 + 2 || !(cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP)))
+		return 0;
+	const mention *n = &g->m[j - 2];
+	return n->t1 + 1 >= g->m[j - 1].t0 &&
+	       (n->kind == M_ITEM || (n->kind == M_CUE && n->sub == C_TRANSFER_NOUN));
+}
+
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		/* "from Germany, Denmark and the Netherlands": an actor after a
+		 * comma in a list shares the role of the one before it */
+		if (i > m0 && comma_joined(g, i - 1) && g->m[i - 1].role != ROLE_NONE &&
+		    in_comma_list(g, i, m1)) {
+			a->role = g->m[i - 1].role;
+			continue;
+		}
 		/* "supplied Russia with drones": the state between a transfer
 		 * verb and "with" receives */
 		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && cue_at(g, i + 1, C_CARRYING) &&
@@ -993,11 +1044,13 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			 * coordinated to one after a preposition shares its role,
 			 * unless a verb of its own follows ("to Poland and Norway
 			 * sent") */
+			/* ... but the verb after a list that hangs on a noun is
+			 * the noun's ("tanks from Poland and Norway arrived") */
 			if (c->sub == C_COORD) {
 				if (j > m0 && g->m[j - 1].kind == M_ACTOR && g->m[j - 1].t1 == c->t0 &&
 				    g->m[j - 1].role != ROLE_NONE &&
 				    !(i + 1 < m1 && g->m[i + 1].kind == M_CUE && g->m[i + 1].sub <= C_RECEIVE &&
-				      g->m[i + 1].t0 - a->t1 <= 1))
+				      g->m[i + 1].t0 - a->t1 <= 1 && !list_on_noun(g, j - 1, m0)))
 					a->role = g->m[j - 1].role;
 				break;
 			}
@@ -1289,8 +1342,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		default: break;
 		}
 	}
-	if (future_aux)
+	if (future_aux || (core == C_RECEIVE && pm->also_future))
 		fut = 1;
+	/* "Kyiv to get 100 Leopard 1 tanks": a headline's infinitive right
+	 * after its subject is what is to come */
+	if (core == C_RECEIVE && pos[core] >= c->m0 + 2) {
+		const mention *to = &g->m[pos[core] - 1], *s = &g->m[pos[core] - 2];
+		if ((cue_at(g, pos[core] - 1, C_RECIP) || cue_at(g, pos[core] - 1, C_INF)) &&
+		    to->t1 == pm->t0 && s->kind == M_ACTOR && s->t1 == to->t0)
+			fut = 1;
+	}
 	/* what some third party should do is no record; "Germany must send
 	 * tanks", where Ukraine speaks, is a request */
 	if (should && core != C_REQUESTED) {
@@ -2715,6 +2776,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		for (size_t i = 0; i < na && !lead && (p.receive || p.passive); i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
+		/* "Patriot systems from Germany and the United States have
+		 * arrived": with nobody before it, the source of the item
+		 * that is the subject gives it */
+		for (size_t i = 0; i < na && !lead && !requested && !consent_only; i++) {
+			if (act[i]->code == recipient && act[i]->role != ROLE_SOURCE)
+				continue;
+			if (act[i]->role != ROLE_SOURCE || act[i]->code == recipient || act[i]->weak ||
+			    act[i] == c->antecedent || !list_on_noun(g, (size_t)(act[i] - g->m), c->m0))
+				break;
+			lead = act[i];
+		}
 		/* "verkündet sie, dass Deutschland 5000 Helme liefere": the
 		 * subject of a complement clause that holds the transfer gives,
 		 * and what is given is named in it */

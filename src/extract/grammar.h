@@ -53,7 +53,7 @@ typedef struct mention {
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	unsigned char reexport;  /* a transfer noun of third-state materiel */
-	unsigned char also_future; /* a passive auxiliary that is the future too ("wird") */
+	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	size_t t0, t1;           /* tokens */
 	const char *code;        /* actor code */
 	const char *category;    /* items */
