@@ -1161,6 +1161,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (cls == C_OFFERED && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
 			continue;
+		/* "has received the M270 launchers promised by Britain": a
+		 * participle with its agent right after the item of a verb
+		 * before it qualifies the item; its agent stays the source */
+		if ((cls == C_COMMITTED || cls == C_DELIVERED) && i > c->m0 && i + 1 < c->m1 &&
+		    g->m[i - 1].kind == M_ITEM && g->m[i - 1].t1 == m->t0 && cue_at(g, i + 1, C_SOURCE) &&
+		    g->m[i + 1].t0 == m->t1 &&
+		    have[C_RECEIVE] + have[C_DELIVERED] + have[C_COMMITTED] + have[C_TRANSFER] > 0)
+			continue;
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
