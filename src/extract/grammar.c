@@ -1962,6 +1962,15 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				p->mi = i;
 				continue;
 			}
+			/* "lance-roquettes antichars", "anti-tank rocket launchers":
+			 * two generic words of one category side by side are one
+			 * noun and its qualifier */
+			if (m->category == p->category && i == p->mi + 1 && m->t0 == pm->t1 && !m->system &&
+			    !p->system) {
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			/* "M1A2T Abrams tanks": two names of one system side by side */
 			if (m->system && m->system == p->system && m->t0 <= pm->t1 + 1 && i == p->mi + 1) {
 				p->t1 = m->t1;
