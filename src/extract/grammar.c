@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if",
+	"if", "stative",
 	NULL
 };
 
