@@ -2244,6 +2244,14 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 			prev_end = m->t1;
 			continue;
 		}
+		/* "de l'Allemagne, du Danemark et des Pays-Bas", "from Germany
+		 * and from Poland": the preposition said again for each */
+		if (m->kind == M_CUE && joined && lead->role != ROLE_NONE &&
+		    m->sub == (lead->role == ROLE_SOURCE ? C_SOURCE : C_RECIP) && i + 1 < c->m1 &&
+		    (g->m[i + 1].kind == M_ACTOR || cue_at(g, i + 1, C_ARTICLE))) {
+			prev_end = m->t1;
+			continue;
+		}
 		/* origin adjectives coordinate with origin adjectives ("door
 		 * Nederlandse en Duitse trainers"), names with names */
 		if (m->kind == M_ACTOR && joined && m->role == lead->role &&
