@@ -958,7 +958,6 @@ static int is_short_function_word(const gram_doc *g, size_t i)
 	return t->flen <= 3 || (t->flen <= 4 && !(t->flags & TOK_CAP));
 }
 
-/* Marks actors preceded by a recipient or source preposition. */
 /* Whether the actors m[i] and m[i + 1] stand with only a comma between. */
 static int comma_joined(const gram_doc *g, size_t i)
 {
@@ -997,6 +996,7 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 	       (n->kind == M_ITEM || (n->kind == M_CUE && n->sub == C_TRANSFER_NOUN));
 }
 
+/* Marks actors preceded by a recipient or source preposition. */
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
@@ -1495,6 +1495,40 @@ static const date_span *dates_of(gram_scans *sc, size_t *nd)
 	}
 	*nd = sc->nd;
 	return sc->dv;
+}
+
+/* "Ukraine received a call from Germany about tanks", "a reçu un appel
+ * de Paris": the receiving verb's object is a phrase of its own (a
+ * determiner and a noun that is no item, no number and no date) right
+ * before the source, so what it receives is that, not the items named
+ * after. */
+static int receives_other(const gram_doc *g, const clause *c, gram_scans *sc)
+{
+	size_t r = c->m0;
+	while (r < c->m1 && !(cue_at(g, r, C_RECEIVE) && !g->m[r].rel))
+		r++;
+	size_t s = r + 1;
+	if (s < c->m1 && cue_at(g, s, C_ARTICLE) && g->m[s].t0 == g->m[r].t1)
+		s++;
+	if (s + 1 >= c->m1 || !cue_at(g, s, C_SOURCE))
+		return 0;
+	for (size_t i = c->m0; i < r; i++)
+		if (g->m[i].kind == M_ITEM)
+			return 0;
+	size_t a = g->m[r].t1, b = g->m[s].t0;
+	if (b < a + 2 || b > a + 3)
+		return 0;
+	size_t nd;
+	const date_span *dv = dates_of(sc, &nd);
+	const tok_list *tl = g->tl;
+	for (size_t t = a; t < b; t++) {
+		if (tl->v[t].flags & (TOK_PUNCT | TOK_NUM))
+			return 0;
+		for (size_t k = 0; k < nd; k++)
+			if (dv[k].start < tl->v[t].end && dv[k].end > tl->v[t].start)
+				return 0;
+	}
+	return 1;
 }
 
 static void set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
@@ -2733,6 +2767,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			continue;
 		}
+		if (p.receive && !p.ncons && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) &&
+		    receives_other(g, c, dates))
+			continue;
 		sent_pred = 1;
 		int requested = p.prov == REC_REQUESTED;
 		/* recipient */
