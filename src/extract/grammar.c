@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if", "stative",
+	"if", "stative", "begun",
 	NULL
 };
 
@@ -991,9 +991,15 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 		j--;
 	if (j < m0 + 2 || !(cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP)))
 		return 0;
+	/* past a head noun the item leaves out ("air-defence systems",
+	 * "F-16's"), not past a comma */
 	const mention *n = &g->m[j - 2];
-	return n->t1 + 1 >= g->m[j - 1].t0 &&
-	       (n->kind == M_ITEM || (n->kind == M_CUE && n->sub == C_TRANSFER_NOUN));
+	if (n->t1 + 2 < g->m[j - 1].t0)
+		return 0;
+	for (size_t t = n->t1; t < g->m[j - 1].t0; t++)
+		if (is_fold(g->tl, t, ',') || is_fold(g->tl, t, ';'))
+			return 0;
+	return n->kind == M_ITEM || (n->kind == M_CUE && n->sub == C_TRANSFER_NOUN);
 }
 
 /* Marks actors preceded by a recipient or source preposition. */
@@ -1399,6 +1405,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* "behoort tot de landen die tanks leveren": what defines a class
 			 * of donors is done, not promised */
 			t = (already || have[C_ONE_OF]) && !fut ? REC_DELIVERED : REC_COMMITTED;
+		else if (have[C_BEGUN] && !fut)
+			/* "Deliveries of Leopard 2 tanks from Portugal have
+			 * begun": a transfer that has begun is under way */
+			t = REC_DELIVERED;
 		else /* a transfer noun asserts nothing by itself */
 			t = fut ? REC_COMMITTED : -1;
 		break;
