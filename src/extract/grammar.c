@@ -1393,7 +1393,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		t = neg ? REC_REFUSED : REC_OFFERED;
 		break;
 	default:
-		if (neg)
+		/* "Ukraine has not received any tanks from Germany" says what
+		 * has not come, not that the donor declines ("Kyiv will not
+		 * get F-16s" does) */
+		if (neg && core == C_RECEIVE && !fut)
+			t = -1;
+		else if (neg)
 			t = REC_REFUSED;
 		else if (pastw || cond)
 			t = REC_OFFERED;
