@@ -2856,11 +2856,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "Patriot systems from Germany and the United States have
 		 * arrived": with nobody before it, the source of the item
 		 * that is the subject gives it */
-		for (size_t i = 0; i < na && !lead && !requested && !consent_only; i++) {
+		size_t pred_t0 = SIZE_MAX;
+		for (size_t i = c->m0; i < c->m1 && pred_t0 == SIZE_MAX; i++)
+			if (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE && g->m[i].sub != C_TRANSFER_NOUN &&
+			    !g->m[i].rel)
+				pred_t0 = g->m[i].t0;
+		int subject = 0; /* someone named before the verb acts */
+		for (size_t i = 0; i < na; i++)
+			if (act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->code != recipient &&
+			    act[i]->t0 < pred_t0)
+				subject = 1;
+		for (size_t i = 0; i < na && !lead && !requested && !consent_only && !subject; i++) {
 			if (act[i]->code == recipient && act[i]->role != ROLE_SOURCE)
 				continue;
 			if (act[i]->role != ROLE_SOURCE || act[i]->code == recipient || act[i]->weak ||
-			    act[i] == c->antecedent || !list_on_noun(g, (size_t)(act[i] - g->m), c->m0))
+			    act[i] == c->antecedent || act[i]->t0 > pred_t0 ||
+			    !list_on_noun(g, (size_t)(act[i] - g->m), c->m0))
 				break;
 			lead = act[i];
 		}
