@@ -1358,13 +1358,20 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	if (future_aux || (core == C_RECEIVE && pm->also_future))
 		fut = 1;
-	/* "Kyiv to get 100 Leopard 1 tanks": a headline's infinitive right
-	 * after its subject is what is to come */
-	if (core == C_RECEIVE && pos[core] >= c->m0 + 2) {
-		const mention *to = &g->m[pos[core] - 1], *s = &g->m[pos[core] - 2];
-		if ((cue_at(g, pos[core] - 1, C_RECIP) || cue_at(g, pos[core] - 1, C_INF)) &&
-		    to->t1 == pm->t0 && s->kind == M_ACTOR && s->t1 == to->t0)
-			fut = 1;
+	/* "Kyiv to get 100 Leopard 1 tanks", "Ukraine to be given 20 tanks
+	 * by Poland": a headline's infinitive right after its subject is
+	 * what is to come */
+	if ((core == C_RECEIVE || core == C_DELIVERED) && pos[core] >= c->m0 + 2) {
+		/* the verb, or the passive auxiliary before a participle */
+		size_t v = pos[core];
+		if (core == C_DELIVERED)
+			v = cue_at(g, v - 1, C_AUX_PASSIVE) && g->m[v - 1].t1 == pm->t0 ? v - 1 : c->m0;
+		if (v >= c->m0 + 2) {
+			const mention *to = &g->m[v - 1], *s = &g->m[v - 2];
+			if ((cue_at(g, v - 1, C_RECIP) || cue_at(g, v - 1, C_INF)) &&
+			    to->t1 == g->m[v].t0 && s->kind == M_ACTOR && s->t1 == to->t0)
+				fut = 1;
+		}
 	}
 	/* what some third party should do is no record; "Germany must send
 	 * tanks", where Ukraine speaks, is a request */
