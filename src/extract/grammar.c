@@ -1179,6 +1179,19 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[cls] = i;
 		have[cls]++;
 	}
+	/* "trying to get more ammunition to Ukraine": a receiving verb with
+	 * a recipient after it moves the items on; it receives nothing */
+	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY]) {
+		for (size_t i = pos[C_RECEIVE] + 1; i < c->m1; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP && !g->m[i].weak) {
+				if (!have[C_TRANSFER])
+					pos[C_TRANSFER] = pos[C_RECEIVE];
+				have[C_TRANSFER] += have[C_RECEIVE];
+				have[C_RECEIVE] = 0;
+				break;
+			}
+	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
 	/* "Deutschland wird der Ukraine Panzer überlassen": "wird" after a
