@@ -1369,7 +1369,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		default: break;
 		}
 	}
-	if (future_aux || (core == C_RECEIVE && pm->also_future))
+	/* "Die Ukraine bekommt 14 Panzer geliefert", "krijgt ... geleverd":
+	 * in the passive with a receiving verb, its tense is the clause's */
+	if (future_aux || (core == C_RECEIVE && pm->also_future) ||
+	    (core == C_DELIVERED && have[C_RECEIVE] && g->m[pos[C_RECEIVE]].also_future &&
+	     pos[C_RECEIVE] < pos[C_DELIVERED]))
 		fut = 1;
 	/* "Kyiv to get 100 Leopard 1 tanks", "Ukraine to be given 20 tanks
 	 * by Poland": a headline's infinitive right after its subject is
