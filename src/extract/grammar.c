@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if", "territory", "passage", "permitted",
+	"if", "territory", "passage", "permitted", "stative", "begun",
 	NULL
 };
 
@@ -745,11 +745,17 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->sub = e->sub;
 			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
 			 * system the document named last */
-			if (e->sub == C_AUX_PASSIVE || e->sub == C_FUTURE) {
+			/* a form listed both as a passive auxiliary or a receiving
+			 * verb and as the future is the first and also the second:
+			 * "wird", "recevra", "bekommt" (German and Dutch present
+			 * receiving is what is coming: "Die Ukraine bekommt
+			 * Panzer") */
+			if (e->sub == C_AUX_PASSIVE || e->sub == C_RECEIVE || e->sub == C_FUTURE) {
 				for (const lex_entry *o = lex_next(g->lx, e); o; o = lex_next(g->lx, o))
 					if (lex_entry_ok(o, tl, g->d->text, i, len, g->lang) &&
-					    (o->sub == C_AUX_PASSIVE || o->sub == C_FUTURE) && o->sub != e->sub) {
-						mm->sub = C_AUX_PASSIVE;
+					    (o->sub == C_FUTURE) != (e->sub == C_FUTURE) &&
+					    (o->sub == C_AUX_PASSIVE || o->sub == C_RECEIVE || o->sub == C_FUTURE)) {
+						mm->sub = e->sub == C_FUTURE ? o->sub : e->sub;
 						mm->also_future = 1;
 					}
 			}
@@ -944,10 +950,10 @@ static int cue_at(const gram_doc *g, size_t i, int cls)
  * notes the classes of its mentions once, so that a rule looking for a
  * rare cue does not walk the mentions of every clause (or item) to find
  * none; only for what gram_sentence calls. */
-_Static_assert(C_NCLASSES <= 64, "gram_doc.cues holds a bit per cue class");
+_Static_assert(C_NCLASSES <= 128, "gram_doc.cues and cues_hi hold a bit per cue class");
 static int has_cue(const gram_doc *g, int cls)
 {
-	return (int)(g->cues >> cls & 1);
+	return cls < 64 ? (int)(g->cues >> cls & 1) : (int)(g->cues_hi >> (cls - 64) & 1);
 }
 
 /* Token distance between two mentions. */
@@ -966,6 +972,50 @@ static int is_short_function_word(const gram_doc *g, size_t i)
 	if (t->flags & TOK_PUNCT)
 		return 0;
 	return t->flen <= 3 || (t->flen <= 4 && !(t->flags & TOK_CAP));
+}
+
+/* Whether the actors m[i] and m[i + 1] stand with only a comma between. */
+static int comma_joined(const gram_doc *g, size_t i)
+{
+	const mention *a = &g->m[i], *b = &g->m[i + 1];
+	if (a->kind != M_ACTOR || b->kind != M_ACTOR || b->t0 != a->t1 + 1)
+		return 0;
+	return is_fold(g->tl, a->t1, ',');
+}
+
+/* Whether the actor m[i] is inside a list "A, B and C" (of m[0, m1))
+ * that goes on to a coordinator. */
+static int in_comma_list(const gram_doc *g, size_t i, size_t m1)
+{
+	size_t j = i;
+	while (j + 1 < m1 && comma_joined(g, j))
+		j++;
+	return j + 2 < m1 && (cue_at(g, j + 1, C_COORD) || cue_at(g, j + 1, C_OR)) &&
+	       g->m[j + 1].t0 == g->m[j].t1;
+}
+
+/* Whether the list whose actor m[k] is (of m[m0, ...)) hangs on a noun:
+ * its preposition stands right after an item or a transfer noun
+ * ("Patriot systems from Germany and the United States have arrived",
+ * "deliveries from Poland, Norway and Denmark"). */
+static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
+{
+	while (k > m0 && comma_joined(g, k - 1))
+		k--;
+	size_t j = k;
+	while (j > m0 && cue_at(g, j - 1, C_ARTICLE))
+		j--;
+	if (j < m0 + 2 || !(cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP)))
+		return 0;
+	/* past a head noun the item leaves out ("air-defence systems",
+	 * "F-16's"), not past a comma */
+	const mention *n = &g->m[j - 2];
+	if (n->t1 + 2 < g->m[j - 1].t0)
+		return 0;
+	for (size_t t = n->t1; t < g->m[j - 1].t0; t++)
+		if (is_fold(g->tl, t, ',') || is_fold(g->tl, t, ';'))
+			return 0;
+	return n->kind == M_ITEM || (n->kind == M_CUE && n->sub == C_TRANSFER_NOUN);
 }
 
 /* Marks actors preceded by a recipient or source preposition. */
@@ -992,6 +1042,13 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		/* "from Germany, Denmark and the Netherlands": an actor after a
+		 * comma in a list shares the role of the one before it */
+		if (i > m0 && comma_joined(g, i - 1) && g->m[i - 1].role != ROLE_NONE &&
+		    in_comma_list(g, i, m1)) {
+			a->role = g->m[i - 1].role;
+			continue;
+		}
 		/* "supplied Russia with drones": the state between a transfer
 		 * verb and "with" receives */
 		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && cue_at(g, i + 1, C_CARRYING) &&
@@ -1007,10 +1064,15 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		 * "with" and its items receives */
 		if (i > m0 && a->sub != ACT_ADJ && i + 1 < m1 && cue_at(g, i + 1, C_CARRYING) &&
 		    g->m[i + 1].t0 == a->t1 && verb_after_with(g, i + 1, m1)) {
+			/* not the agent of a passive ("wurde von Deutschland mit
+			 * Panzern beliefert") */
 			int subject = 0;
-			for (size_t j = m0; j < i; j++)
+			for (size_t j = m0; j < i; j++) {
 				if (g->m[j].kind == M_ACTOR && g->m[j].code != a->code)
 					subject = 1;
+				if (cue_at(g, j, C_AUX_PASSIVE))
+					subject = 0;
+			}
 			if (subject) {
 				a->role = ROLE_RECIP;
 				continue;
@@ -1040,11 +1102,13 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			 * coordinated to one after a preposition shares its role,
 			 * unless a verb of its own follows ("to Poland and Norway
 			 * sent") */
+			/* ... but the verb after a list that hangs on a noun is
+			 * the noun's ("tanks from Poland and Norway arrived") */
 			if (c->sub == C_COORD) {
 				if (j > m0 && g->m[j - 1].kind == M_ACTOR && g->m[j - 1].t1 == c->t0 &&
 				    g->m[j - 1].role != ROLE_NONE &&
 				    !(i + 1 < m1 && g->m[i + 1].kind == M_CUE && g->m[i + 1].sub <= C_RECEIVE &&
-				      g->m[i + 1].t0 - a->t1 <= 1))
+				      g->m[i + 1].t0 - a->t1 <= 1 && !list_on_noun(g, j - 1, m0)))
 					a->role = g->m[j - 1].role;
 				break;
 			}
@@ -1272,9 +1336,30 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (cls == C_OFFERED && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
 			continue;
+		/* "has received the M270 launchers promised by Britain": a
+		 * participle with its agent right after the item of a verb
+		 * before it qualifies the item; its agent stays the source */
+		if ((cls == C_COMMITTED || cls == C_DELIVERED) && i > c->m0 && i + 1 < c->m1 &&
+		    g->m[i - 1].kind == M_ITEM && g->m[i - 1].t1 == m->t0 && cue_at(g, i + 1, C_SOURCE) &&
+		    g->m[i + 1].t0 == m->t1 &&
+		    have[C_RECEIVE] + have[C_DELIVERED] + have[C_COMMITTED] + have[C_TRANSFER] > 0)
+			continue;
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
+	}
+	/* "trying to get more ammunition to Ukraine": a receiving verb with
+	 * a recipient after it moves the items on; it receives nothing */
+	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY]) {
+		for (size_t i = pos[C_RECEIVE] + 1; i < c->m1; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP && !g->m[i].weak) {
+				if (!have[C_TRANSFER])
+					pos[C_TRANSFER] = pos[C_RECEIVE];
+				have[C_TRANSFER] += have[C_RECEIVE];
+				have[C_RECEIVE] = 0;
+				break;
+			}
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
@@ -1544,8 +1629,27 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		default: break;
 		}
 	}
-	if (future_aux)
+	/* "Die Ukraine bekommt 14 Panzer geliefert", "krijgt ... geleverd":
+	 * in the passive with a receiving verb, its tense is the clause's */
+	if (future_aux || (core == C_RECEIVE && pm->also_future) ||
+	    (core == C_DELIVERED && have[C_RECEIVE] && g->m[pos[C_RECEIVE]].also_future &&
+	     pos[C_RECEIVE] < pos[C_DELIVERED]))
 		fut = 1;
+	/* "Kyiv to get 100 Leopard 1 tanks", "Ukraine to be given 20 tanks
+	 * by Poland": a headline's infinitive right after its subject is
+	 * what is to come */
+	if ((core == C_RECEIVE || core == C_DELIVERED) && pos[core] >= c->m0 + 2) {
+		/* the verb, or the passive auxiliary before a participle */
+		size_t v = pos[core];
+		if (core == C_DELIVERED)
+			v = cue_at(g, v - 1, C_AUX_PASSIVE) && g->m[v - 1].t1 == pm->t0 ? v - 1 : c->m0;
+		if (v >= c->m0 + 2) {
+			const mention *to = &g->m[v - 1], *s = &g->m[v - 2];
+			if ((cue_at(g, v - 1, C_RECIP) || cue_at(g, v - 1, C_INF)) &&
+			    to->t1 == g->m[v].t0 && s->kind == M_ACTOR && s->t1 == to->t0)
+				fut = 1;
+		}
+	}
 	/* what some third party should do is no record; "Germany must send
 	 * tanks", where Ukraine speaks, is a request */
 	if (should && core != C_REQUESTED) {
@@ -1573,7 +1677,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		t = neg ? REC_REFUSED : REC_OFFERED;
 		break;
 	default:
-		if (neg)
+		/* "Ukraine has not received any tanks from Germany" says what
+		 * has not come, not that the donor declines ("Kyiv will not
+		 * get F-16s" does) */
+		if (neg && core == C_RECEIVE && !fut)
+			t = -1;
+		else if (neg)
 			t = REC_REFUSED;
 		else if (pastw || cond)
 			t = REC_OFFERED;
@@ -1590,6 +1699,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			 * tense may report what was done as well as what will be */
 			p->tentative = !fut;
 		}
+		else if (have[C_BEGUN] && !fut)
+			/* "Deliveries of Leopard 2 tanks from Portugal have
+			 * begun": a transfer that has begun is under way */
+			t = REC_DELIVERED;
 		else /* a transfer noun asserts nothing by itself */
 			t = fut ? REC_COMMITTED : -1;
 		break;
@@ -1686,6 +1799,40 @@ static const date_span *dates_of(gram_scans *sc, size_t *nd)
 	}
 	*nd = sc->nd;
 	return sc->dv;
+}
+
+/* "Ukraine received a call from Germany about tanks", "a reçu un appel
+ * de Paris": the receiving verb's object is a phrase of its own (a
+ * determiner and a noun that is no item, no number and no date) right
+ * before the source, so what it receives is that, not the items named
+ * after. */
+static int receives_other(const gram_doc *g, const clause *c, gram_scans *sc)
+{
+	size_t r = c->m0;
+	while (r < c->m1 && !(cue_at(g, r, C_RECEIVE) && !g->m[r].rel))
+		r++;
+	size_t s = r + 1;
+	if (s < c->m1 && cue_at(g, s, C_ARTICLE) && g->m[s].t0 == g->m[r].t1)
+		s++;
+	if (s + 1 >= c->m1 || !cue_at(g, s, C_SOURCE))
+		return 0;
+	for (size_t i = c->m0; i < r; i++)
+		if (g->m[i].kind == M_ITEM)
+			return 0;
+	size_t a = g->m[r].t1, b = g->m[s].t0;
+	if (b < a + 2 || b > a + 3)
+		return 0;
+	size_t nd;
+	const date_span *dv = dates_of(sc, &nd);
+	const tok_list *tl = g->tl;
+	for (size_t t = a; t < b; t++) {
+		if (tl->v[t].flags & (TOK_PUNCT | TOK_NUM))
+			return 0;
+		for (size_t k = 0; k < nd; k++)
+			if (dv[k].start < tl->v[t].end && dv[k].end > tl->v[t].start)
+				return 0;
+	}
+	return 1;
 }
 
 /* Sets r's when; returns 1 when the date it took lies ahead of the
@@ -2304,6 +2451,15 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 					p->category = m->category;
 				continue;
 			}
+			/* "lance-roquettes antichars", "anti-tank rocket launchers":
+			 * two generic words of one category side by side are one
+			 * noun and its qualifier */
+			if (m->category == p->category && i == p->mi + 1 && m->t0 == pm->t1 && !m->system &&
+			    !p->system) {
+				p->t1 = m->t1;
+				p->mi = i;
+				continue;
+			}
 			/* "M1A2T Abrams tanks": two names of one system side by side */
 			if (m->system && m->system == p->system && m->t0 <= pm->t1 + 1 && i == p->mi + 1) {
 				p->t1 = m->t1;
@@ -2603,6 +2759,14 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 			prev_end = m->t1;
 			continue;
 		}
+		/* "de l'Allemagne, du Danemark et des Pays-Bas", "from Germany
+		 * and from Poland": the preposition said again for each */
+		if (m->kind == M_CUE && joined && lead->role != ROLE_NONE &&
+		    m->sub == (lead->role == ROLE_SOURCE ? C_SOURCE : C_RECIP) && i + 1 < c->m1 &&
+		    (g->m[i + 1].kind == M_ACTOR || cue_at(g, i + 1, C_ARTICLE))) {
+			prev_end = m->t1;
+			continue;
+		}
 		/* origin adjectives coordinate with origin adjectives ("door
 		 * Nederlandse en Duitse trainers"), names with names */
 		if (m->kind == M_ACTOR && joined && m->role == lead->role &&
@@ -2706,13 +2870,16 @@ static int possessive_only(const gram_doc *g, const clause *c)
  * verb, no relative pronoun). */
 static void note_mentions(gram_doc *g)
 {
-	uint64_t cues = 0;
+	uint64_t cues = 0, hi = 0;
 	unsigned actors = 0;
 	int items = 0, named = 0;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind == M_CUE) {
-			cues |= CUE_BIT(m->sub & 63);
+			if (m->sub < 64)
+				cues |= CUE_BIT(m->sub);
+			else
+				hi |= CUE_BIT((m->sub - 64) & 63);
 		} else if (m->kind == M_ACTOR) {
 			actors |= 1u << m->sub;
 		} else {
@@ -2721,6 +2888,7 @@ static void note_mentions(gram_doc *g)
 		}
 	}
 	g->cues = cues;
+	g->cues_hi = hi;
 	g->actors = actors;
 	g->items = items;
 	g->named_items = named;
@@ -3090,6 +3258,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			continue;
 		}
+		if (p.receive && !p.ncons && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) &&
+		    receives_other(g, c, dates))
+			continue;
 		sent_pred = 1;
 		int requested = p.prov == REC_REQUESTED;
 		/* recipient */
@@ -3158,6 +3329,28 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		for (size_t i = 0; i < na && !lead && (p.receive || p.passive); i++)
 			if (act[i]->role == ROLE_SOURCE && act[i]->code != recipient && !act[i]->weak)
 				lead = act[i];
+		/* "Patriot systems from Germany and the United States have
+		 * arrived": with nobody before it, the source of the item
+		 * that is the subject gives it */
+		size_t pred_t0 = SIZE_MAX;
+		for (size_t i = c->m0; i < c->m1 && pred_t0 == SIZE_MAX; i++)
+			if (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE && g->m[i].sub != C_TRANSFER_NOUN &&
+			    !g->m[i].rel)
+				pred_t0 = g->m[i].t0;
+		int subject = 0; /* someone named before the verb acts */
+		for (size_t i = 0; i < na; i++)
+			if (act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->code != recipient &&
+			    act[i]->t0 < pred_t0)
+				subject = 1;
+		for (size_t i = 0; i < na && !lead && !requested && !consent_only && !subject; i++) {
+			if (act[i]->code == recipient && act[i]->role != ROLE_SOURCE)
+				continue;
+			if (act[i]->role != ROLE_SOURCE || act[i]->code == recipient || act[i]->weak ||
+			    act[i] == c->antecedent || act[i]->t0 > pred_t0 ||
+			    !list_on_noun(g, (size_t)(act[i] - g->m), c->m0))
+				break;
+			lead = act[i];
+		}
 		/* "verkündet sie, dass Deutschland 5000 Helme liefere": the
 		 * subject of a complement clause that holds the transfer gives,
 		 * and what is given is named in it */

@@ -31,7 +31,7 @@ enum cue_class {
 	C_PRONOUN, C_ALREADY, C_ELABORATION, C_AGAINST, C_DENIAL,
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
 	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR, C_REEXPORT, C_ONE_OF, C_INCLUDE, C_MAKER, C_DEMONSTRATIVE, C_RANKED_AFTER, C_POSSESSIVE,
-	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED,
+	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED, C_STATIVE, C_BEGUN,
 	C_NCLASSES
 };
 
@@ -55,7 +55,7 @@ typedef struct mention {
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	unsigned char reexport;  /* a transfer noun of third-state materiel */
-	unsigned char also_future; /* a passive auxiliary that is the future too ("wird") */
+	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	size_t t0, t1;           /* tokens */
 	const char *code;        /* actor code */
 	const char *category;    /* items */
@@ -159,7 +159,8 @@ typedef struct gram_doc {
 	/* what gram_scan notes of m[0, nm): bit c of cues, a cue of class
 	 * c (see has_cue); bit k of actors, an actor of kind k; items, an
 	 * item; named_items, an item of a category other than "-" */
-	uint64_t cues;
+	uint64_t cues;           /* classes 0..63 */
+	uint64_t cues_hi;        /* classes 64..127 */
 	unsigned actors;
 	int items, named_items;
 	unsigned char *skip;     /* per sentence token: a particle already used */

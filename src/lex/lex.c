@@ -482,7 +482,26 @@ int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *for
             const char *code, const char *category, const char *origin)
 {
 	tok_list_reset(&x->tl);
-	tok_scan(&x->tl, form, 0, strlen(form), 0);
+	/* a form of several words that ends in an elided clitic ("fait don
+	 * d'", "en provenance d'") is cut as running text cuts it, where a
+	 * word follows the apostrophe: scanned with a letter after it, the
+	 * letter's token dropped.  (A lone clitic, "n'", "d'", is left as it
+	 * was read: matched as a word of its own it would be a cue on every
+	 * "n'a", and the negation is read from "pas".) */
+	size_t flen = strlen(form);
+	if (flen >= 2 && form[flen - 1] == '\'' && memchr(form, ' ', flen)) {
+		buf el = BUF_INIT;
+		buf_add(&el, form, flen);
+		buf_add(&el, "x", 1);
+		tok_scan(&x->tl, el.p, 0, flen + 1, 0);
+		if (x->tl.n >= 2 && x->tl.v[x->tl.n - 1].start == flen)
+			x->tl.n--;
+		else
+			tok_list_reset(&x->tl);
+		buf_release(&el);
+	}
+	if (!x->tl.n)
+		tok_scan(&x->tl, form, 0, flen, 0);
 	if (!x->tl.n)
 		return SL_EFORMAT;
 	if (x->nent == x->capent) {
