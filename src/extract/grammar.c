@@ -2938,7 +2938,8 @@ static const char *last_currency(gram_doc *g)
 
 int gram_makes_record(int cls)
 {
-	return cls >= 0 && cls < C_NCLASSES && (RECORD_CUES >> cls & 1);
+	/* the record-making classes all lie below 64, in RECORD_CUES' word */
+	return cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1);
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
