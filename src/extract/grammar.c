@@ -2839,10 +2839,17 @@ static int names_only(const mention *const *act, size_t na, const char *recipien
 
 static int refers_back(const gram_doc *g, const clause *c)
 {
-	for (size_t i = c->m0; i < c->m1; i++)
+	for (size_t i = c->m0; i < c->m1; i++) {
+		/* "Präsident Wolodymyr Selenskyj", "Defence Secretary Ben
+		 * Wallace": a title right before the name it belongs to refers
+		 * to nobody before */
+		if (cue_at(g, i, C_ACTOR_HEAD) && i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR &&
+		    g->m[i + 1].sub == ACT_PERSON && g->m[i + 1].t0 == g->m[i].t1)
+			continue;
 		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ACTOR_HEAD) ||
 		    cue_at(g, i, C_POSSESSIVE))
 			return 1;
+	}
 	return 0;
 }
 
