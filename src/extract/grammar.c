@@ -1019,6 +1019,25 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 }
 
 /* Marks actors preceded by a recipient or source preposition. */
+static int comma_at(const gram_doc *g, size_t t);
+
+/* "Quelques heures plus tard, à Copenhague, la Première ministre ...",
+ * "a indiqué mercredi à Séoul un député": a capital after "à"/"in" that
+ * sets the scene (before any verb that gives, followed by a comma) or
+ * says where something was said is a place, not a recipient.  c is the
+ * preposition's mention. */
+static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
+{
+	if (c > m0 && cue_at(g, c - 1, C_REPORT) && g->m[c].t0 - g->m[c - 1].t1 <= 2)
+		return 1;
+	if (a->t1 >= g->tl->n || !comma_at(g, a->t1))
+		return 0;
+	for (size_t j = m0; j < c; j++)
+		if (g->m[j].kind == M_CUE && g->m[j].sub <= C_RECEIVE)
+			return 0;
+	return 1;
+}
+
 /* Whether "with" at mention w is followed by its items and then, right
  * after them, the verb that gives ("mit weiteren Panzern versorgen"). */
 static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
@@ -1112,7 +1131,9 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 					a->role = g->m[j - 1].role;
 				break;
 			}
-			if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
+			if (c->sub == C_RECIP && a->sub == ACT_CAPITAL && is_location(g, m0, j, a))
+				a->origin_only = 1;   /* a place: no party of the clause */
+			else if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
 			                           g->m[i + 1].kind == M_ITEM &&
 			                           g->m[i + 1].t0 - a->t1 <= 1))
 				a->role = ROLE_RECIP;
