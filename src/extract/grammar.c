@@ -3433,6 +3433,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
 		} else if ((!requested && !recipient_acts(g, c, recipient, &p) &&
+		            /* the story does not go on to the other side of a
+		             * war: Denmark's pledge to Ukraine is no delivery "à la
+		             * Russie" */
+		            !gram_hostile(g->hostile, g->last_recipient, recipient) &&
 		            (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
 		                           g->last_actor_sent + 1 == g->nsent ||
 		                           /* "the new package will include", an
