@@ -3110,9 +3110,15 @@ static int gap_or_subject(const gram_doc *g, size_t i, size_t cm0, size_t t1, si
 			*cut_t = m->t0 - 1;
 		}
 	} else {
-		if (m->t0 == 0 || !comma_at(g, m->t0 - 1) || (i > 0 && g->m[i - 1].t1 > m->t0 - 1))
+		/* after the comma at most a short lower-case word outside any
+		 * mention: an article ("la Norvège", "de Verenigde Staten") */
+		size_t t = m->t0;
+		if (t > 1 && !comma_at(g, t - 1) && (i == 0 || g->m[i - 1].t1 < t) &&
+		    !(tl->v[t - 1].flags & (TOK_PUNCT | TOK_CAP)) && tl->v[t - 1].flen <= 3)
+			t--;
+		if (t == 0 || !comma_at(g, t - 1) || (i > 0 && g->m[i - 1].t1 > t - 1))
 			return 0;
-		*cut_t = m->t0 - 1;
+		*cut_t = t - 1;
 	}
 	const mention *a = &g->m[j];
 	if (a->kind != M_ACTOR || a->origin_only || a->sub == ACT_ADJ || a->weak ||
@@ -3138,7 +3144,21 @@ static int gap_or_subject(const gram_doc *g, size_t i, size_t cm0, size_t t1, si
 	while (q < g->nm && g->m[q].kind == M_CUE && !pred_cue(&g->m[q]) &&
 	       !cue_at(g, q, C_CLAUSE) && !cue_at(g, q, C_RELATIVE) && g->m[q].t0 <= a->t1 + 4)
 		q++;
-	if (q >= g->nm || g->m[q].kind != M_ITEM || g->m[q].t0 > a->t1 + 4)
+	if (q >= g->nm || g->m[q].t0 > a->t1 + 4 || (g->m[q].kind != M_ITEM && g->m[q].kind != M_CUE)) {
+		/* "Sweden pledges ten Archers, Norway eight": only a few words
+		 * (a number, told in the clause loop) up to the end; the items
+		 * are the clause before's */
+		size_t t = a->t1, n = 0;
+		while (t < t1 && !(tl->v[t].flags & TOK_PUNCT) && (q >= g->nm || t < g->m[q].t0)) {
+			t++;
+			n++;
+		}
+		if (n < 1 || n > 3 || (t < t1 && !comma_at(g, t) && !is_fold(tl, t, '.') &&
+		                       !is_fold(tl, t, ';')))
+			return 0;
+		return 2;
+	}
+	if (g->m[q].kind != M_ITEM)
 		return 0;
 	for (size_t t = a->t1; t < g->m[q].t0; t++)
 		if (tl->v[t].flags & TOK_PUNCT)
@@ -3149,7 +3169,6 @@ static int gap_or_subject(const gram_doc *g, size_t i, size_t cm0, size_t t1, si
 		if (cue_at(g, q, C_CLAUSE) || is_relative_cut(g, q))
 			break;
 	}
-	(void)t1;
 	return 2;
 }
 
@@ -3346,6 +3365,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	size_t told = SIZE_MAX;   /* a relative clause that told a request's items */
 	pred prevp;
 	int have_prev = 0;
+	item_ref prev_item;   /* the one item of the clause before, for a gap */
+	size_t nprev_items = 0;
+	memset(&prev_item, 0, sizeof prev_item);
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		if (k == told)
@@ -3639,6 +3661,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			inner.t0 = g->m[comp_at].t1;
 		}
 		size_t ni = clause_items(g, &inner, nums, nn, items, 16);
+		/* "Sweden pledges ten Archer howitzers, Norway eight": a gapped
+		 * clause that names only a number counts the one item of the
+		 * clause before */
+		if (!ni && c->gapped && nprev_items == 1) {
+			for (size_t q = 0; q < nn; q++)
+				if (!(nums[q].flags & (NUM_MONEY | NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+				    nums[q].value >= 1 && nums[q].start >= tl->v[c->t0].start &&
+				    nums[q].end <= tl->v[c->t1 - 1].end) {
+					items[0] = prev_item;
+					items[0].qty = nums[q].value;
+					items[0].unit = NULL;
+					ni = 1;
+					break;
+				}
+		}
+		nprev_items = ni;
+		if (ni)
+			prev_item = items[0];
 		/* "Berlin a rejeté la demande de Kiev, qui réclamait des
 		 * missiles Taurus": what a request asks for may be told by the
 		 * relative clause on its asker */
