@@ -3085,7 +3085,8 @@ static int has_pred(const gram_doc *g, size_t m0, size_t m1)
  * "Washington promet des Abrams, Berlin des Leopard", "the United States
  * sends 31 tanks, Germany 14".  m[i] is the coordinator or, after a
  * comma, the state; *cut_t is the token the clause before ends at. */
-static int gap_or_subject(const gram_doc *g, size_t i, size_t cm0, size_t t1, size_t *cut_t)
+static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_scans *sc,
+                          size_t *cut_t)
 {
 	const tok_list *tl = g->tl;
 	const mention *m = &g->m[i];
@@ -3156,10 +3157,37 @@ static int gap_or_subject(const gram_doc *g, size_t i, size_t cm0, size_t t1, si
 		if (n < 1 || n > 3 || (t < t1 && !comma_at(g, t) && !is_fold(tl, t, '.') &&
 		                       !is_fold(tl, t, ';')))
 			return 0;
-		return 2;
+		size_t nn;
+		const num_span *nums = nums_of(g, sc, &nn);
+		for (size_t k = 0; k < nn; k++)
+			if (!(nums[k].flags & (NUM_MONEY | NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			    nums[k].start == tl->v[a->t1].start && nums[k].end <= tl->v[t - 1].end)
+				return 2;
+		return 0;
 	}
 	if (g->m[q].kind != M_ITEM)
 		return 0;
+	/* the phrase up to the next punctuation holds no word the lexicon
+	 * does not know, but numbers and, before the item, a short article:
+	 * "en Polen heeft munitie gekocht" has a verb of its own */
+	size_t nn, mj = j + 1;
+	const num_span *nums = nums_of(g, sc, &nn);
+	for (size_t t = a->t1; t < t1 && !(tl->v[t].flags & TOK_PUNCT); t++) {
+		while (mj < g->nm && g->m[mj].t1 <= t)
+			mj++;
+		if (mj < g->nm && g->m[mj].t0 <= t)
+			continue;
+		int in_num = 0;
+		for (size_t k = 0; k < nn && !in_num; k++)
+			if (nums[k].start <= tl->v[t].start && nums[k].end >= tl->v[t].end)
+				in_num = 1;
+		if (in_num || (t < g->m[q].t0 && !(tl->v[t].flags & TOK_CAP) && tl->v[t].flen <= 3))
+			continue;
+		/* the head noun a system name qualifies ("Patriot launchers") */
+		if (mj > 0 && g->m[mj - 1].kind == M_ITEM && g->m[mj - 1].system && g->m[mj - 1].t1 == t)
+			continue;
+		return 0;
+	}
 	for (size_t t = a->t1; t < g->m[q].t0; t++)
 		if (tl->v[t].flags & TOK_PUNCT)
 			return 0;
@@ -3262,7 +3290,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "sagte aber Helme zu": a clause word right after the verb
 		 * that opened the clause is inside it */
 		size_t gt = 0;
-		int relgap = i > cm0 && cue_at(g, i, C_RELATIVE) && gap_or_subject(g, i, cm0, t1, &gt) == 2;
+		int relgap = i > cm0 && cue_at(g, i, C_RELATIVE) && gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
 		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1) &&
 		                       !(verb_open && i == cm0 + 1)) ||
 		                      (has_cue(g, C_RELATIVE) && !relgap && is_relative_cut(g, i)))) {
@@ -3291,7 +3319,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
-			int r = gap_or_subject(g, i, cm0, t1, &ct);
+			int r = gap_or_subject(g, i, cm0, t1, dates, &ct);
 			if (!r && comma_predicate(g, i, cm0, &ct))
 				r = cut_by_verb = 1;
 			if (r && ct > ct0) {
