@@ -3136,6 +3136,30 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 		                               s == C_AUX_PASSIVE))
 			break;
 	}
+	/* "en Frankrijk heeft Caesar-houwitsers gestuurd", "und Frankreich hat
+	 * Haubitzen geschickt": the finite auxiliary right after the state
+	 * (a word the lexicon does not know), the participle at the end of
+	 * the same stretch without punctuation; no preposition or infinitive
+	 * marker between ("and Finland for permission to send" is asked) */
+	if (!rel && a->t1 < t1 && !(tl->v[a->t1].flags & (TOK_PUNCT | TOK_CAP)) && j + 1 < g->nm &&
+	    g->m[j + 1].t0 > a->t1) {
+		for (size_t q = j + 1; q < g->nm && g->m[q].t0 <= a->t1 + 8; q++) {
+			const mention *n = &g->m[q];
+			int punct = 0;
+			for (size_t t = g->m[q - 1].t1; t < n->t0; t++)
+				if (tl->v[t].flags & TOK_PUNCT)
+					punct = 1;
+			if (punct || n->kind == M_ACTOR)
+				break;
+			if (pred_cue(n))
+				return 1;
+			if (n->kind == M_CUE && (n->sub == C_RECIP || n->sub == C_SOURCE || n->sub == C_INF ||
+			                         n->sub == C_PERMISSION || n->sub == C_CLAUSE ||
+			                         n->sub == C_COORD || n->sub == C_OR || n->sub == C_RELATIVE ||
+			                         n->sub == C_COMP || n->sub == C_REPORT))
+				break;
+		}
+	}
 	/* gapped: what it gives comes right after it (a number, an article
 	 * between), and no verb of its own follows; the recipient, or a list
 	 * of states after "and", is none */
