@@ -3238,6 +3238,18 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	if (i + 1 < g->nm && cue_at(g, i + 1, C_SOURCE) && g->m[i + 1].t0 == m->t1 &&
 	    i + 2 < g->nm && g->m[i + 2].kind == M_ACTOR)
 		return 0;
+	/* "..., a annoncé jeudi le ministre": a verb that gives nothing of
+	 * its own is the speech tag of the clause before, whose speaker may
+	 * be its donor */
+	int item = 0;
+	for (size_t q = i + 1; q < g->nm && !item; q++) {
+		if (pred_cue(&g->m[q]) || (cue_at(g, q, C_CLAUSE) && q != i + 1) || is_relative_cut(g, q))
+			break;
+		if (g->m[q].kind == M_ITEM)
+			item = 1;
+	}
+	if (!item)
+		return 0;
 	*cut_t = m->t0 - 1;
 	return 1;
 }
