@@ -3078,6 +3078,22 @@ static int has_pred(const gram_doc *g, size_t m0, size_t m1)
 	return 0;
 }
 
+/* Whether the stretch after m[i] names an item before the next predicate
+ * or clause cut (a clause word right at i + 1 is inside it): a verb that
+ * gives nothing of its own may be the speech tag of the clause before,
+ * whose speaker may be its donor ("..., a annoncé le ministère",
+ * "Ukraine has received tanks, Germany announced"). */
+static int gives_own_item(const gram_doc *g, size_t i)
+{
+	for (size_t q = i + 1; q < g->nm; q++) {
+		if (pred_cue(&g->m[q]) || (cue_at(g, q, C_CLAUSE) && q != i + 1) || is_relative_cut(g, q))
+			return 0;
+		if (g->m[q].kind == M_ITEM)
+			return 1;
+	}
+	return 0;
+}
+
 /* A second clause that opens with its own subject, after a comma or a
  * coordinator, once the clause before has its predicate: "Britain has
  * sent Storm Shadows, and France has sent SCALPs", "Groot-Brittannie
@@ -3130,7 +3146,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	 * a relative pronoun that is one: "Panzer, die Polen liefert") */
 	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= a->t1 + 3; q++) {
 		if (pred_cue(&g->m[q]))
-			return 1;
+			return gives_own_item(g, q);
 		int s = g->m[q].sub;
 		if (g->m[q].kind != M_CUE || !(s == C_NEG || s == C_FUTURE || s == C_ALREADY ||
 		                               s == C_SHOULD || s == C_WOULD || s == C_FILLER ||
@@ -3144,6 +3160,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	 * marker between ("and Finland for permission to send" is asked) */
 	if (!rel && a->t1 < t1 && !(tl->v[a->t1].flags & (TOK_PUNCT | TOK_CAP)) && j + 1 < g->nm &&
 	    g->m[j + 1].t0 > a->t1) {
+		int seen_item = 0;
 		for (size_t q = j + 1; q < g->nm && g->m[q].t0 <= a->t1 + 8; q++) {
 			const mention *n = &g->m[q];
 			int punct = 0;
@@ -3153,7 +3170,9 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			if (punct || n->kind == M_ACTOR)
 				break;
 			if (pred_cue(n))
-				return 1;
+				return seen_item; /* "heeft houwitsers gestuurd", not "heeft dat aangekondigd" */
+			if (n->kind == M_ITEM)
+				seen_item = 1;
 			if (n->kind == M_CUE && (n->sub == C_RECIP || n->sub == C_SOURCE || n->sub == C_INF ||
 			                         n->sub == C_PERMISSION || n->sub == C_CLAUSE ||
 			                         n->sub == C_COORD || n->sub == C_OR || n->sub == C_RELATIVE ||
@@ -3238,17 +3257,7 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	if (i + 1 < g->nm && cue_at(g, i + 1, C_SOURCE) && g->m[i + 1].t0 == m->t1 &&
 	    i + 2 < g->nm && g->m[i + 2].kind == M_ACTOR)
 		return 0;
-	/* "..., a annoncé jeudi le ministre": a verb that gives nothing of
-	 * its own is the speech tag of the clause before, whose speaker may
-	 * be its donor */
-	int item = 0;
-	for (size_t q = i + 1; q < g->nm && !item; q++) {
-		if (pred_cue(&g->m[q]) || (cue_at(g, q, C_CLAUSE) && q != i + 1) || is_relative_cut(g, q))
-			break;
-		if (g->m[q].kind == M_ITEM)
-			item = 1;
-	}
-	if (!item)
+	if (!gives_own_item(g, i))
 		return 0;
 	*cut_t = m->t0 - 1;
 	return 1;
