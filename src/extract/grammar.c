@@ -938,6 +938,7 @@ typedef struct clause {
 	size_t t0, t1;      /* tokens */
 	const struct mention *antecedent;      /* of a clause opened by ", which" */
 	const struct mention *next_antecedent; /* for the clause after this one */
+	int gapped;         /* its verb is the clause before's (gap_or_subject) */
 } clause;
 
 static int cue_at(const gram_doc *g, size_t i, int cls)
@@ -3088,6 +3089,208 @@ static const num_span *nums_of(gram_doc *g, gram_scans *sc, size_t *nn)
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first);
 
+/* A cue that is a clause's own predicate: a verb that gives, promises,
+ * refuses, asks or receives, not a transfer noun nor one presupposed in a
+ * restrictive relative. */
+static int pred_cue(const mention *m)
+{
+	return m->kind == M_CUE && m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN && !m->rel;
+}
+
+/* Whether the mentions m[m0, m1) hold a predicate. */
+static int has_pred(const gram_doc *g, size_t m0, size_t m1)
+{
+	for (size_t i = m0; i < m1; i++)
+		if (pred_cue(&g->m[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the stretch after m[i] names an item before the next predicate
+ * or clause cut (a clause word right at i + 1 is inside it): a verb that
+ * gives nothing of its own may be the speech tag of the clause before,
+ * whose speaker may be its donor ("..., a annoncé le ministère",
+ * "Ukraine has received tanks, Germany announced"). */
+static int gives_own_item(const gram_doc *g, size_t i)
+{
+	for (size_t q = i + 1; q < g->nm; q++) {
+		if (pred_cue(&g->m[q]) || (cue_at(g, q, C_CLAUSE) && q != i + 1) || is_relative_cut(g, q))
+			return 0;
+		if (g->m[q].kind == M_ITEM)
+			return 1;
+	}
+	return 0;
+}
+
+/* A second clause that opens with its own subject, after a comma or a
+ * coordinator, once the clause before has its predicate: "Britain has
+ * sent Storm Shadows, and France has sent SCALPs", "Groot-Brittannie
+ * leverde raketten, Frankrijk stuurde ...".  The subject is followed by
+ * its verb (1), or, the verb gapped, right by what it gives (2):
+ * "Washington promet des Abrams, Berlin des Leopard", "the United States
+ * sends 31 tanks, Germany 14".  m[i] is the coordinator or, after a
+ * comma, the state; *cut_t is the token the clause before ends at. */
+static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_scans *sc,
+                          size_t *cut_t)
+{
+	const tok_list *tl = g->tl;
+	const mention *m = &g->m[i];
+	size_t j = i;
+	int coord = cue_at(g, i, C_COORD), rel = 0;
+	if (coord || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE)) {
+		/* "and France", "the Netherlands", and the German article that
+		 * reads as a relative pronoun after a comma ("die Niederlande") */
+		j = i + 1;
+		if (j >= g->nm || g->m[j].t0 > m->t1 + (coord ? 1u : 0u))
+			return 0;
+		if (cue_at(g, i, C_RELATIVE)) {
+			if (!comma_at(g, m->t0))
+				return 0;
+			rel = 1;
+			*cut_t = m->t0;
+		} else if (coord) {
+			*cut_t = m->t0;
+		} else {
+			if (m->t0 == 0 || !comma_at(g, m->t0 - 1))
+				return 0;
+			*cut_t = m->t0 - 1;
+		}
+	} else {
+		/* after the comma at most a short lower-case word outside any
+		 * mention: an article ("la Norvège", "de Verenigde Staten") */
+		size_t t = m->t0;
+		if (t > 1 && !comma_at(g, t - 1) && (i == 0 || g->m[i - 1].t1 < t) &&
+		    !(tl->v[t - 1].flags & (TOK_PUNCT | TOK_CAP)) && tl->v[t - 1].flen <= 3)
+			t--;
+		if (t == 0 || !comma_at(g, t - 1) || (i > 0 && g->m[i - 1].t1 > t - 1))
+			return 0;
+		*cut_t = t - 1;
+	}
+	const mention *a = &g->m[j];
+	if (a->kind != M_ACTOR || a->origin_only || a->sub == ACT_ADJ || a->weak ||
+	    !has_pred(g, cm0, i))
+		return 0;
+	/* the state's own verb, after at most an auxiliary or adverb (after
+	 * a relative pronoun that is one: "Panzer, die Polen liefert") */
+	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= a->t1 + 3; q++) {
+		if (pred_cue(&g->m[q]))
+			return gives_own_item(g, q);
+		int s = g->m[q].sub;
+		if (g->m[q].kind != M_CUE || !(s == C_NEG || s == C_FUTURE || s == C_ALREADY ||
+		                               s == C_SHOULD || s == C_WOULD || s == C_FILLER ||
+		                               s == C_AUX_PASSIVE))
+			break;
+	}
+	/* "en Frankrijk heeft Caesar-houwitsers gestuurd", "und Frankreich hat
+	 * Haubitzen geschickt": the finite auxiliary right after the state
+	 * (a word the lexicon does not know), the participle at the end of
+	 * the same stretch without punctuation; no preposition or infinitive
+	 * marker between ("and Finland for permission to send" is asked) */
+	if (!rel && a->t1 < t1 && !(tl->v[a->t1].flags & (TOK_PUNCT | TOK_CAP)) && j + 1 < g->nm &&
+	    g->m[j + 1].t0 > a->t1) {
+		int seen_item = 0;
+		for (size_t q = j + 1; q < g->nm && g->m[q].t0 <= a->t1 + 8; q++) {
+			const mention *n = &g->m[q];
+			int punct = 0;
+			for (size_t t = g->m[q - 1].t1; t < n->t0; t++)
+				if (tl->v[t].flags & TOK_PUNCT)
+					punct = 1;
+			if (punct || n->kind == M_ACTOR)
+				break;
+			if (pred_cue(n))
+				return seen_item; /* "heeft houwitsers gestuurd", not "heeft dat aangekondigd" */
+			if (n->kind == M_ITEM)
+				seen_item = 1;
+			if (n->kind == M_CUE && (n->sub == C_RECIP || n->sub == C_SOURCE || n->sub == C_INF ||
+			                         n->sub == C_PERMISSION || n->sub == C_CLAUSE ||
+			                         n->sub == C_COORD || n->sub == C_OR || n->sub == C_RELATIVE ||
+			                         n->sub == C_COMP || n->sub == C_REPORT))
+				break;
+		}
+	}
+	/* gapped: what it gives comes right after it (a number, an article
+	 * between), and no verb of its own follows; the recipient, or a list
+	 * of states after "and", is none */
+	if (a->code == g->default_recipient || (coord && !comma_at(g, g->m[i].t0 - 1)))
+		return 0;
+	size_t q = j + 1;
+	while (q < g->nm && g->m[q].kind == M_CUE && !pred_cue(&g->m[q]) &&
+	       !cue_at(g, q, C_CLAUSE) && !cue_at(g, q, C_RELATIVE) && g->m[q].t0 <= a->t1 + 4)
+		q++;
+	if (q >= g->nm || g->m[q].t0 > a->t1 + 4 || (g->m[q].kind != M_ITEM && g->m[q].kind != M_CUE)) {
+		/* "Sweden pledges ten Archers, Norway eight": only a few words
+		 * (a number, told in the clause loop) up to the end; the items
+		 * are the clause before's */
+		size_t t = a->t1, n = 0;
+		while (t < t1 && !(tl->v[t].flags & TOK_PUNCT) && (q >= g->nm || t < g->m[q].t0)) {
+			t++;
+			n++;
+		}
+		if (n < 1 || n > 3 || (t < t1 && !comma_at(g, t) && !is_fold(tl, t, '.') &&
+		                       !is_fold(tl, t, ';')))
+			return 0;
+		size_t nn;
+		const num_span *nums = nums_of(g, sc, &nn);
+		for (size_t k = 0; k < nn; k++)
+			if (!(nums[k].flags & (NUM_MONEY | NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			    nums[k].start == tl->v[a->t1].start && nums[k].end <= tl->v[t - 1].end)
+				return 2;
+		return 0;
+	}
+	if (g->m[q].kind != M_ITEM)
+		return 0;
+	/* the phrase up to the next punctuation holds no word the lexicon
+	 * does not know, but numbers and, before the item, a short article:
+	 * "en Polen heeft munitie gekocht" has a verb of its own */
+	size_t nn, mj = j + 1;
+	const num_span *nums = nums_of(g, sc, &nn);
+	for (size_t t = a->t1; t < t1 && !(tl->v[t].flags & TOK_PUNCT); t++) {
+		while (mj < g->nm && g->m[mj].t1 <= t)
+			mj++;
+		if (mj < g->nm && g->m[mj].t0 <= t)
+			continue;
+		int in_num = 0;
+		for (size_t k = 0; k < nn && !in_num; k++)
+			if (nums[k].start <= tl->v[t].start && nums[k].end >= tl->v[t].end)
+				in_num = 1;
+		if (in_num || (t < g->m[q].t0 && !(tl->v[t].flags & TOK_CAP) && tl->v[t].flen <= 3))
+			continue;
+		/* the head noun a system name qualifies ("Patriot launchers") */
+		if (mj > 0 && g->m[mj - 1].kind == M_ITEM && g->m[mj - 1].system && g->m[mj - 1].t1 == t)
+			continue;
+		return 0;
+	}
+	for (size_t t = a->t1; t < g->m[q].t0; t++)
+		if (tl->v[t].flags & TOK_PUNCT)
+			return 0;
+	for (; q < g->nm; q++) {
+		if (pred_cue(&g->m[q]))
+			return 0;
+		if (cue_at(g, q, C_CLAUSE) || is_relative_cut(g, q))
+			break;
+	}
+	return 2;
+}
+
+/* "refused to send weapons, pledging instead helmets", "lehnte Waffen
+ * ab, sagte aber Helme zu": after a comma, a verb of its own opens a
+ * second predicate of the same subject, once the clause before has its
+ * own.  Not a participle that an agent follows ("14 tanks, delivered by
+ * Germany"): that qualifies the item. */
+static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_t)
+{
+	const mention *m = &g->m[i];
+	if (!pred_cue(m) || m->t0 == 0 || !comma_at(g, m->t0 - 1) || !has_pred(g, cm0, i))
+		return 0;
+	if (i + 1 < g->nm && cue_at(g, i + 1, C_SOURCE) && g->m[i + 1].t0 == m->t1 &&
+	    i + 2 < g->nm && g->m[i + 2].kind == M_ACTOR)
+		return 0;
+	if (!gives_own_item(g, i))
+		return 0;
+	*cut_t = m->t0 - 1;
+	return 1;
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
                    size_t first)
 {
@@ -3154,11 +3357,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	clause cl[32];
 	size_t ncl = 0;
 	size_t cm0 = 0, ct0 = t0;
+	int open_gap = 0, verb_open = 0;
 	for (size_t i = 0; i <= g->nm && ncl < 32; i++) {
-		int cut = i == g->nm;
+		int cut = i == g->nm, cut_by_verb = 0;
 		size_t ct1 = t1;
-		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1)) ||
-		                      (has_cue(g, C_RELATIVE) && is_relative_cut(g, i)))) {
+		/* "sagte aber Helme zu": a clause word right after the verb
+		 * that opened the clause is inside it */
+		size_t gt = 0;
+		int relgap = i > cm0 && cue_at(g, i, C_RELATIVE) && gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
+		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1) &&
+		                       !(verb_open && i == cm0 + 1)) ||
+		                      (has_cue(g, C_RELATIVE) && !relgap && is_relative_cut(g, i)))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
@@ -3181,6 +3390,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 			}
 		}
+		int gap = 0;
+		if (!cut && i > cm0) {
+			size_t ct = 0;
+			int r = gap_or_subject(g, i, cm0, t1, dates, &ct);
+			if (!r && comma_predicate(g, i, cm0, &ct))
+				r = cut_by_verb = 1;
+			if (r && ct > ct0) {
+				cut = 1;
+				ct1 = ct;
+				gap = r == 2;
+			} else {
+				cut_by_verb = 0;
+			}
+		}
 		if (!cut && i > cm0) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
 				if (is_fold(tl, t, ';')) {
@@ -3200,7 +3423,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		cl[ncl].t1 = ct1;
 		cl[ncl].antecedent = NULL;
 		cl[ncl].next_antecedent = NULL;
-		if (i < g->nm && is_relative_cut(g, i)) {
+		cl[ncl].gapped = open_gap;
+		open_gap = gap;
+		verb_open = cut_by_verb;
+		if (i < g->nm && !gap && is_relative_cut(g, i)) {
 			/* the next clause's subject is the relative's antecedent */
 			for (size_t j = i; j-- > cm0;) {
 				if (g->m[i].t0 - g->m[j].t1 > 3)
@@ -3216,7 +3442,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		ct0 = ct1;
 	}
 	for (size_t k = 1; k < ncl; k++)
-		if (cl[k - 1].m1 < g->nm && is_relative_cut(g, cl[k - 1].m1))
+		if (cl[k - 1].m1 < g->nm && !cl[k].gapped && is_relative_cut(g, cl[k - 1].m1))
 			cl[k].antecedent = cl[k - 1].next_antecedent;
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
@@ -3239,12 +3465,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		    g->m[i].role != ROLE_RECIP && !object_before_item(g, i, g->nm))
 			ua_speaks = 1;
 	size_t told = SIZE_MAX;   /* a relative clause that told a request's items */
+	pred prevp;
+	int have_prev = 0;
+	item_ref prev_item;   /* the one item of the clause before, for a gap */
+	size_t nprev_items = 0;
+	memset(&prev_item, 0, sizeof prev_item);
 	for (size_t k = 0; k < ncl; k++) {
 		clause *c = &cl[k];
 		if (k == told)
 			continue;
 		pred p;
-		if (preds) {
+		memset(&p, 0, sizeof p);
+		if (preds && c->gapped && k > 0 && have_prev) {
+			/* "Washington promet des Abrams, Berlin des Leopard": the
+			 * verb of the clause before */
+			p = prevp;
+		} else if (preds) {
 			clause_pred(g, c, ua_speaks, report, &p);
 		} else {
 			p.prov = p.prov2 = -1;
@@ -3253,6 +3489,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			p.receive = p.passive = p.transferish = p.transit = p.approve = 0;
 			p.owner = p.by = NULL;
 		}
+		prevp = p;
+		have_prev = 1;
 		if (g->trace)
 			fprintf(g->trace, "  clause %zu: mentions %zu..%zu prov %s%s%s consent %zu\n", k,
 			        c->m0, c->m1, p.prov >= 0 ? rec_type_names[p.prov] : "-",
@@ -3529,6 +3767,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			inner.t0 = g->m[comp_at].t1;
 		}
 		size_t ni = clause_items(g, &inner, nums, nn, items, 16);
+		/* "Sweden pledges ten Archer howitzers, Norway eight": a gapped
+		 * clause that names only a number counts the one item of the
+		 * clause before */
+		if (!ni && c->gapped && nprev_items == 1) {
+			for (size_t q = 0; q < nn; q++)
+				if (!(nums[q].flags & (NUM_MONEY | NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+				    nums[q].value >= 1 && nums[q].start >= tl->v[c->t0].start &&
+				    nums[q].end <= tl->v[c->t1 - 1].end) {
+					items[0] = prev_item;
+					items[0].qty = nums[q].value;
+					items[0].unit = NULL;
+					ni = 1;
+					break;
+				}
+		}
+		nprev_items = ni;
+		if (ni)
+			prev_item = items[0];
 		/* "Berlin a rejeté la demande de Kiev, qui réclamait des
 		 * missiles Taurus": what a request asks for may be told by the
 		 * relative clause on its asker */
@@ -3875,7 +4131,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	g->nnom = 0;
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
 	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
@@ -3899,7 +4155,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	int elab = has_cue(g, C_ELABORATION);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
 	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
 		/* "Het pakket omvat 11 miljoen euro, daarmee worden M113's
 		 * aangekocht": money right after the opener is the worth of the
 		 * package the sentence before named, not of its items */
