@@ -1609,6 +1609,29 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (have[C_CONS_DENY] || (have[C_CONS_GRANT] && have[C_NEG]) ||
 	    (have[C_CONS_REQ] && have[C_REFUSED]))
 		p->cons[p->ncons++] = REC_CONSENT_DENIED;
+	/* "Polens Regierung forderte Deutschland auf, Panzer zu liefern", "a
+	 * resolution calling on member states to deliver": a call on a donor
+	 * by a third party is what that party says the donor should do; a
+	 * request stays one where the recipient speaks */
+	if (have[C_REQUESTED] && !ua_in_sentence && !have[C_REFUSED] && !have[C_COMMITTED] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
+	    g->default_recipient) {
+		/* the asker is the clause's first actor, the one asked may
+		 * stand before the verb too ("Het land heeft het westen
+		 * gevraagd"); a pronoun or an anaphor first is no third party */
+		const mention *asker = c->antecedent;
+		for (size_t i = c->m0; i < pos[C_REQUESTED] && !asker; i++) {
+			/* "approved Poland's request": the verb before a
+			 * request noun is what is done with it */
+			if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) ||
+			    (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE && g->m[i].sub != C_TRANSFER))
+				break;
+			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
+				asker = &g->m[i];
+		}
+		if (asker && asker->role == ROLE_NONE && asker->code != g->default_recipient)
+			return;
+	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
