@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if",
+	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	NULL
 };
 
@@ -1626,6 +1626,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) ||
 			    (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE && g->m[i].sub != C_TRANSFER))
 				break;
+			/* "The opposition called on the government to deliver" */
+			if (cue_at(g, i, C_THIRD_PARTY))
+				return;
 			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
 				asker = &g->m[i];
 		}
