@@ -3067,7 +3067,7 @@ static const char *last_currency(gram_doc *g)
 
 int gram_makes_record(int cls)
 {
-	return cls >= 0 && cls < C_NCLASSES && (RECORD_CUES >> cls & 1);
+	return cls >= 0 && cls < C_NCLASSES && cls < 64 && (RECORD_CUES >> cls & 1);
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
