@@ -2524,7 +2524,22 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 {
 	const tok_list *tl = g->tl;
 	size_t ni = 0;
-	for (size_t i = c->m0; i < c->m1 && ni < max; i++) {
+	/* "wil pas Leopard 2-tanks leveren als de VS ook tanks sturen": past
+	 * a predicate and an item, a condition's items are its own */
+	size_t cond = c->m1;
+	if (has_cue(g, C_IF) || has_cue(g, C_ONLY_IF)) {
+		int verb = 0, item = 0;
+		for (size_t i = c->m0; i < c->m1 && cond == c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (m->kind == M_ITEM)
+				item = 1;
+			else if (m->kind == M_CUE && !m->rel && (m->sub <= C_RECEIVE || m->sub == C_TRAIN))
+				verb = 1;
+			else if (verb && item && opens_if(g, c, i))
+				cond = i;
+		}
+	}
+	for (size_t i = c->m0; i < cond && ni < max; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
 			continue;
