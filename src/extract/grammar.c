@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if", "territory", "passage", "permitted", "stative", "begun",
+	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	NULL
 };
 
@@ -335,6 +335,17 @@ static int is_fold(const tok_list *tl, size_t t, char c)
 	return f[0] == c && !f[1];
 }
 
+/* Whether token t is written with the letter ü ("würden", which folds
+ * like "wurden"). */
+static int umlaut_u(const gram_doc *g, size_t t)
+{
+	const token *k = &g->tl->v[t];
+	const unsigned char *s = (const unsigned char *)g->d->text;
+	for (uint32_t b = k->start; b + 1 < k->end; b++)
+		if (s[b] == 0xC3 && (s[b + 1] == 0xBC || s[b + 1] == 0x9C))
+			return 1;
+	return 0;
+}
 
 /* Categories a compound's modifier imposes on its head: an
  * "antitank|raket" is anti-tank, a "luchtafweer|tank" air defence. */
@@ -759,6 +770,10 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 						mm->also_future = 1;
 					}
 			}
+			/* "würden" folds to "wurden": the written umlaut tells
+			 * the conditional from the past */
+			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut_u(g, i))
+				mm->would_form = 1;
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
@@ -1302,6 +1317,48 @@ static int negates_report(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether the cue at mention i opens a condition: "if", "falls", or a
+ * conjunction after a restrictive "only" of the clause ("will only send
+ * tanks when", "wil pas leveren als", "nur liefern, wenn"), or one that
+ * says both ("only if", "que si").  Dutch "als" is also "as" and German
+ * "wenn" also "when": without the "only" they open no condition. */
+static int opens_if(const gram_doc *g, const clause *c, size_t i)
+{
+	if (cue_at(g, i, C_IF))
+		return 1;
+	if (!cue_at(g, i, C_ONLY_IF))
+		return 0;
+	if (g->m[i].t1 - g->m[i].t0 > 1)
+		return 1;
+	for (size_t j = c->m0; j < i; j++)
+		if (cue_at(g, j, C_NOT_ONLY) && !(j > c->m0 && cue_at(g, j - 1, C_NEG) &&
+		                                  g->m[j - 1].t1 == g->m[j].t0))
+			return 1;
+	return 0;
+}
+
+/* Whether a promise stands before mention i in the sentence. */
+static int promised_before(const gram_doc *g, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (cue_at(g, j, C_COMMITTED) && !g->m[j].rel)
+			return 1;
+	return 0;
+}
+
+/* Whether the negation at mention i is the first half of a restriction
+ * whose second half opens a condition ("ne ... que si"). */
+static int restricts_if(const gram_doc *g, const clause *c, size_t i)
+{
+	for (size_t j = i + 1; j < c->m1; j++) {
+		if (cue_at(g, j, C_NOT_ONLY))
+			return 0;
+		if (cue_at(g, j, C_ONLY_IF) && g->m[j].t1 - g->m[j].t0 > 1)
+			return 1;
+	}
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1317,20 +1374,37 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->owner = NULL;
 	p->approve = 0;
 	p->by = NULL;
-	int in_if = 0;
+	int in_if = 0, preds_before_if = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->rel)
 			continue;
 		int cls = m->sub;
+		if (cls == C_ONLY_IF && !opens_if(g, c, i))
+			continue;
 		/* "könnte Haubitzen schicken, falls Kiew darum bittet", "if Kyiv
 		 * asks for them": a request after "if" is what an offer waits
-		 * for, not one made */
-		if (cls == C_IF) {
+		 * for, not one made; so is a transfer after one, when the
+		 * clause has its own predicate before it ("ne livrera des
+		 * chars que si l'Allemagne en livre aussi") */
+		if (cls == C_IF || cls == C_ONLY_IF) {
 			in_if = 1;
 			cls = C_COND;
 		} else if (cls == C_REQUESTED && in_if) {
 			continue;
+		} else if (in_if && preds_before_if &&
+		           (cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED)) {
+			continue;
+		}
+		if (!in_if && (cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED))
+			preds_before_if++;
+		/* "noch nicht", "pas encore": a negation, remembered as one
+		 * of what is yet to come */
+		if (cls == C_NOT_YET) {
+			if (!have[cls])
+				pos[cls] = i;
+			have[cls]++;
+			cls = C_NEG;
 		}
 		/* "refused to say whether", "weigerde te zeggen of": what is
 		 * refused is an answer, and what follows is its question */
@@ -1382,6 +1456,24 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				have[C_RECEIVE] = 0;
 				break;
 			}
+	}
+	/* "has not yet said whether it will send", "hat sich noch nicht
+	 * geäußert, ob", "ne s'est pas encore prononcé sur ces demandes": a
+	 * saying or deciding not yet done leaves open what it is about */
+	if (have[C_NOT_YET] && !have[C_PERMISSION] && !have[C_DENIAL]) {
+		size_t ny = pos[C_NOT_YET];
+		int said = 0, to = 0;
+		for (size_t j = ny + 1; j < c->m1 && g->m[j].t0 <= g->m[ny].t1 + 2; j++)
+			if (cue_at(g, j, C_REPORT))
+				said = 1;
+		for (size_t i = c->m0; i < c->m1; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP)
+				to = 1;
+		if (said && (to || have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_COMMITTED] ||
+		             have[C_DELIVERED] || have[C_REQUESTED] || have[C_OFFERED])) {
+			p->prov = REC_CONSIDERING;
+			return;
+		}
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
@@ -1539,6 +1631,32 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (have[C_CONS_DENY] || (have[C_CONS_GRANT] && have[C_NEG]) ||
 	    (have[C_CONS_REQ] && have[C_REFUSED]))
 		p->cons[p->ncons++] = REC_CONSENT_DENIED;
+	/* "Polens Regierung forderte Deutschland auf, Panzer zu liefern", "a
+	 * resolution calling on member states to deliver": a call on a donor
+	 * by a third party is what that party says the donor should do; a
+	 * request stays one where the recipient speaks */
+	if (have[C_REQUESTED] && !ua_in_sentence && !have[C_REFUSED] && !have[C_COMMITTED] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
+	    g->default_recipient) {
+		/* the asker is the clause's first actor, the one asked may
+		 * stand before the verb too ("Het land heeft het westen
+		 * gevraagd"); a pronoun or an anaphor first is no third party */
+		const mention *asker = c->antecedent;
+		for (size_t i = c->m0; i < pos[C_REQUESTED] && !asker; i++) {
+			/* "approved Poland's request": the verb before a
+			 * request noun is what is done with it */
+			if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) ||
+			    (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE && g->m[i].sub != C_TRANSFER))
+				break;
+			/* "The opposition called on the government to deliver" */
+			if (cue_at(g, i, C_THIRD_PARTY))
+				return;
+			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
+				asker = &g->m[i];
+		}
+		if (asker && asker->role == ROLE_NONE && asker->code != g->default_recipient)
+			return;
+	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
@@ -1607,11 +1725,17 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			continue;
 		/* a modal after the predicate belongs to what follows ("piloten
 		 * opleiden om te kunnen vliegen"), unless it stands right by it */
-		int sub = m->sub == C_IF ? C_COND : m->sub;
+		int is_if = m->sub == C_IF || (m->sub == C_ONLY_IF && opens_if(g, c, i));
+		if (m->sub == C_ONLY_IF && !is_if)
+			continue;
+		int sub = is_if ? C_COND : m->sub == C_NOT_YET ? C_NEG : m->sub;
+		/* "In den kommenden Tagen würden vier MiG-29 übergeben" */
+		if (m->would_form)
+			sub = C_WOULD;
 		/* a condition ("if needed", "falls Kiew darum bittet") bounds
 		 * the predicate wherever it stands */
 		if ((sub == C_COND || sub == C_FUTURE || sub == C_PAST_WANT || sub == C_WOULD) &&
-		    m->t0 > pm->t1 + 2 && m->sub != C_IF)
+		    m->t0 > pm->t1 + 2 && !is_if)
 			continue;
 		switch (sub) {
 		case C_NEG:
@@ -1629,6 +1753,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			 * nicht gesagt, wie viele": what is negated is the saying */
 			if (negates_report(g, c, i))
 				break;
+			/* "ne livrera des chars que si": "ne ... que" restricts */
+			if (restricts_if(g, c, i))
+				break;
 			neg = 1;
 			break;
 		case C_FUTURE: fut = 1; break;
@@ -1640,8 +1767,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				cond = 1;
 			break;
 		case C_WOULD:
-			/* "said it would send": the future of reported speech */
-			if (report_before)
+			/* "said it would send": the future of reported speech,
+			 * and so of a promise ("sicherte zu, die USA würden
+			 * liefern") */
+			if (report_before || promised_before(g, i))
 				fut = 1;
 			else if (core != C_DELIVERED || mdist(m, pm) <= 2)
 				cond = 1;
@@ -2417,7 +2546,22 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 {
 	const tok_list *tl = g->tl;
 	size_t ni = 0;
-	for (size_t i = c->m0; i < c->m1 && ni < max; i++) {
+	/* "wil pas Leopard 2-tanks leveren als de VS ook tanks sturen": past
+	 * a predicate and an item, a condition's items are its own */
+	size_t cond = c->m1;
+	if (has_cue(g, C_IF) || has_cue(g, C_ONLY_IF)) {
+		int verb = 0, item = 0;
+		for (size_t i = c->m0; i < c->m1 && cond == c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (m->kind == M_ITEM)
+				item = 1;
+			else if (m->kind == M_CUE && !m->rel && (m->sub <= C_RECEIVE || m->sub == C_TRAIN))
+				verb = 1;
+			else if (verb && item && opens_if(g, c, i))
+				cond = i;
+		}
+	}
+	for (size_t i = c->m0; i < cond && ni < max; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
 			continue;
