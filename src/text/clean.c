@@ -410,7 +410,7 @@ static int bracket_bytes(const char *p, const char *q, unsigned char *set)
 	while (p < q) {
 		if (*p == '[') {
 			if (!strncmp(p, "[:digit:]", 9)) {
-				memset(set + '0', 1, 10);
+				memset(&set['0'], 1, 10);
 				p += 9;
 				continue;
 			}
