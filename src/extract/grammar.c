@@ -3281,7 +3281,12 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	const mention *m = &g->m[i];
 	size_t j = i;
 	int coord = cue_at(g, i, C_COORD), rel = 0;
-	if (coord || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE)) {
+	int opener = coord || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE);
+	/* asked of every mention of the sentence: what cannot open such a
+	 * clause (no state here or right after) is turned away first */
+	if (!(opener ? i + 1 < g->nm && g->m[i + 1].kind == M_ACTOR : m->kind == M_ACTOR))
+		return 0;
+	if (opener) {
 		/* "and France", "the Netherlands", and the German article that
 		 * reads as a relative pronoun after a comma ("die Niederlande") */
 		j = i + 1;
