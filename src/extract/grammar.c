@@ -1036,6 +1036,7 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 
 /* Marks actors preceded by a recipient or source preposition. */
 static int comma_at(const gram_doc *g, size_t t);
+static int gives_own_item(const gram_doc *g, size_t i);
 
 /* "Quelques heures plus tard, à Copenhague, la Première ministre ...",
  * "a indiqué mercredi à Séoul un député": a capital after "à"/"in" that
@@ -1703,6 +1704,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				before = 0;
 		if (before)
 			return;
+	}
+	/* "Le Mali a reçu des avions de Russie, a annoncé l'armée", "Ukraine
+	 * has received jets, the air force announced": an announcing verb
+	 * past a comma that gives nothing of its own is the
+	 * speech tag of the receipt before it, not a promise */
+	if (have[C_RECEIVE] && have[C_COMMITTED] && pos[C_COMMITTED] > pos[C_RECEIVE] &&
+	    !have[C_DELIVERED] && !have[C_TRANSFER] && !gives_own_item(g, pos[C_COMMITTED])) {
+		int tag = 0;
+		for (size_t t = g->m[pos[C_RECEIVE]].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
+			tag = comma_at(g, t);
+		if (tag)
+			have[C_COMMITTED] = 0;
 	}
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
