@@ -990,11 +990,15 @@ static int is_short_function_word(const gram_doc *g, size_t i)
 	return t->flen <= 3 || (t->flen <= 4 && !(t->flags & TOK_CAP));
 }
 
-/* Whether the actors m[i] and m[i + 1] stand with only a comma between. */
+/* Whether the actors m[i] and m[i + 1] stand with only a comma between,
+ * or a comma and the article of the second ("par les États-Unis,
+ * l'Allemagne et les Pays-Bas", "uit Polen, de VS en Canada"). */
 static int comma_joined(const gram_doc *g, size_t i)
 {
 	const mention *a = &g->m[i], *b = &g->m[i + 1];
-	if (a->kind != M_ACTOR || b->kind != M_ACTOR || b->t0 != a->t1 + 1)
+	if (a->kind != M_ACTOR || b->kind != M_ACTOR || b->t0 < a->t1 + 1 || b->t0 > a->t1 + 2)
+		return 0;
+	if (b->t0 == a->t1 + 2 && !is_short_function_word(g, a->t1 + 1))
 		return 0;
 	return is_fold(g->tl, a->t1, ',');
 }
@@ -3766,6 +3770,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->code != recipient &&
 			    act[i]->t0 < pred_t0)
 				subject = 1;
+		/* "des batteries Patriot, fournies par la Norvège, la Suède et
+		 * le Danemark": with nobody acting before it, the agent right
+		 * after a participle that gives is the donor, as in a passive */
+		for (size_t i = c->m0 + 1; i + 1 < c->m1 && !lead && !requested && !subject && !p.receive; i++) {
+			const mention *pt = &g->m[i - 1], *by = &g->m[i], *a = &g->m[i + 1];
+			if (pt->kind == M_CUE && !pt->rel && (pt->sub == C_DELIVERED || pt->sub == C_COMMITTED) &&
+			    cue_at(g, i, C_SOURCE) && by->t0 == pt->t1 && a->kind == M_ACTOR &&
+			    a->role == ROLE_SOURCE && a->code != recipient && !a->weak && a->t0 <= by->t1 + 1)
+				lead = a;
+		}
 		for (size_t i = 0; i < na && !lead && !requested && !consent_only && !subject; i++) {
 			if (act[i]->code == recipient && act[i]->role != ROLE_SOURCE)
 				continue;
