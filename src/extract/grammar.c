@@ -990,11 +990,15 @@ static int is_short_function_word(const gram_doc *g, size_t i)
 	return t->flen <= 3 || (t->flen <= 4 && !(t->flags & TOK_CAP));
 }
 
-/* Whether the actors m[i] and m[i + 1] stand with only a comma between. */
+/* Whether the actors m[i] and m[i + 1] stand with only a comma between,
+ * or a comma and the article of the second ("par les États-Unis,
+ * l'Allemagne et les Pays-Bas", "uit Polen, de VS en Canada"). */
 static int comma_joined(const gram_doc *g, size_t i)
 {
 	const mention *a = &g->m[i], *b = &g->m[i + 1];
-	if (a->kind != M_ACTOR || b->kind != M_ACTOR || b->t0 != a->t1 + 1)
+	if (a->kind != M_ACTOR || b->kind != M_ACTOR || b->t0 < a->t1 + 1 || b->t0 > a->t1 + 2)
+		return 0;
+	if (b->t0 == a->t1 + 2 && !is_short_function_word(g, a->t1 + 1))
 		return 0;
 	return is_fold(g->tl, a->t1, ',');
 }
@@ -1036,6 +1040,7 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 
 /* Marks actors preceded by a recipient or source preposition. */
 static int comma_at(const gram_doc *g, size_t t);
+static int gives_own_item(const gram_doc *g, size_t i);
 
 /* "Quelques heures plus tard, à Copenhague, la Première ministre ...",
  * "a indiqué mercredi à Séoul un député": a capital after "à"/"in" that
@@ -1703,6 +1708,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				before = 0;
 		if (before)
 			return;
+	}
+	/* "Le Mali a reçu des avions de Russie, a annoncé l'armée", "Ukraine
+	 * has received jets, the air force announced": an announcing verb
+	 * past a comma that gives nothing of its own is the
+	 * speech tag of the receipt before it, not a promise */
+	if (have[C_RECEIVE] && have[C_COMMITTED] && pos[C_COMMITTED] > pos[C_RECEIVE] &&
+	    !have[C_DELIVERED] && !have[C_TRANSFER] && !gives_own_item(g, pos[C_COMMITTED])) {
+		int tag = 0;
+		for (size_t t = g->m[pos[C_RECEIVE]].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
+			tag = comma_at(g, t);
+		if (tag)
+			have[C_COMMITTED] = 0;
 	}
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
@@ -3758,6 +3775,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->code != recipient &&
 			    act[i]->t0 < pred_t0)
 				subject = 1;
+		/* "des batteries Patriot, fournies par la Norvège, la Suède et
+		 * le Danemark": with nobody acting before it, the agent right
+		 * after a participle that gives is the donor, as in a passive */
+		for (size_t i = c->m0 + 1; i + 1 < c->m1 && !lead && !requested && !subject && !p.receive; i++) {
+			const mention *pt = &g->m[i - 1], *by = &g->m[i], *a = &g->m[i + 1];
+			if (pt->kind == M_CUE && !pt->rel && (pt->sub == C_DELIVERED || pt->sub == C_COMMITTED) &&
+			    cue_at(g, i, C_SOURCE) && by->t0 == pt->t1 && a->kind == M_ACTOR &&
+			    a->role == ROLE_SOURCE && a->code != recipient && !a->weak && a->t0 <= by->t1 + 1)
+				lead = a;
+		}
 		for (size_t i = 0; i < na && !lead && !requested && !consent_only && !subject; i++) {
 			if (act[i]->code == recipient && act[i]->role != ROLE_SOURCE)
 				continue;
