@@ -2294,6 +2294,35 @@ static const mention *passive_agent(const gram_doc *g, const clause *c, const me
 	return NULL;
 }
 
+/* The state a request noun belongs to asks; it never decides: "ein
+ * Gesuch Deutschlands" (a German noun, capitalised, with its genitive
+ * after it), "Gesuche aus Dänemark", "het verzoek van Polen", "a request
+ * from Poland", "la demande de la Pologne" (after a preposition of
+ * source).  A verb's object ("bittet Berlin") is the side asked. */
+static const mention *request_owner(const gram_doc *g, const clause *c, const char *recipient)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_REQUESTED))
+			continue;
+		const mention *q = &g->m[i];
+		size_t j = i + 1;
+		int prep = 0;
+		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
+			if (cue_at(g, j, C_SOURCE))
+				prep = 1;
+			j++;
+		}
+		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
+		    g->m[j].t0 > q->t1 + 3)
+			continue;
+		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
+		if (prep || noun)
+			return &g->m[j];
+	}
+	return NULL;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -3317,8 +3346,18 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	/* the state's own verb, after at most an auxiliary or adverb (after
 	 * a relative pronoun that is one: "Panzer, die Polen liefert") */
 	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= a->t1 + 3; q++) {
-		if (pred_cue(&g->m[q]))
+		if (pred_cue(&g->m[q])) {
+			/* "hat Gesuche aus Polen und Litauen abgelehnt, ...": in
+			 * a verb-final language a participle or infinitive
+			 * right after the state that ends the stretch closes the
+			 * clause before; a clause of the state's own has its
+			 * finite verb first ("und Litauen lehnte ... ab") */
+			size_t e = g->m[q].t1;
+			if ((g->lang == LANG_DE || g->lang == LANG_NL) && g->m[q].t0 == a->t1 &&
+			    (e >= t1 || (tl->v[e].flags & TOK_PUNCT)))
+				return 0;
 			return gives_own_item(g, q);
+		}
 		int s = g->m[q].sub;
 		if (g->m[q].kind != M_CUE || !(s == C_NEG || s == C_FUTURE || s == C_ALREADY ||
 		                               s == C_SHOULD || s == C_WOULD || s == C_FILLER ||
@@ -4008,8 +4047,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * Switzerland") */
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
 				const char *by = agent ? agent->code : NULL;
+				const mention *owner = request_owner(g, c, recipient);
+				if (owner && owner != agent) {
+					/* "Gesuche aus Dänemark und Spanien"; not the
+					 * maker after it ("Dänemarks ab, in der Schweiz") */
+					size_t oi = (size_t)(owner - g->m);
+					donors[ndon++] = owner->code;
+					if (oi + 1 < c->m1 && (cue_at(g, oi + 1, C_COORD) || cue_at(g, oi + 1, C_OR)))
+						ndon = coordinated(g, c, owner, donors, ndon, 8, recipient);
+				}
 				for (size_t i = 0; i < na; i++) {
-					if (act[i]->code == recipient)
+					if (act[i]->code == recipient || (owner && in_list(donors, ndon, act[i]->code)))
 						continue;
 					if (!by)
 						by = act[i]->code;
