@@ -3262,6 +3262,43 @@ static const num_span *nums_of(gram_doc *g, gram_scans *sc, size_t *nn)
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first);
 
+/* object_before_item, where what stands between the state and the item
+ * may also be a date and a number ("hat Russland seit August mehr als
+ * eine Million Granaten geliefert", "heeft Rusland vorig jaar honderden
+ * drones geleverd"): their tokens are not counted. */
+static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *sc)
+{
+	if (object_before_item(g, i, m1))
+		return 1;
+	const tok_list *tl = g->tl;
+	size_t j = i + 1;
+	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+		j++;
+	if (j >= m1 || g->m[j].kind != M_ITEM)
+		return 0;
+	size_t nn, nd;
+	const num_span *nums = nums_of(g, sc, &nn);
+	const date_span *dv = dates_of(sc, &nd);
+	size_t other = 0;
+	for (size_t t = g->m[i].t1; t < g->m[j].t0; t++) {
+		size_t b = tl->v[t].start;
+		int in = 0;
+		if (tl->v[t].flags & TOK_PUNCT)
+			return 0;
+		for (size_t k = 0; k < nn && !in; k++)
+			if (b >= nums[k].start && b < nums[k].end)
+				in = 1;
+		for (size_t k = 0; k < nd && !in; k++)
+			if (b >= dv[k].start && b < dv[k].end)
+				in = 1;
+		/* besides, at most three words: the date's preposition
+		 * ("seit", "since"), an adverb ("bisher") */
+		if (!in && ++other > 3)
+			return 0;
+	}
+	return 1;
+}
+
 /* A cue that is a clause's own predicate: a verb that gives, promises,
  * refuses, asks or receives, not a transfer noun nor one presupposed in a
  * restrictive relative. */
@@ -3748,7 +3785,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->sub == ACT_ADJ || act[i]->sub == ACT_PERSON || act[i]->weak ||
 			    act[i]->role != ROLE_NONE || act[i] == c->antecedent || act[0]->code == act[i]->code)
 				continue;
-			if (object_before_item(g, (size_t)(act[i] - g->m), c->m1))
+			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
 		}
 		if (!recipient)
