@@ -774,6 +774,13 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			 * the conditional from the past */
 			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut_u(g, i))
 				mm->would_form = 1;
+			/* "bereit, der Ukraine Panzer zu überlassen": a German
+			 * participle that is also the infinitive ("überlassen",
+			 * "übergeben") is the infinitive after "zu", a verb of
+			 * giving whose tense the clause's modality decides */
+			if (e->sub == C_DELIVERED && g->lang == LANG_DE && len == 1 && g->nm >= 2 &&
+			    cue_at(g, g->nm - 2, C_INF) && g->m[g->nm - 2].t1 == i)
+				mm->sub = C_TRANSFER;
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
