@@ -2330,6 +2330,30 @@ static const mention *request_owner(const gram_doc *g, const clause *c, const ch
 	return NULL;
 }
 
+/* The agent of a passive relative clause that opens with its pronoun
+ * (", die von den USA bereitgestellt wurden", ", which were supplied by
+ * Norway", ", die door Duitsland zijn geleverd"): a state after a
+ * preposition of source, with a passive auxiliary and a verb of giving
+ * in the clause. */
+static const mention *relative_agent(const gram_doc *g, const clause *r, const char *recipient)
+{
+	if (r->m0 >= r->m1 || !cue_at(g, r->m0, C_RELATIVE))
+		return NULL;
+	const mention *agent = NULL;
+	int aux = 0, give = 0;
+	for (size_t i = r->m0 + 1; i < r->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_AUX_PASSIVE))
+			aux = 1;
+		else if (cue_at(g, i, C_DELIVERED) || cue_at(g, i, C_TRANSFER) || cue_at(g, i, C_COMMITTED))
+			give = 1;
+		else if (m->kind == M_ACTOR && !agent && m->role == ROLE_SOURCE && m->code != recipient &&
+		         !m->weak && m->sub != ACT_ADJ)
+			agent = m;
+	}
+	return aux && give ? agent : NULL;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -3897,6 +3921,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (lead == c->antecedent)
 				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
+		} else if (!requested && p.receive && k + 1 < ncl &&
+		           relative_agent(g, &cl[k + 1], recipient)) {
+			/* "hat NASAMS-Systeme erhalten, die von den USA
+			 * bereitgestellt wurden": the passive relative on what
+			 * it received names the giver */
+			donors[ndon++] = relative_agent(g, &cl[k + 1], recipient)->code;
 		} else if ((!requested && !recipient_acts(g, c, recipient, &p) &&
 		            /* the story does not go on to the other side of a
 		             * war: Denmark's pledge to Ukraine is no delivery "à la
