@@ -774,6 +774,13 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			 * the conditional from the past */
 			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut_u(g, i))
 				mm->would_form = 1;
+			/* "bereit, der Ukraine Panzer zu überlassen": a German
+			 * participle that is also the infinitive ("überlassen",
+			 * "übergeben") is the infinitive after "zu", a verb of
+			 * giving whose tense the clause's modality decides */
+			if (e->sub == C_DELIVERED && g->lang == LANG_DE && len == 1 && g->nm >= 2 &&
+			    cue_at(g, g->nm - 2, C_INF) && g->m[g->nm - 2].t1 == i)
+				mm->sub = C_TRANSFER;
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
@@ -2311,6 +2318,59 @@ static const mention *passive_agent(const gram_doc *g, const clause *c, const me
 	return NULL;
 }
 
+/* The state a request noun belongs to asks; it never decides: "ein
+ * Gesuch Deutschlands" (a German noun, capitalised, with its genitive
+ * after it), "Gesuche aus Dänemark", "het verzoek van Polen", "a request
+ * from Poland", "la demande de la Pologne" (after a preposition of
+ * source).  A verb's object ("bittet Berlin") is the side asked. */
+static const mention *request_owner(const gram_doc *g, const clause *c, const char *recipient)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_REQUESTED))
+			continue;
+		const mention *q = &g->m[i];
+		size_t j = i + 1;
+		int prep = 0;
+		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
+			if (cue_at(g, j, C_SOURCE))
+				prep = 1;
+			j++;
+		}
+		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
+		    g->m[j].t0 > q->t1 + 3)
+			continue;
+		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
+		if (prep || noun)
+			return &g->m[j];
+	}
+	return NULL;
+}
+
+/* The agent of a passive relative clause that opens with its pronoun
+ * (", die von den USA bereitgestellt wurden", ", which were supplied by
+ * Norway", ", die door Duitsland zijn geleverd"): a state after a
+ * preposition of source, with a passive auxiliary and a verb of giving
+ * in the clause. */
+static const mention *relative_agent(const gram_doc *g, const clause *r, const char *recipient)
+{
+	if (r->m0 >= r->m1 || !cue_at(g, r->m0, C_RELATIVE))
+		return NULL;
+	const mention *agent = NULL;
+	int aux = 0, give = 0;
+	for (size_t i = r->m0 + 1; i < r->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_AUX_PASSIVE))
+			aux = 1;
+		else if (cue_at(g, i, C_DELIVERED) || cue_at(g, i, C_TRANSFER) || cue_at(g, i, C_COMMITTED))
+			give = 1;
+		else if (m->kind == M_ACTOR && !agent && m->role == ROLE_SOURCE && m->code != recipient &&
+		         !m->weak && m->sub != ACT_ADJ)
+			agent = m;
+	}
+	return aux && give ? agent : NULL;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -3250,6 +3310,43 @@ static const num_span *nums_of(gram_doc *g, gram_scans *sc, size_t *nn)
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first);
 
+/* object_before_item, where what stands between the state and the item
+ * may also be a date and a number ("hat Russland seit August mehr als
+ * eine Million Granaten geliefert", "heeft Rusland vorig jaar honderden
+ * drones geleverd"): their tokens are not counted. */
+static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *sc)
+{
+	if (object_before_item(g, i, m1))
+		return 1;
+	const tok_list *tl = g->tl;
+	size_t j = i + 1;
+	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+		j++;
+	if (j >= m1 || g->m[j].kind != M_ITEM)
+		return 0;
+	size_t nn, nd;
+	const num_span *nums = nums_of(g, sc, &nn);
+	const date_span *dv = dates_of(sc, &nd);
+	size_t other = 0;
+	for (size_t t = g->m[i].t1; t < g->m[j].t0; t++) {
+		size_t b = tl->v[t].start;
+		int in = 0;
+		if (tl->v[t].flags & TOK_PUNCT)
+			return 0;
+		for (size_t k = 0; k < nn && !in; k++)
+			if (b >= nums[k].start && b < nums[k].end)
+				in = 1;
+		for (size_t k = 0; k < nd && !in; k++)
+			if (b >= dv[k].start && b < dv[k].end)
+				in = 1;
+		/* besides, at most three words: the date's preposition
+		 * ("seit", "since"), an adverb ("bisher") */
+		if (!in && ++other > 3)
+			return 0;
+	}
+	return 1;
+}
+
 /* A cue that is a clause's own predicate: a verb that gives, promises,
  * refuses, asks or receives, not a transfer noun nor one presupposed in a
  * restrictive relative. */
@@ -3339,8 +3436,18 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	/* the state's own verb, after at most an auxiliary or adverb (after
 	 * a relative pronoun that is one: "Panzer, die Polen liefert") */
 	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= a->t1 + 3; q++) {
-		if (pred_cue(&g->m[q]))
+		if (pred_cue(&g->m[q])) {
+			/* "hat Gesuche aus Polen und Litauen abgelehnt, ...": in
+			 * a verb-final language a participle or infinitive
+			 * right after the state that ends the stretch closes the
+			 * clause before; a clause of the state's own has its
+			 * finite verb first ("und Litauen lehnte ... ab") */
+			size_t e = g->m[q].t1;
+			if ((g->lang == LANG_DE || g->lang == LANG_NL) && g->m[q].t0 == a->t1 &&
+			    (e >= t1 || (tl->v[e].flags & TOK_PUNCT)))
+				return 0;
 			return gives_own_item(g, q);
+		}
 		int s = g->m[q].sub;
 		if (g->m[q].kind != M_CUE || !(s == C_NEG || s == C_FUTURE || s == C_ALREADY ||
 		                               s == C_SHOULD || s == C_WOULD || s == C_FILLER ||
@@ -3731,7 +3838,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->sub == ACT_ADJ || act[i]->sub == ACT_PERSON || act[i]->weak ||
 			    act[i]->role != ROLE_NONE || act[i] == c->antecedent || act[0]->code == act[i]->code)
 				continue;
-			if (object_before_item(g, (size_t)(act[i] - g->m), c->m1))
+			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
 		}
 		if (!recipient)
@@ -3846,6 +3953,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (lead == c->antecedent)
 				ndon = coordinated_before(g, lead, donors, ndon, 8, recipient);
 			ndon = coordinated(g, c, lead, donors, ndon, 8, recipient);
+		} else if (!requested && p.receive && k + 1 < ncl &&
+		           relative_agent(g, &cl[k + 1], recipient)) {
+			/* "hat NASAMS-Systeme erhalten, die von den USA
+			 * bereitgestellt wurden": the passive relative on what
+			 * it received names the giver */
+			donors[ndon++] = relative_agent(g, &cl[k + 1], recipient)->code;
 		} else if ((!requested && !recipient_acts(g, c, recipient, &p) &&
 		            /* the story does not go on to the other side of a
 		             * war: Denmark's pledge to Ukraine is no delivery "à la
@@ -4040,8 +4153,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * Switzerland") */
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
 				const char *by = agent ? agent->code : NULL;
+				const mention *owner = request_owner(g, c, recipient);
+				if (owner && owner != agent) {
+					/* "Gesuche aus Dänemark und Spanien"; not the
+					 * maker after it ("Dänemarks ab, in der Schweiz") */
+					size_t oi = (size_t)(owner - g->m);
+					donors[ndon++] = owner->code;
+					if (oi + 1 < c->m1 && (cue_at(g, oi + 1, C_COORD) || cue_at(g, oi + 1, C_OR)))
+						ndon = coordinated(g, c, owner, donors, ndon, 8, recipient);
+				}
 				for (size_t i = 0; i < na; i++) {
-					if (act[i]->code == recipient)
+					if (act[i]->code == recipient || (owner && in_list(donors, ndon, act[i]->code)))
 						continue;
 					if (!by)
 						by = act[i]->code;
