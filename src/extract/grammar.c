@@ -2291,12 +2291,11 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	r->evidence = text_of(g, s0, s1);
 }
 
-/* "liefern weiteres Patriot-System", "eight extra howitzers": the clause
- * calls its items additional */
-static int more_in(const gram_doc *g, const clause *c)
+/* Whether clause c has a cue of class cls (the sentence's bits first). */
+static int clause_has(const gram_doc *g, const clause *c, int cls)
 {
-	for (size_t i = c->m0; i < c->m1 && has_cue(g, C_MORE); i++)
-		if (cue_at(g, i, C_MORE))
+	for (size_t i = c->m0; i < c->m1 && has_cue(g, cls); i++)
+		if (cue_at(g, i, cls))
 			return 1;
 	return 0;
 }
@@ -3984,10 +3983,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			} else {
 				/* "het kabinet", "de regering" is one government: the
 				 * lead of a joint story, not its partners */
-				int one = 0;
-				for (size_t i = c->m0; i < c->m1; i++)
-					if (cue_at(g, i, C_ANAPHOR))
-						one = 1;
+				int one = clause_has(g, c, C_ANAPHOR);
 				for (size_t d = 0; d < g->nlast && !(one && d > 0); d++)
 					donors[ndon++] = g->last_donor[d];
 			}
@@ -4099,11 +4095,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * sentence just before gives that sentence's items its verb */
 		size_t ev0 = t0;
 		if (!ni && p.prov >= 0 && g->nnom && g->nom_sent + 1 == g->nsent) {
-			int back = 0;
-			for (size_t i = c->m0; i < c->m1; i++)
-				if (cue_at(g, i, C_BACKREF))
-					back = 1;
-			if (back) {
+			if (clause_has(g, c, C_BACKREF)) {
 				for (size_t j = 0; j < g->nnom; j++)
 					items[ni++] = g->nom_items[j];
 				if (!lead && g->nom_donor) {
@@ -4204,10 +4196,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
 					rec_asks = 1;
-			int anaphor = 0;
-			for (size_t i = c->m0; i < c->m1; i++)
-				if (cue_at(g, i, C_ANAPHOR))
-					anaphor = 1;
+			int anaphor = clause_has(g, c, C_ANAPHOR);
 			if (!dn && requested && !some && west[0] && (rec_asks || anaphor)) {
 				dv = west;
 				dn = 1;
@@ -4228,7 +4217,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					{
 						/* only a headline's: the first sentence */
 						g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
-						                    !more_in(g, c);
+						                    /* "liefern weiteres Patriot-System":
+						                     * items called additional */
+						                    !clause_has(g, c, C_MORE);
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     ev0, t1, c->t0, c->t1, dates);
 						g->emit_tentative = 0;
