@@ -12,20 +12,16 @@ name's prefix before "-") and per type; with --min-f1, exits 1 when the
 F1 over all documents is below F.
 """
 import collections
-import json
 import os
 import sys
+
+from check_case import load
 
 
 def key(r):
     if r["type"].startswith("consent"):
         return (r["type"], r.get("donor"), r.get("consent_by"), r.get("recipient"))
     return (r["type"], r.get("donor"), r.get("recipient"), r.get("category"))
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip() and not l.startswith("#")]
 
 
 def main():

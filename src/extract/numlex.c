@@ -305,8 +305,8 @@ int nlx_cls_at(const char *s, size_t n)
 	if ((unsigned char)s[0] < 0x80)
 		return nlx_ascii_cls[(unsigned char)s[0]];
 	if ((unsigned char)s[0] == 0xC3 && n >= 2 && nlx_fast) {
-		unsigned d = (unsigned char)s[1] & 0x3F;   /* as fold_one's */
-		return d == 0xD7 - 0xC0 || d == 0xF7 - 0xC0 ? NLX_PUNCT : NLX_LET;
+		/* as fold_one's: the table's empty entries are × and ÷ */
+		return *latin1[(unsigned char)s[1] & 0x3F] ? NLX_LET : NLX_PUNCT;
 	}
 	int32_t cp;
 	utf8_decode(s, n, &cp);

@@ -397,6 +397,12 @@ int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
  * them. */
 int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo);
 
+/* nlx_may_start past its fast paths: the walk, through memo if any. */
+static inline int nlx_may_walk(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo)
+{
+	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
+}
+
 /* Whether an entry of a start kind and a language in lang matches the
  * folded window at 0 (li: nlx_fast_ix(lang); a loose kind as a prefix,
  * the others as whole words under nlx_match's boundary rule): never
@@ -418,7 +424,7 @@ static inline int nlx_may_start(const nlx_tab *t, nlx_fold *f, unsigned lang, in
 				return 0;
 		}
 	}
-	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
+	return nlx_may_walk(t, f, lang, memo);
 }
 
 /* What the ASCII fast paths of nlx_could_start and nlx_may_start make of
@@ -438,12 +444,6 @@ static inline int nlx_quick(const nlx_tab *t, const unsigned char *u, size_t m, 
 		return NLX_Q_WALK;
 	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
 	return (t->tri[li][b >> 3] >> (b & 7)) & 1 ? NLX_Q_WALK : NLX_Q_NO;
-}
-
-/* nlx_may_start past its fast paths: the walk, through memo if any. */
-static inline int nlx_may_walk(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *memo)
-{
-	return memo ? nlx_may_start_memo(t, f, lang, memo) : nlx_may_start_walk(t, f, lang);
 }
 
 /* Bits of nlx_next_start's *q: t1 (t2) of a start it returned is
