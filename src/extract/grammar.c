@@ -511,6 +511,7 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 }
 
 static int cue_at(const gram_doc *g, size_t i, int cls);
+static int comma_at(const gram_doc *g, size_t t);
 
 /* lex_match_at of token i in the sentence ending at t1, into m (with
  * m[LEX_CUE].e NULL on entry), and the kinds matched: gram_doc_init's
@@ -1007,7 +1008,7 @@ static int comma_joined(const gram_doc *g, size_t i)
 		return 0;
 	if (b->t0 == a->t1 + 2 && !is_short_function_word(g, a->t1 + 1))
 		return 0;
-	return is_fold(g->tl, a->t1, ',');
+	return comma_at(g, a->t1);
 }
 
 /* Whether the actor m[i] is inside a list "A, B and C" (of m[0, m1))
@@ -1040,13 +1041,12 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 	if (n->t1 + 2 < g->m[j - 1].t0)
 		return 0;
 	for (size_t t = n->t1; t < g->m[j - 1].t0; t++)
-		if (is_fold(g->tl, t, ',') || is_fold(g->tl, t, ';'))
+		if (comma_at(g, t) || is_fold(g->tl, t, ';'))
 			return 0;
 	return n->kind == M_ITEM || (n->kind == M_CUE && n->sub == C_TRANSFER_NOUN);
 }
 
 /* Marks actors preceded by a recipient or source preposition. */
-static int comma_at(const gram_doc *g, size_t t);
 static int gives_own_item(const gram_doc *g, size_t i);
 
 /* "Quelques heures plus tard, à Copenhague, la Première ministre ...",
@@ -1592,7 +1592,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
 		/* "refuses, like Austria, to send": a comma only before "dass" */
 		for (size_t t = g->m[r].t1; other && !comp && t < subj->t0; t++)
-			if (is_fold(g->tl, t, ','))
+			if (comma_at(g, t))
 				other = 0;
 		/* the refuser stands before the verb ("Vorige week weigerde
 		 * Duitsland": inverted, the state after it is the subject),
@@ -3636,7 +3636,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "sagte aber Helme zu": a clause word right after the verb
 		 * that opened the clause is inside it */
 		size_t gt = 0;
-		int relgap = i > cm0 && cue_at(g, i, C_RELATIVE) && gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
+		int relgap = i < g->nm && i > cm0 && cue_at(g, i, C_RELATIVE) &&
+		             gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
 		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1) &&
 		                       !(verb_open && i == cm0 + 1)) ||
 		                      (has_cue(g, C_RELATIVE) && !relgap && is_relative_cut(g, i)))) {
@@ -3755,11 +3756,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		} else if (preds) {
 			clause_pred(g, c, ua_speaks, report, &p);
 		} else {
-			p.prov = p.prov2 = -1;
-			p.tentative = 0;
-			p.ncons = 0;
-			p.receive = p.passive = p.transferish = p.transit = p.approve = 0;
-			p.owner = p.by = NULL;
+			p.prov = p.prov2 = -1;   /* the rest is zero from the memset */
 		}
 		prevp = p;
 		have_prev = 1;
@@ -4210,21 +4207,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (int ti = 0; ti < 2; ti++) {
 				if (types[ti] < 0)
 					continue;
+				/* a headline's (the first sentence's) tentative pledge,
+				 * unless it calls its items additional ("liefern weiteres
+				 * Patriot-System") */
+				g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
+				                    !clause_has(g, c, C_MORE);
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
 							continue;
-					{
-						/* only a headline's: the first sentence */
-						g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
-						                    /* "liefern weiteres Patriot-System":
-						                     * items called additional */
-						                    !clause_has(g, c, C_MORE);
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     ev0, t1, c->t0, c->t1, dates);
-						g->emit_tentative = 0;
 					}
-					}
+				g->emit_tentative = 0;
 				/* emit without an item takes the materiel of the
 				 * donor's last record: the request */
 				if (asked_before)
