@@ -826,19 +826,24 @@ static void drop_org_modifiers(gram_doc *g)
 	g->nm = w;
 }
 
-/* "2,3 milliards de livres", "sieben Milliarden dänische Kronen": the
- * words of a sum of money name its currency, so none is a cue ("livres"
- * pounds folds to "livrés" delivered) or a state's adjective. */
+/* The item that follows mention i past "more", "weitere" and articles,
+ * as an index of m[0, m1); m1 when the next mention there is no item. */
+static size_t item_after(const gram_doc *g, size_t i, size_t m1)
+{
+	size_t j = i + 1;
+	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
+		j++;
+	return j < m1 && g->m[j].kind == M_ITEM ? j : m1;
+}
+
 /* Whether the actor m[i] stands right before an item of m[0, m1), past
  * "meer", "weitere" and articles: the object that would receive it ("dat
  * Duitsland Oekraïne meer tanks moet leveren", "hat Russland Hunderte
  * Drohnen geliefert"). */
 static int object_before_item(const gram_doc *g, size_t i, size_t m1)
 {
-	size_t j = i + 1;
-	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
-		j++;
-	return j < m1 && g->m[j].kind == M_ITEM && g->m[j].t0 - g->m[i].t1 <= 3;
+	size_t j = item_after(g, i, m1);
+	return j < m1 && g->m[j].t0 - g->m[i].t1 <= 3;
 }
 
 /* Whether a cue or a state's adjective stands within three tokens after
@@ -859,6 +864,9 @@ static int money_word_near(const gram_doc *g)
 	return 0;
 }
 
+/* "2,3 milliards de livres", "sieben Milliarden dänische Kronen": the
+ * words of a sum of money name its currency, so none is a cue ("livres"
+ * pounds folds to "livrés" delivered) or a state's adjective. */
 static void drop_money_words(gram_doc *g, const num_span *nums, size_t nn)
 {
 	const tok_list *tl = g->tl;
@@ -1070,10 +1078,8 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
  * after them, the verb that gives ("mit weiteren Panzern versorgen"). */
 static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 {
-	size_t j = w + 1;
-	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
-		j++;
-	if (j >= m1 || g->m[j].kind != M_ITEM || g->m[j].t0 - g->m[w].t1 > 3)
+	size_t j = item_after(g, w, m1);
+	if (j >= m1 || g->m[j].t0 - g->m[w].t1 > 3)
 		return 0;
 	while (j + 1 < m1 && g->m[j + 1].kind == M_ITEM && g->m[j + 1].t0 - g->m[j].t1 <= 1)
 		j++;
@@ -1096,10 +1102,12 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			a->role = g->m[i - 1].role;
 			continue;
 		}
+		/* a state (not a state's adjective) right before "with" */
+		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
+		                cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 == a->t1;
 		/* "supplied Russia with drones": the state between a transfer
 		 * verb and "with" receives */
-		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && cue_at(g, i + 1, C_CARRYING) &&
-		    g->m[i + 1].t0 == a->t1 && g->m[i - 1].kind == M_CUE &&
+		if (with_next && g->m[i - 1].kind == M_CUE &&
 		    (g->m[i - 1].sub == C_DELIVERED || g->m[i - 1].sub == C_COMMITTED ||
 		     g->m[i - 1].sub == C_TRANSFER) &&
 		    a->t0 - g->m[i - 1].t1 <= 1) {
@@ -1109,8 +1117,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		/* "soll Russland mit Artilleriemunition versorgen", "voorziet
 		 * Rusland van drones": with the verb last, the state before
 		 * "with" and its items receives */
-		if (i > m0 && a->sub != ACT_ADJ && i + 1 < m1 && cue_at(g, i + 1, C_CARRYING) &&
-		    g->m[i + 1].t0 == a->t1 && verb_after_with(g, i + 1, m1)) {
+		if (with_next && verb_after_with(g, i + 1, m1)) {
 			/* not the agent of a passive ("wurde von Deutschland mit
 			 * Panzern beliefert") */
 			int subject = 0;
@@ -3318,10 +3325,8 @@ static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *s
 	if (object_before_item(g, i, m1))
 		return 1;
 	const tok_list *tl = g->tl;
-	size_t j = i + 1;
-	while (j < m1 && (cue_at(g, j, C_MORE) || cue_at(g, j, C_ARTICLE)))
-		j++;
-	if (j >= m1 || g->m[j].kind != M_ITEM)
+	size_t j = item_after(g, i, m1);
+	if (j >= m1)
 		return 0;
 	size_t nn, nd;
 	const num_span *nums = nums_of(g, sc, &nn);
