@@ -312,12 +312,12 @@ static inline int nlx_fast_ix(unsigned lang)
 /*
  * The tables of the scanners that share a start list, merged into the
  * answers of nlx_quick_no for all of them at once: by the first two bytes
- * of a word (ASCII), a table may take it (keep), or may if its third byte
- * is in the union of the tables' tri sets (third), or none takes it.  Bit
- * sets by language index and (first << 7 | second), as in nlx_tab, and
- * the same as a byte per pair (NLX_SIEVE_KEEP, NLX_SIEVE_THIRD), which
- * the lookup at every word start reads with one load.  Built once per
- * lexicon; read-only after.
+ * of a word (ASCII), a table may take it (NLX_SIEVE_KEEP), or may if its
+ * third byte is in the union of the tables' tri sets (NLX_SIEVE_THIRD),
+ * or none takes it (0).  A byte per pair, by language index and (first
+ * << 7 | second), which the lookup at every word start reads with one
+ * load; tri is a bit set as in nlx_tab.  Built once per lexicon;
+ * read-only after.
  */
 #define NLX_SIEVE_TABS 4
 enum { NLX_SIEVE_KEEP = 1, NLX_SIEVE_THIRD = 2 };
@@ -325,8 +325,6 @@ enum { NLX_SIEVE_KEEP = 1, NLX_SIEVE_THIRD = 2 };
 struct nlx_sieve {
 	const nlx_tab *tab[NLX_SIEVE_TABS];
 	int ntab;
-	unsigned char keep[5][2048];
-	unsigned char third[5][2048];
 	unsigned char tri[5][8192];
 	unsigned char pair[5][16384];
 };
