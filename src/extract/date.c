@@ -47,6 +47,10 @@ static const char *const kind_names[D_NKINDS] = {
 
 enum { DF_CAP = 1 << 0, DF_NUM = 1 << 1, DF_YEAR = 1 << 2 };
 
+static const nlx_flag flag_names[] = {
+	{ "cap", DF_CAP }, { "num", DF_NUM }, { "year", DF_YEAR }, { "exact", NLX_F_EXACT },
+};
+
 #define B(k) (1u << (k))
 
 struct date_lex {
@@ -61,73 +65,48 @@ typedef struct load_ctx {
 	const char *path;
 } load_ctx;
 
-static int bad(sl_err *e, const load_ctx *c, size_t line, const char *why, const char *what)
-{
-	sl_err_set(e, "%s:%zu: %s%s%s", c->path, line, why, what ? ": " : "", what ? what : "");
-	return SL_EFORMAT;
-}
-
 static int date_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 {
 	load_ctx *c = ctx;
-	unsigned lang, flags = 0;
+	unsigned lang, flags;
 	(void)nf;
 	if (nlx_lang_list(f[0], &lang))
-		return bad(e, c, line, "unknown language", f[0]);
-	int kind;
-	for (kind = 0; kind < D_NKINDS; kind++)
-		if (!strcmp(f[1], kind_names[kind]))
-			break;
+		return nlx_bad(e, c->path, line, "unknown language", f[0]);
+	int kind = nlx_name_ix(kind_names, D_NKINDS, f[1]);
 	if (kind == D_NKINDS)
-		return bad(e, c, line, "unknown kind", f[1]);
+		return nlx_bad(e, c->path, line, "unknown kind", f[1]);
 	if (!*f[2])
-		return bad(e, c, line, "empty word", NULL);
+		return nlx_bad(e, c->path, line, "empty word", NULL);
 	double v = 0;
 	char unit = 0;
 	long l;
 	if (kind == D_MONTH || kind == D_WEEKDAY) {
 		if (nlx_parse_int(f[3], 1, kind == D_MONTH ? 12 : 7, &l))
-			return bad(e, c, line, kind == D_MONTH ? "month must be 1..12" : "weekday must be 1..7", f[3]);
+			return nlx_bad(e, c->path, line,
+			               kind == D_MONTH ? "month must be 1..12" : "weekday must be 1..7", f[3]);
 		v = (double)l;
 	} else if (kind == D_REL) {
 		const char *s = f[3];
 		if (!strchr("dwmy", s[0]) || !s[0] || (s[1] == '+' && !s[2]) ||
 		    nlx_parse_int(s[1] == '+' ? s + 2 : s + 1, -100, 100, &l))
-			return bad(e, c, line, "rel value must be d, w, m or y and an offset (\"d-1\")", s);
+			return nlx_bad(e, c->path, line,
+			               "rel value must be d, w, m or y and an offset (\"d-1\")", s);
 		unit = s[0];
 		v = (double)l;
 	} else if (strcmp(f[3], "-")) {
-		return bad(e, c, line, "value must be \"-\" for this kind", f[3]);
+		return nlx_bad(e, c->path, line, "value must be \"-\" for this kind", f[3]);
 	}
 	if (kind == D_DECADE) {
 		const char *h = strchr(f[2], '#');
 		if (!h || strchr(h + 1, '#') || h == f[2])
-			return bad(e, c, line, "a decade needs one \"#\", not at the start", f[2]);
+			return nlx_bad(e, c->path, line, "a decade needs one \"#\", not at the start", f[2]);
 	}
-	if (strcmp(f[4], "-")) {
-		const char *s = f[4];
-		while (*s) {
-			const char *cm = strchr(s, ',');
-			size_t n = cm ? (size_t)(cm - s) : strlen(s);
-			if (n == 3 && !strncmp(s, "cap", 3))
-				flags |= DF_CAP;
-			else if (n == 3 && !strncmp(s, "num", 3))
-				flags |= DF_NUM;
-			else if (n == 4 && !strncmp(s, "year", 4))
-				flags |= DF_YEAR;
-			else if (n == 5 && !strncmp(s, "exact", 5))
-				flags |= NLX_F_EXACT;
-			else
-				return bad(e, c, line, "unknown flag", f[4]);
-			s += n;
-			if (*s == ',')
-				s++;
-		}
-	}
+	if (nlx_parse_flags(f[4], flag_names, sizeof flag_names / sizeof flag_names[0], &flags))
+		return nlx_bad(e, c->path, line, "unknown flag", f[4]);
 	nlx_ent *en = nlx_tab_add(kind == D_DECADE ? &c->lx->dec : &c->lx->tab, f[2], lang, kind,
 	                          flags, v);
 	if (!en)
-		return bad(e, c, line, "word folds to nothing or is too long", f[2]);
+		return nlx_bad(e, c->path, line, "word folds to nothing or is too long", f[2]);
 	en->code[0] = unit;
 	return SL_OK;
 }

@@ -1130,3 +1130,37 @@ int nlx_parse_int(const char *s, long lo, long hi, long *v)
 	*v = d;
 	return 0;
 }
+
+int nlx_bad(sl_err *e, const char *path, size_t line, const char *why, const char *what)
+{
+	sl_err_set(e, "%s:%zu: %s%s%s", path, line, why, what ? ": " : "", what ? what : "");
+	return SL_EFORMAT;
+}
+
+int nlx_name_ix(const char *const *names, int n, const char *s)
+{
+	int i = 0;
+	while (i < n && strcmp(s, names[i]))
+		i++;
+	return i;
+}
+
+int nlx_parse_flags(const char *s, const nlx_flag *names, size_t n, unsigned *flags)
+{
+	*flags = 0;
+	if (!strcmp(s, "-"))
+		return 0;
+	while (*s) {
+		size_t l = strcspn(s, ",");
+		size_t i = 0;
+		while (i < n && (strlen(names[i].name) != l || strncmp(names[i].name, s, l)))
+			i++;
+		if (i == n)
+			return -1;
+		*flags |= names[i].bit;
+		s += l;
+		if (*s == ',')
+			s++;
+	}
+	return 0;
+}

@@ -517,4 +517,21 @@ int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang);
 int nlx_parse_double(const char *s, double *v);
 int nlx_parse_int(const char *s, long lo, long hi, long *v);
 
+/* A lexicon line refused: e says "path:line: why", and ": what" when
+ * what is given; returns SL_EFORMAT. */
+int nlx_bad(sl_err *e, const char *path, size_t line, const char *why, const char *what);
+
+/* The index of s in names[0..n), n when it is none of them. */
+int nlx_name_ix(const char *const *names, int n, const char *s);
+
+/* The owner's bits of a flags column, names separated by ','
+ * ("exact,cap"; "-" for none), by the table names[0..n); -1 for a name
+ * not in it. */
+typedef struct nlx_flag {
+	const char *name;
+	unsigned bit;
+} nlx_flag;
+
+int nlx_parse_flags(const char *s, const nlx_flag *names, size_t n, unsigned *flags);
+
 #endif
