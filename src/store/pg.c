@@ -439,14 +439,10 @@ static int pg_each_fact(store *b, const fact_filter *flt, store_fact_fn fn, void
 	int ret;
 	if ((ret = store_filter_norm(flt, &f, e)))
 		return ret;
-	buf_adds(&q, "SELECT " STORE_FACT_COLS " FROM facts WHERE 1 = 1");
-	if (f.donor) { p_text(&p, f.donor); buf_addf(&q, " AND donor = $%d", p.n); }
-	if (f.recipient) { p_text(&p, f.recipient); buf_addf(&q, " AND recipient = $%d", p.n); }
-	if (f.type) { p_text(&p, f.type); buf_addf(&q, " AND type = $%d", p.n); }
-	if (f.category) { p_text(&p, f.category); buf_addf(&q, " AND category = $%d", p.n); }
-	if (f.since[0]) { p_text(&p, f.since); buf_addf(&q, " AND date_hi >= $%d", p.n); }
-	if (f.until[0]) { p_text(&p, f.until); buf_addf(&q, " AND date_lo <= $%d", p.n); }
-	buf_adds(&q, " ORDER BY id");
+	const char *vals[6];
+	int nv = store_filter_sql(&f, &q, vals);
+	for (int i = 0; i < nv; i++)
+		p_text(&p, vals[i]);
 	struct fact_ctx c = { fn, ctx };
 	ret = stream((pg_store *)b, -1, q.p, &p, fact_row, &c, e);
 	buf_release(&q);
@@ -536,8 +532,9 @@ static int pg_lock(store *b, int space, const char *name, int wait, sl_err *e)
 	return busy ? SL_DONE : SL_OK;
 }
 
-static int count1(pg_store *s, const char *q, long long *out, sl_err *e)
+static int count1(store *b, const char *q, long long *out, sl_err *e)
 {
+	pg_store *s = (pg_store *)b;
 	PGresult *r = PQexecParams(s->db, q, 0, NULL, NULL, NULL, NULL, 0);
 	if (check(s, r, e, "count"))
 		return SL_EDB;
@@ -548,23 +545,12 @@ static int count1(pg_store *s, const char *q, long long *out, sl_err *e)
 
 static int pg_counts(store *b, store_counts *c, sl_err *e)
 {
-	pg_store *s = (pg_store *)b;
-	int rc;
-	if ((rc = count1(s, "SELECT COUNT(*) FROM documents", &c->documents, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM records", &c->records, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts", &c->facts, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE n_sources > 1", &c->multi_source, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE contradiction <> 0", &c->contradictions, e)))
-		return rc;
-	return SL_OK;
+	return store_counts_by(b, count1, c, e);
 }
 
 static int pg_schema_version(store *b, int *version, sl_err *e)
 {
-	long long v = 0;
-	int rc = count1((pg_store *)b, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
-	*version = (int)v;
-	return rc;
+	return store_version_by(b, count1, version, e);
 }
 
 typedef struct query_ctx {

@@ -365,14 +365,7 @@ static int sq_each_fact(store *b, const fact_filter *flt, store_fact_fn fn, void
 
 	if ((ret = store_filter_norm(flt, &f, e)))
 		return ret;
-	buf_adds(&q, "SELECT " STORE_FACT_COLS " FROM facts WHERE 1 = 1");
-	if (f.donor) { buf_adds(&q, " AND donor = ?"); vals[nv++] = f.donor; }
-	if (f.recipient) { buf_adds(&q, " AND recipient = ?"); vals[nv++] = f.recipient; }
-	if (f.type) { buf_adds(&q, " AND type = ?"); vals[nv++] = f.type; }
-	if (f.category) { buf_adds(&q, " AND category = ?"); vals[nv++] = f.category; }
-	if (f.since[0]) { buf_adds(&q, " AND date_hi >= ?"); vals[nv++] = f.since; }
-	if (f.until[0]) { buf_adds(&q, " AND date_lo <= ?"); vals[nv++] = f.until; }
-	buf_adds(&q, " ORDER BY id");
+	nv = store_filter_sql(&f, &q, vals);
 	if (sqlite3_prepare_v2(s->db, q.p, -1, &st, NULL) != SQLITE_OK) {
 		buf_release(&q);
 		return fail(s, e, "prepare facts query");
@@ -458,8 +451,9 @@ static int sq_set_meta(store *b, const char *key, const char *val, sl_err *e)
 }
 
 /* A constant query returning one integer. */
-static int count1(sqlite_store *s, const char *q, long long *out, sl_err *e)
+static int count1(store *b, const char *q, long long *out, sl_err *e)
 {
+	sqlite_store *s = (sqlite_store *)b;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
 		return fail(s, e, "prepare count");
@@ -471,23 +465,12 @@ static int count1(sqlite_store *s, const char *q, long long *out, sl_err *e)
 
 static int sq_counts(store *b, store_counts *c, sl_err *e)
 {
-	sqlite_store *s = (sqlite_store *)b;
-	int rc;
-	if ((rc = count1(s, "SELECT COUNT(*) FROM documents", &c->documents, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM records", &c->records, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts", &c->facts, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE n_sources > 1", &c->multi_source, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE contradiction <> 0", &c->contradictions, e)))
-		return rc;
-	return SL_OK;
+	return store_counts_by(b, count1, c, e);
 }
 
 static int sq_schema_version(store *b, int *version, sl_err *e)
 {
-	long long v = 0;
-	int rc = count1((sqlite_store *)b, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
-	*version = (int)v;
-	return rc;
+	return store_version_by(b, count1, version, e);
 }
 
 /* Ad hoc statements of other modules: prepared per call (they are few

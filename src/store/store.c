@@ -306,6 +306,45 @@ int store_filter_norm(const fact_filter *in, store_filter *out, sl_err *e)
 	return SL_OK;
 }
 
+int store_filter_sql(const store_filter *f, buf *q, const char *vals[6])
+{
+	const struct { const char *v, *clause; } c[] = {
+		{ f->donor, "donor =" }, { f->recipient, "recipient =" }, { f->type, "type =" },
+		{ f->category, "category =" },
+		{ f->since[0] ? f->since : NULL, "date_hi >=" },
+		{ f->until[0] ? f->until : NULL, "date_lo <=" },
+	};
+	int n = 0;
+	buf_adds(q, "SELECT " STORE_FACT_COLS " FROM facts WHERE 1 = 1");
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		if (c[i].v) {
+			vals[n++] = c[i].v;
+			buf_addf(q, " AND %s $%d", c[i].clause, n);
+		}
+	buf_adds(q, " ORDER BY id");
+	return n;
+}
+
+int store_counts_by(store *s, store_count_fn count1, store_counts *c, sl_err *e)
+{
+	int rc;
+	if ((rc = count1(s, "SELECT COUNT(*) FROM documents", &c->documents, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM records", &c->records, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM facts", &c->facts, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE n_sources > 1", &c->multi_source, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE contradiction <> 0", &c->contradictions, e)))
+		return rc;
+	return SL_OK;
+}
+
+int store_version_by(store *s, store_count_fn count1, int *version, sl_err *e)
+{
+	long long v = 0;
+	int rc = count1(s, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
+	*version = (int)v;
+	return rc;
+}
+
 double store_num(const char *s)
 {
 	return s && *s ? strtod(s, NULL) : -1;
