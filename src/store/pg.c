@@ -244,19 +244,25 @@ static int pg_rollback(store *b, sl_err *e)
 	return exec(s, "ROLLBACK", e);
 }
 
-static int pg_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+/* The text statement q gives for key, a malloc'ed copy in *out (NULL
+ * for no row or SQL NULL). */
+static int text_of(pg_store *s, int q, const char *key, char **out, sl_err *e)
 {
-	pg_store *s = (pg_store *)b;
 	params p = { .n = 0 };
-	*hash = NULL;
-	p_text(&p, id);
-	PGresult *r = run(s, Q_DOC_HASH, &p, e);
+	*out = NULL;
+	p_text(&p, key);
+	PGresult *r = run(s, q, &p, e);
 	if (!r)
 		return SL_EDB;
 	if (PQntuples(r) > 0)
-		*hash = col_dup(r, 0, 0);
+		*out = col_dup(r, 0, 0);
 	PQclear(r);
 	return SL_OK;
+}
+
+static int pg_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+{
+	return text_of((pg_store *)b, Q_DOC_HASH, id, hash, e);
 }
 
 static int pg_put_document(store *b, const store_doc *d, sl_err *e)
@@ -472,10 +478,7 @@ static int pg_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 		fs.span[0] = (size_t)col_int(r, i, 9);
 		fs.span[1] = (size_t)col_int(r, i, 10);
 		ret = fn(ctx, &fs);
-		free(fs.doc);
-		free(fs.type);
-		free(fs.url);
-		free(fs.evidence);
+		fact_source_release(&fs);
 	}
 	PQclear(r);
 	return ret;
@@ -483,16 +486,7 @@ static int pg_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 
 static int pg_get_meta(store *b, const char *key, char **val, sl_err *e)
 {
-	params p = { .n = 0 };
-	*val = NULL;
-	p_text(&p, key);
-	PGresult *r = run((pg_store *)b, Q_GET_META, &p, e);
-	if (!r)
-		return SL_EDB;
-	if (PQntuples(r) > 0)
-		*val = col_dup(r, 0, 0);
-	PQclear(r);
-	return SL_OK;
+	return text_of((pg_store *)b, Q_GET_META, key, val, e);
 }
 
 static int upsert_meta(pg_store *s, const char *key, const char *val, sl_err *e)

@@ -156,19 +156,26 @@ static int sq_rollback(store *b, sl_err *e)
 	return exec(s, "ROLLBACK", e);
 }
 
-static int sq_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+/* The text statement q gives for key, a malloc'ed copy in *out (NULL
+ * for no row or SQL NULL). */
+static int text_of(sqlite_store *s, int q, const char *key, char **out, sl_err *e,
+                   const char *what)
 {
-	sqlite_store *s = (sqlite_store *)b;
-	sqlite3_stmt *st = stmt(s, Q_DOC_HASH, e);
-	*hash = NULL;
+	sqlite3_stmt *st = stmt(s, q, e);
+	*out = NULL;
 	if (!st)
 		return SL_EDB;
-	bind_text(st, 1, id);
+	bind_text(st, 1, key);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*hash = col_dup(st, 0);
+		*out = col_dup(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(s, e, "document hash");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(s, e, what);
+}
+
+static int sq_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+{
+	return text_of((sqlite_store *)b, Q_DOC_HASH, id, hash, e, "document hash");
 }
 
 static int sq_put_document(store *b, const store_doc *d, sl_err *e)
@@ -411,10 +418,7 @@ static int sq_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 		fs.span[0] = (size_t)sqlite3_column_int64(st, 9);
 		fs.span[1] = (size_t)sqlite3_column_int64(st, 10);
 		ret = fn(ctx, &fs);
-		free(fs.doc);
-		free(fs.type);
-		free(fs.url);
-		free(fs.evidence);
+		fact_source_release(&fs);
 		if (ret)
 			break;
 	}
@@ -426,17 +430,7 @@ static int sq_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 
 static int sq_get_meta(store *b, const char *key, char **val, sl_err *e)
 {
-	sqlite_store *s = (sqlite_store *)b;
-	sqlite3_stmt *st = stmt(s, Q_GET_META, e);
-	*val = NULL;
-	if (!st)
-		return SL_EDB;
-	bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*val = col_dup(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(s, e, "read meta");
+	return text_of((sqlite_store *)b, Q_GET_META, key, val, e, "read meta");
 }
 
 static int sq_set_meta(store *b, const char *key, const char *val, sl_err *e)
