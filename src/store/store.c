@@ -160,6 +160,17 @@ int store_date_range(const char *d, char lo[11], char hi[11])
 	return 0;
 }
 
+long store_days(const char *d)
+{
+	long y = strtol(d, NULL, 10), m = strtol(d + 5, NULL, 10), dd = strtol(d + 8, NULL, 10);
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 void store_rec_release(store_rec *r)
 {
 	free(r->doc);
