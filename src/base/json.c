@@ -172,3 +172,11 @@ void json_num(buf *b, double v)
 	} else
 		buf_addf(b, "%.17g", v);
 }
+
+void json_amount(buf *b, double v)
+{
+	if (v >= 0)
+		json_num(b, v);
+	else
+		buf_adds(b, "null");
+}
