@@ -66,22 +66,11 @@ static int keep(void *ctx, const fact *f)
 	return 0;
 }
 
-static int keep_src(void *ctx, const fact_source *s)
-{
-	item *it = ctx;
-	it->src = xrealloc(it->src, (it->nsrc + 1) * sizeof *it->src);
-	fact_source *c = &it->src[it->nsrc++];
-	fact_source_copy(c, s);
-	return 0;
-}
-
 static void items_free(items *it)
 {
 	for (size_t i = 0; i < it->n; i++) {
 		fact_release(&it->v[i].f);
-		for (size_t j = 0; j < it->v[i].nsrc; j++)
-			fact_source_release(&it->v[i].src[j]);
-		free(it->v[i].src);
+		fact_sources_free(it->v[i].src, it->v[i].nsrc);
 	}
 	free(it->v);
 }
@@ -268,12 +257,14 @@ int cmd_facts(int argc, char **argv)
 		goto out;
 	}
 	if (strcmp(format, "table")) {
-		for (size_t i = 0; i < it.n; i++)
-			if ((rc = s->ops->each_source(s, it.v[i].f.id, keep_src, &it.v[i], &e))) {
+		for (size_t i = 0; i < it.n; i++) {
+			item *c = &it.v[i];
+			if ((rc = store_fact_sources(s, c->f.id, &c->src, &c->nsrc, &e))) {
 				cmd_error("facts", "%s", e.msg);
 				status = 2;
 				goto out;
 			}
+		}
 	}
 	if (!strcmp(format, "table")) {
 		print_table(&it, stdout);

@@ -283,6 +283,32 @@ void fact_source_release(fact_source *s)
 	memset(s, 0, sizeof *s);
 }
 
+typedef struct sources_ctx {
+	fact_source **v;
+	size_t *n;
+} sources_ctx;
+
+static int keep_source(void *ctx, const fact_source *src)
+{
+	sources_ctx *c = ctx;
+	*c->v = xrealloc(*c->v, (*c->n + 1) * sizeof **c->v);
+	fact_source_copy(&(*c->v)[(*c->n)++], src);
+	return 0;
+}
+
+int store_fact_sources(store *s, int64_t fact_id, fact_source **v, size_t *n, sl_err *e)
+{
+	sources_ctx c = { v, n };
+	return s->ops->each_source(s, fact_id, keep_source, &c, e);
+}
+
+void fact_sources_free(fact_source *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fact_source_release(&v[i]);
+	free(v);
+}
+
 int store_filter_norm(const fact_filter *in, store_filter *out, sl_err *e)
 {
 	char lo[11], hi[11];

@@ -261,6 +261,11 @@ void fact_copy(fact *dst, const fact *src);
 void fact_source_copy(fact_source *dst, const fact_source *src);
 void fact_source_release(fact_source *s);
 
+/* Appends copies of the sources of fact fact_id (each_source's order)
+ * to the array *v of *n; fact_sources_free releases the n and v. */
+int store_fact_sources(store *s, int64_t fact_id, fact_source **v, size_t *n, sl_err *e);
+void fact_sources_free(fact_source *v, size_t n);
+
 /* The export formats.  Number of source columns in CSV. */
 #define FACTS_CSV_SOURCES 10
 

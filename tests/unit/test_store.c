@@ -170,13 +170,7 @@ static int keep_fact(void *ctx, const fact *f)
 {
 	facts_v *fv = ctx;
 	fv->v = realloc(fv->v, (fv->n + 1) * sizeof *fv->v);
-	fact *c = &fv->v[fv->n++];
-	*c = *f;
-#define DUP(x) c->x = f->x ? xstrdup(f->x) : NULL
-	DUP(type); DUP(donor); DUP(recipient); DUP(consent_by); DUP(category);
-	DUP(system); DUP(item); DUP(unit); DUP(currency); DUP(conflict);
-#undef DUP
-	c->src = NULL;
+	fact_copy(&fv->v[fv->n++], f);
 	return 0;
 }
 
@@ -204,33 +198,18 @@ typedef struct srcs {
 	size_t n;
 } srcs;
 
-static int keep_source(void *ctx, const fact_source *s)
-{
-	srcs *sv = ctx;
-	sv->v = realloc(sv->v, (sv->n + 1) * sizeof *sv->v);
-	fact_source *c = &sv->v[sv->n++];
-	*c = *s;
-	c->doc = xstrdup(s->doc);
-	c->type = xstrdup(s->type);
-	c->url = s->url ? xstrdup(s->url) : NULL;
-	c->evidence = xstrdup(s->evidence);
-	return 0;
-}
-
 static void get_sources(store *s, int64_t id, srcs *sv)
 {
 	sl_err e = { "" };
 	sv->v = NULL;
 	sv->n = 0;
-	if (s->ops->each_source(s, id, keep_source, sv, &e))
+	if (store_fact_sources(s, id, &sv->v, &sv->n, &e))
 		fail_msg("each_source: %s", e.msg);
 }
 
 static void sources_free(srcs *sv)
 {
-	for (size_t i = 0; i < sv->n; i++)
-		fact_source_release(&sv->v[i]);
-	free(sv->v);
+	fact_sources_free(sv->v, sv->n);
 }
 
 static const char *d(const char *s)
