@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/cal.h"
 #include "../base/tsv.h"
 #include "numlex.h"
 
@@ -152,42 +153,6 @@ void date_lex_free(date_lex *lx)
 
 /* ---- calendar ---- */
 
-static int leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int mdays(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
-/* Days since 1970-01-01 (H. Hinnant's civil calendar algorithms). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
-}
-
 /* 1 = Monday .. 7 = Sunday; 1970-01-01 was a Thursday. */
 static int weekday_of(long days)
 {
@@ -232,7 +197,7 @@ static ymd parse_docdate(const char *s)
 		r.prec = 2;
 		if (n >= 10 && s[7] == '-' && digits_at(s + 8, 2)) {
 			int d = (s[8] - '0') * 10 + (s[9] - '0');
-			if (d >= 1 && d <= mdays(r.y, m)) {
+			if (d >= 1 && d <= cal_mdays(r.y, m)) {
 				r.d = d;
 				r.prec = 3;
 			}
@@ -394,7 +359,7 @@ static int numeric_date(D *p, size_t i, int *y, int *m, int *d, size_t *end)
 		*d = a, *m = b, *y = c;
 		*end = j + 4;
 	}
-	return *m >= 1 && *m <= 12 && *y >= 1000 && *d >= 1 && *d <= mdays(*y, *m);
+	return *m >= 1 && *m <= 12 && *y >= 1000 && *d >= 1 && *d <= cal_mdays(*y, *m);
 }
 
 /* Resolves a month (and day) without a year against the document. */
@@ -423,7 +388,7 @@ static void resolve_weekday(D *p, int wd, int dir, char *when)
 		put_when(when, dc.y, dc.m, 0, dc.prec);
 		return;
 	}
-	long days = days_from_civil(dc.y, dc.m, dc.d);
+	long days = cal_days(dc.y, dc.m, dc.d);
 	int w = weekday_of(days);
 	long delta;
 	if (dir > 0) {
@@ -436,7 +401,7 @@ static void resolve_weekday(D *p, int wd, int dir, char *when)
 			delta = -7;
 	}
 	int y, m, d;
-	civil_from_days(days + delta, &y, &m, &d);
+	cal_from_days(days + delta, &y, &m, &d);
 	put_when(when, y, m, d, 3);
 }
 
@@ -448,8 +413,8 @@ static void resolve_rel(D *p, char unit, int off, char *when)
 	case 'd':
 	case 'w':
 		if (prec == 3) {
-			long days = days_from_civil(y, m, d) + (unit == 'd' ? off : 7L * off);
-			civil_from_days(days, &y, &m, &d);
+			long days = cal_days(y, m, d) + (unit == 'd' ? off : 7L * off);
+			cal_from_days(days, &y, &m, &d);
 			if (unit == 'w')
 				prec = 2;
 		}
@@ -635,14 +600,14 @@ static int structured(D *p, dres *r)
 		} else if (p->doc.prec == 1) {
 			put_when(r->when, y, mon, d, 1);
 		} else {
-			if (prec == 3 && d > mdays(y, mon))
+			if (prec == 3 && d > cal_mdays(y, mon))
 				return 0;
 			put_when(r->when, y, mon, d, prec);
 		}
 		r->kind = DATE_RELATIVE;
 		r->ahead = dir > 0;
 	} else {
-		if (prec == 3 && d > mdays(y, mon))
+		if (prec == 3 && d > cal_mdays(y, mon))
 			return 0;
 		put_when(r->when, y, mon, d, prec);
 		r->kind = DATE_EXACT;

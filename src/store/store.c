@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sodium.h>
 #include <time.h>
+#include "../base/cal.h"
 
 store *store_open(const char *url, sl_err *e)
 {
@@ -126,7 +127,6 @@ static int digits(const char *s, int n)
 
 int store_date_range(const char *d, char lo[11], char hi[11])
 {
-	static const char mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	size_t n = d ? strlen(d) : 0;
 	lo[0] = hi[0] = '\0';
 	if (n == 4 && digits(d, 4)) {
@@ -139,10 +139,7 @@ int store_date_range(const char *d, char lo[11], char hi[11])
 		if (m < 1 || m > 12)
 			return 0;
 		if (n == 7) {
-			int y = atoi(d);
-			int last = mdays[m - 1];
-			if (m == 2 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-				last = 28;
+			int last = cal_mdays(atoi(d), m);
 			snprintf(lo, 11, "%.7s-01", d);
 			memcpy(hi, d, 7);
 			hi[7] = '-';
@@ -162,13 +159,8 @@ int store_date_range(const char *d, char lo[11], char hi[11])
 
 long store_days(const char *d)
 {
-	long y = strtol(d, NULL, 10), m = strtol(d + 5, NULL, 10), dd = strtol(d + 8, NULL, 10);
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return cal_days((int)strtol(d, NULL, 10), (int)strtol(d + 5, NULL, 10),
+	                (int)strtol(d + 8, NULL, 10));
 }
 
 void store_rec_release(store_rec *r)

@@ -247,8 +247,8 @@ const char *facts_group(rec_type t);
  * 2022-01-01 .. 2022-12-31).  Returns 0 for "" or a malformed date. */
 int store_date_range(const char *date, char lo[11], char hi[11]);
 
-/* Days since 1970-01-01 of a day YYYY-MM-DD (H. Hinnant's
- * days_from_civil), for comparing how far apart two days are. */
+/* Days since 1970-01-01 of a day YYYY-MM-DD (cal_days), for comparing
+ * how far apart two days are. */
 long store_days(const char *day);
 
 void store_rec_release(store_rec *r);
