@@ -114,4 +114,20 @@ static inline void lt_bad_lexicons(const char *dir, int (*loads)(const char *dir
 	assert_true(n >= 4);
 }
 
+/* Defines test_bad_lexicons, lt_bad_lexicons over tests_path("bad"),
+ * for a recogniser's lexicon type and its load and free functions. */
+#define LT_TEST_BAD_LEXICONS(type, load, release)                        \
+	static int lt_loads(const char *dir, sl_err *e)                  \
+	{                                                                \
+		type *l = load(dir, e);                                  \
+		int loaded = l != NULL;                                  \
+		release(l);                                              \
+		return loaded;                                           \
+	}                                                                \
+	static void test_bad_lexicons(void **state)                      \
+	{                                                                \
+		(void)state;                                             \
+		lt_bad_lexicons(tests_path("bad"), lt_loads);            \
+	}
+
 #endif

@@ -64,20 +64,8 @@ static void test_cases(void **state)
 	lt_run(tests_path("cases.tsv"), 8, case_row, 60);
 }
 
-/* lt_bad_lexicons' question: whether the lexicon in dir loads. */
-static int loads(const char *dir, sl_err *e)
-{
-	date_lex *l = date_lex_load(dir, e);
-	int loaded = l != NULL;
-	date_lex_free(l);
-	return loaded;
-}
-
-static void test_bad_lexicons(void **state)
-{
-	(void)state;
-	lt_bad_lexicons(tests_path("bad"), loads);
-}
+/* Each bad/<case>/ lexicon is refused with its expect line in the message. */
+LT_TEST_BAD_LEXICONS(date_lex, date_lex_load, date_lex_free)
 
 /* A missing data directory is an error naming the file. */
 static void test_missing(void **state)

@@ -136,20 +136,8 @@ static void test_parse(void **state)
 	lt_run(tests_path("parse.tsv"), 3, parse_row, 1);
 }
 
-/* lt_bad_lexicons' question: whether the lexicon in dir loads. */
-static int loads(const char *dir, sl_err *e)
-{
-	num_lex *l = num_lex_load(dir, e);
-	int loaded = l != NULL;
-	num_lex_free(l);
-	return loaded;
-}
-
-static void test_bad_lexicons(void **state)
-{
-	(void)state;
-	lt_bad_lexicons(tests_path("bad"), loads);
-}
+/* Each bad/<case>/ lexicon is refused with its expect line in the message. */
+LT_TEST_BAD_LEXICONS(num_lex, num_lex_load, num_lex_free)
 
 /* More numbers than room: the count is still right and nothing is
  * written past max. */
