@@ -39,7 +39,7 @@ $(B)/libsupplyline.a: $(OBJ)
 $(B)/supplyline: $(CMDOBJ) $(B)/libsupplyline.a
 	$(CC) $(LDFLAGS) -o $@ $(CMDOBJ) $(B)/libsupplyline.a $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libsupplyline.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libsupplyline.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(B)/libsupplyline.a $(LDLIBS) -lcmocka
 

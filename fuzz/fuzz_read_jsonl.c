@@ -16,9 +16,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "base/utf8.h"
-#include "read/doc.h"
 #include "read/read_int.h"
+#include "fuzz_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,29 +33,22 @@ static void field(buf *b, const char *s)
 	buf_addc(b, '\0');
 }
 
+static void fields(void *ctx, const doc *d)
+{
+	buf *out = ctx;
+	field(out, d->id);
+	field(out, d->url);
+	field(out, d->lang);
+	field(out, d->date);
+	field(out, d->title);
+	field(out, d->text);
+	buf_addf(out, "%zu %zu %zu %zu\n", d->len, d->body, d->repaired, d->line);
+}
+
 /* Everything the reader makes of the input, documents and warnings. */
 static void read_all(const uint8_t *data, size_t size, buf *out)
 {
-	reader *r = reader_new_mem("fuzz.jsonl", data, size, note, out);
-	doc *d;
-	sl_err e;
-	buf chk = BUF_INIT;
-	while (reader_next(r, &d, &e) == SL_OK) {
-		if (!d->id || !d->text || strlen(d->text) != d->len || d->body > d->len)
-			abort();
-		buf_reset(&chk);
-		if (utf8_clean(&chk, d->text, d->len) != 0)
-			abort();
-		field(out, d->id);
-		field(out, d->url);
-		field(out, d->lang);
-		field(out, d->date);
-		field(out, d->title);
-		field(out, d->text);
-		buf_addf(out, "%zu %zu %zu %zu\n", d->len, d->body, d->repaired, d->line);
-	}
-	buf_release(&chk);
-	reader_free(r);
+	fuzz_read_all("fuzz.jsonl", data, size, note, fields, out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -12,33 +12,12 @@
  *   ./fuzz_read_warc -max_len=65536 tests/data/read
  */
 #include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include "base/utf8.h"
-#include "read/doc.h"
+#include "fuzz_read.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void quiet(void *ctx, const char *msg)
-{
-	(void)ctx;
-	(void)msg;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	reader *r = reader_new_mem("fuzz.warc", data, size, quiet, NULL);
-	doc *d;
-	sl_err e;
-	buf chk = BUF_INIT;
-	while (reader_next(r, &d, &e) == SL_OK) {
-		if (!d->id || !d->text || strlen(d->text) != d->len || d->body > d->len)
-			abort();
-		buf_reset(&chk);
-		if (utf8_clean(&chk, d->text, d->len) != 0)
-			abort();
-	}
-	buf_release(&chk);
-	reader_free(r);
+	fuzz_read_all("fuzz.warc", data, size, fuzz_quiet, NULL, NULL);
 	return 0;
 }

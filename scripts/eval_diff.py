@@ -21,21 +21,32 @@ def key(r):
     return (r["type"], r.get("donor"), r.get("recipient"), r.get("category"))
 
 
-def main():
-    gold_dir, pred = sys.argv[1], sys.argv[2]
-    only = sys.argv[3:]
+def load_preds(pred):
+    """The predicted records of PRED.jsonl, by document."""
     preds = collections.defaultdict(list)
     for line in open(pred, encoding="utf-8"):
         if line.strip():
             r = json.loads(line)
             preds[r["doc"]].append(r)
+    return preds
+
+
+def gold_docs(gold_dir, only=()):
+    """(doc, gold records) of every DOC.gold.jsonl in gold_dir, by name;
+    with only, just the docs that start with one of its prefixes."""
     for name in sorted(os.listdir(gold_dir)):
         if not name.endswith(".gold.jsonl"):
             continue
         doc = name[:-len(".gold.jsonl")]
         if only and not any(doc.startswith(o) for o in only):
             continue
-        gold = [json.loads(l) for l in open(os.path.join(gold_dir, name), encoding="utf-8") if l.strip()]
+        yield doc, [json.loads(l) for l in open(os.path.join(gold_dir, name), encoding="utf-8") if l.strip()]
+
+
+def main():
+    gold_dir, pred = sys.argv[1], sys.argv[2]
+    preds = load_preds(pred)
+    for doc, gold in gold_docs(gold_dir, sys.argv[3:]):
         g = collections.Counter(key(r) for r in gold)
         p = collections.Counter(key(r) for r in preds[doc])
         miss = g - p
@@ -59,16 +70,8 @@ def main():
 
 def attrs(gold_dir, pred):
     """Attribute disagreements over pairs matched as score.py pairs them."""
-    preds = collections.defaultdict(list)
-    for line in open(pred, encoding="utf-8"):
-        if line.strip():
-            r = json.loads(line)
-            preds[r["doc"]].append(r)
-    for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".gold.jsonl"):
-            continue
-        doc = name[:-len(".gold.jsonl")]
-        gold = [json.loads(l) for l in open(os.path.join(gold_dir, name), encoding="utf-8") if l.strip()]
+    preds = load_preds(pred)
+    for doc, gold in gold_docs(gold_dir):
         gk = collections.defaultdict(list)
         pk = collections.defaultdict(list)
         for r in gold:

@@ -12,9 +12,7 @@
 #   tests/store_pg.sh sh -c 'SL_DB=$SL_PG_URL tests/api.sh'   # PostgreSQL
 . "$(dirname "$0")/serve_env.sh"
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/tally.sh
 # check NAME PYTHON-EXPR: d is the last JSON body, h the headers, s the status
 J=$SL_TMP/body H=$SL_TMP/headers CJ=$SL_TMP/cookies
 req() { # req METHOD PATH [curl args...]
@@ -222,5 +220,4 @@ huge=$(head -c 70000 /dev/zero | tr '\0' x)
 req GET "/api/facts?$huge"
 check "a URL over the connection memory limit is refused" 's in (400, 413, 414, 431)'
 
-echo "api: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally api

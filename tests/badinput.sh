@@ -16,11 +16,7 @@ bin=${SL_BIN:-build/supplyline}
 big_mb=${BADINPUT_BIG_MB:-100}
 tmp=$(mktemp -d /tmp/sl-bad.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. tests/tally.sh
 
 # run NAME WANT [timeout] -- CMD...: runs CMD with stdout in $tmp/NAME.out,
 # stderr in $tmp/NAME.err, and checks its exit status.
@@ -240,5 +236,4 @@ if [ -e "$tmp/data.db" ]; then
 	check "data-ingest: nothing stored" test "$(sql "$tmp/data.db" 'SELECT count(*) FROM documents')" = 0
 fi
 
-echo "badinput: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally badinput

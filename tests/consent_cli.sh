@@ -13,11 +13,7 @@ cd "$(dirname "$0")/.."
 bin=${SL_BIN:-build/supplyline}
 tmp=$(mktemp -d /tmp/sl-consent.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. tests/tally.sh
 has() { grep -qF -- "$2" "$1"; }
 # the CSV row of a required consent: measure,donor,recipient,system ... consent_by,needs,status
 row() { grep -c "^required,[0-9]*,$1,$2,$3,$4,[^,]*,[^,]*,$5,[a-z]*,$6," "$tmp/board.csv"; }
@@ -91,5 +87,4 @@ check "the message names file:line" has "$tmp/rules.err" "$tmp/data/consent_rule
 "$bin" consent --help | grep -q '^usage: supplyline consent'
 check "consent --help" test $? = 0
 
-echo "consent_cli: $pass passed, $fail failed"
-test "$fail" = 0
+tally consent_cli

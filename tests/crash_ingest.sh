@@ -27,10 +27,7 @@ seed=${CRASH_SEED:-$$}
 RANDOM=$seed
 tmp=$(mktemp -d /tmp/sl-crash.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/tally.sh
 if ! command -v sqlite3 >/dev/null; then
 	echo "crash_ingest: needs the sqlite3 shell (apt-get install sqlite3)" >&2
 	exit 2
@@ -162,5 +159,4 @@ while [ "$landed" -lt "$kills" ] && [ "$i" -lt $((2 * kills)) ]; do
 done
 echo "crash_ingest: $landed kills landed while ingest was running, in $i rounds"
 if [ "$landed" -ge "$kills" ]; then ok; else bad "only $landed of $kills kills landed"; fi
-echo "crash_ingest: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally crash_ingest

@@ -24,9 +24,7 @@ CONNS=${SL_LOAD_CONNS:-32}
 # the per-client cap of docs/serve.md; more wrk connections would be refused
 [ "$CONNS" -le 32 ] || { echo "serve_load: SL_LOAD_CONNS is at most 32 (per-client cap)" >&2; exit 2; }
 
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. tests/tally.sh
 
 # wrk counts only 4xx/5xx as errors and lets 3xx through; this script counts
 # every non-2xx itself and prints one machine-readable line at the end.
@@ -185,5 +183,4 @@ for _ in $(seq 1 20); do
 done
 expect "the server answers again once the connections close" 200
 
-echo "serve_load: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+tally serve_load

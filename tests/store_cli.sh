@@ -12,11 +12,7 @@ cd "$(dirname "$0")/.."
 bin=${SL_BIN:-build/supplyline}
 tmp=$(mktemp -d /tmp/sl-cli.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. tests/tally.sh
 
 fixtures=(tests/data/store/*.jsonl)
 ndocs=$(cat "${fixtures[@]}" | grep -c .)
@@ -64,5 +60,4 @@ if [ -n "${SL_PG_URL:-}" ]; then
 	check "sqlite and postgresql give the same JSON" cmp -s "$tmp/sqlite.json" "$tmp/pg.json"
 fi
 
-echo "store_cli: $pass passed, $fail failed"
-test "$fail" = 0
+tally store_cli

@@ -143,18 +143,18 @@ void json_cstr(buf *b, const char *s)
 
 void json_uint(buf *b, uint64_t v)
 {
-	/* the digits counted, then written in place from the last */
-	size_t k = 1;
-	for (uint64_t t = v; t >= 10; t /= 10)
-		k++;
-	room(b, k);
-	char *o = b->p + b->len + k;
-	*o = '\0';
+	/* the digits written from the last into d (one division a digit),
+	 * then copied out: 20 is UINT64_MAX's length */
+	char d[20], *o = d + sizeof d;
 	do {
 		*--o = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
+	size_t k = (size_t)(d + sizeof d - o);
+	room(b, k);
+	memcpy(b->p + b->len, o, k);
 	b->len += k;
+	b->p[b->len] = '\0';
 }
 
 void json_num(buf *b, double v)
@@ -171,4 +171,12 @@ void json_num(buf *b, double v)
 		json_uint(b, (uint64_t)fabs(v));
 	} else
 		buf_addf(b, "%.17g", v);
+}
+
+void json_amount(buf *b, double v)
+{
+	if (v >= 0)
+		json_num(b, v);
+	else
+		buf_adds(b, "null");
 }

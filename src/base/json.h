@@ -14,6 +14,7 @@
 void json_str(buf *b, const char *s, size_t n);   /* "..." escaped */
 void json_cstr(buf *b, const char *s);            /* NULL gives null */
 void json_num(buf *b, double v);                  /* integers without .0 */
+void json_amount(buf *b, double v);               /* json_num, null when < 0 (unknown) */
 void json_uint(buf *b, uint64_t v);               /* decimal, without printf */
 
 #endif

@@ -23,7 +23,6 @@
 #include <string.h>
 #include <unistd.h>
 #include "../base/buf.h"
-#include "../base/utf8.h"
 #include "../consent/consent.h"
 #include "../extract/record.h"
 #include "../store/store.h"
@@ -63,24 +62,6 @@ static int is_pg(const char *url)
 }
 
 /* ---- table ------------------------------------------------------------- */
-
-/* Appends s cut to at most cap code points, "…" last when cut. */
-static void cut(buf *out, const char *s, size_t cap)
-{
-	size_t n = strlen(s);
-	if (utf8_count(s, n) <= cap) {
-		buf_add(out, s, n);
-		return;
-	}
-	size_t i = 0, k = 0;
-	while (i < n && k + 1 < cap) {
-		int32_t cp;
-		i += utf8_decode(s + i, n - i, &cp);
-		k++;
-	}
-	buf_add(out, s, i);
-	buf_adds(out, "\xe2\x80\xa6");
-}
 
 static void news_of(buf *o, const consent_facts *fs, size_t i)
 {
@@ -127,7 +108,7 @@ static void table_entry(buf *o, const consent_ctx *c, const consent_facts *fs,
 		if (r->rule) {
 			if (r->rule->need == CONSENT_BAN)
 				buf_adds(o, "BAN: ");
-			cut(o, r->rule->basis, 90);
+			cmd_cut(o, r->rule->basis, 90);
 			buf_addf(o, " [%s:%zu]", c->rules.path, r->rule->line);
 		} else {
 			buf_adds(o, "named in the news (no rule)");
@@ -135,7 +116,7 @@ static void table_entry(buf *o, const consent_ctx *c, const consent_facts *fs,
 		buf_reset(&t);
 		consent_link_text(&t, c, fs, &en->chain, r->link);
 		buf_addf(o, "\n       link %s > %s: ", r->state, en->chain.v[r->link + 1].code);
-		cut(o, t.p, 100);
+		cmd_cut(o, t.p, 100);
 		buf_addc(o, '\n');
 		for (size_t j = 0; j < r->nfacts; j++) {
 			buf_adds(o, j ? "             " : "       news ");

@@ -29,6 +29,14 @@ static void warn(void *ctx, const char *msg)
 	fprintf(stderr, "supplyline extract: warning: %s\n", msg);
 }
 
+/* Text the reader had to mend is extracted all the same, but said. */
+static void warn_repaired(const doc *d)
+{
+	if (d->repaired)
+		fprintf(stderr, "supplyline extract: warning: %s: %zu invalid UTF-8 sequences "
+		        "replaced by U+FFFD\n", d->source ? d->source : d->id, d->repaired);
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: supplyline extract [--data DIR] [-j N] [--with-docs] [PATH ...]\n"
@@ -100,20 +108,25 @@ static void doc_json(buf *b, const extractor *x, const doc *d)
 	buf_adds(b, "}}\n");
 }
 
+/* d's lines of output into out (recs: scratch, left empty). */
+static void doc_out(buf *out, const extractor *x, ext_scratch *s, const doc *d, rec_list *recs)
+{
+	ext_doc(x, s, d, recs);
+	if (with_docs)
+		doc_json(out, x, d);
+	for (size_t k = 0; k < recs->n; k++) {
+		record_json(out, &recs->v[k]);
+		buf_addc(out, '\n');
+	}
+	rec_list_clear(recs);
+}
+
 static void run_job(const extractor *x, ext_scratch *s, job *j)
 {
 	rec_list recs;
 	rec_list_init(&recs);
-	for (size_t i = 0; i < j->n; i++) {
-		ext_doc(x, s, &j->docs[i], &recs);
-		if (with_docs)
-			doc_json(&j->out, x, &j->docs[i]);
-		for (size_t k = 0; k < recs.n; k++) {
-			record_json(&j->out, &recs.v[k]);
-			buf_addc(&j->out, '\n');
-		}
-		rec_list_clear(&recs);
-	}
+	for (size_t i = 0; i < j->n; i++)
+		doc_out(&j->out, x, s, &j->docs[i], &recs);
 	rec_list_release(&recs);
 }
 
@@ -221,18 +234,8 @@ int cmd_extract(int argc, char **argv)
 		rec_list_init(&recs);
 		buf out = BUF_INIT;
 		while ((rc = reader_next(r, &d, &e)) == SL_OK) {
-			if (d->repaired)
-				fprintf(stderr, "supplyline extract: warning: %s: %zu invalid UTF-8 "
-				        "sequences replaced by U+FFFD\n", d->source ? d->source : d->id,
-				        d->repaired);
-			ext_doc(x, s, d, &recs);
-			if (with_docs)
-				doc_json(&out, x, d);
-			for (size_t k = 0; k < recs.n; k++) {
-				record_json(&out, &recs.v[k]);
-				buf_addc(&out, '\n');
-			}
-			rec_list_clear(&recs);
+			warn_repaired(d);
+			doc_out(&out, x, s, d, &recs);
 			if (out.len > (1 << 16)) {
 				fwrite(out.p, 1, out.len, stdout);
 				buf_reset(&out);
@@ -249,11 +252,8 @@ int cmd_extract(int argc, char **argv)
 		job *cur = NULL;
 		for (;;) {
 			rc = reader_next(r, &d, &e);
-			if (rc == SL_OK && d->repaired)
-				fprintf(stderr, "supplyline extract: warning: %s: %zu invalid UTF-8 "
-				        "sequences replaced by U+FFFD\n", d->source ? d->source : d->id,
-				        d->repaired);
 			if (rc == SL_OK) {
+				warn_repaired(d);
 				if (!cur) {
 					cur = xcalloc(1, sizeof *cur);
 					buf_init(&cur->out);

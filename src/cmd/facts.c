@@ -66,22 +66,11 @@ static int keep(void *ctx, const fact *f)
 	return 0;
 }
 
-static int keep_src(void *ctx, const fact_source *s)
-{
-	item *it = ctx;
-	it->src = xrealloc(it->src, (it->nsrc + 1) * sizeof *it->src);
-	fact_source *c = &it->src[it->nsrc++];
-	fact_source_copy(c, s);
-	return 0;
-}
-
 static void items_free(items *it)
 {
 	for (size_t i = 0; i < it->n; i++) {
 		fact_release(&it->v[i].f);
-		for (size_t j = 0; j < it->v[i].nsrc; j++)
-			fact_source_release(&it->v[i].src[j]);
-		free(it->v[i].src);
+		fact_sources_free(it->v[i].src, it->v[i].nsrc);
 	}
 	free(it->v);
 }
@@ -97,24 +86,6 @@ static const char *const heads[C_N] = {
 };
 static const size_t caps[C_N] = { 8, 17, 8, 6, 16, 18, 28, 12, 18, 10, 4, 1, 8 };
 static const int right[C_N] = { 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1 };
-
-/* Cuts s to at most cap code points, with "…" as the last one. */
-static void cell(buf *out, const char *s, size_t cap)
-{
-	size_t n = strlen(s), cps = utf8_count(s, n);
-	if (cps <= cap) {
-		buf_add(out, s, n);
-		return;
-	}
-	size_t i = 0, k = 0;
-	while (i < n && k + 1 < cap) {
-		int32_t cp;
-		i += utf8_decode(s + i, n - i, &cp);
-		k++;
-	}
-	buf_add(out, s, i);
-	buf_adds(out, "\xe2\x80\xa6");
-}
 
 static void num_cell(buf *b, double v, const char *unit)
 {
@@ -135,16 +106,16 @@ static void row_cells(const fact *f, buf c[C_N])
 	for (int i = 0; i < C_N; i++)
 		buf_reset(&c[i]);
 	buf_addf(&c[C_ID], "%lld", (long long)f->id);
-	cell(&c[C_MEASURE], f->type, caps[C_MEASURE]);
-	cell(&c[C_DONOR], f->donor ? f->donor : "?", caps[C_DONOR]);
+	cmd_cut(&c[C_MEASURE], f->type, caps[C_MEASURE]);
+	cmd_cut(&c[C_DONOR], f->donor ? f->donor : "?", caps[C_DONOR]);
 	if (f->consent_by) {
 		buf_adds(&c[C_DONOR], "/");
 		buf_adds(&c[C_DONOR], f->consent_by);
 	}
-	cell(&c[C_RECIP], f->recipient ? f->recipient : "?", caps[C_RECIP]);
-	cell(&c[C_CATEGORY], f->category ? f->category : "", caps[C_CATEGORY]);
-	cell(&c[C_SYSTEM], f->system ? f->system : "", caps[C_SYSTEM]);
-	cell(&c[C_ITEM], f->item ? f->item : "", caps[C_ITEM]);
+	cmd_cut(&c[C_RECIP], f->recipient ? f->recipient : "?", caps[C_RECIP]);
+	cmd_cut(&c[C_CATEGORY], f->category ? f->category : "", caps[C_CATEGORY]);
+	cmd_cut(&c[C_SYSTEM], f->system ? f->system : "", caps[C_SYSTEM]);
+	cmd_cut(&c[C_ITEM], f->item ? f->item : "", caps[C_ITEM]);
 	num_cell(&c[C_QTY], f->quantity, f->unit);
 	num_cell(&c[C_VALUE], f->value, NULL);
 	if (f->value >= 0 && f->currency)
@@ -286,12 +257,14 @@ int cmd_facts(int argc, char **argv)
 		goto out;
 	}
 	if (strcmp(format, "table")) {
-		for (size_t i = 0; i < it.n; i++)
-			if ((rc = s->ops->each_source(s, it.v[i].f.id, keep_src, &it.v[i], &e))) {
+		for (size_t i = 0; i < it.n; i++) {
+			item *c = &it.v[i];
+			if ((rc = store_fact_sources(s, c->f.id, &c->src, &c->nsrc, &e))) {
 				cmd_error("facts", "%s", e.msg);
 				status = 2;
 				goto out;
 			}
+		}
 	}
 	if (!strcmp(format, "table")) {
 		print_table(&it, stdout);

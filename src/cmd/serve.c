@@ -60,18 +60,8 @@ static const char *default_web(void)
 	static char path[4096];
 	if (access("web/index.html", R_OK) == 0)
 		return "web";
-	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 16);
-	if (n > 0) {
-		path[n] = '\0';
-		char *slash = strrchr(path, '/');
-		if (slash) {
-			*slash = '\0';
-			size_t len = strlen(path);
-			snprintf(path + len, sizeof path - len, "/../web");
-			if (access(path, R_OK) == 0)
-				return path;
-		}
-	}
+	if (cmd_beside_binary(path, sizeof path, "web") && access(path, R_OK) == 0)
+		return path;
 	return "web";
 }
 

@@ -25,29 +25,13 @@ const char *const consent_status_names[] = { "unknown", "requested", "granted", 
 
 /* ---- facts ------------------------------------------------------------- */
 
-static char *dup0(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 static int keep_fact(void *ctx, const fact *f)
 {
 	consent_facts *fs = ctx;
 	fs->v = xrealloc(fs->v, (fs->n + 1) * sizeof *fs->v);
 	consent_fact *c = &fs->v[fs->n++];
 	memset(c, 0, sizeof *c);
-	c->f = *f;
-	c->f.type = dup0(f->type);
-	c->f.donor = dup0(f->donor);
-	c->f.recipient = dup0(f->recipient);
-	c->f.consent_by = dup0(f->consent_by);
-	c->f.category = dup0(f->category);
-	c->f.system = dup0(f->system);
-	c->f.item = dup0(f->item);
-	c->f.unit = dup0(f->unit);
-	c->f.currency = dup0(f->currency);
-	c->f.conflict = dup0(f->conflict);
-	c->f.src = NULL;
+	fact_copy(&c->f, f);
 	return 0;
 }
 
@@ -58,26 +42,13 @@ int consent_facts_load(store *s, consent_facts *fs, sl_err *e)
 	return s->ops->each_fact(s, NULL, keep_fact, fs, e);
 }
 
-static int keep_src(void *ctx, const fact_source *s)
-{
-	consent_fact *c = ctx;
-	c->src = xrealloc(c->src, (c->nsrc + 1) * sizeof *c->src);
-	fact_source *x = &c->src[c->nsrc++];
-	*x = *s;
-	x->doc = dup0(s->doc);
-	x->type = dup0(s->type);
-	x->url = dup0(s->url);
-	x->evidence = dup0(s->evidence);
-	return 0;
-}
-
 int consent_facts_sources(store *s, consent_facts *fs, size_t i, sl_err *e)
 {
 	consent_fact *c = &fs->v[i];
 	if (c->have_src)
 		return SL_OK;
 	c->have_src = 1;
-	return s->ops->each_source(s, c->f.id, keep_src, c, e);
+	return store_fact_sources(s, c->f.id, &c->src, &c->nsrc, e);
 }
 
 void consent_facts_release(consent_facts *fs)
@@ -85,13 +56,7 @@ void consent_facts_release(consent_facts *fs)
 	for (size_t i = 0; i < fs->n; i++) {
 		consent_fact *c = &fs->v[i];
 		fact_release(&c->f);
-		for (size_t j = 0; j < c->nsrc; j++) {
-			free(c->src[j].doc);
-			free(c->src[j].type);
-			free(c->src[j].url);
-			free(c->src[j].evidence);
-		}
-		free(c->src);
+		fact_sources_free(c->src, c->nsrc);
 	}
 	free(fs->v);
 	fs->v = NULL;

@@ -137,19 +137,6 @@ static int names_materiel(const fact *f, const consent_transfer *t)
 	return same(f->category, t->category);
 }
 
-/* Days since 1970-01-01 of a YYYY-MM-DD day (Howard Hinnant's
- * days_from_civil). */
-static long days(const char *d)
-{
-	long y = strtol(d, NULL, 10), m = strtol(d + 5, NULL, 10), dd = strtol(d + 8, NULL, 10);
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* A consent fact speaks of this transfer only when it is near it in time
  * (a request before, a decision after); unknown dates do not exclude. */
 static int near(const fact *f, const consent_transfer *t)
@@ -157,8 +144,8 @@ static int near(const fact *f, const consent_transfer *t)
 	char lo[11], hi[11];
 	if (!f->date_lo[0] || !f->date_hi[0] || !t->date[0] || !store_date_range(t->date, lo, hi))
 		return 1;
-	return days(f->date_lo) <= days(hi) + CONSENT_NEAR_DAYS &&
-	       days(lo) <= days(f->date_hi) + CONSENT_NEAR_DAYS;
+	return store_days(f->date_lo) <= store_days(hi) + CONSENT_NEAR_DAYS &&
+	       store_days(lo) <= store_days(f->date_hi) + CONSENT_NEAR_DAYS;
 }
 
 static void from_consent_facts(const consent_facts *fs, const consent_transfer *t,

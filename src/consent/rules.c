@@ -75,49 +75,37 @@ static int is_code(const char *s)
 	return 1;
 }
 
-/* A "|"-list of codes, each is_code. */
-static int code_list_ok(const char *s)
+/* Whether the "|"-separated list s has items, and ok takes each of
+ * them (as a string of its own). */
+static int bar_list_all(const char *s, int (*ok)(const char *item))
 {
 	if (!*s)
 		return 0;
 	buf b = BUF_INIT;
-	int ok = 1;
+	int all = 1;
 	for (const char *p = s;;) {
 		const char *q = strchr(p, '|');
 		size_t k = q ? (size_t)(q - p) : strlen(p);
 		buf_reset(&b);
 		buf_add(&b, p, k);
-		if (!is_code(b.p))
-			ok = 0;
+		if (!ok(b.p))
+			all = 0;
 		if (!q)
 			break;
 		p = q + 1;
 	}
 	buf_release(&b);
-	return ok;
+	return all;
+}
+
+static int is_category(const char *s)
+{
+	return rec_category_intern(s) != NULL;
 }
 
 static int scope_ok(const char *s)
 {
-	if (!strcmp(s, "all") || !strcmp(s, "war_material"))
-		return 1;
-	if (!*s)
-		return 0;
-	buf b = BUF_INIT;
-	int ok = 1;
-	for (const char *p = s;;) {
-		const char *q = strchr(p, '|');
-		size_t k = q ? (size_t)(q - p) : strlen(p);
-		buf_reset(&b);
-		buf_add(&b, p, k);
-		if (!rec_category_intern(b.p))
-			ok = 0;
-		if (!q)
-			break;
-		p = q + 1;
-	}
-	buf_release(&b);
-	return ok;
+	return !strcmp(s, "all") || !strcmp(s, "war_material") || bar_list_all(s, is_category);
 }
 
 /* "-" is open; else a date store_date_range accepts. */
@@ -138,6 +126,17 @@ typedef struct load_ctx {
 	void *dst;
 } load_ctx;
 
+/* Reads path's lines into dst with fn; *dst_path keeps the first file
+ * read, which later ones add to. */
+static int load(void *dst, char **dst_path, const char *path, size_t ncols, tsv_fn fn,
+                sl_err *e)
+{
+	load_ctx lc = { path, dst };
+	if (!*dst_path)
+		*dst_path = xstrdup(path);
+	return tsv_each(path, ncols, fn, &lc, e);
+}
+
 static int rule_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 {
 	load_ctx *lc = ctx;
@@ -153,7 +152,7 @@ static int rule_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		           lc->path, line, f[1]);
 		return SL_EFORMAT;
 	}
-	if (strcmp(f[2], "*") && !code_list_ok(f[2])) {
+	if (strcmp(f[2], "*") && !bar_list_all(f[2], is_code)) {
 		sl_err_set(e, "%s:%zu: recipients '%s' is not * or a list of codes", lc->path, line, f[2]);
 		return SL_EFORMAT;
 	}
@@ -203,10 +202,7 @@ static int rule_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int consent_rules_load(consent_rules *r, const char *path, sl_err *e)
 {
-	load_ctx lc = { path, r };
-	if (!r->path)
-		r->path = xstrdup(path);
-	return tsv_each(path, 8, rule_line, &lc, e);
+	return load(r, &r->path, path, 8, rule_line, e);
 }
 
 void consent_rules_release(consent_rules *r)
@@ -292,10 +288,7 @@ static int system_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int consent_systems_load(consent_systems *s, const char *path, sl_err *e)
 {
-	load_ctx lc = { path, s };
-	if (!s->path)
-		s->path = xstrdup(path);
-	return tsv_each(path, 4, system_line, &lc, e);
+	return load(s, &s->path, path, 4, system_line, e);
 }
 
 void consent_systems_release(consent_systems *s)
@@ -386,10 +379,7 @@ static int chain_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int consent_chains_load(consent_chains *c, const char *path, sl_err *e)
 {
-	load_ctx lc = { path, c };
-	if (!c->path)
-		c->path = xstrdup(path);
-	return tsv_each(path, 3, chain_line, &lc, e);
+	return load(c, &c->path, path, 3, chain_line, e);
 }
 
 void consent_chains_release(consent_chains *c)

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "../base/buf.h"
+#include "../base/cal.h"
 #include "../base/tsv.h"
 #include "numlex.h"
 
@@ -47,6 +48,10 @@ static const char *const kind_names[D_NKINDS] = {
 
 enum { DF_CAP = 1 << 0, DF_NUM = 1 << 1, DF_YEAR = 1 << 2 };
 
+static const nlx_flag flag_names[] = {
+	{ "cap", DF_CAP }, { "num", DF_NUM }, { "year", DF_YEAR }, { "exact", NLX_F_EXACT },
+};
+
 #define B(k) (1u << (k))
 
 struct date_lex {
@@ -61,73 +66,48 @@ typedef struct load_ctx {
 	const char *path;
 } load_ctx;
 
-static int bad(sl_err *e, const load_ctx *c, size_t line, const char *why, const char *what)
-{
-	sl_err_set(e, "%s:%zu: %s%s%s", c->path, line, why, what ? ": " : "", what ? what : "");
-	return SL_EFORMAT;
-}
-
 static int date_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 {
 	load_ctx *c = ctx;
-	unsigned lang, flags = 0;
+	unsigned lang, flags;
 	(void)nf;
 	if (nlx_lang_list(f[0], &lang))
-		return bad(e, c, line, "unknown language", f[0]);
-	int kind;
-	for (kind = 0; kind < D_NKINDS; kind++)
-		if (!strcmp(f[1], kind_names[kind]))
-			break;
+		return nlx_bad(e, c->path, line, "unknown language", f[0]);
+	int kind = nlx_name_ix(kind_names, D_NKINDS, f[1]);
 	if (kind == D_NKINDS)
-		return bad(e, c, line, "unknown kind", f[1]);
+		return nlx_bad(e, c->path, line, "unknown kind", f[1]);
 	if (!*f[2])
-		return bad(e, c, line, "empty word", NULL);
+		return nlx_bad(e, c->path, line, "empty word", NULL);
 	double v = 0;
 	char unit = 0;
 	long l;
 	if (kind == D_MONTH || kind == D_WEEKDAY) {
 		if (nlx_parse_int(f[3], 1, kind == D_MONTH ? 12 : 7, &l))
-			return bad(e, c, line, kind == D_MONTH ? "month must be 1..12" : "weekday must be 1..7", f[3]);
+			return nlx_bad(e, c->path, line,
+			               kind == D_MONTH ? "month must be 1..12" : "weekday must be 1..7", f[3]);
 		v = (double)l;
 	} else if (kind == D_REL) {
 		const char *s = f[3];
 		if (!strchr("dwmy", s[0]) || !s[0] || (s[1] == '+' && !s[2]) ||
 		    nlx_parse_int(s[1] == '+' ? s + 2 : s + 1, -100, 100, &l))
-			return bad(e, c, line, "rel value must be d, w, m or y and an offset (\"d-1\")", s);
+			return nlx_bad(e, c->path, line,
+			               "rel value must be d, w, m or y and an offset (\"d-1\")", s);
 		unit = s[0];
 		v = (double)l;
 	} else if (strcmp(f[3], "-")) {
-		return bad(e, c, line, "value must be \"-\" for this kind", f[3]);
+		return nlx_bad(e, c->path, line, "value must be \"-\" for this kind", f[3]);
 	}
 	if (kind == D_DECADE) {
 		const char *h = strchr(f[2], '#');
 		if (!h || strchr(h + 1, '#') || h == f[2])
-			return bad(e, c, line, "a decade needs one \"#\", not at the start", f[2]);
+			return nlx_bad(e, c->path, line, "a decade needs one \"#\", not at the start", f[2]);
 	}
-	if (strcmp(f[4], "-")) {
-		const char *s = f[4];
-		while (*s) {
-			const char *cm = strchr(s, ',');
-			size_t n = cm ? (size_t)(cm - s) : strlen(s);
-			if (n == 3 && !strncmp(s, "cap", 3))
-				flags |= DF_CAP;
-			else if (n == 3 && !strncmp(s, "num", 3))
-				flags |= DF_NUM;
-			else if (n == 4 && !strncmp(s, "year", 4))
-				flags |= DF_YEAR;
-			else if (n == 5 && !strncmp(s, "exact", 5))
-				flags |= NLX_F_EXACT;
-			else
-				return bad(e, c, line, "unknown flag", f[4]);
-			s += n;
-			if (*s == ',')
-				s++;
-		}
-	}
+	if (nlx_parse_flags(f[4], flag_names, sizeof flag_names / sizeof flag_names[0], &flags))
+		return nlx_bad(e, c->path, line, "unknown flag", f[4]);
 	nlx_ent *en = nlx_tab_add(kind == D_DECADE ? &c->lx->dec : &c->lx->tab, f[2], lang, kind,
 	                          flags, v);
 	if (!en)
-		return bad(e, c, line, "word folds to nothing or is too long", f[2]);
+		return nlx_bad(e, c->path, line, "word folds to nothing or is too long", f[2]);
 	en->code[0] = unit;
 	return SL_OK;
 }
@@ -173,42 +153,6 @@ void date_lex_free(date_lex *lx)
 
 /* ---- calendar ---- */
 
-static int leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int mdays(int y, int m)
-{
-	static const int d[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
-/* Days since 1970-01-01 (H. Hinnant's civil calendar algorithms). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
-}
-
 /* 1 = Monday .. 7 = Sunday; 1970-01-01 was a Thursday. */
 static int weekday_of(long days)
 {
@@ -253,7 +197,7 @@ static ymd parse_docdate(const char *s)
 		r.prec = 2;
 		if (n >= 10 && s[7] == '-' && digits_at(s + 8, 2)) {
 			int d = (s[8] - '0') * 10 + (s[9] - '0');
-			if (d >= 1 && d <= mdays(r.y, m)) {
+			if (d >= 1 && d <= cal_mdays(r.y, m)) {
 				r.d = d;
 				r.prec = 3;
 			}
@@ -415,7 +359,7 @@ static int numeric_date(D *p, size_t i, int *y, int *m, int *d, size_t *end)
 		*d = a, *m = b, *y = c;
 		*end = j + 4;
 	}
-	return *m >= 1 && *m <= 12 && *y >= 1000 && *d >= 1 && *d <= mdays(*y, *m);
+	return *m >= 1 && *m <= 12 && *y >= 1000 && *d >= 1 && *d <= cal_mdays(*y, *m);
 }
 
 /* Resolves a month (and day) without a year against the document. */
@@ -444,7 +388,7 @@ static void resolve_weekday(D *p, int wd, int dir, char *when)
 		put_when(when, dc.y, dc.m, 0, dc.prec);
 		return;
 	}
-	long days = days_from_civil(dc.y, dc.m, dc.d);
+	long days = cal_days(dc.y, dc.m, dc.d);
 	int w = weekday_of(days);
 	long delta;
 	if (dir > 0) {
@@ -457,7 +401,7 @@ static void resolve_weekday(D *p, int wd, int dir, char *when)
 			delta = -7;
 	}
 	int y, m, d;
-	civil_from_days(days + delta, &y, &m, &d);
+	cal_from_days(days + delta, &y, &m, &d);
 	put_when(when, y, m, d, 3);
 }
 
@@ -469,8 +413,8 @@ static void resolve_rel(D *p, char unit, int off, char *when)
 	case 'd':
 	case 'w':
 		if (prec == 3) {
-			long days = days_from_civil(y, m, d) + (unit == 'd' ? off : 7L * off);
-			civil_from_days(days, &y, &m, &d);
+			long days = cal_days(y, m, d) + (unit == 'd' ? off : 7L * off);
+			cal_from_days(days, &y, &m, &d);
 			if (unit == 'w')
 				prec = 2;
 		}
@@ -656,14 +600,14 @@ static int structured(D *p, dres *r)
 		} else if (p->doc.prec == 1) {
 			put_when(r->when, y, mon, d, 1);
 		} else {
-			if (prec == 3 && d > mdays(y, mon))
+			if (prec == 3 && d > cal_mdays(y, mon))
 				return 0;
 			put_when(r->when, y, mon, d, prec);
 		}
 		r->kind = DATE_RELATIVE;
 		r->ahead = dir > 0;
 	} else {
-		if (prec == 3 && d > mdays(y, mon))
+		if (prec == 3 && d > cal_mdays(y, mon))
 			return 0;
 		put_when(r->when, y, mon, d, prec);
 		r->kind = DATE_EXACT;

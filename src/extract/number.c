@@ -62,7 +62,7 @@ enum {
 	F_BEFORE = 1 << 7, F_AFTER = 1 << 8, F_AFTERSCALE = 1 << 9
 };
 
-static const struct { const char *name; unsigned bit; } flag_names[] = {
+static const nlx_flag flag_names[] = {
 	{ "exact", NLX_F_EXACT }, { "notalone", F_NOTALONE }, { "attached", F_ATTACHED },
 	{ "money", F_MONEY }, { "follow", F_FOLLOW }, { "compound", F_COMPOUND },
 	{ "word", F_WORD }, { "infl", F_INFL },
@@ -83,61 +83,30 @@ typedef struct load_ctx {
 	const char *path;
 } load_ctx;
 
-static int bad(sl_err *e, const load_ctx *c, size_t line, const char *why, const char *what)
-{
-	sl_err_set(e, "%s:%zu: %s%s%s", c->path, line, why, what ? ": " : "", what ? what : "");
-	return SL_EFORMAT;
-}
-
-static int parse_flags(const char *s, unsigned *flags)
-{
-	*flags = 0;
-	if (!strcmp(s, "-"))
-		return 0;
-	while (*s) {
-		const char *c = strchr(s, ',');
-		size_t l = c ? (size_t)(c - s) : strlen(s);
-		size_t i;
-		for (i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++)
-			if (strlen(flag_names[i].name) == l && !strncmp(flag_names[i].name, s, l))
-				break;
-		if (i == sizeof flag_names / sizeof flag_names[0])
-			return -1;
-		*flags |= flag_names[i].bit;
-		s += l;
-		if (*s == ',')
-			s++;
-	}
-	return 0;
-}
-
 static int number_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 {
 	load_ctx *c = ctx;
 	unsigned lang, flags;
 	(void)nf;
 	if (nlx_lang_list(f[0], &lang))
-		return bad(e, c, line, "unknown language", f[0]);
-	int kind;
-	for (kind = 0; kind < K_CUR; kind++)
-		if (!strcmp(f[1], kind_names[kind]))
-			break;
+		return nlx_bad(e, c->path, line, "unknown language", f[0]);
+	int kind = nlx_name_ix(kind_names, K_CUR, f[1]);   /* currencies have a file of their own */
 	if (kind == K_CUR)
-		return bad(e, c, line, "unknown kind", f[1]);
+		return nlx_bad(e, c->path, line, "unknown kind", f[1]);
 	if (!*f[2])
-		return bad(e, c, line, "empty word", NULL);
+		return nlx_bad(e, c->path, line, "empty word", NULL);
 	double v = 0;
 	int valued = kind <= K_FRAC || kind == K_ORD;
 	if (valued) {
 		if (nlx_parse_double(f[3], &v) || v <= 0)
-			return bad(e, c, line, "value must be a positive number", f[3]);
+			return nlx_bad(e, c->path, line, "value must be a positive number", f[3]);
 	} else if (strcmp(f[3], "-")) {
-		return bad(e, c, line, "value must be \"-\" for this kind", f[3]);
+		return nlx_bad(e, c->path, line, "value must be \"-\" for this kind", f[3]);
 	}
-	if (parse_flags(f[4], &flags))
-		return bad(e, c, line, "unknown flag", f[4]);
+	if (nlx_parse_flags(f[4], flag_names, sizeof flag_names / sizeof flag_names[0], &flags))
+		return nlx_bad(e, c->path, line, "unknown flag", f[4]);
 	if (!nlx_tab_add(&c->lx->tab, f[2], lang, kind, flags, v))
-		return bad(e, c, line, "word folds to nothing or is too long", f[2]);
+		return nlx_bad(e, c->path, line, "word folds to nothing or is too long", f[2]);
 	return SL_OK;
 }
 
@@ -147,9 +116,9 @@ static int currency_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	unsigned lang, flags;
 	(void)nf;
 	if (nlx_lang_list(f[0], &lang))
-		return bad(e, c, line, "unknown language", f[0]);
+		return nlx_bad(e, c->path, line, "unknown language", f[0]);
 	if (!*f[1])
-		return bad(e, c, line, "empty name", NULL);
+		return nlx_bad(e, c->path, line, "empty name", NULL);
 	/* "-": a name that says money but not whose ("kronen": SEK, NOK,
 	 * DKK ...), so the amount is a value with no currency */
 	const char *code = f[2];
@@ -157,7 +126,7 @@ static int currency_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		code = "";
 	else if (strlen(code) != 3 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' ||
 	         code[1] > 'Z' || code[2] < 'A' || code[2] > 'Z')
-		return bad(e, c, line, "code must be three capital letters (ISO 4217) or -", code);
+		return nlx_bad(e, c->path, line, "code must be three capital letters (ISO 4217) or -", code);
 	if (!strcmp(f[3], "before"))
 		flags = F_BEFORE;
 	else if (!strcmp(f[3], "after"))
@@ -167,10 +136,10 @@ static int currency_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	else if (!strcmp(f[3], "afterscale"))
 		flags = F_AFTERSCALE;
 	else
-		return bad(e, c, line, "where must be before, after, both or afterscale", f[3]);
+		return nlx_bad(e, c->path, line, "where must be before, after, both or afterscale", f[3]);
 	nlx_ent *en = nlx_tab_add(&c->lx->tab, f[1], lang, K_CUR, flags, 0);
 	if (!en)
-		return bad(e, c, line, "name folds to nothing or is too long", f[1]);
+		return nlx_bad(e, c->path, line, "name folds to nothing or is too long", f[1]);
 	memcpy(en->code, code, strlen(code) + 1);
 	return SL_OK;
 }

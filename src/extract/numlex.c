@@ -430,22 +430,19 @@ void nlx_sieve_add(nlx_sieve *sv, const nlx_tab *t)
 		abort();                /* a fixed set of callers: a bug, not an input */
 	sv->tab[sv->ntab++] = t;
 	for (int l = 0; l < 5; l++) {
-		for (size_t b = 0; b < sizeof sv->keep[l]; b++) {
-			sv->keep[l][b] |= t->ascii2[l][b] & ~t->qno2[l][b];
-			sv->third[l][b] |= t->ascii2[l][b] & t->qno2[l][b];
+		/* a pair some table keeps is kept; one that some table passes
+		 * on to its third byte, and none keeps, goes to the third */
+		for (unsigned k = 0; k < sizeof sv->pair[l]; k++) {
+			unsigned a = t->ascii2[l][k >> 3] >> (k & 7) & 1;
+			unsigned q = t->qno2[l][k >> 3] >> (k & 7) & 1;
+			unsigned v = sv->pair[l][k] | (a && !q ? NLX_SIEVE_KEEP : 0) |
+			             (a && q ? NLX_SIEVE_THIRD : 0);
+			sv->pair[l][k] = (unsigned char)(v & NLX_SIEVE_KEEP ? NLX_SIEVE_KEEP : v);
 		}
 		/* digits start numbers and dates whatever follows them */
-		memset(&sv->keep[l]['0' << 4], 0xff, 10 << 4);
+		memset(&sv->pair[l]['0' << 7], NLX_SIEVE_KEEP, 10 << 7);
 		for (size_t b = 0; b < sizeof sv->tri[l]; b++)
 			sv->tri[l][b] |= t->tri[l][b];
-		for (size_t b = 0; b < sizeof sv->keep[l]; b++) {
-			unsigned keep = sv->keep[l][b], third = sv->third[l][b];
-			if (!(keep | third))
-				continue;
-			for (unsigned j = 0; j < 8; j++)
-				sv->pair[l][b << 3 | j] = (keep >> j & 1) ? NLX_SIEVE_KEEP :
-				                          (third >> j & 1) ? NLX_SIEVE_THIRD : 0;
-		}
 	}
 }
 
@@ -1131,5 +1128,39 @@ int nlx_parse_int(const char *s, long lo, long hi, long *v)
 	if (*end || errno || d < lo || d > hi)
 		return -1;
 	*v = d;
+	return 0;
+}
+
+int nlx_bad(sl_err *e, const char *path, size_t line, const char *why, const char *what)
+{
+	sl_err_set(e, "%s:%zu: %s%s%s", path, line, why, what ? ": " : "", what ? what : "");
+	return SL_EFORMAT;
+}
+
+int nlx_name_ix(const char *const *names, int n, const char *s)
+{
+	int i = 0;
+	while (i < n && strcmp(s, names[i]))
+		i++;
+	return i;
+}
+
+int nlx_parse_flags(const char *s, const nlx_flag *names, size_t n, unsigned *flags)
+{
+	*flags = 0;
+	if (!strcmp(s, "-"))
+		return 0;
+	while (*s) {
+		size_t l = strcspn(s, ",");
+		size_t i = 0;
+		while (i < n && (strlen(names[i].name) != l || strncmp(names[i].name, s, l)))
+			i++;
+		if (i == n)
+			return -1;
+		*flags |= names[i].bit;
+		s += l;
+		if (*s == ',')
+			s++;
+	}
 	return 0;
 }

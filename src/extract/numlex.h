@@ -312,12 +312,12 @@ static inline int nlx_fast_ix(unsigned lang)
 /*
  * The tables of the scanners that share a start list, merged into the
  * answers of nlx_quick_no for all of them at once: by the first two bytes
- * of a word (ASCII), a table may take it (keep), or may if its third byte
- * is in the union of the tables' tri sets (third), or none takes it.  Bit
- * sets by language index and (first << 7 | second), as in nlx_tab, and
- * the same as a byte per pair (NLX_SIEVE_KEEP, NLX_SIEVE_THIRD), which
- * the lookup at every word start reads with one load.  Built once per
- * lexicon; read-only after.
+ * of a word (ASCII), a table may take it (NLX_SIEVE_KEEP), or may if its
+ * third byte is in the union of the tables' tri sets (NLX_SIEVE_THIRD),
+ * or none takes it (0).  A byte per pair, by language index and (first
+ * << 7 | second), which the lookup at every word start reads with one
+ * load; tri is a bit set as in nlx_tab.  Built once per lexicon;
+ * read-only after.
  */
 #define NLX_SIEVE_TABS 4
 enum { NLX_SIEVE_KEEP = 1, NLX_SIEVE_THIRD = 2 };
@@ -325,8 +325,6 @@ enum { NLX_SIEVE_KEEP = 1, NLX_SIEVE_THIRD = 2 };
 struct nlx_sieve {
 	const nlx_tab *tab[NLX_SIEVE_TABS];
 	int ntab;
-	unsigned char keep[5][2048];
-	unsigned char third[5][2048];
 	unsigned char tri[5][8192];
 	unsigned char pair[5][16384];
 };
@@ -518,5 +516,22 @@ int nlx_may_start_at(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang);
 /* Strict number parsing for data columns: 0 on success. */
 int nlx_parse_double(const char *s, double *v);
 int nlx_parse_int(const char *s, long lo, long hi, long *v);
+
+/* A lexicon line refused: e says "path:line: why", and ": what" when
+ * what is given; returns SL_EFORMAT. */
+int nlx_bad(sl_err *e, const char *path, size_t line, const char *why, const char *what);
+
+/* The index of s in names[0..n), n when it is none of them. */
+int nlx_name_ix(const char *const *names, int n, const char *s);
+
+/* The owner's bits of a flags column, names separated by ','
+ * ("exact,cap"; "-" for none), by the table names[0..n); -1 for a name
+ * not in it. */
+typedef struct nlx_flag {
+	const char *name;
+	unsigned bit;
+} nlx_flag;
+
+int nlx_parse_flags(const char *s, const nlx_flag *names, size_t n, unsigned *flags);
 
 #endif

@@ -84,17 +84,11 @@ void record_json(buf *b, const record *r)
 	PUT(b, ", \"item\": ");
 	json_cstr(b, r->item);
 	PUT(b, ", \"quantity\": ");
-	if (r->quantity >= 0)
-		json_num(b, r->quantity);
-	else
-		PUT(b, "null");
+	json_amount(b, r->quantity);
 	PUT(b, ", \"unit\": ");
 	json_cstr(b, r->quantity >= 0 ? r->unit : NULL);
 	PUT(b, ", \"value\": ");
-	if (r->value >= 0)
-		json_num(b, r->value);
-	else
-		PUT(b, "null");
+	json_amount(b, r->value);
 	PUT(b, ", \"currency\": ");
 	json_cstr(b, r->value >= 0 ? r->currency : NULL);
 	PUT(b, ", \"when\": ");

@@ -11,6 +11,7 @@
 #include "html_date.h"
 
 #include <string.h>
+#include "../base/cal.h"
 
 typedef struct month_word {
 	const char *w; /* lower case, UTF-8 */
@@ -62,17 +63,9 @@ static int space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',';
 }
 
-static int days_in(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 static int put(int y, int m, int d, char *out)
 {
-	if (y < 1990 || y > 2039 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+	if (y < 1990 || y > 2039 || m < 1 || m > 12 || d < 1 || d > cal_mdays(y, m))
 		return -1;
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);

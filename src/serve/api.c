@@ -59,22 +59,11 @@ static int keep(void *ctx, const fact *f)
 	return it->want > 0 ? SL_DONE : 0;
 }
 
-static int keep_src(void *ctx, const fact_source *s)
-{
-	item *it = ctx;
-	it->src = xrealloc(it->src, (it->nsrc + 1) * sizeof *it->src);
-	fact_source *c = &it->src[it->nsrc++];
-	fact_source_copy(c, s);
-	return 0;
-}
-
 static void items_free(items *it)
 {
 	for (size_t i = 0; i < it->n; i++) {
 		fact_release(&it->v[i].f);
-		for (size_t j = 0; j < it->v[i].nsrc; j++)
-			fact_source_release(&it->v[i].src[j]);
-		free(it->v[i].src);
+		fact_sources_free(it->v[i].src, it->v[i].nsrc);
 	}
 	free(it->v);
 	memset(it, 0, sizeof *it);
@@ -84,7 +73,7 @@ static int load_sources(store *s, item *c, sl_err *e)
 {
 	if (c->nsrc)
 		return SL_OK;
-	return s->ops->each_source(s, c->f.id, keep_src, c, e);
+	return store_fact_sources(s, c->f.id, &c->src, &c->nsrc, e);
 }
 
 /* ---- corrections -------------------------------------------------------- */

@@ -134,17 +134,11 @@ void facts_json(buf *b, const fact *f, const fact_source *src, size_t n)
 	buf_adds(b, ", \"item\": ");
 	json_cstr(b, f->item);
 	buf_adds(b, ", \"quantity\": ");
-	if (f->quantity >= 0)
-		json_num(b, f->quantity);
-	else
-		buf_adds(b, "null");
+	json_amount(b, f->quantity);
 	buf_adds(b, ", \"unit\": ");
 	json_cstr(b, f->quantity >= 0 ? f->unit : NULL);
 	buf_adds(b, ", \"value\": ");
-	if (f->value >= 0)
-		json_num(b, f->value);
-	else
-		buf_adds(b, "null");
+	json_amount(b, f->value);
 	buf_adds(b, ", \"currency\": ");
 	json_cstr(b, f->value >= 0 ? f->currency : NULL);
 	buf_adds(b, ", \"when\": ");
@@ -175,10 +169,7 @@ void facts_json(buf *b, const fact *f, const fact_source *src, size_t n)
 		buf_adds(b, ", \"date\": ");
 		json_cstr(b, date_or_null(s->date));
 		buf_adds(b, ", \"quantity\": ");
-		if (s->quantity >= 0)
-			json_num(b, s->quantity);
-		else
-			buf_adds(b, "null");
+		json_amount(b, s->quantity);
 		buf_adds(b, ", \"evidence\": ");
 		json_cstr(b, s->evidence);
 		buf_addf(b, ", \"span\": [%zu, %zu]}", s->span[0], s->span[1]);

@@ -140,25 +140,14 @@ static int rec_sort(const void *pa, const void *pb)
 	return c ? c : report_cmp(a, b);
 }
 
-/* Days since 1970-01-01 of a YYYY-MM-DD (H. Hinnant's days_from_civil). */
-static long days(const char *d)
-{
-	long y = strtol(d, NULL, 10), m = strtol(d + 5, NULL, 10), dd = strtol(d + 8, NULL, 10);
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* Whether two day ranges come within WINDOW_DAYS of each other; an
  * unknown range is compatible with everything. */
 static int ranges_near(const char *alo, const char *ahi, const char *blo, const char *bhi)
 {
 	if (!alo[0] || !blo[0])
 		return 1;
-	return days(blo) <= days(ahi) + WINDOW_DAYS && days(alo) <= days(bhi) + WINDOW_DAYS;
+	return store_days(blo) <= store_days(ahi) + WINDOW_DAYS &&
+	       store_days(alo) <= store_days(bhi) + WINDOW_DAYS;
 }
 
 static int num_differs(double a, double b)
@@ -194,8 +183,8 @@ static rec_days rec_range(const store_rec *r)
 	char l[11], h[11];
 	rec_days d = { 0, 0, 0 };
 	if (r->when[0] && store_date_range(r->when, l, h)) {
-		d.lo = days(l);
-		d.hi = days(h);
+		d.lo = store_days(l);
+		d.hi = store_days(h);
 		d.dated = 1;
 	}
 	return d;
@@ -488,7 +477,8 @@ static void relate(fact_ref *refs, size_t n)
 			fact *c = refs[j].f;
 			if (!is(c, REC_COMMITTED) || !system_ok(c, d) || num_differs(c->quantity, d->quantity))
 				continue;
-			if (c->date_lo[0] && d->date_hi[0] && days(c->date_lo) > days(d->date_hi) + WINDOW_DAYS)
+			if (c->date_lo[0] && d->date_hi[0] &&
+			    store_days(c->date_lo) > store_days(d->date_hi) + WINDOW_DAYS)
 				continue;
 			int score = (c->system && d->system) * 2 + (c->quantity >= 0 && d->quantity >= 0);
 			int later = best && score == best_score &&

@@ -244,19 +244,25 @@ static int pg_rollback(store *b, sl_err *e)
 	return exec(s, "ROLLBACK", e);
 }
 
-static int pg_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+/* The text statement q gives for key, a malloc'ed copy in *out (NULL
+ * for no row or SQL NULL). */
+static int text_of(pg_store *s, int q, const char *key, char **out, sl_err *e)
 {
-	pg_store *s = (pg_store *)b;
 	params p = { .n = 0 };
-	*hash = NULL;
-	p_text(&p, id);
-	PGresult *r = run(s, Q_DOC_HASH, &p, e);
+	*out = NULL;
+	p_text(&p, key);
+	PGresult *r = run(s, q, &p, e);
 	if (!r)
 		return SL_EDB;
 	if (PQntuples(r) > 0)
-		*hash = col_dup(r, 0, 0);
+		*out = col_dup(r, 0, 0);
 	PQclear(r);
 	return SL_OK;
+}
+
+static int pg_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+{
+	return text_of((pg_store *)b, Q_DOC_HASH, id, hash, e);
 }
 
 static int pg_put_document(store *b, const store_doc *d, sl_err *e)
@@ -439,14 +445,10 @@ static int pg_each_fact(store *b, const fact_filter *flt, store_fact_fn fn, void
 	int ret;
 	if ((ret = store_filter_norm(flt, &f, e)))
 		return ret;
-	buf_adds(&q, "SELECT " STORE_FACT_COLS " FROM facts WHERE 1 = 1");
-	if (f.donor) { p_text(&p, f.donor); buf_addf(&q, " AND donor = $%d", p.n); }
-	if (f.recipient) { p_text(&p, f.recipient); buf_addf(&q, " AND recipient = $%d", p.n); }
-	if (f.type) { p_text(&p, f.type); buf_addf(&q, " AND type = $%d", p.n); }
-	if (f.category) { p_text(&p, f.category); buf_addf(&q, " AND category = $%d", p.n); }
-	if (f.since[0]) { p_text(&p, f.since); buf_addf(&q, " AND date_hi >= $%d", p.n); }
-	if (f.until[0]) { p_text(&p, f.until); buf_addf(&q, " AND date_lo <= $%d", p.n); }
-	buf_adds(&q, " ORDER BY id");
+	const char *vals[6];
+	int nv = store_filter_sql(&f, &q, vals);
+	for (int i = 0; i < nv; i++)
+		p_text(&p, vals[i]);
 	struct fact_ctx c = { fn, ctx };
 	ret = stream((pg_store *)b, -1, q.p, &p, fact_row, &c, e);
 	buf_release(&q);
@@ -476,10 +478,7 @@ static int pg_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 		fs.span[0] = (size_t)col_int(r, i, 9);
 		fs.span[1] = (size_t)col_int(r, i, 10);
 		ret = fn(ctx, &fs);
-		free(fs.doc);
-		free(fs.type);
-		free(fs.url);
-		free(fs.evidence);
+		fact_source_release(&fs);
 	}
 	PQclear(r);
 	return ret;
@@ -487,16 +486,7 @@ static int pg_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 
 static int pg_get_meta(store *b, const char *key, char **val, sl_err *e)
 {
-	params p = { .n = 0 };
-	*val = NULL;
-	p_text(&p, key);
-	PGresult *r = run((pg_store *)b, Q_GET_META, &p, e);
-	if (!r)
-		return SL_EDB;
-	if (PQntuples(r) > 0)
-		*val = col_dup(r, 0, 0);
-	PQclear(r);
-	return SL_OK;
+	return text_of((pg_store *)b, Q_GET_META, key, val, e);
 }
 
 static int upsert_meta(pg_store *s, const char *key, const char *val, sl_err *e)
@@ -536,8 +526,9 @@ static int pg_lock(store *b, int space, const char *name, int wait, sl_err *e)
 	return busy ? SL_DONE : SL_OK;
 }
 
-static int count1(pg_store *s, const char *q, long long *out, sl_err *e)
+static int count1(store *b, const char *q, long long *out, sl_err *e)
 {
+	pg_store *s = (pg_store *)b;
 	PGresult *r = PQexecParams(s->db, q, 0, NULL, NULL, NULL, NULL, 0);
 	if (check(s, r, e, "count"))
 		return SL_EDB;
@@ -548,23 +539,12 @@ static int count1(pg_store *s, const char *q, long long *out, sl_err *e)
 
 static int pg_counts(store *b, store_counts *c, sl_err *e)
 {
-	pg_store *s = (pg_store *)b;
-	int rc;
-	if ((rc = count1(s, "SELECT COUNT(*) FROM documents", &c->documents, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM records", &c->records, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts", &c->facts, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE n_sources > 1", &c->multi_source, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE contradiction <> 0", &c->contradictions, e)))
-		return rc;
-	return SL_OK;
+	return store_counts_by(b, count1, c, e);
 }
 
 static int pg_schema_version(store *b, int *version, sl_err *e)
 {
-	long long v = 0;
-	int rc = count1((pg_store *)b, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
-	*version = (int)v;
-	return rc;
+	return store_version_by(b, count1, version, e);
 }
 
 typedef struct query_ctx {

@@ -156,19 +156,26 @@ static int sq_rollback(store *b, sl_err *e)
 	return exec(s, "ROLLBACK", e);
 }
 
-static int sq_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+/* The text statement q gives for key, a malloc'ed copy in *out (NULL
+ * for no row or SQL NULL). */
+static int text_of(sqlite_store *s, int q, const char *key, char **out, sl_err *e,
+                   const char *what)
 {
-	sqlite_store *s = (sqlite_store *)b;
-	sqlite3_stmt *st = stmt(s, Q_DOC_HASH, e);
-	*hash = NULL;
+	sqlite3_stmt *st = stmt(s, q, e);
+	*out = NULL;
 	if (!st)
 		return SL_EDB;
-	bind_text(st, 1, id);
+	bind_text(st, 1, key);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*hash = col_dup(st, 0);
+		*out = col_dup(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(s, e, "document hash");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(s, e, what);
+}
+
+static int sq_doc_hash(store *b, const char *id, char **hash, sl_err *e)
+{
+	return text_of((sqlite_store *)b, Q_DOC_HASH, id, hash, e, "document hash");
 }
 
 static int sq_put_document(store *b, const store_doc *d, sl_err *e)
@@ -365,14 +372,7 @@ static int sq_each_fact(store *b, const fact_filter *flt, store_fact_fn fn, void
 
 	if ((ret = store_filter_norm(flt, &f, e)))
 		return ret;
-	buf_adds(&q, "SELECT " STORE_FACT_COLS " FROM facts WHERE 1 = 1");
-	if (f.donor) { buf_adds(&q, " AND donor = ?"); vals[nv++] = f.donor; }
-	if (f.recipient) { buf_adds(&q, " AND recipient = ?"); vals[nv++] = f.recipient; }
-	if (f.type) { buf_adds(&q, " AND type = ?"); vals[nv++] = f.type; }
-	if (f.category) { buf_adds(&q, " AND category = ?"); vals[nv++] = f.category; }
-	if (f.since[0]) { buf_adds(&q, " AND date_hi >= ?"); vals[nv++] = f.since; }
-	if (f.until[0]) { buf_adds(&q, " AND date_lo <= ?"); vals[nv++] = f.until; }
-	buf_adds(&q, " ORDER BY id");
+	nv = store_filter_sql(&f, &q, vals);
 	if (sqlite3_prepare_v2(s->db, q.p, -1, &st, NULL) != SQLITE_OK) {
 		buf_release(&q);
 		return fail(s, e, "prepare facts query");
@@ -418,10 +418,7 @@ static int sq_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 		fs.span[0] = (size_t)sqlite3_column_int64(st, 9);
 		fs.span[1] = (size_t)sqlite3_column_int64(st, 10);
 		ret = fn(ctx, &fs);
-		free(fs.doc);
-		free(fs.type);
-		free(fs.url);
-		free(fs.evidence);
+		fact_source_release(&fs);
 		if (ret)
 			break;
 	}
@@ -433,17 +430,7 @@ static int sq_each_source(store *b, int64_t fact_id, store_source_fn fn, void *c
 
 static int sq_get_meta(store *b, const char *key, char **val, sl_err *e)
 {
-	sqlite_store *s = (sqlite_store *)b;
-	sqlite3_stmt *st = stmt(s, Q_GET_META, e);
-	*val = NULL;
-	if (!st)
-		return SL_EDB;
-	bind_text(st, 1, key);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*val = col_dup(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(s, e, "read meta");
+	return text_of((sqlite_store *)b, Q_GET_META, key, val, e, "read meta");
 }
 
 static int sq_set_meta(store *b, const char *key, const char *val, sl_err *e)
@@ -458,8 +445,9 @@ static int sq_set_meta(store *b, const char *key, const char *val, sl_err *e)
 }
 
 /* A constant query returning one integer. */
-static int count1(sqlite_store *s, const char *q, long long *out, sl_err *e)
+static int count1(store *b, const char *q, long long *out, sl_err *e)
 {
+	sqlite_store *s = (sqlite_store *)b;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
 		return fail(s, e, "prepare count");
@@ -471,23 +459,12 @@ static int count1(sqlite_store *s, const char *q, long long *out, sl_err *e)
 
 static int sq_counts(store *b, store_counts *c, sl_err *e)
 {
-	sqlite_store *s = (sqlite_store *)b;
-	int rc;
-	if ((rc = count1(s, "SELECT COUNT(*) FROM documents", &c->documents, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM records", &c->records, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts", &c->facts, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE n_sources > 1", &c->multi_source, e)) ||
-	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE contradiction <> 0", &c->contradictions, e)))
-		return rc;
-	return SL_OK;
+	return store_counts_by(b, count1, c, e);
 }
 
 static int sq_schema_version(store *b, int *version, sl_err *e)
 {
-	long long v = 0;
-	int rc = count1((sqlite_store *)b, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
-	*version = (int)v;
-	return rc;
+	return store_version_by(b, count1, version, e);
 }
 
 /* Ad hoc statements of other modules: prepared per call (they are few

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sodium.h>
 #include <time.h>
+#include "../base/cal.h"
 
 store *store_open(const char *url, sl_err *e)
 {
@@ -126,7 +127,6 @@ static int digits(const char *s, int n)
 
 int store_date_range(const char *d, char lo[11], char hi[11])
 {
-	static const char mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	size_t n = d ? strlen(d) : 0;
 	lo[0] = hi[0] = '\0';
 	if (n == 4 && digits(d, 4)) {
@@ -139,10 +139,7 @@ int store_date_range(const char *d, char lo[11], char hi[11])
 		if (m < 1 || m > 12)
 			return 0;
 		if (n == 7) {
-			int y = atoi(d);
-			int last = mdays[m - 1];
-			if (m == 2 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-				last = 28;
+			int last = cal_mdays(atoi(d), m);
 			snprintf(lo, 11, "%.7s-01", d);
 			memcpy(hi, d, 7);
 			hi[7] = '-';
@@ -158,6 +155,12 @@ int store_date_range(const char *d, char lo[11], char hi[11])
 		}
 	}
 	return 0;
+}
+
+long store_days(const char *d)
+{
+	return cal_days((int)strtol(d, NULL, 10), (int)strtol(d + 5, NULL, 10),
+	                (int)strtol(d + 8, NULL, 10));
 }
 
 void store_rec_release(store_rec *r)
@@ -272,6 +275,32 @@ void fact_source_release(fact_source *s)
 	memset(s, 0, sizeof *s);
 }
 
+typedef struct sources_ctx {
+	fact_source **v;
+	size_t *n;
+} sources_ctx;
+
+static int keep_source(void *ctx, const fact_source *src)
+{
+	sources_ctx *c = ctx;
+	*c->v = xrealloc(*c->v, (*c->n + 1) * sizeof **c->v);
+	fact_source_copy(&(*c->v)[(*c->n)++], src);
+	return 0;
+}
+
+int store_fact_sources(store *s, int64_t fact_id, fact_source **v, size_t *n, sl_err *e)
+{
+	sources_ctx c = { v, n };
+	return s->ops->each_source(s, fact_id, keep_source, &c, e);
+}
+
+void fact_sources_free(fact_source *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fact_source_release(&v[i]);
+	free(v);
+}
+
 int store_filter_norm(const fact_filter *in, store_filter *out, sl_err *e)
 {
 	char lo[11], hi[11];
@@ -304,6 +333,45 @@ int store_filter_norm(const fact_filter *in, store_filter *out, sl_err *e)
 		memcpy(out->until, hi, 11);
 	}
 	return SL_OK;
+}
+
+int store_filter_sql(const store_filter *f, buf *q, const char *vals[6])
+{
+	const struct { const char *v, *clause; } c[] = {
+		{ f->donor, "donor =" }, { f->recipient, "recipient =" }, { f->type, "type =" },
+		{ f->category, "category =" },
+		{ f->since[0] ? f->since : NULL, "date_hi >=" },
+		{ f->until[0] ? f->until : NULL, "date_lo <=" },
+	};
+	int n = 0;
+	buf_adds(q, "SELECT " STORE_FACT_COLS " FROM facts WHERE 1 = 1");
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		if (c[i].v) {
+			vals[n++] = c[i].v;
+			buf_addf(q, " AND %s $%d", c[i].clause, n);
+		}
+	buf_adds(q, " ORDER BY id");
+	return n;
+}
+
+int store_counts_by(store *s, store_count_fn count1, store_counts *c, sl_err *e)
+{
+	int rc;
+	if ((rc = count1(s, "SELECT COUNT(*) FROM documents", &c->documents, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM records", &c->records, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM facts", &c->facts, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE n_sources > 1", &c->multi_source, e)) ||
+	    (rc = count1(s, "SELECT COUNT(*) FROM facts WHERE contradiction <> 0", &c->contradictions, e)))
+		return rc;
+	return SL_OK;
+}
+
+int store_version_by(store *s, store_count_fn count1, int *version, sl_err *e)
+{
+	long long v = 0;
+	int rc = count1(s, "SELECT COALESCE(MAX(version), 0) FROM schema_version", &v, e);
+	*version = (int)v;
+	return rc;
 }
 
 double store_num(const char *s)

@@ -247,6 +247,10 @@ const char *facts_group(rec_type t);
  * 2022-01-01 .. 2022-12-31).  Returns 0 for "" or a malformed date. */
 int store_date_range(const char *date, char lo[11], char hi[11]);
 
+/* Days since 1970-01-01 of a day YYYY-MM-DD (cal_days), for comparing
+ * how far apart two days are. */
+long store_days(const char *day);
+
 void store_rec_release(store_rec *r);
 void fact_release(fact *f);
 
@@ -256,6 +260,11 @@ void fact_release(fact *f);
 void fact_copy(fact *dst, const fact *src);
 void fact_source_copy(fact_source *dst, const fact_source *src);
 void fact_source_release(fact_source *s);
+
+/* Appends copies of the sources of fact fact_id (each_source's order)
+ * to the array *v of *n; fact_sources_free releases the n and v. */
+int store_fact_sources(store *s, int64_t fact_id, fact_source **v, size_t *n, sl_err *e);
+void fact_sources_free(fact_source *v, size_t n);
 
 /* The export formats.  Number of source columns in CSV. */
 #define FACTS_CSV_SOURCES 10

@@ -44,6 +44,20 @@ typedef struct store_filter {
 
 int store_filter_norm(const fact_filter *in, store_filter *out, sl_err *e);
 
+/* The facts query of f, ordered by id, into q: each value it compares
+ * with is a placeholder $1..$n, the value vals[0..n), and n is
+ * returned (at most 6).  Both backends take "$n" first used in
+ * ascending order; the values point into f. */
+int store_filter_sql(const store_filter *f, buf *q, const char *vals[6]);
+
+/* A constant query returning one integer, as a backend runs it. */
+typedef int (*store_count_fn)(store *s, const char *sql, long long *out, sl_err *e);
+
+/* store_ops.counts and .schema_version asked through count1: the
+ * questions are the same on every backend. */
+int store_counts_by(store *s, store_count_fn count1, store_counts *c, sl_err *e);
+int store_version_by(store *s, store_count_fn count1, int *version, sl_err *e);
+
 /* Parses an integer or real column rendered as text; -1 for NULL. */
 double store_num(const char *s);
 

@@ -4,81 +4,29 @@
  * bad/<case>/dates.tsv lexicons that must be refused with the file and
  * line named.  Every failing row is printed before the test fails.
  */
-#include <dirent.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include "base/buf.h"
-#include "base/tsv.h"
-#include "base/utf8.h"
+#include "lex_table.h"
 #include "extract/date.h"
 
 static date_lex *lx;
 
-static const char *env_or(const char *name, const char *def)
-{
-	const char *v = getenv(name);
-	return v && *v ? v : def;
-}
-
 static const char *tests_path(const char *name)
 {
-	static char p[1024];
-	snprintf(p, sizeof p, "%s/data/date/%s", env_or("SL_TESTS", "tests"), name);
-	return p;
-}
-
-/* Expands \uXXXX, \*N{TEXT} and \\ (see tests/data/number/cases.tsv). */
-static void unescape(buf *out, const char *s)
-{
-	buf_reset(out);
-	while (*s) {
-		if (s[0] == '\\' && s[1] == 'u') {
-			char hex[5] = { 0 };
-			memcpy(hex, s + 2, 4);
-			utf8_encode(out, (int32_t)strtol(hex, NULL, 16));
-			s += 6;
-		} else if (s[0] == '\\' && s[1] == '*') {
-			char *end;
-			long n = strtol(s + 2, &end, 10);
-			const char *close = strchr(end, '}');
-			if (*end != '{' || !close)
-				fail_msg("bad repeat escape in %s", s);
-			for (long i = 0; i < n; i++)
-				buf_add(out, end + 1, (size_t)(close - end - 1));
-			s = close + 1;
-		} else if (s[0] == '\\' && s[1] == '\\') {
-			buf_addc(out, '\\');
-			s += 2;
-		} else {
-			buf_addc(out, *s++);
-		}
-	}
+	return lt_path("date", name);
 }
 
 static const char *const kind_names[] = { "none", "exact", "relative", "vague" };
-
-typedef struct counts {
-	int rows, failed;
-} counts;
 
 #define MAXSPANS 64
 
 static int case_row(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 {
-	counts *c = ctx;
+	lt_counts *c = ctx;
 	(void)nf;
 	(void)e;
 	date_span sp[MAXSPANS];
 	buf in = BUF_INIT, want = BUF_INIT;
-	unescape(&in, f[2]);
-	unescape(&want, f[5]);
+	lt_unescape(&in, f[2]);
+	lt_unescape(&want, f[5]);
 	const char *lang = strcmp(f[0], "-") ? f[0] : NULL;
 	const char *doc = strcmp(f[1], "-") ? f[1] : NULL;
 	size_t count = (size_t)atol(f[3]), index = (size_t)atol(f[4]);
@@ -113,43 +61,11 @@ static int case_row(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 static void test_cases(void **state)
 {
 	(void)state;
-	counts c = { 0, 0 };
-	sl_err e;
-	assert_int_equal(tsv_each(tests_path("cases.tsv"), 8, case_row, &c, &e), SL_OK);
-	assert_true(c.rows >= 60);
-	assert_int_equal(c.failed, 0);
+	lt_run(tests_path("cases.tsv"), 8, case_row, 60);
 }
 
-static void test_bad_lexicons(void **state)
-{
-	(void)state;
-	DIR *d = opendir(tests_path("bad"));
-	assert_non_null(d);
-	struct dirent *de;
-	int n = 0;
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		char dir[1400], expect[1500], want[256] = "";
-		snprintf(dir, sizeof dir, "%s/%s", tests_path("bad"), de->d_name);
-		snprintf(expect, sizeof expect, "%s/expect", dir);
-		FILE *fp = fopen(expect, "r");
-		assert_non_null(fp);
-		if (!fgets(want, sizeof want, fp))
-			want[0] = '\0';
-		fclose(fp);
-		want[strcspn(want, "\n")] = '\0';
-		sl_err e = { "" };
-		date_lex *bad = date_lex_load(dir, &e);
-		if (bad || !strstr(e.msg, want))
-			print_error("bad/%s: got \"%s\", want \"%s\"\n", de->d_name, e.msg, want);
-		assert_null(bad);
-		assert_non_null(strstr(e.msg, want));
-		n++;
-	}
-	closedir(d);
-	assert_true(n >= 4);
-}
+/* Each bad/<case>/ lexicon is refused with its expect line in the message. */
+LT_TEST_BAD_LEXICONS(date_lex, date_lex_load, date_lex_free)
 
 /* A missing data directory is an error naming the file. */
 static void test_missing(void **state)
@@ -196,7 +112,7 @@ static int setup(void **state)
 {
 	(void)state;
 	sl_err e;
-	lx = date_lex_load(env_or("SL_DATA", "data"), &e);
+	lx = date_lex_load(lt_env("SL_DATA", "data"), &e);
 	if (!lx) {
 		print_error("%s\n", e.msg);
 		return -1;

@@ -148,6 +148,17 @@ static void ingest(store *s, const fx *f, int reversed, size_t counts[3])
 	}
 }
 
+/* Every case of cases, in order, into s. */
+static void ingest_cases(store *s)
+{
+	for (int i = 0; cases[i]; i++) {
+		fx f;
+		fx_load(&f, cases[i]);
+		ingest(s, &f, 0, NULL);
+		fx_free(&f);
+	}
+}
+
 /* ---- the fact table as text ------------------------------------------- */
 
 typedef struct facts_v {
@@ -159,13 +170,7 @@ static int keep_fact(void *ctx, const fact *f)
 {
 	facts_v *fv = ctx;
 	fv->v = realloc(fv->v, (fv->n + 1) * sizeof *fv->v);
-	fact *c = &fv->v[fv->n++];
-	*c = *f;
-#define DUP(x) c->x = f->x ? xstrdup(f->x) : NULL
-	DUP(type); DUP(donor); DUP(recipient); DUP(consent_by); DUP(category);
-	DUP(system); DUP(item); DUP(unit); DUP(currency); DUP(conflict);
-#undef DUP
-	c->src = NULL;
+	fact_copy(&fv->v[fv->n++], f);
 	return 0;
 }
 
@@ -193,37 +198,18 @@ typedef struct srcs {
 	size_t n;
 } srcs;
 
-static int keep_source(void *ctx, const fact_source *s)
-{
-	srcs *sv = ctx;
-	sv->v = realloc(sv->v, (sv->n + 1) * sizeof *sv->v);
-	fact_source *c = &sv->v[sv->n++];
-	*c = *s;
-	c->doc = xstrdup(s->doc);
-	c->type = xstrdup(s->type);
-	c->url = s->url ? xstrdup(s->url) : NULL;
-	c->evidence = xstrdup(s->evidence);
-	return 0;
-}
-
 static void get_sources(store *s, int64_t id, srcs *sv)
 {
 	sl_err e = { "" };
 	sv->v = NULL;
 	sv->n = 0;
-	if (s->ops->each_source(s, id, keep_source, sv, &e))
+	if (store_fact_sources(s, id, &sv->v, &sv->n, &e))
 		fail_msg("each_source: %s", e.msg);
 }
 
 static void sources_free(srcs *sv)
 {
-	for (size_t i = 0; i < sv->n; i++) {
-		free(sv->v[i].doc);
-		free(sv->v[i].type);
-		free(sv->v[i].url);
-		free(sv->v[i].evidence);
-	}
-	free(sv->v);
+	fact_sources_free(sv->v, sv->n);
 }
 
 static const char *d(const char *s)
@@ -284,6 +270,15 @@ static char *expected(const char *name)
 			buf_adds(&b, line);
 	fclose(fp);
 	return buf_detach(&b, NULL);
+}
+
+/* Fails, showing both, unless s holds the facts want (a dump()). */
+static void check_facts(store *s, const char *want, const char *what)
+{
+	char *got = dump(s, NULL);
+	if (strcmp(got, want))
+		fail_msg("%s: facts differ\n-- got:\n%s-- want:\n%s", what, got, want);
+	free(got);
 }
 
 /* ---- backends ---------------------------------------------------------- */
@@ -360,19 +355,15 @@ static void test_cases(void **state)
 	for (int i = 0; cases[i]; i++) {
 		fx f;
 		fx_load(&f, cases[i]);
-		store *s = fresh(be);
-		ingest(s, &f, 0, NULL);
-		char *got = dump(s, NULL), *want = expected(cases[i]);
-		if (strcmp(got, want))
-			fail_msg("%s (%s): facts differ\n-- got:\n%s-- want:\n%s", cases[i], be->name, got, want);
-		free(got);
-		/* The same documents in the opposite order give the same facts. */
-		s = fresh(be);
-		ingest(s, &f, 1, NULL);
-		got = dump(s, NULL);
-		if (strcmp(got, want))
-			fail_msg("%s (%s) reversed: facts differ\n-- got:\n%s-- want:\n%s", cases[i], be->name, got, want);
-		free(got);
+		char *want = expected(cases[i]), what[256];
+		/* the same documents in the opposite order give the same facts */
+		for (int reversed = 0; reversed <= 1; reversed++) {
+			store *s = fresh(be);
+			ingest(s, &f, reversed, NULL);
+			snprintf(what, sizeof what, "%s (%s)%s", cases[i], be->name,
+			         reversed ? " reversed" : "");
+			check_facts(s, want, what);
+		}
 		free(want);
 		fx_free(&f);
 	}
@@ -387,11 +378,8 @@ static void test_all_cases_together(void **state)
 	sl_err e = { "" };
 	store_counts c1, c2;
 	long long want_facts = 0;
+	ingest_cases(s);
 	for (int i = 0; cases[i]; i++) {
-		fx f;
-		fx_load(&f, cases[i]);
-		ingest(s, &f, 0, NULL);
-		fx_free(&f);
 		char *w = expected(cases[i]);
 		for (char *p = w; *p; p++)
 			want_facts += *p == '\n';
@@ -544,12 +532,7 @@ static void test_filters(void **state)
 	backend *be = *state;
 	store *s = be->s;
 	sl_err e = { "" };
-	for (int i = 0; cases[i]; i++) {
-		fx f;
-		fx_load(&f, cases[i]);
-		ingest(s, &f, 0, NULL);
-		fx_free(&f);
-	}
+	ingest_cases(s);
 	assert_int_equal(count_facts(s, &(fact_filter){ .donor = "DK" }), 3);
 	assert_int_equal(count_facts(s, &(fact_filter){ .donor = "DK", .type = "committed" }), 2);
 	/* considering and offered are one measure */
@@ -814,17 +797,8 @@ static void test_concurrent_ingest(void **state)
 		return;
 	}
 	/* the single-process reference */
-	char *want = NULL;
-	{
-		store *s = be->s;
-		for (int i = 0; cases[i]; i++) {
-			fx f;
-			fx_load(&f, cases[i]);
-			ingest(s, &f, 0, NULL);
-			fx_free(&f);
-		}
-		want = dump(s, NULL);
-	}
+	ingest_cases(be->s);
+	char *want = dump(be->s, NULL);
 	store *s = fresh(be);
 	fflush(NULL);
 	pid_t pids[NPROC];
@@ -877,10 +851,7 @@ static void test_concurrent_ingest(void **state)
 	assert_int_equal(c.records, 22);
 	/* the last rebuild to finish saw every document: not stale */
 	assert_false(facts_stale(s, &e));
-	char *got = dump(s, NULL);
-	if (strcmp(got, want))
-		fail_msg("concurrent ingest: facts differ\n-- got:\n%s-- want:\n%s", got, want);
-	free(got);
+	check_facts(s, want, "concurrent ingest");
 	free(want);
 }
 
