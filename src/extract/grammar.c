@@ -888,8 +888,13 @@ static void drop_money_words(gram_doc *g, const num_span *nums, size_t nn)
 	g->nm = w;
 }
 
-/* "WASHINGTON (AP) —", "Berlin (iwr-pressedienst) -", "Berlin -Die Ukraine":
- * a dateline names where the story was filed, not who acts. */
+/* "WASHINGTON (AP) —", "Berlin (iwr-pressedienst) -", "Berlin -Die Ukraine",
+ * "WASHINGTON, Oct 13 (Reuters) -", "Berne, 16 juin 2023 –", "KHARKIV,
+ * Ukraine (AP) —", "Taipeh/Washington –": a dateline names where (and
+ * when) the story was filed, not who acts.  It opens the sentence or a
+ * line (after a headline the splitter kept with it): places joined by
+ * commas and slashes, words only beside a number (the date), an agency in
+ * brackets, then a dash. */
 static int is_dash_token(const gram_doc *g, size_t t)
 {
 	const char *f = tok_fold(g->tl, &g->tl->v[t]);
@@ -898,24 +903,60 @@ static int is_dash_token(const gram_doc *g, size_t t)
 	return k && k == strlen(f) && fold_is_dash(c);
 }
 
+/* The mention one past the dateline that opens at the actor m[i], or i
+ * when none does. */
+static size_t dateline_end(const gram_doc *g, size_t i, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	size_t t = g->m[i].t1, j = i + 1;
+	int words = 0, num = 0;
+	for (size_t steps = 0; t < t1 && steps < 8; steps++) {
+		if (j < g->nm && g->m[j].t0 == t) {
+			if (g->m[j].kind != M_ACTOR || g->m[j].sub == ACT_ADJ)
+				return i;
+			t = g->m[j++].t1;
+			continue;
+		}
+		/* the dash stands alone or runs into the next word ("-Die") */
+		if (is_dash_token(g, t) || (tl->v[t].flags & TOK_LEADHYPH))
+			return (!words || num) && t + 1 < t1 ? j : i;
+		if (is_fold(tl, t, '(')) {
+			size_t q = t + 1;
+			while (q < t1 && q < t + 8 && !is_fold(tl, q, ')'))
+				q++;
+			if (q >= t1 || q >= t + 8)
+				return i;
+			while (j < g->nm && g->m[j].t0 < q)
+				j++;
+			t = q + 1;
+			continue;
+		}
+		if (comma_at(g, t) || is_fold(tl, t, '/'))
+			;
+		else if (tl->v[t].flags & TOK_NUM)
+			num = 1;
+		else if ((tl->v[t].flags & TOK_WORD) && tl->v[t].flen <= 10)
+			words = 1;
+		else
+			return i;
+		t++;
+	}
+	return i;
+}
+
 static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 {
-	if (!g->nm || g->m[0].kind != M_ACTOR || g->m[0].t0 != t0)
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || !(m->t0 == t0 || (g->tl->v[m->t0].flags & TOK_NL)))
+			continue;
+		size_t j = dateline_end(g, i, t1);
+		if (j == i)
+			continue;
+		memmove(g->m + i, g->m + j, (g->nm - j) * sizeof *g->m);
+		g->nm -= j - i;
 		return;
-	size_t t = g->m[0].t1;
-	if (t < t1 && is_fold(g->tl, t, '(')) {
-		size_t q = t + 1;
-		while (q < t1 && q < t + 8 && !is_fold(g->tl, q, ')'))
-			q++;
-		if (q >= t1 || q >= t + 8)
-			return;
-		t = q + 1;
 	}
-	/* the dash stands alone or runs into the next word ("-Die") */
-	if (t >= t1 || !(is_dash_token(g, t) || (g->tl->v[t].flags & TOK_LEADHYPH)))
-		return;
-	memmove(g->m, g->m + 1, (g->nm - 1) * sizeof *g->m);
-	g->nm--;
 }
 
 /* "travelling on a train", "conditions of travel on trains": a training
