@@ -1116,7 +1116,9 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 }
 
 /* Whether "with" at mention w is followed by its items and then, right
- * after them, the verb that gives ("mit weiteren Panzern versorgen"). */
+ * after them or past a short phrase of what they are for, the verb that
+ * gives ("mit weiteren Panzern versorgen", "mit Drohnen zur
+ * Grenzüberwachung auszustatten"). */
 static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 {
 	size_t j = item_after(g, w, m1);
@@ -1124,9 +1126,15 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 		return 0;
 	while (j + 1 < m1 && g->m[j + 1].kind == M_ITEM && g->m[j + 1].t0 - g->m[j].t1 <= 1)
 		j++;
-	if (j + 1 >= m1 || g->m[j + 1].t0 - g->m[j].t1 > 1)
+	size_t v = j + 1;
+	while (v < m1 && (cue_at(g, v, C_RECIP) || cue_at(g, v, C_ARTICLE)))
+		v++;
+	if (v >= m1 || g->m[v].t0 - g->m[j].t1 > 3)
 		return 0;
-	int s = g->m[j + 1].kind == M_CUE ? g->m[j + 1].sub : -1;
+	for (size_t t = g->m[j].t1; t < g->m[v].t0; t++)
+		if (g->tl->v[t].flags & TOK_PUNCT)
+			return 0;
+	int s = g->m[v].kind == M_CUE ? g->m[v].sub : -1;
 	return s == C_DELIVERED || s == C_COMMITTED || s == C_TRANSFER;
 }
 
@@ -1143,9 +1151,12 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			a->role = g->m[i - 1].role;
 			continue;
 		}
-		/* a state (not a state's adjective) right before "with" */
-		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
-		                cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 == a->t1;
+		/* a state (not a state's adjective) right before "with", or
+		 * before the "de" of its items ("doter la Moldavie de radars") */
+		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && g->m[i + 1].t0 == a->t1 &&
+		                (cue_at(g, i + 1, C_CARRYING) ||
+		                 (cue_at(g, i + 1, C_SOURCE) && item_after(g, i + 1, m1) < m1 &&
+		                  g->m[item_after(g, i + 1, m1)].t0 - g->m[i + 1].t1 <= 1));
 		/* "supplied Russia with drones": the state between a transfer
 		 * verb and "with" receives */
 		if (with_next && g->m[i - 1].kind == M_CUE &&
@@ -1157,8 +1168,15 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		}
 		/* "soll Russland mit Artilleriemunition versorgen", "voorziet
 		 * Rusland van drones": with the verb last, the state before
-		 * "with" and its items receives */
-		if (with_next && verb_after_with(g, i + 1, m1)) {
+		 * "with" and its items receives; so does the state right before
+		 * a verb that gives and its "with" ("Moldavië uit te rusten met
+		 * drones") */
+		int verb_with = i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && g->m[i + 1].kind == M_CUE &&
+		                (g->m[i + 1].sub == C_TRANSFER || g->m[i + 1].sub == C_COMMITTED ||
+		                 g->m[i + 1].sub == C_DELIVERED) &&
+		                g->m[i + 1].t0 == a->t1 && cue_at(g, i + 2, C_CARRYING) &&
+		                g->m[i + 2].t0 == g->m[i + 1].t1;
+		if ((with_next && verb_after_with(g, i + 1, m1)) || verb_with) {
 			/* not the agent of a passive ("wurde von Deutschland mit
 			 * Panzern beliefert") */
 			int subject = 0;
