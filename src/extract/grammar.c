@@ -1157,8 +1157,16 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		                (cue_at(g, i + 1, C_CARRYING) ||
 		                 (cue_at(g, i + 1, C_SOURCE) && item_after(g, i + 1, m1) < m1 &&
 		                  g->m[item_after(g, i + 1, m1)].t0 - g->m[i + 1].t1 <= 1));
-		/* "supplied Russia with drones": the state between a transfer
-		 * verb and "with" receives */
+		/* "supplied Russia with drones", "versorgt Russland seit dem
+		 * Herbst mit Drohnen": the state between a transfer verb and
+		 * "with" receives */
+		if (!with_next && i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
+		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5) {
+			with_next = 1;
+			for (size_t t = a->t1; t < g->m[i + 1].t0; t++)
+				if (g->tl->v[t].flags & TOK_PUNCT)
+					with_next = 0;
+		}
 		if (with_next && g->m[i - 1].kind == M_CUE &&
 		    (g->m[i - 1].sub == C_DELIVERED || g->m[i - 1].sub == C_COMMITTED ||
 		     g->m[i - 1].sub == C_TRANSFER) &&
@@ -2436,6 +2444,36 @@ static const mention *relative_agent(const gram_doc *g, const clause *r, const c
 	return aux && give ? agent : NULL;
 }
 
+/* "Teheran stuurde drones, die Rusland inzet tegen Oekraïense steden",
+ * "drones that Russia uses against Ukrainian cities", "des drones, que
+ * Moscou utilise contre": the state that turns the clause's items
+ * against a target (its verb is no cue) is the one they went to; the
+ * target is no recipient. */
+static const mention *weapon_user(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0 + 1; i < g->nm && i <= c->m1 + 1; i++) {
+		const mention *m = &g->m[i];
+		/* right after the items, past a comma and a relative pronoun,
+		 * and the verb that ends the clause ("Raketen geliefert, die
+		 * Moskau") */
+		size_t k = i - 1;
+		if (cue_at(g, k, C_RELATIVE) && k > c->m0)
+			k--;
+		if (g->m[k].kind == M_CUE && g->m[k].sub <= C_RECEIVE && k > c->m0)
+			k--;
+		if (g->m[k].kind != M_ITEM || m->t0 - g->m[k].t1 > 4 || m->kind != M_ACTOR ||
+		    m->sub == ACT_ADJ || m->sub == ACT_PERSON || m->role != ROLE_NONE || m->origin_only)
+			continue;
+		for (size_t j = i + 1; j < g->nm && g->m[j].t0 - m->t1 <= 4; j++) {
+			if (cue_at(g, j, C_AGAINST))
+				return m;
+			if (g->m[j].kind != M_CUE || g->m[j].sub <= C_RECEIVE)
+				break;
+		}
+	}
+	return NULL;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -3384,14 +3422,25 @@ static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *s
 	if (object_before_item(g, i, m1))
 		return 1;
 	const tok_list *tl = g->tl;
-	size_t j = item_after(g, i, m1);
+	/* past whose account it is ("hat Russland nach Angaben der
+	 * südkoreanischen Regierung Granaten geliefert") */
+	size_t r = i, from = g->m[i].t1;
+	if (r + 1 < m1 && cue_at(g, r + 1, C_REPORT) && g->m[r + 1].t0 == from) {
+		r++;
+		while (r + 1 < m1 && (g->m[r + 1].kind == M_ACTOR || cue_at(g, r + 1, C_ACTOR_HEAD) ||
+		                      cue_at(g, r + 1, C_ARTICLE) || cue_at(g, r + 1, C_SOURCE)) &&
+		       g->m[r + 1].t0 - g->m[r].t1 <= 1)
+			r++;
+		from = g->m[r].t1;
+	}
+	size_t j = item_after(g, r, m1);
 	if (j >= m1)
 		return 0;
 	size_t nn, nd;
 	const num_span *nums = nums_of(g, sc, &nn);
 	const date_span *dv = dates_of(sc, &nd);
 	size_t other = 0;
-	for (size_t t = g->m[i].t1; t < g->m[j].t0; t++) {
+	for (size_t t = from; t < g->m[j].t0; t++) {
 		size_t b = tl->v[t].start;
 		int in = 0;
 		if (tl->v[t].flags & TOK_PUNCT)
@@ -3887,6 +3936,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role != ROLE_SOURCE && !act[i]->weak)
 					recipient = act[i]->code;
+		}
+		if (!recipient && !consent_only && !requested && has_cue(g, C_AGAINST)) {
+			const mention *u = weapon_user(g, c);
+			if (u)
+				recipient = u->code;
 		}
 		if (!recipient)
 			for (size_t i = 0; i < na && !recipient; i++)
