@@ -959,6 +959,22 @@ static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
+/* "Seoul: Pjöngjang schickt Moskau Granaten", "Zuid-Korea: Noord-Korea
+ * stuurde granaten": a state before a colon that opens the sentence, with
+ * another state right after it, is whose account it is, not who acts. */
+static void drop_source_prefix(gram_doc *g, size_t t0, size_t t1)
+{
+	if (g->nm < 2 || g->m[0].kind != M_ACTOR || g->m[0].sub == ACT_ADJ || g->m[0].t0 != t0)
+		return;
+	size_t t = g->m[0].t1;
+	const mention *n = &g->m[1];
+	if (t + 1 >= t1 || !is_fold(g->tl, t, ':') || n->kind != M_ACTOR || n->sub == ACT_ADJ ||
+	    n->t0 > t + 2 || n->code == g->m[0].code)
+		return;
+	memmove(g->m, g->m + 1, (g->nm - 1) * sizeof *g->m);
+	g->nm--;
+}
+
 /* "travelling on a train", "conditions of travel on trains": a training
  * verb right after an article or a preposition is a noun, and names
  * nothing given. */
@@ -3256,6 +3272,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if ((g->actors >> ACT_ORG & 1) && (g->actors >> ACT_NAME & 1))
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
+	drop_source_prefix(g, t0, t1);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
 	if (g->nm != nm)
