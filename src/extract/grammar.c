@@ -2663,8 +2663,11 @@ static int infinitive_not_relative(const gram_doc *g, size_t i)
 	return 0;
 }
 
-/* "after the United States." at the end of a sentence: a clause word with
- * only a noun phrase after it is a preposition. */
+/* "after the United States." at the end of a sentence, "donor after the
+ * United States, having delivered": a clause word with only a noun phrase
+ * after it, up to the sentence's end or a comma that no other state
+ * follows (not "after Germany, France and Britain agreed"), is a
+ * preposition. */
 static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
 {
 	if (!cue_at(g, i, C_CLAUSE) || i + 1 >= g->nm)
@@ -2673,7 +2676,21 @@ static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
 	if (cue_at(g, j, C_ARTICLE) && j + 1 < g->nm)
 		j++;
 	const mention *a = &g->m[j];
-	if (a->kind != M_ACTOR || j + 1 != g->nm || a->t0 - g->m[i].t1 > 1)
+	if (a->kind != M_ACTOR || a->t0 - g->m[i].t1 > 1)
+		return 0;
+	/* "after the United States and Germany," */
+	while (j + 2 < g->nm && cue_at(g, j + 1, C_COORD) && g->m[j + 1].t0 == a->t1) {
+		size_t k = j + 2;
+		if (cue_at(g, k, C_ARTICLE) && k + 1 < g->nm)
+			k++;
+		if (g->m[k].kind != M_ACTOR || g->m[k].t0 - g->m[j + 1].t1 > 1)
+			break;
+		j = k;
+		a = &g->m[j];
+	}
+	if (a->t1 < t1 && comma_at(g, a->t1))
+		return !(j + 1 < g->nm && g->m[j + 1].kind == M_ACTOR && g->m[j + 1].t0 <= a->t1 + 2);
+	if (j + 1 != g->nm)
 		return 0;
 	for (size_t t = a->t1; t < t1; t++)
 		if (!(g->tl->v[t].flags & TOK_PUNCT))
@@ -4146,6 +4163,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* what the clause gives: its items, their numbers */
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
+		/* donors[nown, nranked): the states ranked before the donor */
+		size_t nown = ndon, nranked = ndon;
 		if (p.prov == REC_DELIVERED && ndon && donors[0]) {
 			int ordinal = 0;
 			for (size_t k2 = 0; k2 < nn; k2++)
@@ -4164,6 +4183,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					donors[ndon++] = a->code;
 			}
 		}
+		nranked = ndon;
 		/* "samen met Polen en Tsjechië": each partner of a joint
 		 * pledge is a donor too */
 		for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8 && (ndon == 0 || donors[0]) &&
@@ -4202,6 +4222,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		nprev_items = ni;
 		if (ni)
 			prev_item = items[0];
+		/* the ranking tells that the state ranked first gives aid, not
+		 * that it gave what the donor is said to have given ("the
+		 * second-largest donor after the US, having delivered Leopard
+		 * tanks") */
+		for (size_t j = 0; j < ni && nranked > nown; j++)
+			if (!items[j].category || (strcmp(items[j].category, "weapons") &&
+			                           strcmp(items[j].category, "funds"))) {
+				memmove(donors + nown, donors + nranked, (ndon - nranked) * sizeof *donors);
+				ndon -= nranked - nown;
+				nranked = nown;
+			}
 		/* "Berlin a rejeté la demande de Kiev, qui réclamait des
 		 * missiles Taurus": what a request asks for may be told by the
 		 * relative clause on its asker */
@@ -4527,7 +4558,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (ndon && donors[0] && !requested) {
 			nsent_donor = 0;
 			for (size_t d = 0; d < ndon; d++)
-				sent_donor[nsent_donor++] = donors[d];
+				if (d < nown || d >= nranked)
+					sent_donor[nsent_donor++] = donors[d];
 			for (size_t d = 0; d < ndon; d++)
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
