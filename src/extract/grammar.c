@@ -1579,6 +1579,24 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
+	/* "elle a exclu toute livraison, expliquant que la flotte était
+	 * sollicitée par l'OTAN": an auxiliary past a comma after the verb
+	 * belongs to another phrase, and does not make the verb passive */
+	if (p->passive) {
+		size_t pv = c->m1, aux = c->m1;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (pv == c->m1 && m->kind == M_CUE && !m->rel && m->sub <= C_RECEIVE &&
+			    m->sub != C_TRANSFER_NOUN)
+				pv = i;
+			if (aux == c->m1 && cue_at(g, i, C_AUX_PASSIVE))
+				aux = i;
+		}
+		if (pv < aux && aux < c->m1)
+			for (size_t t = g->m[pv].t1; t < g->m[aux].t0; t++)
+				if (comma_at(g, t))
+					p->passive = 0;
+	}
 	/* "Deutschland wird der Ukraine Panzer überlassen": "wird" after a
 	 * named subject and with no agent phrase is the future, not the
 	 * passive */
@@ -2488,6 +2506,15 @@ static const mention *weapon_user(const gram_doc *g, const clause *c)
 		}
 	}
 	return NULL;
+}
+
+/* Whether a report verb follows the actor a in clause c. */
+static int report_after(const gram_doc *g, const clause *c, const mention *a)
+{
+	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++)
+		if (cue_at(g, i, C_REPORT))
+			return 1;
+	return 0;
 }
 
 static int is_person_category(const char *c)
@@ -4087,12 +4114,30 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if ((act[i]->role == ROLE_RECIP || act[i]->role == ROLE_SOURCE) &&
 				    act[i]->code != recipient && !act[i]->weak)
 					lead = act[i];
+		/* "Interrogée sur les F-16, elle a exclu toute livraison,
+		 * expliquant que ... par les missions de l'OTAN": a pronoun that
+		 * is the subject of an active verb refers back; a state named
+		 * after the verb is not what it means (but the party asked in a
+		 * request: "riep hij de Verenigde Staten op"), unless it is the speaker
+		 * a speech tag names ("\"We will deliver ...,\" Norwegian
+		 * Defence Minister Gram told reporters") */
+		int pron_subject = 0;
+		for (size_t i = c->m0; i < c->m1 && !subject && !p.passive && !p.receive && !requested &&
+		                       !p.ncons; i++)
+			/* before the verb, or right after it ("schloss sie eine
+			 * Lieferung aus", "sloot zij") */
+			if (cue_at(g, i, C_PRONOUN) && (g->m[i].t0 < pred_t0 ||
+			                                (i > c->m0 && g->m[i - 1].t0 == pred_t0 &&
+			                                 g->m[i].t0 == g->m[i - 1].t1)))
+				pron_subject = 1;
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)
 				/* the antecedent of a relative is its subject, whatever
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
+				    !(pron_subject && act[i]->t0 > pred_t0 && act[i] != c->antecedent &&
+				      !report_after(g, c, act[i])) &&
 				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
 				    (act[i]->role != ROLE_SOURCE || weak || act[i] == c->antecedent))
 					lead = act[i];
