@@ -2508,6 +2508,31 @@ static const mention *weapon_user(const gram_doc *g, const clause *c)
 	return NULL;
 }
 
+static int is_person_category(const char *c);
+
+/* The state of the trainees a training word of clause c names right
+ * after it, past "of" and an article ("la formation de militaires
+ * arméniens", "training of Armenian officers", "opleiding van Armeense
+ * militairen", "Ausbildung armenischer Soldaten"); NULL if none. */
+static const char *trainee_state(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i + 1 < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (!(cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED) ||
+		      (m->kind == M_ITEM && m->category && !strcmp(m->category, "training"))))
+			continue;
+		size_t j = i + 1;
+		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE) ||
+		                     cue_at(g, j, C_PARTITIVE) ||
+		                     (g->m[j].kind == M_ITEM && is_person_category(g->m[j].category))))
+			j++;
+		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ &&
+		    g->m[j].t0 - m->t1 <= 3)
+			return g->m[j].code;
+	}
+	return NULL;
+}
+
 /* Whether a report verb follows the actor a in clause c. */
 static int report_after(const gram_doc *g, const clause *c, const mention *a)
 {
@@ -4015,6 +4040,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				continue;
 			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
+		}
+		/* "la formation de militaires arméniens en France", "training
+		 * of Armenian officers in Britain": the trainees named right after
+		 * the training word receive it, not the place it is given in */
+		if (!consent_only && !requested) {
+			const char *tr = trainee_state(g, c);
+			if (tr)
+				recipient = tr;
 		}
 		if (!recipient)
 			recipient = g->default_recipient;
