@@ -888,8 +888,13 @@ static void drop_money_words(gram_doc *g, const num_span *nums, size_t nn)
 	g->nm = w;
 }
 
-/* "WASHINGTON (AP) —", "Berlin (iwr-pressedienst) -", "Berlin -Die Ukraine":
- * a dateline names where the story was filed, not who acts. */
+/* "WASHINGTON (AP) —", "Berlin (iwr-pressedienst) -", "Berlin -Die Ukraine",
+ * "WASHINGTON, Oct 13 (Reuters) -", "Berne, 16 juin 2023 –", "KHARKIV,
+ * Ukraine (AP) —", "Taipeh/Washington –": a dateline names where (and
+ * when) the story was filed, not who acts.  It opens the sentence or a
+ * line (after a headline the splitter kept with it): places joined by
+ * commas and slashes, words only beside a number (the date), an agency in
+ * brackets, then a dash. */
 static int is_dash_token(const gram_doc *g, size_t t)
 {
 	const char *f = tok_fold(g->tl, &g->tl->v[t]);
@@ -898,21 +903,73 @@ static int is_dash_token(const gram_doc *g, size_t t)
 	return k && k == strlen(f) && fold_is_dash(c);
 }
 
+/* The mention one past the dateline that opens at the actor m[i], or i
+ * when none does. */
+static size_t dateline_end(const gram_doc *g, size_t i, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	size_t t = g->m[i].t1, j = i + 1;
+	int words = 0, num = 0;
+	for (size_t steps = 0; t < t1 && steps < 8; steps++) {
+		if (j < g->nm && g->m[j].t0 == t) {
+			if (g->m[j].kind != M_ACTOR || g->m[j].sub == ACT_ADJ)
+				return i;
+			t = g->m[j++].t1;
+			continue;
+		}
+		/* the dash stands alone or runs into the next word ("-Die") */
+		if (is_dash_token(g, t) || (tl->v[t].flags & TOK_LEADHYPH))
+			return (!words || num) && t + 1 < t1 ? j : i;
+		if (is_fold(tl, t, '(')) {
+			size_t q = t + 1;
+			while (q < t1 && q < t + 8 && !is_fold(tl, q, ')'))
+				q++;
+			if (q >= t1 || q >= t + 8)
+				return i;
+			while (j < g->nm && g->m[j].t0 < q)
+				j++;
+			t = q + 1;
+			continue;
+		}
+		if (comma_at(g, t) || is_fold(tl, t, '/'))
+			;
+		else if (tl->v[t].flags & TOK_NUM)
+			num = 1;
+		else if ((tl->v[t].flags & TOK_WORD) && tl->v[t].flen <= 10)
+			words = 1;
+		else
+			return i;
+		t++;
+	}
+	return i;
+}
+
 static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 {
-	if (!g->nm || g->m[0].kind != M_ACTOR || g->m[0].t0 != t0)
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || !(m->t0 == t0 || (g->tl->v[m->t0].flags & TOK_NL)))
+			continue;
+		size_t j = dateline_end(g, i, t1);
+		if (j == i)
+			continue;
+		memmove(g->m + i, g->m + j, (g->nm - j) * sizeof *g->m);
+		g->nm -= j - i;
+		return;
+	}
+}
+
+/* "Seoul: Pjöngjang schickt Moskau Granaten", "Zuid-Korea: Noord-Korea
+ * stuurde granaten": a state before a colon that opens the sentence, with
+ * another state right after it, is whose account it is, not who acts. */
+static void drop_source_prefix(gram_doc *g, size_t t0, size_t t1)
+{
+	if (g->nm < 2 || g->m[0].kind != M_ACTOR || g->m[0].sub == ACT_ADJ || g->m[0].t0 != t0)
 		return;
 	size_t t = g->m[0].t1;
-	if (t < t1 && is_fold(g->tl, t, '(')) {
-		size_t q = t + 1;
-		while (q < t1 && q < t + 8 && !is_fold(g->tl, q, ')'))
-			q++;
-		if (q >= t1 || q >= t + 8)
-			return;
-		t = q + 1;
-	}
-	/* the dash stands alone or runs into the next word ("-Die") */
-	if (t >= t1 || !(is_dash_token(g, t) || (g->tl->v[t].flags & TOK_LEADHYPH)))
+	const mention *n = &g->m[1];
+	if (t + 1 >= t1 || !is_fold(g->tl, t, ':') || n->kind != M_ACTOR || n->sub == ACT_ADJ ||
+	    n->t0 > t + 2 || n->code == g->m[0].code)
 		return;
 	memmove(g->m, g->m + 1, (g->nm - 1) * sizeof *g->m);
 	g->nm--;
@@ -1075,7 +1132,9 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 }
 
 /* Whether "with" at mention w is followed by its items and then, right
- * after them, the verb that gives ("mit weiteren Panzern versorgen"). */
+ * after them or past a short phrase of what they are for, the verb that
+ * gives ("mit weiteren Panzern versorgen", "mit Drohnen zur
+ * Grenzüberwachung auszustatten"). */
 static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 {
 	size_t j = item_after(g, w, m1);
@@ -1083,9 +1142,15 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 		return 0;
 	while (j + 1 < m1 && g->m[j + 1].kind == M_ITEM && g->m[j + 1].t0 - g->m[j].t1 <= 1)
 		j++;
-	if (j + 1 >= m1 || g->m[j + 1].t0 - g->m[j].t1 > 1)
+	size_t v = j + 1;
+	while (v < m1 && (cue_at(g, v, C_RECIP) || cue_at(g, v, C_ARTICLE)))
+		v++;
+	if (v >= m1 || g->m[v].t0 - g->m[j].t1 > 3)
 		return 0;
-	int s = g->m[j + 1].kind == M_CUE ? g->m[j + 1].sub : -1;
+	for (size_t t = g->m[j].t1; t < g->m[v].t0; t++)
+		if (g->tl->v[t].flags & TOK_PUNCT)
+			return 0;
+	int s = g->m[v].kind == M_CUE ? g->m[v].sub : -1;
 	return s == C_DELIVERED || s == C_COMMITTED || s == C_TRANSFER;
 }
 
@@ -1102,11 +1167,22 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			a->role = g->m[i - 1].role;
 			continue;
 		}
-		/* a state (not a state's adjective) right before "with" */
-		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
-		                cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 == a->t1;
-		/* "supplied Russia with drones": the state between a transfer
-		 * verb and "with" receives */
+		/* a state (not a state's adjective) right before "with", or
+		 * before the "de" of its items ("doter la Moldavie de radars") */
+		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && g->m[i + 1].t0 == a->t1 &&
+		                (cue_at(g, i + 1, C_CARRYING) ||
+		                 (cue_at(g, i + 1, C_SOURCE) && item_after(g, i + 1, m1) < m1 &&
+		                  g->m[item_after(g, i + 1, m1)].t0 - g->m[i + 1].t1 <= 1));
+		/* "supplied Russia with drones", "versorgt Russland seit dem
+		 * Herbst mit Drohnen": the state between a transfer verb and
+		 * "with" receives */
+		if (!with_next && i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
+		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5) {
+			with_next = 1;
+			for (size_t t = a->t1; t < g->m[i + 1].t0; t++)
+				if (g->tl->v[t].flags & TOK_PUNCT)
+					with_next = 0;
+		}
 		if (with_next && g->m[i - 1].kind == M_CUE &&
 		    (g->m[i - 1].sub == C_DELIVERED || g->m[i - 1].sub == C_COMMITTED ||
 		     g->m[i - 1].sub == C_TRANSFER) &&
@@ -1116,8 +1192,15 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		}
 		/* "soll Russland mit Artilleriemunition versorgen", "voorziet
 		 * Rusland van drones": with the verb last, the state before
-		 * "with" and its items receives */
-		if (with_next && verb_after_with(g, i + 1, m1)) {
+		 * "with" and its items receives; so does the state right before
+		 * a verb that gives and its "with" ("Moldavië uit te rusten met
+		 * drones") */
+		int verb_with = i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && g->m[i + 1].kind == M_CUE &&
+		                (g->m[i + 1].sub == C_TRANSFER || g->m[i + 1].sub == C_COMMITTED ||
+		                 g->m[i + 1].sub == C_DELIVERED) &&
+		                g->m[i + 1].t0 == a->t1 && cue_at(g, i + 2, C_CARRYING) &&
+		                g->m[i + 2].t0 == g->m[i + 1].t1;
+		if ((with_next && verb_after_with(g, i + 1, m1)) || verb_with) {
 			/* not the agent of a passive ("wurde von Deutschland mit
 			 * Panzern beliefert") */
 			int subject = 0;
@@ -1496,6 +1579,24 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
+	/* "elle a exclu toute livraison, expliquant que la flotte était
+	 * sollicitée par l'OTAN": an auxiliary past a comma after the verb
+	 * belongs to another phrase, and does not make the verb passive */
+	if (p->passive) {
+		size_t pv = c->m1, aux = c->m1;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (pv == c->m1 && m->kind == M_CUE && !m->rel && m->sub <= C_RECEIVE &&
+			    m->sub != C_TRANSFER_NOUN)
+				pv = i;
+			if (aux == c->m1 && cue_at(g, i, C_AUX_PASSIVE))
+				aux = i;
+		}
+		if (pv < aux && aux < c->m1)
+			for (size_t t = g->m[pv].t1; t < g->m[aux].t0; t++)
+				if (comma_at(g, t))
+					p->passive = 0;
+	}
 	/* "Deutschland wird der Ukraine Panzer überlassen": "wird" after a
 	 * named subject and with no agent phrase is the future, not the
 	 * passive */
@@ -2377,6 +2478,70 @@ static const mention *relative_agent(const gram_doc *g, const clause *r, const c
 	return aux && give ? agent : NULL;
 }
 
+/* "Teheran stuurde drones, die Rusland inzet tegen Oekraïense steden",
+ * "drones that Russia uses against Ukrainian cities", "des drones, que
+ * Moscou utilise contre": the state that turns the clause's items
+ * against a target (its verb is no cue) is the one they went to; the
+ * target is no recipient. */
+static const mention *weapon_user(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0 + 1; i < g->nm && i <= c->m1 + 1; i++) {
+		const mention *m = &g->m[i];
+		/* right after the items, past a comma and a relative pronoun,
+		 * and the verb that ends the clause ("Raketen geliefert, die
+		 * Moskau") */
+		size_t k = i - 1;
+		if (cue_at(g, k, C_RELATIVE) && k > c->m0)
+			k--;
+		if (g->m[k].kind == M_CUE && g->m[k].sub <= C_RECEIVE && k > c->m0)
+			k--;
+		if (g->m[k].kind != M_ITEM || m->t0 - g->m[k].t1 > 4 || m->kind != M_ACTOR ||
+		    m->sub == ACT_ADJ || m->sub == ACT_PERSON || m->role != ROLE_NONE || m->origin_only)
+			continue;
+		for (size_t j = i + 1; j < g->nm && g->m[j].t0 - m->t1 <= 4; j++) {
+			if (cue_at(g, j, C_AGAINST))
+				return m;
+			if (g->m[j].kind != M_CUE || g->m[j].sub <= C_RECEIVE)
+				break;
+		}
+	}
+	return NULL;
+}
+
+static int is_person_category(const char *c);
+
+/* The state of the trainees a training word of clause c names right
+ * after it, past "of" and an article ("la formation de militaires
+ * arméniens", "training of Armenian officers", "opleiding van Armeense
+ * militairen", "Ausbildung armenischer Soldaten"); NULL if none. */
+static const char *trainee_state(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i + 1 < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (!(cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED) ||
+		      (m->kind == M_ITEM && m->category && !strcmp(m->category, "training"))))
+			continue;
+		size_t j = i + 1;
+		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE) ||
+		                     cue_at(g, j, C_PARTITIVE) ||
+		                     (g->m[j].kind == M_ITEM && is_person_category(g->m[j].category))))
+			j++;
+		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ &&
+		    g->m[j].t0 - m->t1 <= 3)
+			return g->m[j].code;
+	}
+	return NULL;
+}
+
+/* Whether a report verb follows the actor a in clause c. */
+static int report_after(const gram_doc *g, const clause *c, const mention *a)
+{
+	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++)
+		if (cue_at(g, i, C_REPORT))
+			return 1;
+	return 0;
+}
+
 static int is_person_category(const char *c)
 {
 	/* the first byte first: asked of every item, which is seldom either */
@@ -2550,8 +2715,11 @@ static int infinitive_not_relative(const gram_doc *g, size_t i)
 	return 0;
 }
 
-/* "after the United States." at the end of a sentence: a clause word with
- * only a noun phrase after it is a preposition. */
+/* "after the United States." at the end of a sentence, "donor after the
+ * United States, having delivered": a clause word with only a noun phrase
+ * after it, up to the sentence's end or a comma that no other state
+ * follows (not "after Germany, France and Britain agreed"), is a
+ * preposition. */
 static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
 {
 	if (!cue_at(g, i, C_CLAUSE) || i + 1 >= g->nm)
@@ -2560,7 +2728,21 @@ static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
 	if (cue_at(g, j, C_ARTICLE) && j + 1 < g->nm)
 		j++;
 	const mention *a = &g->m[j];
-	if (a->kind != M_ACTOR || j + 1 != g->nm || a->t0 - g->m[i].t1 > 1)
+	if (a->kind != M_ACTOR || a->t0 - g->m[i].t1 > 1)
+		return 0;
+	/* "after the United States and Germany," */
+	while (j + 2 < g->nm && cue_at(g, j + 1, C_COORD) && g->m[j + 1].t0 == a->t1) {
+		size_t k = j + 2;
+		if (cue_at(g, k, C_ARTICLE) && k + 1 < g->nm)
+			k++;
+		if (g->m[k].kind != M_ACTOR || g->m[k].t0 - g->m[j + 1].t1 > 1)
+			break;
+		j = k;
+		a = &g->m[j];
+	}
+	if (a->t1 < t1 && comma_at(g, a->t1))
+		return !(j + 1 < g->nm && g->m[j + 1].kind == M_ACTOR && g->m[j + 1].t0 <= a->t1 + 2);
+	if (j + 1 != g->nm)
 		return 0;
 	for (size_t t = a->t1; t < t1; t++)
 		if (!(g->tl->v[t].flags & TOK_PUNCT))
@@ -3159,6 +3341,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if ((g->actors >> ACT_ORG & 1) && (g->actors >> ACT_NAME & 1))
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
+	drop_source_prefix(g, t0, t1);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
 	if (g->nm != nm)
@@ -3325,14 +3508,25 @@ static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *s
 	if (object_before_item(g, i, m1))
 		return 1;
 	const tok_list *tl = g->tl;
-	size_t j = item_after(g, i, m1);
+	/* past whose account it is ("hat Russland nach Angaben der
+	 * südkoreanischen Regierung Granaten geliefert") */
+	size_t r = i, from = g->m[i].t1;
+	if (r + 1 < m1 && cue_at(g, r + 1, C_REPORT) && g->m[r + 1].t0 == from) {
+		r++;
+		while (r + 1 < m1 && (g->m[r + 1].kind == M_ACTOR || cue_at(g, r + 1, C_ACTOR_HEAD) ||
+		                      cue_at(g, r + 1, C_ARTICLE) || cue_at(g, r + 1, C_SOURCE)) &&
+		       g->m[r + 1].t0 - g->m[r].t1 <= 1)
+			r++;
+		from = g->m[r].t1;
+	}
+	size_t j = item_after(g, r, m1);
 	if (j >= m1)
 		return 0;
 	size_t nn, nd;
 	const num_span *nums = nums_of(g, sc, &nn);
 	const date_span *dv = dates_of(sc, &nd);
 	size_t other = 0;
-	for (size_t t = g->m[i].t1; t < g->m[j].t0; t++) {
+	for (size_t t = from; t < g->m[j].t0; t++) {
 		size_t b = tl->v[t].start;
 		int in = 0;
 		if (tl->v[t].flags & TOK_PUNCT)
@@ -3829,6 +4023,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->role != ROLE_SOURCE && !act[i]->weak)
 					recipient = act[i]->code;
 		}
+		if (!recipient && !consent_only && !requested && has_cue(g, C_AGAINST)) {
+			const mention *u = weapon_user(g, c);
+			if (u)
+				recipient = u->code;
+		}
 		if (!recipient)
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->code == g->default_recipient)
@@ -3841,6 +4040,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				continue;
 			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
+		}
+		/* "la formation de militaires arméniens en France", "training
+		 * of Armenian officers in Britain": the trainees named right after
+		 * the training word receive it, not the place it is given in */
+		if (!consent_only && !requested) {
+			const char *tr = trainee_state(g, c);
+			if (tr)
+				recipient = tr;
 		}
 		if (!recipient)
 			recipient = g->default_recipient;
@@ -3940,12 +4147,30 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if ((act[i]->role == ROLE_RECIP || act[i]->role == ROLE_SOURCE) &&
 				    act[i]->code != recipient && !act[i]->weak)
 					lead = act[i];
+		/* "Interrogée sur les F-16, elle a exclu toute livraison,
+		 * expliquant que ... par les missions de l'OTAN": a pronoun that
+		 * is the subject of an active verb refers back; a state named
+		 * after the verb is not what it means (but the party asked in a
+		 * request: "riep hij de Verenigde Staten op"), unless it is the speaker
+		 * a speech tag names ("\"We will deliver ...,\" Norwegian
+		 * Defence Minister Gram told reporters") */
+		int pron_subject = 0;
+		for (size_t i = c->m0; i < c->m1 && !subject && !p.passive && !p.receive && !requested &&
+		                       !p.ncons; i++)
+			/* before the verb, or right after it ("schloss sie eine
+			 * Lieferung aus", "sloot zij") */
+			if (cue_at(g, i, C_PRONOUN) && (g->m[i].t0 < pred_t0 ||
+			                                (i > c->m0 && g->m[i - 1].t0 == pred_t0 &&
+			                                 g->m[i].t0 == g->m[i - 1].t1)))
+				pron_subject = 1;
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)
 				/* the antecedent of a relative is its subject, whatever
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
+				    !(pron_subject && act[i]->t0 > pred_t0 && act[i] != c->antecedent &&
+				      !report_after(g, c, act[i])) &&
 				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
 				    (act[i]->role != ROLE_SOURCE || weak || act[i] == c->antecedent))
 					lead = act[i];
@@ -4016,6 +4241,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* what the clause gives: its items, their numbers */
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
+		/* donors[nown, nranked): the states ranked before the donor */
+		size_t nown = ndon, nranked = ndon;
 		if (p.prov == REC_DELIVERED && ndon && donors[0]) {
 			int ordinal = 0;
 			for (size_t k2 = 0; k2 < nn; k2++)
@@ -4034,6 +4261,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					donors[ndon++] = a->code;
 			}
 		}
+		nranked = ndon;
 		/* "samen met Polen en Tsjechië": each partner of a joint
 		 * pledge is a donor too */
 		for (size_t i = c->m0; i + 1 < c->m1 && ndon < 8 && (ndon == 0 || donors[0]) &&
@@ -4072,6 +4300,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		nprev_items = ni;
 		if (ni)
 			prev_item = items[0];
+		/* the ranking tells that the state ranked first gives aid, not
+		 * that it gave what the donor is said to have given ("the
+		 * second-largest donor after the US, having delivered Leopard
+		 * tanks") */
+		for (size_t j = 0; j < ni && nranked > nown; j++)
+			if (!items[j].category || (strcmp(items[j].category, "weapons") &&
+			                           strcmp(items[j].category, "funds"))) {
+				memmove(donors + nown, donors + nranked, (ndon - nranked) * sizeof *donors);
+				ndon -= nranked - nown;
+				nranked = nown;
+			}
 		/* "Berlin a rejeté la demande de Kiev, qui réclamait des
 		 * missiles Taurus": what a request asks for may be told by the
 		 * relative clause on its asker */
@@ -4397,7 +4636,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (ndon && donors[0] && !requested) {
 			nsent_donor = 0;
 			for (size_t d = 0; d < ndon; d++)
-				sent_donor[nsent_donor++] = donors[d];
+				if (d < nown || d >= nranked)
+					sent_donor[nsent_donor++] = donors[d];
 			for (size_t d = 0; d < ndon; d++)
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
