@@ -21,7 +21,7 @@
 const char *const gram_cue_classes[] = {
 	"delivered", "committed", "offered", "considering", "refused", "requested",
 	"consent_requested", "consent_granted", "consent_denied",
-	"transfer", "transfer_noun", "receive", "neg", "future", "past_want", "cond",
+	"transfer", "transfer_noun", "purchase", "receive", "neg", "future", "past_want", "cond",
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
@@ -1056,6 +1056,7 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 
 /* Marks actors preceded by a recipient or source preposition. */
 static int gives_own_item(const gram_doc *g, size_t i);
+static int pred_cue(const mention *m);
 
 /* "Quelques heures plus tard, à Copenhague, la Première ministre ...",
  * "a indiqué mercredi à Séoul un député": a capital after "à"/"in" that
@@ -1356,6 +1357,20 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether the negation at mention i stands nearer a predicate other than
+ * the one at mention p (a transfer verb of its own: "terughoudend: wil
+ * geen wapens sturen"). */
+static int negates_other(const gram_doc *g, const clause *c, size_t i, size_t p)
+{
+	size_t d = mdist(&g->m[i], &g->m[p]);
+	for (size_t q = c->m0; q < c->m1; q++)
+		if (q != p && q != i && !g->m[q].rel && g->m[q].kind == M_CUE &&
+		    (g->m[q].sub == C_TRANSFER || g->m[q].sub == C_DELIVERED || g->m[q].sub == C_COMMITTED) &&
+		    mdist(&g->m[i], &g->m[q]) < d)
+			return 1;
+	return 0;
+}
+
 /* Whether a promise stands before mention i in the sentence. */
 static int promised_before(const gram_doc *g, size_t i)
 {
@@ -1374,6 +1389,31 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
 			return 0;
 		if (cue_at(g, j, C_ONLY_IF) && g->m[j].t1 - g->m[j].t0 > 1)
 			return 1;
+	}
+	return 0;
+}
+
+/* Whether the purchase at mention pi is made for the state the document
+ * is about, named after a recipient word ("for Ukraine", "voor
+ * Oekraïne"): not an adjective ("beim südkoreanischen Hersteller"), not
+ * the place of a maker ("à KNDS France"), not the buyer itself, and not
+ * another state, which sells ("achète vingt hélicoptères aux
+ * États-Unis": French "à" is "from" after a verb of buying). */
+static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
+{
+	const char *buyer = NULL;
+	for (size_t i = c->m0; i < c->m1 && !buyer; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
+		    !g->m[i].origin_only && i < pi)
+			buyer = g->m[i].code;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *a = &g->m[i];
+		if (a->kind != M_ACTOR || a->role != ROLE_RECIP || a->weak || a->origin_only ||
+		    a->sub == ACT_ADJ || a->code == buyer || a->code != g->default_recipient)
+			continue;
+		if (i > c->m0 && cue_at(g, i - 1, C_MAKER) && g->m[i - 1].t1 == a->t0)
+			continue;
+		return 1;
 	}
 	return 0;
 }
@@ -1493,6 +1533,49 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			p->prov = REC_CONSIDERING;
 			return;
 		}
+	}
+	/* "Defensie bestelt 46 tanks voor de eigen landmacht", "Warsaw
+	 * ordered 1,000 tanks from the maker", "Ukraine bought drones from
+	 * Baykar": a purchase is procurement, no support; it is a pledge
+	 * only where the buyer buys for another state ("hat für die Ukraine
+	 * 18 Haubitzen bestellt").  Beside a verb of giving it says how the
+	 * items were had ("a livré des canons commandés à l'industrie"). */
+	if (have[C_PURCHASE]) {
+		size_t pi = pos[C_PURCHASE];
+		/* "to buy shells for Ukraine", "un fonds destiné à l'achat
+		 * d'armes", "voor de aankoop van munitie": a purchase named as
+		 * a purpose is what the clause's own predicate serves */
+		size_t q = pi;
+		if (q > c->m0 && cue_at(g, q - 1, C_ARTICLE) && g->m[q - 1].t1 + 1 >= g->m[q].t0)
+			q--;
+		int purpose = q > c->m0 && g->m[q - 1].t1 + 1 >= g->m[q].t0 &&
+		              (cue_at(g, q - 1, C_INF) || cue_at(g, q - 1, C_RECIP) || cue_at(g, q - 1, C_COMP));
+		int other = 0;
+		for (int k = C_DELIVERED; k <= C_TRANSFER; k++)
+			other += have[k];
+		other += have[C_RECEIVE] + have[C_PERMISSION];
+		/* "..., a annoncé le ministère": a speech tag after a comma
+		 * gives nothing of its own */
+		int tag = 0;
+		if (!purpose && have[C_COMMITTED] == 1 && pos[C_COMMITTED] > pi &&
+		    !gives_own_item(g, pos[C_COMMITTED]))
+			for (size_t t = g->m[pi].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
+				tag = comma_at(g, t);
+		if (!purpose && other == tag) {
+			if (!buys_for_other(g, c, pi))
+				return;
+			have[C_COMMITTED] = have[C_PURCHASE];
+			pos[C_COMMITTED] = pi;
+		} else if (!purpose) {
+			/* the seller after it is where the items come from */
+			for (size_t i = pi + 1; i < c->m1 && g->m[i].t0 <= g->m[pi].t1 + 5; i++) {
+				if (pred_cue(&g->m[i]) || comma_at(g, g->m[i].t0 - 1))
+					break;
+				if (g->m[i].kind == M_ACTOR)
+					g->m[i].origin_only = 1;
+			}
+		}
+		have[C_PURCHASE] = 0;
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
@@ -1786,6 +1869,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				break;
 			/* "ne livrera des chars que si": "ne ... que" restricts */
 			if (restricts_if(g, c, i))
+				break;
+			/* "blijft terughoudend: wil geen wapens sturen": a
+			 * negation nearer another verb is that verb's, and leaves
+			 * a refusal, an offer or a weighing as it is */
+			if ((core == C_REFUSED || core == C_OFFERED || core == C_CONSIDERING) &&
+			    negates_other(g, c, i, pos[core]))
 				break;
 			neg = 1;
 			break;
