@@ -1418,6 +1418,36 @@ static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
 	return 0;
 }
 
+/* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
+ * problemen", "If Europe does not send more shells, Kyiv will run out":
+ * a condition that opens the clause and ends at a comma holds every verb
+ * of giving, and what follows says nothing of giving: the clause asserts
+ * no transfer, nor a refusal by its negation.  Dutch "als", German
+ * "wenn" and English "when" open it here too, at the head of a clause
+ * and closed by a comma. */
+static int lead_condition_only(const gram_doc *g, const clause *c)
+{
+	size_t i = c->m0;
+	if (i >= c->m1 || !(cue_at(g, i, C_IF) || cue_at(g, i, C_ONLY_IF)) || g->m[i].t0 > c->t0 + 1)
+		return 0;
+	size_t comma = SIZE_MAX;
+	for (size_t t = g->m[i].t1; t < c->t1 && comma == SIZE_MAX; t++)
+		if (comma_at(g, t))
+			comma = t;
+	if (comma == SIZE_MAX)
+		return 0;
+	int inside = 0;
+	for (size_t q = i + 1; q < c->m1; q++) {
+		const mention *m = &g->m[q];
+		if (m->kind != M_CUE || m->rel || !(m->sub <= C_RECEIVE || m->sub == C_TRAIN || m->sub == C_TRAINED))
+			continue;
+		if (m->t0 > comma)
+			return 0;
+		inside = 1;
+	}
+	return inside;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1434,6 +1464,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->approve = 0;
 	p->by = NULL;
 	int in_if = 0, preds_before_if = 0;
+	if (lead_condition_only(g, c))
+		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->rel)
@@ -1817,6 +1849,20 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			tag = comma_at(g, t);
 		if (tag)
 			have[C_COMMITTED] = 0;
+	}
+	/* "Kiev s'est engagé à ne pas utiliser ces armes", "Ukraine has
+	 * promised to use them only at home": a promise the recipient makes,
+	 * of nothing given, is its own and no support */
+	if (have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] &&
+	    !have[C_RECEIVE] && !have[C_AUX_PASSIVE] && !have[C_REFUSED] && !have[C_OFFERED] &&
+	    !have[C_CONSIDERING] && g->default_recipient) {
+		const mention *subj = NULL;
+		for (size_t i = c->m0; i < pos[C_COMMITTED] && !subj; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
+			    !g->m[i].origin_only)
+				subj = &g->m[i];
+		if (subj && subj->code == g->default_recipient)
+			return;
 	}
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
@@ -3852,6 +3898,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		} else {
 			p.prov = p.prov2 = -1;   /* the rest is zero from the memset */
 		}
+		/* "If Kyiv asks for them, Norway will send howitzers": a
+		 * promise after a condition that leads the sentence waits for
+		 * it, an offer */
+		if (k > 0 && p.prov == REC_COMMITTED && cl[k - 1].m0 < cl[k - 1].m1 &&
+		    cue_at(g, cl[k - 1].m0, C_IF) && g->m[cl[k - 1].m0].t0 <= cl[k - 1].t0 + 1 &&
+		    cl[k - 1].t0 <= t0 + 1)
+			p.prov = REC_OFFERED;
 		prevp = p;
 		have_prev = 1;
 		if (g->trace)
