@@ -1788,8 +1788,43 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
 				asker = &g->m[i];
 		}
+		/* "Belgien schließt eine Lieferung aus, weil die Luftwaffe die
+		 * Jets selbst benötigt": a clause that names nobody before its
+		 * verb goes on with the sentence's subject */
+		int named = 0;
+		for (size_t i = c->m0; i < pos[C_REQUESTED]; i++)
+			if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
+				named = 1;
+		for (size_t i = 0; i < c->m0 && !asker && !named; i++)
+			if (g->m[i].kind == M_ACTOR) {
+				if (g->m[i].role == ROLE_NONE && !g->m[i].weak && !g->m[i].origin_only)
+					asker = &g->m[i];
+				break;
+			}
 		if (asker && asker->role == ROLE_NONE && asker->code != g->default_recipient)
 			return;
+	}
+	/* "Le Portugal enverra des obusiers, répondant à une demande de
+	 * Kiev", "Australia will send vehicles following a request from
+	 * Zelensky": a request named after a comma or an article past the
+	 * clause's verb of giving is what that verb answers; the clause gives
+	 * both */
+	int answers = 0;
+	if (have[C_REQUESTED] && !have[C_REFUSED] && !have[C_NEG] && !have[C_CONS_REQ] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_RECEIVE]) {
+		size_t r = pos[C_REQUESTED], v = SIZE_MAX;
+		static const int gives[] = { C_COMMITTED, C_DELIVERED, C_TRANSFER };
+		for (size_t k = 0; k < sizeof gives / sizeof gives[0]; k++)
+			if (have[gives[k]] && pos[gives[k]] < r && pos[gives[k]] < v)
+				v = pos[gives[k]];
+		if (v != SIZE_MAX && r > c->m0 && g->m[r - 1].t1 + 1 >= g->m[r].t0 &&
+		    (cue_at(g, r - 1, C_ARTICLE) || cue_at(g, r - 1, C_RECIP) || cue_at(g, r - 1, C_SOURCE)))
+			for (size_t t = g->m[v].t1; t < g->m[r].t0 && !answers; t++)
+				answers = comma_at(g, t);
+	}
+	if (answers) {
+		have[C_REQUESTED] = 0;
+		p->prov2 = REC_REQUESTED;
 	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
@@ -2510,6 +2545,46 @@ static const mention *relative_agent(const gram_doc *g, const clause *r, const c
 			agent = m;
 	}
 	return aux && give ? agent : NULL;
+}
+
+/* Whether the request of clause c is made by a state other than the
+ * recipient, for a transfer that goes to the recipient: the recipient is
+ * named only as the one who receives ("to Ukraine", "der Ukraine ...
+ * liefern"), a verb or noun of transfer is there, and a state asks (its
+ * request: "requests by Estonia", "Denmark's request"; or it stands
+ * before the verb: "Berlin asked Bern"). */
+static int foreign_request(const gram_doc *g, const clause *c, const char *recipient)
+{
+	int to = 0, transfer = 0, asks = 0;
+	size_t rq = SIZE_MAX;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && m->code == recipient) {
+			if (m->role == ROLE_RECIP || object_before_item(g, i, c->m1))
+				to = 1;
+			else
+				asks = 1;   /* "Ukraine's request", "a request from Ukrainian leaders" */
+		}
+		if (!m->rel && (cue_at(g, i, C_TRANSFER) || m->reexport))
+			transfer = 1;
+		if (cue_at(g, i, C_REQUESTED) && rq == SIZE_MAX)
+			rq = i;
+	}
+	if (!to || !transfer || rq == SIZE_MAX)
+		return 0;
+	const mention *owner = request_owner(g, c, recipient);
+	if (owner && owner->code != recipient)
+		return 1;
+	if (asks)
+		return 0;
+	for (size_t i = c->m0; i < rq; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && !m->weak && m->code != recipient)
+			return 1;
+		if (cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ANAPHOR))
+			return 0;
+	}
+	return 0;
 }
 
 static int is_person_category(const char *c)
@@ -4314,6 +4389,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates);
 				continue;
 			}
+		}
+		/* "requests by Estonia to transfer U.S.-made weapons to Ukraine",
+		 * "Berlin asked Bern to approve the re-export of rounds to
+		 * Ukraine", "Polen forderte Deutschland auf, der Ukraine Panzer
+		 * zu liefern": a request made by a state other than the
+		 * recipient, for a transfer to the recipient, asks for no
+		 * support of its own (a consent, or a call on a third party) */
+		if (requested && foreign_request(g, c, recipient)) {
+			p.prov = p.prov2 = -1;
+			if (!p.ncons)
+				continue;
 		}
 		int some = 0, resp = 0;
 		int some_resp = has_cue(g, C_SOME_DONOR) || has_cue(g, C_RESPECTIVELY);
