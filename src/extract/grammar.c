@@ -29,6 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
+	"exercise", "civil",
 	NULL
 };
 
@@ -3973,6 +3974,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		} else {
 			p.prov = p.prov2 = -1;   /* the rest is zero from the memset */
 		}
+		/* "Beijing sent warships across the median line during drills",
+		 * "wird Patriot-Einheiten in Ostpolen stationieren": forces moved
+		 * for an exercise or stationed are not given, nor do they
+		 * pass anywhere by consent */
+		if (has_cue(g, C_EXERCISE)) {
+			p.prov = p.prov2 = -1;
+			p.ncons = 0;
+		}
 		/* "If Kyiv asks for them, Norway will send howitzers": a
 		 * promise after a condition that leads the sentence waits for
 		 * it, an offer */
@@ -4436,6 +4445,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				dv = none;
 				dn = 1;
 			}
+			int civil = has_cue(g, C_CIVIL);
 			int types[2] = { p.prov, p.prov2 };
 			for (int ti = 0; ti < 2; ti++) {
 				if (types[ti] < 0)
@@ -4448,6 +4458,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
+							continue;
+						/* "50 miljoen om Oekraïners de winter door
+						 * te helpen", "destinée à payer les
+						 * salaires": money for civilian ends or a
+						 * budget is out of scope */
+						if (civil && !strcmp(items[j].category, "funds"))
 							continue;
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     ev0, t1, c->t0, c->t1, dates);
