@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil",
+	"exercise", "civil", "company",
 	NULL
 };
 
@@ -1426,6 +1426,28 @@ static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
  * no transfer, nor a refusal by its negation.  Dutch "als", German
  * "wenn" and English "when" open it here too, at the head of a clause
  * and closed by a comma. */
+/* "Turkse dronemaker schenkt Litouwers een Bayraktar", "Le conglomérat
+ * tchèque CSG a annoncé le rachat", "the German company will supply": a
+ * company that acts is no state donor, and the state adjective beside
+ * it is its nationality.  The subject is the clause's opening phrase:
+ * articles, state adjectives and maker names around a company noun,
+ * before any predicate or other state. */
+static int company_subject(const gram_doc *g, const clause *c)
+{
+	if (!has_cue(g, C_COMPANY))
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_COMPANY))
+			return 1;
+		if (cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_MAKER) ||
+		    (m->kind == M_ACTOR && m->sub == ACT_ADJ))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
 static int lead_condition_only(const gram_doc *g, const clause *c)
 {
 	size_t i = c->m0;
@@ -1465,7 +1487,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->approve = 0;
 	p->by = NULL;
 	int in_if = 0, preds_before_if = 0;
-	if (lead_condition_only(g, c))
+	if (lead_condition_only(g, c) || company_subject(g, c))
 		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
