@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company",
+	"exercise", "civil", "company", "claim",
 	NULL
 };
 
@@ -1878,9 +1878,28 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	if (p->ncons)
 		have[C_DELIVERED] = 0;
-	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts nothing */
+	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts
+	 * nothing; nor does rejecting a claim ("Berichte, wonach Südafrika
+	 * Granaten bereitgestellt habe, wies Pretoria zurück", "rejected
+	 * allegations that it had sent drones") */
 	if (have[C_DENIAL])
 		return;
+	if (have[C_CLAIM] && have[C_REFUSED]) {
+		/* the claim is what is rejected, not a cause of it told before
+		 * a colon ("steht wegen der Berichte unter Druck: Bislang
+		 * lehnt Seoul es ab") */
+		size_t a = g->m[pos[C_CLAIM]].t1, b = g->m[pos[C_REFUSED]].t0;
+		if (a > b) {
+			size_t x = a;
+			a = g->m[pos[C_REFUSED]].t1;
+			b = x;
+		}
+		int cut = 0;
+		for (size_t t = a; t < b && !cut; t++)
+			cut = is_fold(g->tl, t, ':') || is_fold(g->tl, t, ';');
+		if (!cut)
+			return;
+	}
 	/* "discussions about how the vehicles could be supplied", "vroeg zich
 	 * af waarom": an embedded question asserts no provision, unless the
 	 * clause weighs or declines it ("prüft, ob") */
