@@ -21,7 +21,7 @@
 const char *const gram_cue_classes[] = {
 	"delivered", "committed", "offered", "considering", "refused", "requested",
 	"consent_requested", "consent_granted", "consent_denied",
-	"transfer", "transfer_noun", "receive", "neg", "future", "past_want", "cond",
+	"transfer", "transfer_noun", "purchase", "receive", "neg", "future", "past_want", "cond",
 	"aux_passive", "recip", "source", "coord", "clause", "anaphor", "more",
 	"report", "question_word", "should", "actor_head", "not_only", "would", "relative",
 	"pronoun", "already", "elaboration", "against", "denial",
@@ -29,6 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
+	"exercise", "civil", "company", "claim",
 	NULL
 };
 
@@ -1113,6 +1114,7 @@ static int list_on_noun(const gram_doc *g, size_t k, size_t m0)
 
 /* Marks actors preceded by a recipient or source preposition. */
 static int gives_own_item(const gram_doc *g, size_t i);
+static int pred_cue(const mention *m);
 
 /* "Quelques heures plus tard, à Copenhague, la Première ministre ...",
  * "a indiqué mercredi à Séoul un député": a capital after "à"/"in" that
@@ -1439,6 +1441,20 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether the negation at mention i stands nearer a predicate other than
+ * the one at mention p (a transfer verb of its own: "terughoudend: wil
+ * geen wapens sturen"). */
+static int negates_other(const gram_doc *g, const clause *c, size_t i, size_t p)
+{
+	size_t d = mdist(&g->m[i], &g->m[p]);
+	for (size_t q = c->m0; q < c->m1; q++)
+		if (q != p && q != i && !g->m[q].rel && g->m[q].kind == M_CUE &&
+		    (g->m[q].sub == C_TRANSFER || g->m[q].sub == C_DELIVERED || g->m[q].sub == C_COMMITTED) &&
+		    mdist(&g->m[i], &g->m[q]) < d)
+			return 1;
+	return 0;
+}
+
 /* Whether a promise stands before mention i in the sentence. */
 static int promised_before(const gram_doc *g, size_t i)
 {
@@ -1461,6 +1477,83 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether the purchase at mention pi is made for the state the document
+ * is about, named after a recipient word ("for Ukraine", "voor
+ * Oekraïne"): not an adjective ("beim südkoreanischen Hersteller"), not
+ * the place of a maker ("à KNDS France"), not the buyer itself, and not
+ * another state, which sells ("achète vingt hélicoptères aux
+ * États-Unis": French "à" is "from" after a verb of buying). */
+static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
+{
+	const char *buyer = NULL;
+	for (size_t i = c->m0; i < c->m1 && !buyer; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
+		    !g->m[i].origin_only && i < pi)
+			buyer = g->m[i].code;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *a = &g->m[i];
+		if (a->kind != M_ACTOR || a->role != ROLE_RECIP || a->weak || a->origin_only ||
+		    a->sub == ACT_ADJ || a->code == buyer || a->code != g->default_recipient)
+			continue;
+		if (i > c->m0 && cue_at(g, i - 1, C_MAKER) && g->m[i - 1].t1 == a->t0)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
+ * problemen", "If Europe does not send more shells, Kyiv will run out":
+ * a condition that opens the clause and ends at a comma holds every verb
+ * of giving, and what follows says nothing of giving: the clause asserts
+ * no transfer, nor a refusal by its negation.  Dutch "als", German
+ * "wenn" and English "when" open it here too, at the head of a clause
+ * and closed by a comma. */
+/* "Turkse dronemaker schenkt Litouwers een Bayraktar", "Le conglomérat
+ * tchèque CSG a annoncé le rachat", "the German company will supply": a
+ * company that acts is no state donor, and the state adjective beside
+ * it is its nationality.  The subject is the clause's opening phrase:
+ * articles, state adjectives and maker names around a company noun,
+ * before any predicate or other state. */
+static int company_subject(const gram_doc *g, const clause *c)
+{
+	if (!has_cue(g, C_COMPANY))
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_COMPANY))
+			return 1;
+		if (cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_MAKER) ||
+		    (m->kind == M_ACTOR && m->sub == ACT_ADJ))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
+static int lead_condition_only(const gram_doc *g, const clause *c)
+{
+	size_t i = c->m0;
+	if (i >= c->m1 || !(cue_at(g, i, C_IF) || cue_at(g, i, C_ONLY_IF)) || g->m[i].t0 > c->t0 + 1)
+		return 0;
+	size_t comma = SIZE_MAX;
+	for (size_t t = g->m[i].t1; t < c->t1 && comma == SIZE_MAX; t++)
+		if (comma_at(g, t))
+			comma = t;
+	if (comma == SIZE_MAX)
+		return 0;
+	int inside = 0;
+	for (size_t q = i + 1; q < c->m1; q++) {
+		const mention *m = &g->m[q];
+		if (m->kind != M_CUE || m->rel || !(m->sub <= C_RECEIVE || m->sub == C_TRAIN || m->sub == C_TRAINED))
+			continue;
+		if (m->t0 > comma)
+			return 0;
+		inside = 1;
+	}
+	return inside;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1477,6 +1570,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->approve = 0;
 	p->by = NULL;
 	int in_if = 0, preds_before_if = 0;
+	if (lead_condition_only(g, c) || company_subject(g, c))
+		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE || m->rel)
@@ -1576,6 +1671,49 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			p->prov = REC_CONSIDERING;
 			return;
 		}
+	}
+	/* "Defensie bestelt 46 tanks voor de eigen landmacht", "Warsaw
+	 * ordered 1,000 tanks from the maker", "Ukraine bought drones from
+	 * Baykar": a purchase is procurement, no support; it is a pledge
+	 * only where the buyer buys for another state ("hat für die Ukraine
+	 * 18 Haubitzen bestellt").  Beside a verb of giving it says how the
+	 * items were had ("a livré des canons commandés à l'industrie"). */
+	if (have[C_PURCHASE]) {
+		size_t pi = pos[C_PURCHASE];
+		/* "to buy shells for Ukraine", "un fonds destiné à l'achat
+		 * d'armes", "voor de aankoop van munitie": a purchase named as
+		 * a purpose is what the clause's own predicate serves */
+		size_t q = pi;
+		if (q > c->m0 && cue_at(g, q - 1, C_ARTICLE) && g->m[q - 1].t1 + 1 >= g->m[q].t0)
+			q--;
+		int purpose = q > c->m0 && g->m[q - 1].t1 + 1 >= g->m[q].t0 &&
+		              (cue_at(g, q - 1, C_INF) || cue_at(g, q - 1, C_RECIP) || cue_at(g, q - 1, C_COMP));
+		int other = 0;
+		for (int k = C_DELIVERED; k <= C_TRANSFER; k++)
+			other += have[k];
+		other += have[C_RECEIVE] + have[C_PERMISSION];
+		/* "..., a annoncé le ministère": a speech tag after a comma
+		 * gives nothing of its own */
+		int tag = 0;
+		if (!purpose && have[C_COMMITTED] == 1 && pos[C_COMMITTED] > pi &&
+		    !gives_own_item(g, pos[C_COMMITTED]))
+			for (size_t t = g->m[pi].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
+				tag = comma_at(g, t);
+		if (!purpose && other == tag) {
+			if (!buys_for_other(g, c, pi))
+				return;
+			have[C_COMMITTED] = have[C_PURCHASE];
+			pos[C_COMMITTED] = pi;
+		} else if (!purpose) {
+			/* the seller after it is where the items come from */
+			for (size_t i = pi + 1; i < c->m1 && g->m[i].t0 <= g->m[pi].t1 + 5; i++) {
+				if (pred_cue(&g->m[i]) || comma_at(g, g->m[i].t0 - 1))
+					break;
+				if (g->m[i].kind == M_ACTOR)
+					g->m[i].origin_only = 1;
+			}
+		}
+		have[C_PURCHASE] = 0;
 	}
 	p->receive = have[C_RECEIVE] > 0;
 	p->passive = have[C_AUX_PASSIVE] > 0;
@@ -1774,8 +1912,43 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
 				asker = &g->m[i];
 		}
+		/* "Belgien schließt eine Lieferung aus, weil die Luftwaffe die
+		 * Jets selbst benötigt": a clause that names nobody before its
+		 * verb goes on with the sentence's subject */
+		int named = 0;
+		for (size_t i = c->m0; i < pos[C_REQUESTED]; i++)
+			if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
+				named = 1;
+		for (size_t i = 0; i < c->m0 && !asker && !named; i++)
+			if (g->m[i].kind == M_ACTOR) {
+				if (g->m[i].role == ROLE_NONE && !g->m[i].weak && !g->m[i].origin_only)
+					asker = &g->m[i];
+				break;
+			}
 		if (asker && asker->role == ROLE_NONE && asker->code != g->default_recipient)
 			return;
+	}
+	/* "Le Portugal enverra des obusiers, répondant à une demande de
+	 * Kiev", "Australia will send vehicles following a request from
+	 * Zelensky": a request named after a comma or an article past the
+	 * clause's verb of giving is what that verb answers; the clause gives
+	 * both */
+	int answers = 0;
+	if (have[C_REQUESTED] && !have[C_REFUSED] && !have[C_NEG] && !have[C_CONS_REQ] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_RECEIVE]) {
+		size_t r = pos[C_REQUESTED], v = SIZE_MAX;
+		static const int gives[] = { C_COMMITTED, C_DELIVERED, C_TRANSFER };
+		for (size_t k = 0; k < sizeof gives / sizeof gives[0]; k++)
+			if (have[gives[k]] && pos[gives[k]] < r && pos[gives[k]] < v)
+				v = pos[gives[k]];
+		if (v != SIZE_MAX && r > c->m0 && g->m[r - 1].t1 + 1 >= g->m[r].t0 &&
+		    (cue_at(g, r - 1, C_ARTICLE) || cue_at(g, r - 1, C_RECIP) || cue_at(g, r - 1, C_SOURCE)))
+			for (size_t t = g->m[v].t1; t < g->m[r].t0 && !answers; t++)
+				answers = comma_at(g, t);
+	}
+	if (answers) {
+		have[C_REQUESTED] = 0;
+		p->prov2 = REC_REQUESTED;
 	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
@@ -1806,9 +1979,28 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	if (p->ncons)
 		have[C_DELIVERED] = 0;
-	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts nothing */
+	/* "L'Iran a démenti avoir fourni des missiles": a denial asserts
+	 * nothing; nor does rejecting a claim ("Berichte, wonach Südafrika
+	 * Granaten bereitgestellt habe, wies Pretoria zurück", "rejected
+	 * allegations that it had sent drones") */
 	if (have[C_DENIAL])
 		return;
+	if (have[C_CLAIM] && have[C_REFUSED]) {
+		/* the claim is what is rejected, not a cause of it told before
+		 * a colon ("steht wegen der Berichte unter Druck: Bislang
+		 * lehnt Seoul es ab") */
+		size_t a = g->m[pos[C_CLAIM]].t1, b = g->m[pos[C_REFUSED]].t0;
+		if (a > b) {
+			size_t x = a;
+			a = g->m[pos[C_REFUSED]].t1;
+			b = x;
+		}
+		int cut = 0;
+		for (size_t t = a; t < b && !cut; t++)
+			cut = is_fold(g->tl, t, ':') || is_fold(g->tl, t, ';');
+		if (!cut)
+			return;
+	}
 	/* "discussions about how the vehicles could be supplied", "vroeg zich
 	 * af waarom": an embedded question asserts no provision, unless the
 	 * clause weighs or declines it ("prüft, ob") */
@@ -1835,6 +2027,20 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			tag = comma_at(g, t);
 		if (tag)
 			have[C_COMMITTED] = 0;
+	}
+	/* "Kiev s'est engagé à ne pas utiliser ces armes", "Ukraine has
+	 * promised to use them only at home": a promise the recipient makes,
+	 * of nothing given, is its own and no support */
+	if (have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] &&
+	    !have[C_RECEIVE] && !have[C_AUX_PASSIVE] && !have[C_REFUSED] && !have[C_OFFERED] &&
+	    !have[C_CONSIDERING] && g->default_recipient) {
+		const mention *subj = NULL;
+		for (size_t i = c->m0; i < pos[C_COMMITTED] && !subj; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
+			    !g->m[i].origin_only)
+				subj = &g->m[i];
+		if (subj && subj->code == g->default_recipient)
+			return;
 	}
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
@@ -1887,6 +2093,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				break;
 			/* "ne livrera des chars que si": "ne ... que" restricts */
 			if (restricts_if(g, c, i))
+				break;
+			/* "blijft terughoudend: wil geen wapens sturen": a
+			 * negation nearer another verb is that verb's, and leaves
+			 * a refusal, an offer or a weighing as it is */
+			if ((core == C_REFUSED || core == C_OFFERED || core == C_CONSIDERING) &&
+			    negates_other(g, c, i, pos[core]))
 				break;
 			neg = 1;
 			break;
@@ -2533,12 +2745,59 @@ static const char *trainee_state(const gram_doc *g, const clause *c)
 	return NULL;
 }
 
-/* Whether a report verb follows the actor a in clause c. */
-static int report_after(const gram_doc *g, const clause *c, const mention *a)
+/* Whether the actor a of clause c is the speaker a speech tag names: a
+ * report verb follows it ("Norwegian Defence Minister Gram told
+ * reporters") or, past the clause's predicate at token pred_t0, stands
+ * within three tokens before it ("», a déclaré le ministre
+ * néerlandais"; not "saying the army was stretched by missions of
+ * NATO"). */
+static int speaker_of_tag(const gram_doc *g, const clause *c, const mention *a, size_t pred_t0)
 {
-	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++)
-		if (cue_at(g, i, C_REPORT))
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_REPORT) &&
+		    (g->m[i].t0 > a->t0 ||
+		     (g->m[i].t0 > pred_t0 && g->m[i].t1 <= a->t0 && a->t0 - g->m[i].t1 <= 3)))
 			return 1;
+	return 0;
+}
+
+/* Whether the request of clause c is made by a state other than the
+ * recipient, for a transfer that goes to the recipient: the recipient is
+ * named only as the one who receives ("to Ukraine", "der Ukraine ...
+ * liefern"), a verb or noun of transfer is there, and a state asks (its
+ * request: "requests by Estonia", "Denmark's request"; or it stands
+ * before the verb: "Berlin asked Bern"). */
+static int foreign_request(const gram_doc *g, const clause *c, const char *recipient)
+{
+	int to = 0, transfer = 0, asks = 0;
+	size_t rq = SIZE_MAX;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && m->code == recipient) {
+			if (m->role == ROLE_RECIP || object_before_item(g, i, c->m1))
+				to = 1;
+			else
+				asks = 1;   /* "Ukraine's request", "a request from Ukrainian leaders" */
+		}
+		if (!m->rel && (cue_at(g, i, C_TRANSFER) || m->reexport))
+			transfer = 1;
+		if (cue_at(g, i, C_REQUESTED) && rq == SIZE_MAX)
+			rq = i;
+	}
+	if (!to || !transfer || rq == SIZE_MAX)
+		return 0;
+	const mention *owner = request_owner(g, c, recipient);
+	if (owner && owner->code != recipient)
+		return 1;
+	if (asks)
+		return 0;
+	for (size_t i = c->m0; i < rq; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && !m->weak && m->code != recipient)
+			return 1;
+		if (cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ANAPHOR))
+			return 0;
+	}
 	return 0;
 }
 
@@ -3957,6 +4216,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		} else {
 			p.prov = p.prov2 = -1;   /* the rest is zero from the memset */
 		}
+		/* "Beijing sent warships across the median line during drills",
+		 * "wird Patriot-Einheiten in Ostpolen stationieren": forces moved
+		 * for an exercise or stationed are not given, nor do they
+		 * pass anywhere by consent */
+		if (has_cue(g, C_EXERCISE)) {
+			p.prov = p.prov2 = -1;
+			p.ncons = 0;
+		}
+		/* "If Kyiv asks for them, Norway will send howitzers": a
+		 * promise after a condition that leads the sentence waits for
+		 * it, an offer */
+		if (k > 0 && p.prov == REC_COMMITTED && cl[k - 1].m0 < cl[k - 1].m1 &&
+		    cue_at(g, cl[k - 1].m0, C_IF) && g->m[cl[k - 1].m0].t0 <= cl[k - 1].t0 + 1 &&
+		    cl[k - 1].t0 <= t0 + 1)
+			p.prov = REC_OFFERED;
 		prevp = p;
 		have_prev = 1;
 		if (g->trace)
@@ -4170,7 +4444,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
 				    !(pron_subject && act[i]->t0 > pred_t0 && act[i] != c->antecedent &&
-				      !report_after(g, c, act[i])) &&
+				      !speaker_of_tag(g, c, act[i], pred_t0)) &&
 				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
 				    (act[i]->role != ROLE_SOURCE || weak || act[i] == c->antecedent))
 					lead = act[i];
@@ -4412,6 +4686,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				continue;
 			}
 		}
+		/* "requests by Estonia to transfer U.S.-made weapons to Ukraine",
+		 * "Berlin asked Bern to approve the re-export of rounds to
+		 * Ukraine", "Polen forderte Deutschland auf, der Ukraine Panzer
+		 * zu liefern": a request made by a state other than the
+		 * recipient, for a transfer to the recipient, asks for no
+		 * support of its own (a consent, or a call on a third party) */
+		if (requested && foreign_request(g, c, recipient)) {
+			p.prov = p.prov2 = -1;
+			if (!p.ncons)
+				continue;
+		}
 		int some = 0, resp = 0;
 		int some_resp = has_cue(g, C_SOME_DONOR) || has_cue(g, C_RESPECTIVELY);
 		for (size_t i = c->m0; i < c->m1 && some_resp; i++) {
@@ -4447,6 +4732,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				dv = none;
 				dn = 1;
 			}
+			int civil = has_cue(g, C_CIVIL);
 			int types[2] = { p.prov, p.prov2 };
 			for (int ti = 0; ti < 2; ti++) {
 				if (types[ti] < 0)
@@ -4459,6 +4745,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
+							continue;
+						/* "50 miljoen om Oekraïners de winter door
+						 * te helpen", "destinée à payer les
+						 * salaires": money for civilian ends or a
+						 * budget is out of scope */
+						if (civil && !strcmp(items[j].category, "funds"))
 							continue;
 						emit(g, out, first, types[ti], dv[d], recipient, NULL, &items[j],
 						     ev0, t1, c->t0, c->t1, dates);
