@@ -2300,6 +2300,16 @@ static int clause_has(const gram_doc *g, const clause *c, int cls)
 	return 0;
 }
 
+/* Whether the clause names a look-alike that is no military support
+ * (items.tsv's "-": "Passagierflugzeuge", "civilian airliners"). */
+static int clause_nonmilitary(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_ITEM && g->m[i].category && !strcmp(g->m[i].category, "-"))
+			return 1;
+	return 0;
+}
+
 /* The agent of a passive: the state after "by", "door", "von", "par"
  * that follows the auxiliary ("La demande du Danemark ... a été rejetée
  * par la Suisse": not the Denmark of "du"), or NULL. */
@@ -3021,6 +3031,29 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 		break;
 	}
 	return n;
+}
+
+/* Whether the actor b stands in one list with the actor a before it
+ * ("Polen und Rumänien", "Poland, Slovakia and Romania"): coordinated,
+ * with a coordinator between them, not only side by side ("hat Estland
+ * erlaubt" after "Die Bundesregierung"). */
+static int listed_with(const gram_doc *g, const clause *c, const mention *a, const mention *b)
+{
+	const char *v[8];
+	size_t n = coordinated(g, c, a, v, 0, 8, NULL);
+	if (!in_list(v, n, b->code))
+		return 0;
+	int joined = 0, found = 0;
+	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m == b)
+			found = 1;
+		if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR))
+			joined = 1;
+		else if (!(m->kind == M_ACTOR && in_list(v, n, m->code)) && !cue_at(g, i, C_ARTICLE))
+			break;
+	}
+	return found && joined;
 }
 
 /* The actors coordinated before lead ("the US and NATO allies, who
@@ -4240,8 +4273,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					g->elab_donor[g->nelab++] = donors[d];
 			}
 		}
-		if (p.ncons && (ni || p.transferish || sent_transfer ||
-		                (g->last_any_sent && g->last_any_sent + 1 >= g->nsent))) {
+		/* "erlaubt Passagierflugzeugen den Flug über sein Gebiet": a
+		 * permission for what the clause names as no materiel is none
+		 * of a transfer's */
+		if (p.ncons && (ni || ((p.transferish || sent_transfer ||
+		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
+		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
 			const char *cdon[8];
 			size_t ncd = 0;
@@ -4257,6 +4294,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						consent_by = origin[i]->code;
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
+				/* "Polen und Rumänien erlauben": a state listed with
+				 * the first shares its part, it is not the other party */
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || act[i] == p.by)
 						continue;
@@ -4264,7 +4303,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						src = act[i];
 					else if (!fa)
 						fa = act[i];
-					else if (!sa && act[i]->code != fa->code)
+					else if (!sa && act[i]->code != fa->code && !listed_with(g, c, fa, act[i]))
 						sa = act[i];
 				}
 				const mention *asker = NULL;
@@ -4344,8 +4383,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "andere landen toestemming geven": the text leaves
 					 * them unnamed */
 					cdon[ncd++] = NULL;
-				} else {
-					/* the asker is the donor the text was just about */
+				} else if (!p.transit) {
+					/* the asker is the donor the text was just about;
+					 * not so for a transit, where the state whose ground
+					 * it is decides on materiel nobody is named as
+					 * having */
 					for (size_t d = 0; d < g->nlast; d++)
 						if (g->last_donor[d] != consent_by)
 							cdon[ncd++] = g->last_donor[d];
