@@ -2356,6 +2356,41 @@ static const mention *request_owner(const gram_doc *g, const clause *c, const ch
 	return NULL;
 }
 
+/* The state whose request for consent the clause names: the adjective
+ * right before the request ("a German request to re-export", "einem
+ * deutschen Antrag auf Weitergabe"), or the state after it as
+ * request_owner reads one ("request from Denmark", "Antrag
+ * Deutschlands"); NULL when the request is nobody's in the text. */
+static const mention *consent_request_owner(const gram_doc *g, const clause *c,
+                                            const char *recipient)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!(cue_at(g, i, C_CONS_REQ) || cue_at(g, i, C_REQUESTED)) || g->m[i].rel)
+			continue;
+		const mention *q = &g->m[i];
+		if (i > c->m0) {
+			const mention *a = &g->m[i - 1];
+			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
+				return a;
+		}
+		size_t j = i + 1;
+		int prep = 0;
+		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
+			if (cue_at(g, j, C_SOURCE))
+				prep = 1;
+			j++;
+		}
+		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
+		    g->m[j].origin_only || g->m[j].t0 > q->t1 + 3)
+			continue;
+		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
+		if (prep || noun)
+			return &g->m[j];
+	}
+	return NULL;
+}
+
 /* The agent of a passive relative clause that opens with its pronoun
  * (", die von den USA bereitgestellt wurden", ", which were supplied by
  * Norway", ", die door Duitsland zijn geleverd"): a state after a
@@ -4341,6 +4376,23 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
 					asker = fa ? (src ? src : sa) : NULL;
+				}
+				/* "Switzerland refused a German request to re-export",
+				 * "weigerte sich, einem deutschen Antrag zuzustimmen": a
+				 * request the clause decides on is its owner's, and the
+				 * subject (or a passive's agent) decides */
+				const mention *rq = p.ncons >= 2 && p.cons[0] == REC_CONSENT_REQUESTED && !p.receive &&
+				                    !p.by ? consent_request_owner(g, c, recipient) : NULL;
+				if (rq) {
+					const mention *dec = agent;
+					for (size_t i = 0; i < na && !dec; i++)
+						if (act[i]->code != recipient && act[i]->code != rq->code &&
+						    act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->t0 < rq->t0)
+							dec = act[i];
+					if (dec) {
+						asker = rq;
+						consent_by = dec->code;
+					}
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
