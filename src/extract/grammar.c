@@ -1544,7 +1544,30 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			size_t j = pos[v] + 1;
 			while (j < c->m1 && cue_at(g, j, C_ARTICLE))
 				j++;
-			if (j < c->m1 && g->m[j].reexport && g->m[j].t0 - g->m[pos[v]].t1 <= 4) {
+			int named = j < c->m1 && g->m[j].reexport && g->m[j].t0 - g->m[pos[v]].t1 <= 4;
+			/* "genehmigte die Regierung Dänemark und den Niederlanden
+			 * die Weitergabe": the subject and those given it may
+			 * stand between */
+			for (size_t q = pos[v] + 1; q < c->m1 && !named; q++) {
+				const mention *n = &g->m[q];
+				if (n->reexport && !n->rel && n->t0 - g->m[pos[v]].t1 <= 10)
+					named = 1;
+				else if (!(n->kind == M_ACTOR || cue_at(g, q, C_ARTICLE) || cue_at(g, q, C_ANAPHOR) ||
+				           cue_at(g, q, C_COORD) || cue_at(g, q, C_PRONOUN)))
+					break;
+			}
+			/* "indem sie den Niederlanden die Weitergabe von F-16
+			 * genehmigten", "the re-export was approved": a verb
+			 * closing the clause takes the re-export before it, with
+			 * no other predicate between */
+			for (size_t q = pos[v]; q-- > c->m0 && !named && pos[v] + 1 == c->m1 && !have[C_REQUESTED];) {
+				const mention *n = &g->m[q];
+				if (n->reexport && !n->rel)
+					named = 1;
+				else if (n->kind == M_CUE && n->sub <= C_RECEIVE)
+					break;
+			}
+			if (named) {
 				int to = v == C_COMMITTED ? C_CONS_GRANT : v == C_REFUSED ? C_CONS_DENY : C_CONS_REQ;
 				have[to]++;
 				pos[to] = pos[v];
@@ -3074,21 +3097,60 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
  * erlaubt" after "Die Bundesregierung"). */
 static int listed_with(const gram_doc *g, const clause *c, const mention *a, const mention *b)
 {
-	const char *v[8];
-	size_t n = coordinated(g, c, a, v, 0, 8, NULL);
-	if (!in_list(v, n, b->code))
-		return 0;
+	const tok_list *tl = g->tl;
+	size_t prev_end = a->t1;
 	int joined = 0, found = 0;
 	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++) {
 		const mention *m = &g->m[i];
-		if (m == b)
-			found = 1;
-		if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR))
-			joined = 1;
-		else if (!(m->kind == M_ACTOR && in_list(v, n, m->code)) && !cue_at(g, i, C_ARTICLE))
+		if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR) || cue_at(g, i, C_ARTICLE)) {
+			joined |= !cue_at(g, i, C_ARTICLE);
+			prev_end = m->t1;
+			continue;
+		}
+		if (m->kind != M_ACTOR || m->role != a->role || m->origin_only != a->origin_only)
 			break;
+		/* commas, and an article after a comma or a coordinator ("und
+		 * die Slowakei", "et la Roumanie"): nothing else */
+		int sep = prev_end > a->t1;
+		for (size_t t = prev_end; t < m->t0; t++) {
+			if (is_fold(tl, t, ','))
+				sep = 1;
+			else if (sep && is_short_function_word(g, t))
+				sep = 0;
+			else
+				return found && joined;
+		}
+		found |= m == b;
+		prev_end = m->t1;
 	}
 	return found && joined;
+}
+
+/* Whether the actor a, or the list it opens ("Dänemark und den
+ * Niederlanden"), stands right before a permission or a re-export noun
+ * ("Polen die Genehmigung", "Poland permission", "den Niederlanden die
+ * Weitergabe"): the one who is given it. */
+static int holds_permission(const gram_doc *g, const clause *c, const mention *a)
+{
+	const char *v[8];
+	size_t n = coordinated(g, c, a, v, 0, 8, NULL);
+	size_t i = (size_t)(a - g->m) + 1;
+	size_t end = a->t1;
+	while (i < c->m1 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_ARTICLE) ||
+	                     (g->m[i].kind == M_ACTOR && in_list(v, n, g->m[i].code)))) {
+		if (g->m[i].kind == M_ACTOR)
+			end = g->m[i].t1;
+		i++;
+	}
+	size_t j = (size_t)(a - g->m) + 1;
+	while (j < c->m1 && g->m[j].t1 <= end)
+		j++;
+	if (j < c->m1 && cue_at(g, j, C_ARTICLE) && g->m[j].t0 == end)
+		end = g->m[j++].t1;
+	else if (j < c->m1 && g->m[j].t0 == end + 1 && is_short_function_word(g, end))
+		end++;
+	return j < c->m1 && g->m[j].t0 == end && !g->m[j].rel &&
+	       (cue_at(g, j, C_PERMISSION) || g->m[j].reexport);
 }
 
 /* The actors coordinated before lead ("the US and NATO allies, who
@@ -4311,7 +4373,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "erlaubt Passagierflugzeugen den Flug über sein Gebiet": a
 		 * permission for what the clause names as no materiel is none
 		 * of a transfer's */
-		if (p.ncons && (ni || ((p.transferish || sent_transfer ||
+		/* "erteilte der Firma Rheinmetall die Genehmigung": a licence
+		 * given to a maker is its own sale's, no state's consent */
+		int licence = 0;
+		for (size_t i = c->m0; i + 1 < c->m1 && p.ncons && has_cue(g, C_MAKER); i++)
+			if (cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
+			    g->m[i + 1].t0 <= g->m[i].t1 + 1)
+				licence = 1;
+		if (p.ncons && !licence && (ni || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
@@ -4376,6 +4445,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
 					asker = fa ? (src ? src : sa) : NULL;
+				}
+				/* "Zugleich erteilte die Regierung Polen die
+				 * Genehmigung": the first state named, after the
+				 * subject's anaphor, right before the permission, is
+				 * given it; the anaphor's state gives it */
+				if (!turned && fa && !asks && holds_permission(g, c, fa)) {
+					int subj = 0;
+					for (size_t i = c->m0; i < (size_t)(fa - g->m); i++)
+						if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) ||
+						    cue_at(g, i, C_PRONOUN))
+							subj = 1;
+					if (subj) {
+						asker = fa;
+						consent_by = sa ? sa->code : NULL;
+						for (size_t d = 0; d < g->nlast && !consent_by; d++)
+							if (g->last_donor[d] != fa->code && g->last_donor[d] != recipient)
+								consent_by = g->last_donor[d];
+					}
 				}
 				/* "Switzerland refused a German request to re-export",
 				 * "weigerte sich, einem deutschen Antrag zuzustimmen": a
@@ -4451,7 +4538,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				size_t ncb = 1;
 				for (size_t i = 0; i < na; i++)
 					if (act[i]->code == consent_by) {
-						ncb = coordinated(g, c, act[i], cby, ncb, 8, recipient);
+						for (size_t j = i + 1; j < na && ncb < 8; j++)
+							if (act[j]->code != recipient && !in_list(cby, ncb, act[j]->code) &&
+							    !in_list(cdon, ncd, act[j]->code) && listed_with(g, c, act[i], act[j]))
+								cby[ncb++] = act[j]->code;
 						break;
 					}
 				if (!ncd && !some && p.prov < 0 && p.ncons == 1 &&
