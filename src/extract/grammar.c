@@ -28,7 +28,7 @@ const char *const gram_cue_classes[] = {
 	"train", "trained", "comp", "filler", "article", "respectively", "some_donor", "permission", "jointly", "inf", "service", "or", "weight",
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
-	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
+	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party", "let",
 	NULL
 };
 
@@ -1596,6 +1596,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[to]++;
 			pos[to] = pos[v];
 			have[v] = 0;
+		} else if (own && have[C_LET]) {
+			/* "Polen en Slowakije laten de wapenleveringen over hun
+			 * grondgebied gaan", "will not let weapons cross its
+			 * territory": letting pass is permitting (negated,
+			 * refusing) */
+			have[C_CONS_GRANT]++;
+			pos[C_CONS_GRANT] = pos[C_LET];
+			have[C_TRANSFER] = have[C_DELIVERED] = 0;
 		}
 	}
 	/* "Berne refuse que l'Allemagne réexporte des munitions", "refused
@@ -3317,8 +3325,10 @@ static const char *last_currency(gram_doc *g)
 
 int gram_makes_record(int cls)
 {
-	/* the record-making classes all lie below 64, in RECORD_CUES' word */
-	return cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1);
+	/* the record-making classes lie below 64, in RECORD_CUES' word; and
+	 * ground crossed, which "let" across it makes a consent (a rarer
+	 * word for the prefilter to key on than "let") */
+	return cls == C_TERRITORY || (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -3742,7 +3752,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
 	/* with no cue that makes a record the sentence asserts nothing, and
 	 * its clauses need no clause_pred */
-	int preds = (g->cues & RECORD_CUES) != 0;
+	/* "will not let weapons cross its territory": letting across one's
+	 * ground is a consent cue of its own */
+	int preds = (g->cues & RECORD_CUES) != 0 || (has_cue(g, C_LET) && has_cue(g, C_TERRITORY));
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
