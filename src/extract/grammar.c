@@ -4292,6 +4292,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					donors[ndon++] = owner->code;
 					if (oi + 1 < c->m1 && (cue_at(g, oi + 1, C_COORD) || cue_at(g, oi + 1, C_OR)))
 						ndon = coordinated(g, c, owner, donors, ndon, 8, recipient);
+					/* "des demandes de l'Allemagne, pour des munitions,
+					 * et du Danemark": the preposition said again after a
+					 * coordinator names one more asker */
+					for (size_t i = oi + 1; i + 2 < c->m1 && ndon < 8; i++) {
+						if (!cue_at(g, i, C_COORD) || !cue_at(g, i + 1, C_SOURCE) ||
+						    g->m[i + 1].t0 > g->m[i].t1)
+							continue;
+						size_t j = i + 2;
+						while (j < c->m1 && cue_at(g, j, C_ARTICLE))
+							j++;
+						const mention *a = j < c->m1 ? &g->m[j] : NULL;
+						if (a && a->kind == M_ACTOR && a->code != recipient && !a->origin_only &&
+						    a->t0 <= g->m[i + 1].t1 + 1 && !in_list(donors, ndon, a->code))
+							donors[ndon++] = a->code;
+					}
 				}
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || (owner && in_list(donors, ndon, act[i]->code)))
@@ -4301,6 +4316,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					else if (act[i]->code != by && !in_list(donors, ndon, act[i]->code) && ndon < 8)
 						donors[ndon++] = act[i]->code;
 				}
+				/* "Le gouvernement avait rejeté des demandes de
+				 * l'Allemagne et du Danemark": with every state named an
+				 * asker, the subject's anaphor decides: the state that
+				 * last decided on a consent, else the story's */
+				int anaphor = 0;
+				for (size_t i = c->m0; i < (owner ? (size_t)(owner - g->m) : c->m1); i++)
+					if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
+						anaphor = 1;
+				for (size_t r = out->n; r-- > first && !by && owner && anaphor;) {
+					const record *o = &out->v[r];
+					if ((o->type == REC_CONSENT_GRANTED || o->type == REC_CONSENT_DENIED) &&
+					    o->consent_by && o->consent_by != recipient &&
+					    !in_list(donors, ndon, o->consent_by))
+						by = o->consent_by;
+				}
+				for (size_t d = 0; d < g->nlast && !by && owner && anaphor; d++)
+					if (g->last_donor[d] != recipient && !in_list(donors, ndon, g->last_donor[d]))
+						by = g->last_donor[d];
 				item_ref items2[16];
 				size_t ni2 = clause_items(g, c, nums, nn, items2, 16);
 				for (size_t ti = 0; ti < p.ncons; ti++)
