@@ -4441,6 +4441,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t i = 0; i < no && !consent_by; i++)
 					if (!in_list(cdon, ncd, origin[i]->code) && origin[i]->code != recipient)
 						consent_by = origin[i]->code;
+				/* "beschlossen, Panzer zu liefern und anderen Ländern zu
+				 * erlauben, dasselbe zu tun": the donor decides on the
+				 * unnamed states it lets do the same */
+				if (!consent_by && some) {
+					consent_by = donors[0];
+					ncd = 0;
+					cdon[ncd++] = NULL;
+				}
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
 				/* "Polen und Rumänien erlauben": a state listed with
@@ -4490,6 +4498,26 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
 					asker = fa ? (src ? src : sa) : NULL;
+				}
+				/* "Germany will send tanks and allow Poland to do the
+				 * same", "et autorise la Pologne à en faire autant": a
+				 * coordinated predicate with no subject of its own keeps
+				 * the one of the clause before, who decides; the state
+				 * after the verb is allowed */
+				if (!turned && !asks && fa && k > 0 && nsent_donor && !in_list(sent_donor, nsent_donor, fa->code)) {
+					size_t cv = c->m1;
+					for (size_t i = c->m0; i < c->m1 && cv == c->m1; i++)
+						if (cue_at(g, i, C_CONS_GRANT) || cue_at(g, i, C_CONS_DENY))
+							cv = i;
+					int subj = 0;
+					for (size_t i = c->m0; i < cv; i++)
+						if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
+							subj = 1;
+					if (cv < c->m1 && !subj && fa->t0 > g->m[cv].t0 && sent_donor[0] &&
+					    sent_donor[0] != recipient) {
+						asker = fa;
+						consent_by = sent_donor[0];
+					}
 				}
 				/* "Zugleich erteilte die Regierung Polen die
 				 * Genehmigung": the first state named, after the
