@@ -4599,8 +4599,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* the asker is the donor the text was just about;
 					 * not so for a transit, where the state whose ground
 					 * it is decides on materiel nobody is named as
-					 * having */
-					for (size_t d = 0; d < g->nlast; d++)
+					 * having.  "Germany approved the transfer of Estonian
+					 * howitzers. Finland also gave its permission": a
+					 * consent that names only who gives it is one more
+					 * to the asker of the consent just told */
+					if (out->n > first) {
+						const record *o = &out->v[out->n - 1];
+						if (rec_is_consent(o->type) && o->donor && o->donor != consent_by)
+							cdon[ncd++] = o->donor;
+					}
+					int ncd0 = ncd > 0;
+					for (size_t d = 0; d < g->nlast && !ncd0; d++)
 						if (g->last_donor[d] != consent_by)
 							cdon[ncd++] = g->last_donor[d];
 				}
