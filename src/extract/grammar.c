@@ -3107,19 +3107,24 @@ static int listed_with(const gram_doc *g, const clause *c, const mention *a, con
 {
 	const tok_list *tl = g->tl;
 	size_t prev_end = a->t1;
-	int joined = 0, found = 0;
+	int joined = 0, found = 0, coord = 0;
 	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR) || cue_at(g, i, C_ARTICLE)) {
 			joined |= !cue_at(g, i, C_ARTICLE);
+			coord |= !cue_at(g, i, C_ARTICLE);
 			prev_end = m->t1;
 			continue;
 		}
 		if (m->kind != M_ACTOR || m->role != a->role || m->origin_only != a->origin_only)
 			break;
 		/* commas, and an article after a comma or a coordinator ("und
-		 * die Slowakei", "et la Roumanie"): nothing else */
-		int sep = prev_end > a->t1;
+		 * die Slowakei", "et la Roumanie"): nothing else, and not
+		 * nothing ("gaf Washington Estland") */
+		int sep = coord;
+		coord = 0;
+		if (!sep && !(m->t0 > prev_end && is_fold(tl, prev_end, ',')))
+			break;
 		for (size_t t = prev_end; t < m->t0; t++) {
 			if (is_fold(tl, t, ','))
 				sep = 1;
