@@ -4559,6 +4559,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						consent_by = dec->code;
 					}
 				}
+				/* "Auch Deutschland und Dänemark erhielten keine
+				 * Erlaubnis": permission received from nobody named is
+				 * that of the state the document's last consent was
+				 * asked of */
+				if (!consent_by && turned && asker && !no && out->n > first) {
+					const record *o = &out->v[out->n - 1];
+					if (rec_is_consent(o->type) && o->consent_by && o->consent_by != asker->code &&
+					    o->consent_by != recipient)
+						consent_by = o->consent_by;
+				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
 				/* the ground crossed is the state's who permits */
@@ -4600,7 +4610,15 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "andere landen toestemming geven": the text leaves
 					 * them unnamed */
 					cdon[ncd++] = NULL;
-				} else if (!p.transit) {
+				} else if (p.transit) {
+					/* "Paris sent 24 vehicles to Armenia; Georgia allowed
+					 * the convoy to cross its territory": the materiel of
+					 * a transit is that of the sentence's transfer before
+					 * it, if any */
+					for (size_t d = 0; d < nsent_donor && k > 0; d++)
+						if (sent_donor[d] && sent_donor[d] != consent_by)
+							cdon[ncd++] = sent_donor[d];
+				} else {
 					/* the asker is the donor the text was just about;
 					 * not so for a transit, where the state whose ground
 					 * it is decides on materiel nobody is named as
