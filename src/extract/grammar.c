@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim",
+	"exercise", "civil", "company", "claim", "let",
 	NULL
 };
 
@@ -1790,7 +1790,30 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			size_t j = pos[v] + 1;
 			while (j < c->m1 && cue_at(g, j, C_ARTICLE))
 				j++;
-			if (j < c->m1 && g->m[j].reexport && g->m[j].t0 - g->m[pos[v]].t1 <= 4) {
+			int named = j < c->m1 && g->m[j].reexport && g->m[j].t0 - g->m[pos[v]].t1 <= 4;
+			/* "genehmigte die Regierung Dänemark und den Niederlanden
+			 * die Weitergabe": the subject and those given it may
+			 * stand between */
+			for (size_t q = pos[v] + 1; q < c->m1 && !named; q++) {
+				const mention *n = &g->m[q];
+				if (n->reexport && !n->rel && n->t0 - g->m[pos[v]].t1 <= 10)
+					named = 1;
+				else if (!(n->kind == M_ACTOR || cue_at(g, q, C_ARTICLE) || cue_at(g, q, C_ANAPHOR) ||
+				           cue_at(g, q, C_COORD) || cue_at(g, q, C_PRONOUN)))
+					break;
+			}
+			/* "indem sie den Niederlanden die Weitergabe von F-16
+			 * genehmigten", "the re-export was approved": a verb
+			 * closing the clause takes the re-export before it, with
+			 * no other predicate between */
+			for (size_t q = pos[v]; q-- > c->m0 && !named && pos[v] + 1 == c->m1 && !have[C_REQUESTED];) {
+				const mention *n = &g->m[q];
+				if (n->reexport && !n->rel)
+					named = 1;
+				else if (n->kind == M_CUE && n->sub <= C_RECEIVE)
+					break;
+			}
+			if (named) {
 				int to = v == C_COMMITTED ? C_CONS_GRANT : v == C_REFUSED ? C_CONS_DENY : C_CONS_REQ;
 				have[to]++;
 				pos[to] = pos[v];
@@ -1819,6 +1842,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[to]++;
 			pos[to] = pos[v];
 			have[v] = 0;
+		} else if (own && have[C_LET]) {
+			/* "Polen en Slowakije laten de wapenleveringen over hun
+			 * grondgebied gaan", "will not let weapons cross its
+			 * territory": letting pass is permitting (negated,
+			 * refusing) */
+			have[C_CONS_GRANT]++;
+			pos[C_CONS_GRANT] = pos[C_LET];
+			have[C_TRANSFER] = have[C_DELIVERED] = 0;
 		}
 	}
 	/* "Berne refuse que l'Allemagne réexporte des munitions", "refused
@@ -2620,6 +2651,16 @@ static int clause_has(const gram_doc *g, const clause *c, int cls)
 	return 0;
 }
 
+/* Whether the clause names a look-alike that is no military support
+ * (items.tsv's "-": "Passagierflugzeuge", "civilian airliners"). */
+static int clause_nonmilitary(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_ITEM && g->m[i].category && !strcmp(g->m[i].category, "-"))
+			return 1;
+	return 0;
+}
+
 /* The agent of a passive: the state after "by", "door", "von", "par"
  * that follows the auxiliary ("La demande du Danemark ... a été rejetée
  * par la Suisse": not the Denmark of "du"), or NULL. */
@@ -2658,6 +2699,41 @@ static const mention *request_owner(const gram_doc *g, const clause *c, const ch
 		}
 		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
 		    g->m[j].t0 > q->t1 + 3)
+			continue;
+		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
+		if (prep || noun)
+			return &g->m[j];
+	}
+	return NULL;
+}
+
+/* The state whose request for consent the clause names: the adjective
+ * right before the request ("a German request to re-export", "einem
+ * deutschen Antrag auf Weitergabe"), or the state after it as
+ * request_owner reads one ("request from Denmark", "Antrag
+ * Deutschlands"); NULL when the request is nobody's in the text. */
+static const mention *consent_request_owner(const gram_doc *g, const clause *c,
+                                            const char *recipient)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!(cue_at(g, i, C_CONS_REQ) || cue_at(g, i, C_REQUESTED)) || g->m[i].rel)
+			continue;
+		const mention *q = &g->m[i];
+		if (i > c->m0) {
+			const mention *a = &g->m[i - 1];
+			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
+				return a;
+		}
+		size_t j = i + 1;
+		int prep = 0;
+		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
+			if (cue_at(g, j, C_SOURCE))
+				prep = 1;
+			j++;
+		}
+		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
+		    g->m[j].origin_only || g->m[j].t0 > q->t1 + 3)
 			continue;
 		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
 		if (prep || noun)
@@ -3471,6 +3547,73 @@ static size_t coordinated(const gram_doc *g, const clause *c, const mention *lea
 	return n;
 }
 
+/* Whether the actor b stands in one list with the actor a before it
+ * ("Polen und Rumänien", "Poland, Slovakia and Romania"): coordinated,
+ * with a coordinator between them, not only side by side ("hat Estland
+ * erlaubt" after "Die Bundesregierung"). */
+static int listed_with(const gram_doc *g, const clause *c, const mention *a, const mention *b)
+{
+	const tok_list *tl = g->tl;
+	size_t prev_end = a->t1;
+	int joined = 0, found = 0, coord = 0;
+	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR) || cue_at(g, i, C_ARTICLE)) {
+			joined |= !cue_at(g, i, C_ARTICLE);
+			coord |= !cue_at(g, i, C_ARTICLE);
+			prev_end = m->t1;
+			continue;
+		}
+		if (m->kind != M_ACTOR || m->role != a->role || m->origin_only != a->origin_only)
+			break;
+		/* commas, and an article after a comma or a coordinator ("und
+		 * die Slowakei", "et la Roumanie"): nothing else, and not
+		 * nothing ("gaf Washington Estland") */
+		int sep = coord;
+		coord = 0;
+		if (!sep && !(m->t0 > prev_end && is_fold(tl, prev_end, ',')))
+			break;
+		for (size_t t = prev_end; t < m->t0; t++) {
+			if (is_fold(tl, t, ','))
+				sep = 1;
+			else if (sep && is_short_function_word(g, t))
+				sep = 0;
+			else
+				return found && joined;
+		}
+		found |= m == b;
+		prev_end = m->t1;
+	}
+	return found && joined;
+}
+
+/* Whether the actor a, or the list it opens ("Dänemark und den
+ * Niederlanden"), stands right before a permission or a re-export noun
+ * ("Polen die Genehmigung", "Poland permission", "den Niederlanden die
+ * Weitergabe"): the one who is given it. */
+static int holds_permission(const gram_doc *g, const clause *c, const mention *a)
+{
+	const char *v[8];
+	size_t n = coordinated(g, c, a, v, 0, 8, NULL);
+	size_t i = (size_t)(a - g->m) + 1;
+	size_t end = a->t1;
+	while (i < c->m1 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_ARTICLE) ||
+	                     (g->m[i].kind == M_ACTOR && in_list(v, n, g->m[i].code)))) {
+		if (g->m[i].kind == M_ACTOR)
+			end = g->m[i].t1;
+		i++;
+	}
+	size_t j = (size_t)(a - g->m) + 1;
+	while (j < c->m1 && g->m[j].t1 <= end)
+		j++;
+	if (j < c->m1 && cue_at(g, j, C_ARTICLE) && g->m[j].t0 == end)
+		end = g->m[j++].t1;
+	else if (j < c->m1 && g->m[j].t0 == end + 1 && is_short_function_word(g, end))
+		end++;
+	return j < c->m1 && g->m[j].t0 == end && !g->m[j].rel &&
+	       (cue_at(g, j, C_PERMISSION) || g->m[j].reexport);
+}
+
 /* The actors coordinated before lead ("the US and NATO allies, who
  * have been sending"): the antecedent of a relative is the last of them. */
 static size_t coordinated_before(const gram_doc *g, const mention *lead, const char **v,
@@ -3636,8 +3779,10 @@ static const char *last_currency(gram_doc *g)
 
 int gram_makes_record(int cls)
 {
-	/* the record-making classes all lie below 64, in RECORD_CUES' word */
-	return cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1);
+	/* the record-making classes lie below 64, in RECORD_CUES' word; and
+	 * ground crossed, which "let" across it makes a consent (a rarer
+	 * word for the prefilter to key on than "let") */
+	return cls == C_TERRITORY || (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -4070,7 +4215,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
 	/* with no cue that makes a record the sentence asserts nothing, and
 	 * its clauses need no clause_pred */
-	int preds = (g->cues & RECORD_CUES) != 0;
+	/* "will not let weapons cross its territory": letting across one's
+	 * ground is a consent cue of its own */
+	int preds = (g->cues & RECORD_CUES) != 0 || (has_cue(g, C_LET) && has_cue(g, C_TERRITORY));
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
@@ -4668,6 +4815,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					donors[ndon++] = owner->code;
 					if (oi + 1 < c->m1 && (cue_at(g, oi + 1, C_COORD) || cue_at(g, oi + 1, C_OR)))
 						ndon = coordinated(g, c, owner, donors, ndon, 8, recipient);
+					/* "des demandes de l'Allemagne, pour des munitions,
+					 * et du Danemark": the preposition said again after a
+					 * coordinator names one more asker */
+					for (size_t i = oi + 1; i + 2 < c->m1 && ndon < 8; i++) {
+						if (!cue_at(g, i, C_COORD) || !cue_at(g, i + 1, C_SOURCE) ||
+						    g->m[i + 1].t0 > g->m[i].t1)
+							continue;
+						size_t j = i + 2;
+						while (j < c->m1 && cue_at(g, j, C_ARTICLE))
+							j++;
+						const mention *a = j < c->m1 ? &g->m[j] : NULL;
+						if (a && a->kind == M_ACTOR && a->code != recipient && !a->origin_only &&
+						    a->t0 <= g->m[i + 1].t1 + 1 && !in_list(donors, ndon, a->code))
+							donors[ndon++] = a->code;
+					}
 				}
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || (owner && in_list(donors, ndon, act[i]->code)))
@@ -4677,6 +4839,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					else if (act[i]->code != by && !in_list(donors, ndon, act[i]->code) && ndon < 8)
 						donors[ndon++] = act[i]->code;
 				}
+				/* "Le gouvernement avait rejeté des demandes de
+				 * l'Allemagne et du Danemark": with every state named an
+				 * asker, the subject's anaphor decides: the state that
+				 * last decided on a consent, else the story's */
+				int anaphor = 0;
+				for (size_t i = c->m0; i < (owner ? (size_t)(owner - g->m) : c->m1); i++)
+					if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
+						anaphor = 1;
+				for (size_t r = out->n; r-- > first && !by && owner && anaphor;) {
+					const record *o = &out->v[r];
+					if ((o->type == REC_CONSENT_GRANTED || o->type == REC_CONSENT_DENIED) &&
+					    o->consent_by && o->consent_by != recipient &&
+					    !in_list(donors, ndon, o->consent_by))
+						by = o->consent_by;
+				}
+				for (size_t d = 0; d < g->nlast && !by && owner && anaphor; d++)
+					if (g->last_donor[d] != recipient && !in_list(donors, ndon, g->last_donor[d]))
+						by = g->last_donor[d];
 				item_ref items2[16];
 				size_t ni2 = clause_items(g, c, nums, nn, items2, 16);
 				for (size_t ti = 0; ti < p.ncons; ti++)
@@ -4776,8 +4956,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					g->elab_donor[g->nelab++] = donors[d];
 			}
 		}
-		if (p.ncons && (ni || p.transferish || sent_transfer ||
-		                (g->last_any_sent && g->last_any_sent + 1 >= g->nsent))) {
+		/* "erlaubt Passagierflugzeugen den Flug über sein Gebiet": a
+		 * permission for what the clause names as no materiel is none
+		 * of a transfer's */
+		/* "erteilte der Firma Rheinmetall die Genehmigung": a licence
+		 * given to a maker is its own sale's, no state's consent */
+		int licence = 0;
+		for (size_t i = c->m0; i + 1 < c->m1 && p.ncons && has_cue(g, C_MAKER); i++)
+			if (cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
+			    g->m[i + 1].t0 <= g->m[i].t1 + 1)
+				licence = 1;
+		if (p.ncons && !licence && (ni || ((p.transferish || sent_transfer ||
+		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
+		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
 			const char *cdon[8];
 			size_t ncd = 0;
@@ -4791,8 +4982,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t i = 0; i < no && !consent_by; i++)
 					if (!in_list(cdon, ncd, origin[i]->code) && origin[i]->code != recipient)
 						consent_by = origin[i]->code;
+				/* "beschlossen, Panzer zu liefern und anderen Ländern zu
+				 * erlauben, dasselbe zu tun": the donor decides on the
+				 * unnamed states it lets do the same */
+				if (!consent_by && some) {
+					consent_by = donors[0];
+					ncd = 0;
+					cdon[ncd++] = NULL;
+				}
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
+				/* "Polen und Rumänien erlauben": a state listed with
+				 * the first shares its part, it is not the other party */
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || act[i] == p.by)
 						continue;
@@ -4800,7 +5001,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						src = act[i];
 					else if (!fa)
 						fa = act[i];
-					else if (!sa && act[i]->code != fa->code)
+					else if (!sa && act[i]->code != fa->code && !listed_with(g, c, fa, act[i]))
 						sa = act[i];
 				}
 				const mention *asker = NULL;
@@ -4838,6 +5039,71 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
 					asker = fa ? (src ? src : sa) : NULL;
+				}
+				/* "Germany will send tanks and allow Poland to do the
+				 * same", "et autorise la Pologne à en faire autant": a
+				 * coordinated predicate with no subject of its own keeps
+				 * the one of the clause before, who decides; the state
+				 * after the verb is allowed */
+				if (!turned && !asks && fa && k > 0 && nsent_donor && !in_list(sent_donor, nsent_donor, fa->code)) {
+					size_t cv = c->m1;
+					for (size_t i = c->m0; i < c->m1 && cv == c->m1; i++)
+						if (cue_at(g, i, C_CONS_GRANT) || cue_at(g, i, C_CONS_DENY))
+							cv = i;
+					int subj = 0;
+					for (size_t i = c->m0; i < cv; i++)
+						if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
+							subj = 1;
+					if (cv < c->m1 && !subj && fa->t0 > g->m[cv].t0 && sent_donor[0] &&
+					    sent_donor[0] != recipient) {
+						asker = fa;
+						consent_by = sent_donor[0];
+					}
+				}
+				/* "Zugleich erteilte die Regierung Polen die
+				 * Genehmigung": the first state named, after the
+				 * subject's anaphor, right before the permission, is
+				 * given it; the anaphor's state gives it */
+				if (!turned && fa && !asks && holds_permission(g, c, fa)) {
+					int subj = 0;
+					for (size_t i = c->m0; i < (size_t)(fa - g->m); i++)
+						if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) ||
+						    cue_at(g, i, C_PRONOUN))
+							subj = 1;
+					if (subj) {
+						asker = fa;
+						consent_by = sa ? sa->code : NULL;
+						for (size_t d = 0; d < g->nlast && !consent_by; d++)
+							if (g->last_donor[d] != fa->code && g->last_donor[d] != recipient)
+								consent_by = g->last_donor[d];
+					}
+				}
+				/* "Switzerland refused a German request to re-export",
+				 * "weigerte sich, einem deutschen Antrag zuzustimmen": a
+				 * request the clause decides on is its owner's, and the
+				 * subject (or a passive's agent) decides */
+				const mention *rq = p.ncons >= 2 && p.cons[0] == REC_CONSENT_REQUESTED && !p.receive &&
+				                    !p.by ? consent_request_owner(g, c, recipient) : NULL;
+				if (rq) {
+					const mention *dec = agent;
+					for (size_t i = 0; i < na && !dec; i++)
+						if (act[i]->code != recipient && act[i]->code != rq->code &&
+						    act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->t0 < rq->t0)
+							dec = act[i];
+					if (dec) {
+						asker = rq;
+						consent_by = dec->code;
+					}
+				}
+				/* "Auch Deutschland und Dänemark erhielten keine
+				 * Erlaubnis": permission received from nobody named is
+				 * that of the state the document's last consent was
+				 * asked of */
+				if (!consent_by && turned && asker && !no && out->n > first) {
+					const record *o = &out->v[out->n - 1];
+					if (rec_is_consent(o->type) && o->consent_by && o->consent_by != asker->code &&
+					    o->consent_by != recipient)
+						consent_by = o->consent_by;
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
@@ -4880,9 +5146,29 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "andere landen toestemming geven": the text leaves
 					 * them unnamed */
 					cdon[ncd++] = NULL;
+				} else if (p.transit) {
+					/* "Paris sent 24 vehicles to Armenia; Georgia allowed
+					 * the convoy to cross its territory": the materiel of
+					 * a transit is that of the sentence's transfer before
+					 * it, if any */
+					for (size_t d = 0; d < nsent_donor && k > 0; d++)
+						if (sent_donor[d] && sent_donor[d] != consent_by)
+							cdon[ncd++] = sent_donor[d];
 				} else {
-					/* the asker is the donor the text was just about */
-					for (size_t d = 0; d < g->nlast; d++)
+					/* the asker is the donor the text was just about;
+					 * not so for a transit, where the state whose ground
+					 * it is decides on materiel nobody is named as
+					 * having.  "Germany approved the transfer of Estonian
+					 * howitzers. Finland also gave its permission": a
+					 * consent that names only who gives it is one more
+					 * to the asker of the consent just told */
+					if (out->n > first) {
+						const record *o = &out->v[out->n - 1];
+						if (rec_is_consent(o->type) && o->donor && o->donor != consent_by)
+							cdon[ncd++] = o->donor;
+					}
+					int ncd0 = ncd > 0;
+					for (size_t d = 0; d < g->nlast && !ncd0; d++)
 						if (g->last_donor[d] != consent_by)
 							cdon[ncd++] = g->last_donor[d];
 				}
@@ -4893,7 +5179,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				size_t ncb = 1;
 				for (size_t i = 0; i < na; i++)
 					if (act[i]->code == consent_by) {
-						ncb = coordinated(g, c, act[i], cby, ncb, 8, recipient);
+						for (size_t j = i + 1; j < na && ncb < 8; j++)
+							if (act[j]->code != recipient && !in_list(cby, ncb, act[j]->code) &&
+							    !in_list(cdon, ncd, act[j]->code) && listed_with(g, c, act[i], act[j]))
+								cby[ncb++] = act[j]->code;
 						break;
 					}
 				if (!ncd && !some && p.prov < 0 && p.ncons == 1 &&
