@@ -2928,6 +2928,44 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			if (!strcmp(items[j].category, "training") && !items[j].system)
 				items[j].system = learnt;
 	}
+	/* "$80 million in military aid under its Foreign Military Financing
+	 * programme", "Militärhilfe aus dem Programm FMF": aid that a fund
+	 * pays is that fund's money, one funds item */
+	if (ni >= 2) {
+		size_t w = 0;
+		for (size_t j = 0; j < ni; j++) {
+			const item_ref *a = &items[j];
+			if (j + 1 < ni && !strcmp(a->category, "weapons") && !a->system && a->qty < 0 &&
+			    !strcmp(items[j + 1].category, "funds") && items[j + 1].t0 >= a->t1) {
+				/* the aid's amount may stand between ("une aide militaire
+				 * de 40 millions de dollars au titre du FMF") */
+				int joined = 1;
+				size_t gap = 0;
+				for (size_t t = a->t1; t < items[j + 1].t0; t++) {
+					int money = 0;
+					for (size_t k = 0; k < nn; k++)
+						if ((nums[k].flags & NUM_MONEY) && tl->v[t].start >= nums[k].start &&
+						    tl->v[t].end <= nums[k].end)
+							money = 1;
+					gap += !money;
+					if (comma_at(g, t))
+						joined = 0;
+				}
+				if (gap > 4)
+					joined = 0;
+				for (size_t k = a->mi + 1; k < items[j + 1].mi; k++)
+					if (g->m[k].kind != M_CUE || g->m[k].sub == C_COORD || g->m[k].sub == C_OR ||
+					    g->m[k].sub <= C_RECEIVE)
+						joined = 0;
+				if (joined) {
+					items[j + 1].t0 = a->t0;
+					continue;
+				}
+			}
+			items[w++] = items[j];
+		}
+		ni = w;
+	}
 	/* "trok 50 miljoen euro uit": money given with no materiel
 	 * named is the money itself, unless the text says what kind of money
 	 * it is and that kind is no military aid ("financial aid") */
