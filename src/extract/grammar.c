@@ -1133,23 +1133,31 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			}
 		}
 		/* the closest preceding cue within two function words */
+		size_t from = a->t0;   /* where the actor's phrase starts */
 		for (size_t j = i; j-- > m0;) {
 			const mention *c = &g->m[j];
-			if (a->t0 - c->t1 > 2)
+			if (from - c->t1 > 2)
 				break;
 			if (c->kind != M_CUE)
 				break;
 			int ok = 1;
-			for (size_t t = c->t1; t < a->t0; t++)
+			for (size_t t = c->t1; t < from; t++)
 				if (!is_short_function_word(g, t))
 					ok = 0;
 			if (!ok)
 				break;
 			/* "to the UK": look past the article; "à l'armée
 			 * ukrainienne": past the noun a French adjective follows */
-			if (c->sub == C_ARTICLE || c->sub == C_MORE ||
-			    (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
+			/* "nach Angaben von Verteidigungsminister Pistorius": past
+			 * the title to the report cue before it */
+			if (c->sub == C_ARTICLE || c->sub == C_MORE || (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
 				continue;
+			if (c->sub == C_ACTOR_HEAD && a->sub == ACT_PERSON && c->t1 == a->t0) {
+				from = c->t0;
+				continue;
+			}
+			if (from != a->t0 && c->sub != C_REPORT)
+				break;   /* "in a letter from Minister X" keeps its role */
 			/* "voor 3 miljoen aan Franse munitie": an adjective on
 			 * an item qualifies the item, it receives nothing */
 			/* "durch die Niederlande und Dänemark": an actor
@@ -3616,6 +3624,51 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *
 		defer_money(g, t0, t1);
 }
 
+/* Does the sentence spell out what the one before it gave?  An opener
+ * ("Het gaat om", "the package includes"), or a verb of containing in a
+ * main clause with nothing before it but its subject pronoun or whose
+ * account it is ("Nach Angaben des Ministers umfasst es 30 Leopard 1",
+ * "Il comprend 20 chars"), and an item after it. */
+static int elaborates(const gram_doc *g)
+{
+	if (has_cue(g, C_ELABORATION))
+		return 1;
+	if (!has_cue(g, C_INCLUDE))
+		return 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_INCLUDE) && !m->rel) {
+			/* its subject a pronoun beside it ("es", "il", Dutch
+			 * "het" standing alone), not a noun ("chaque système
+			 * comprend un radar") */
+			int pron = 0;
+			if (i > 0 && g->m[i - 1].t1 == m->t0 &&
+			    (cue_at(g, i - 1, C_PRONOUN) || cue_at(g, i - 1, C_DEMONSTRATIVE) ||
+			     cue_at(g, i - 1, C_ARTICLE)))
+				pron = 1;
+			if (i + 1 < g->nm && g->m[i + 1].t0 == m->t1 &&
+			    (cue_at(g, i + 1, C_PRONOUN) || cue_at(g, i + 1, C_DEMONSTRATIVE)))
+				pron = 1;
+			/* "omvat het 30 pantservoertuigen": an article before a
+			 * number stands for the package */
+			if (i + 1 < g->nm && g->m[i + 1].t0 == m->t1 && cue_at(g, i + 1, C_ARTICLE) &&
+			    g->m[i + 1].t1 < g->tl->n && (g->tl->v[g->m[i + 1].t1].flags & TOK_NUM))
+				pron = 1;
+			for (size_t j = i + 1; j < g->nm && pron; j++)
+				if (g->m[j].kind == M_ITEM)
+					return 1;
+			return 0;
+		}
+		if (m->kind == M_ACTOR && m->weak)
+			continue;
+		if (m->kind != M_CUE || !(m->sub == C_REPORT || m->sub == C_ACTOR_HEAD ||
+		                          m->sub == C_PRONOUN || m->sub == C_DEMONSTRATIVE ||
+		                          m->sub == C_ARTICLE || m->sub == C_MORE || m->sub == C_ALREADY))
+			return 0;
+	}
+	return 0;
+}
+
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first)
 {
@@ -3662,7 +3715,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* nor does it, with no actor, tell the next sentence who it is
 	 * about; what is left to do (unless traced) is only an elaboration
 	 * of the sentence before */
-	if (!preds && !g->actors && !g->trace && !(sent_items && has_cue(g, C_ELABORATION))) {
+	if (!preds && !g->actors && !g->trace && !(sent_items && elaborates(g))) {
 		g->nnom = 0;
 		return;
 	}
@@ -3824,7 +3877,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				act[na++] = &g->m[i];
 			}
 		}
-		sent_actors += (int)na;
+		/* whose account it is ("according to the minister") is no
+		 * party of the sentence */
+		for (size_t i = 0; i < na; i++)
+			sent_actors += !act[i]->weak;
 		if (p.prov < 0 && !p.ncons) {
 			/* remember who the sentence is about, for "het land", "it" */
 			for (size_t i = 0; i < na; i++)
@@ -4479,7 +4535,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * spells out what the sentence before it said was given */
 	if (out->n > emitted0)
 		g->last_any_sent = g->nsent;
-	int elab = has_cue(g, C_ELABORATION);
+	int elab = elaborates(g);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
 	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
