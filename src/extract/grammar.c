@@ -3534,8 +3534,81 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	/* gapped: what it gives comes right after it (a number, an article
 	 * between), and no verb of its own follows; the recipient, or a list
 	 * of states after "and", is none */
-	if (a->code == g->default_recipient || (coord && !comma_at(g, g->m[i].t0 - 1)))
+	if (a->code == g->default_recipient)
 		return 0;
+	/* "has supplied Ukraine with Storm Shadow missiles, and France with
+	 * their twin": the state right before the "with" of the clause
+	 * before's frame, and no verb of its own after it */
+	if (coord && j + 1 < g->nm && cue_at(g, j + 1, C_CARRYING) && g->m[j + 1].t0 == a->t1 &&
+	    comma_at(g, g->m[i].t0 - 1)) {
+		int frame = 0;
+		for (size_t k = cm0; k < i; k++)
+			if (cue_at(g, k, C_CARRYING) && k > cm0 && g->m[k - 1].kind == M_ACTOR &&
+			    g->m[k - 1].t1 == g->m[k].t0)
+				frame = 1;
+		for (size_t k = j + 2; k < g->nm && frame; k++) {
+			if (pred_cue(&g->m[k]))
+				frame = 0;
+			if (cue_at(g, k, C_CLAUSE) || is_relative_cut(g, k))
+				break;
+		}
+		if (frame)
+			return 2;
+	}
+	/* "pledged 40 million Canadian dollars and Denmark 1.6 billion
+	 * kroner": without a comma only where the same shape stands on both
+	 * sides of "and", an amount before it and one right after the state */
+	int amounts = 0;
+	{
+		/* an amount (or count) right after the state, and one of the
+		 * same kind in the clause before */
+		size_t nn;
+		const num_span *nums = nums_of(g, sc, &nn);
+		int before = 0, after = -1;
+		for (size_t k = 0; k < nn; k++)
+			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) && a->t1 < t1 &&
+			    nums[k].start == tl->v[a->t1].start)
+				after = (nums[k].flags & NUM_MONEY) != 0;
+		for (size_t k = 0; k < nn && after >= 0; k++)
+			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			    ((nums[k].flags & NUM_MONEY) != 0) == after &&
+			    nums[k].start >= tl->v[g->m[cm0].t0].start && nums[k].end <= tl->v[m->t0].start)
+				before = 1;
+		if (coord && !comma_at(g, g->m[i].t0 - 1)) {
+			/* "Italy sent Ukraine 20 howitzers and Poland 40 trucks",
+			 * "300 miljoen euro toegezegd en Finland 90 miljoen": the
+			 * clause before ends in its amount, its item or its verb,
+			 * not in a state ("to Poland and Lithuania") */
+			const mention *p = &g->m[i - 1];
+			int shape = 0;
+			for (size_t k = 0; k < nn; k++)
+				if (nums[k].end == tl->v[m->t0 - 1].end)
+					shape = 1;
+			if (p->t1 == m->t0 && (p->kind == M_ITEM || pred_cue(p)))
+				shape = 1;
+			if (!before || !shape)
+				return 0;
+		}
+		amounts = before && after == 1;
+	}
+	if (amounts) {
+		/* the amount ends the clause, or a recipient follows it */
+		size_t nn;
+		const num_span *nums = nums_of(g, sc, &nn);
+		for (size_t k = 0; k < nn; k++) {
+			if (nums[k].start != tl->v[a->t1].start)
+				continue;
+			size_t t = a->t1;
+			while (t < t1 && tl->v[t].end <= nums[k].end)
+				t++;
+			if (t >= t1 || (tl->v[t].flags & TOK_PUNCT))
+				return 2;
+			for (size_t q = j + 1; q < g->nm; q++)
+				if (g->m[q].t0 == t)
+					return cue_at(g, q, C_RECIP) ? 2 : 0;
+		}
+		return 0;
+	}
 	size_t q = j + 1;
 	while (q < g->nm && g->m[q].kind == M_CUE && !pred_cue(&g->m[q]) &&
 	       !cue_at(g, q, C_CLAUSE) && !cue_at(g, q, C_RELATIVE) && g->m[q].t0 <= a->t1 + 4)
@@ -3555,7 +3628,8 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 		size_t nn;
 		const num_span *nums = nums_of(g, sc, &nn);
 		for (size_t k = 0; k < nn; k++)
-			if (!(nums[k].flags & (NUM_MONEY | NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			    (amounts || !(nums[k].flags & NUM_MONEY)) &&
 			    nums[k].start == tl->v[a->t1].start && nums[k].end <= tl->v[t - 1].end)
 				return 2;
 		return 0;
