@@ -2752,6 +2752,26 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 && !strcmp(p->category, "ammunition");)
 				if (cue_at(g, j, C_RECIP))
 					for_it = 1;
+			/* "raketten voor het luchtafweersysteem", "missiles for
+			 * the Patriot system": interceptors for an air-defence
+			 * system are that system's, air defence */
+			if (!coord && !num_between && !comma && !p->system && m->t0 - pm->t1 <= 4 &&
+			    !strcmp(p->category, "missile") && !strcmp(m->category, "air-defence")) {
+				int via = 0;
+				for (size_t j = p->mi + 1; j < i && via >= 0; j++)
+					if (cue_at(g, j, C_RECIP) && !via)
+						via = 1;
+					else if (!cue_at(g, j, C_ARTICLE) && !cue_at(g, j, C_POSSESSIVE) &&
+					         !cue_at(g, j, C_DEMONSTRATIVE) && !(via && cue_at(g, j, C_SOURCE)))
+						via = -1;
+				if (via == 1) {
+					p->category = m->category;
+					p->system = m->system;
+					p->t1 = m->t1;
+					p->mi = i;
+					continue;
+				}
+			}
 			if (!coord && !num_between && !comma && for_it && !p->system && m->t0 - pm->t1 <= 4) {
 				if (m->system)
 					p->system = m->system;
