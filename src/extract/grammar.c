@@ -29,6 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
+	"purchase",
 	NULL
 };
 
@@ -2993,6 +2994,72 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[w++] = items[j];
 		}
 		ni = w;
+	}
+	/* "200 millions d'euros pour acheter des armes", "a fund that buys
+	 * weapons", "een fonds waarmee wapens worden gekocht": what money
+	 * is to buy is not given, the money is */
+	if (ni && has_cue(g, C_PURCHASE)) {
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *b = &g->m[i];
+			if (!cue_at(g, i, C_PURCHASE))
+				continue;
+			/* the money before it, in this clause or the one it hangs
+			 * on ("gaf 50 miljoen euro om granaten te kopen") */
+			const num_span *money = NULL;
+			for (size_t k = 0; k < nn; k++)
+				if ((nums[k].flags & NUM_MONEY) && nums[k].value >= 0 &&
+				    nums[k].end <= tl->v[b->t0].start)
+					money = &nums[k];
+			if (!money)
+				break;
+			size_t money_end = money->end;
+			/* Dutch and German put the object before the verb */
+			int verb_last = g->lang == LANG_NL || g->lang == LANG_DE;
+			size_t w = 0;
+			int funds = 0;
+			for (size_t j = 0; j < ni; j++) {
+				int bought = items[j].t0 >= b->t1 ||
+				             (verb_last && tl->v[items[j].t0].start >= money_end &&
+				              items[j].t1 <= b->t0 && b->t0 - items[j].t1 <= 4);
+				/* "om voor 32 miljoen euro munitie aan te kopen": an
+				 * amount right before the item is its worth, and the
+				 * donor buys it in kind */
+				size_t t = items[j].t0;
+				/* one word between, "of" or "d'" */
+				for (size_t q = c->m0; q < c->m1 && t > 0; q++)
+					if ((cue_at(g, q, C_SOURCE) || cue_at(g, q, C_PARTITIVE)) &&
+					    g->m[q].t1 == t && g->m[q].t0 + 1 == t) {
+						t--;
+						break;
+					}
+				if (t > 0 && tl->v[t - 1].end == money_end)
+					bought = 0;
+				if (!strcmp(items[j].category, "funds"))
+					funds = 1;
+				if (!bought)
+					items[w++] = items[j];
+			}
+			/* the money itself, where no other item is left to hold it */
+			if (w == 0 && !funds && ni) {
+				item_ref *it = &items[w++];
+				it->category = rec_category_intern("funds");
+				it->system = NULL;
+				it->qty = -1;
+				it->unit = NULL;
+				it->value = money->value;
+				it->currency = money->code;
+				it->t0 = c->t0;
+				while (it->t0 > 0 && tl->v[it->t0].start > money->start)
+					it->t0--;
+				while (it->t0 < c->t1 && tl->v[it->t0].end <= money->start)
+					it->t0++;
+				it->t1 = it->t0;
+				while (tl->v[it->t1].start < money->end)
+					it->t1++;
+			}
+			ni = w;
+			break;
+		}
 	}
 	/* "trok 50 miljoen euro uit": money given with no materiel
 	 * named is the money itself, unless the text says what kind of money
