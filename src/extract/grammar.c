@@ -2679,6 +2679,15 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (before > c->m0 + 1 && cue_at(g, before - 1, C_ACTOR_HEAD) &&
 		    g->m[before - 2].kind == M_ACTOR && m->t0 - g->m[before - 1].t1 <= 1)
 			before--;
+		/* "très appréciées des soldats ukrainiens", "Ukrainian
+		 * soldiers": the recipient's own people are the ones helped */
+		if (is_person_category(m->category) && g->default_recipient &&
+		    ((i > c->m0 && g->m[i - 1].kind == M_ACTOR && g->m[i - 1].sub == ACT_ADJ &&
+		      g->m[i - 1].code == g->default_recipient && g->m[i - 1].t1 == m->t0) ||
+		     (g->lang == LANG_FR && i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR &&
+		      g->m[i + 1].sub == ACT_ADJ && g->m[i + 1].code == g->default_recipient &&
+		      g->m[i + 1].t0 == m->t1)))
+			continue;
 		if (is_person_category(m->category) && before > c->m0 &&
 		    ((cue_at(g, before - 1, C_RECIP) && m->t0 - g->m[before - 1].t1 <= 1) ||
 		     (g->m[before - 1].kind == M_ACTOR && g->m[before - 1].role == ROLE_RECIP &&
@@ -2689,6 +2698,12 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (ni > 0) {
 			item_ref *p = &items[ni - 1];
 			const mention *pm = &g->m[p->mi];
+			/* "Carl Gustaf rifles, a weapon popular with ...": a
+			 * generic noun in apposition names the item before again */
+			if (!m->system && !strcmp(m->category, "weapons") && m->t0 == p->t1 + 2 &&
+			    comma_at(g, p->t1) && !(tl->v[p->t1 + 1].flags & (TOK_CAP | TOK_NUM | TOK_PUNCT)) &&
+			    tl->v[p->t1 + 1].flen <= 3 && (g->m[i - 1].t1 <= p->t1 || cue_at(g, i - 1, C_ARTICLE)))
+				continue;
 			/* "weapons or lethal aid": alternatives of one category are one
 			 * item */
 			if (m->category == p->category && i == p->mi + 2 && cue_at(g, p->mi + 1, C_OR) &&
