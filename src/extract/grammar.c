@@ -1218,23 +1218,31 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			}
 		}
 		/* the closest preceding cue within two function words */
+		size_t from = a->t0;   /* where the actor's phrase starts */
 		for (size_t j = i; j-- > m0;) {
 			const mention *c = &g->m[j];
-			if (a->t0 - c->t1 > 2)
+			if (from - c->t1 > 2)
 				break;
 			if (c->kind != M_CUE)
 				break;
 			int ok = 1;
-			for (size_t t = c->t1; t < a->t0; t++)
+			for (size_t t = c->t1; t < from; t++)
 				if (!is_short_function_word(g, t))
 					ok = 0;
 			if (!ok)
 				break;
 			/* "to the UK": look past the article; "à l'armée
 			 * ukrainienne": past the noun a French adjective follows */
-			if (c->sub == C_ARTICLE || c->sub == C_MORE ||
-			    (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
+			/* "nach Angaben von Verteidigungsminister Pistorius": past
+			 * the title to the report cue before it */
+			if (c->sub == C_ARTICLE || c->sub == C_MORE || (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
 				continue;
+			if (c->sub == C_ACTOR_HEAD && a->sub == ACT_PERSON && c->t1 == a->t0) {
+				from = c->t0;
+				continue;
+			}
+			if (from != a->t0 && c->sub != C_REPORT)
+				break;   /* "in a letter from Minister X" keeps its role */
 			/* "voor 3 miljoen aan Franse munitie": an adjective on
 			 * an item qualifies the item, it receives nothing */
 			/* "durch die Niederlande und Dänemark": an actor
@@ -3187,6 +3195,15 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (before > c->m0 + 1 && cue_at(g, before - 1, C_ACTOR_HEAD) &&
 		    g->m[before - 2].kind == M_ACTOR && m->t0 - g->m[before - 1].t1 <= 1)
 			before--;
+		/* "très appréciées des soldats ukrainiens", "Ukrainian
+		 * soldiers": the recipient's own people are the ones helped */
+		if (is_person_category(m->category) && g->default_recipient &&
+		    ((i > c->m0 && g->m[i - 1].kind == M_ACTOR && g->m[i - 1].sub == ACT_ADJ &&
+		      g->m[i - 1].code == g->default_recipient && g->m[i - 1].t1 == m->t0) ||
+		     (g->lang == LANG_FR && i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR &&
+		      g->m[i + 1].sub == ACT_ADJ && g->m[i + 1].code == g->default_recipient &&
+		      g->m[i + 1].t0 == m->t1)))
+			continue;
 		if (is_person_category(m->category) && before > c->m0 &&
 		    ((cue_at(g, before - 1, C_RECIP) && m->t0 - g->m[before - 1].t1 <= 1) ||
 		     (g->m[before - 1].kind == M_ACTOR && g->m[before - 1].role == ROLE_RECIP &&
@@ -3197,6 +3214,12 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		if (ni > 0) {
 			item_ref *p = &items[ni - 1];
 			const mention *pm = &g->m[p->mi];
+			/* "Carl Gustaf rifles, a weapon popular with ...": a
+			 * generic noun in apposition names the item before again */
+			if (!m->system && !strcmp(m->category, "weapons") && m->t0 == p->t1 + 2 &&
+			    comma_at(g, p->t1) && !(tl->v[p->t1 + 1].flags & (TOK_CAP | TOK_NUM | TOK_PUNCT)) &&
+			    tl->v[p->t1 + 1].flen <= 3 && (g->m[i - 1].t1 <= p->t1 || cue_at(g, i - 1, C_ARTICLE)))
+				continue;
 			/* "weapons or lethal aid": alternatives of one category are one
 			 * item */
 			if (m->category == p->category && i == p->mi + 2 && cue_at(g, p->mi + 1, C_OR) &&
@@ -3261,6 +3284,26 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 && !strcmp(p->category, "ammunition");)
 				if (cue_at(g, j, C_RECIP))
 					for_it = 1;
+			/* "raketten voor het luchtafweersysteem", "missiles for
+			 * the Patriot system": interceptors for an air-defence
+			 * system are that system's, air defence */
+			if (!coord && !num_between && !comma && !p->system && m->t0 - pm->t1 <= 4 &&
+			    !strcmp(p->category, "missile") && !strcmp(m->category, "air-defence")) {
+				int via = 0;
+				for (size_t j = p->mi + 1; j < i && via >= 0; j++)
+					if (cue_at(g, j, C_RECIP) && !via)
+						via = 1;
+					else if (!cue_at(g, j, C_ARTICLE) && !cue_at(g, j, C_POSSESSIVE) &&
+					         !cue_at(g, j, C_DEMONSTRATIVE) && !(via && cue_at(g, j, C_SOURCE)))
+						via = -1;
+				if (via == 1) {
+					p->category = m->category;
+					p->system = m->system;
+					p->t1 = m->t1;
+					p->mi = i;
+					continue;
+				}
+			}
 			if (!coord && !num_between && !comma && for_it && !p->system && m->t0 - pm->t1 <= 4) {
 				if (m->system)
 					p->system = m->system;
@@ -3444,6 +3487,110 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		for (size_t j = 0; j < ni && learnt; j++)
 			if (!strcmp(items[j].category, "training") && !items[j].system)
 				items[j].system = learnt;
+	}
+	/* "$80 million in military aid under its Foreign Military Financing
+	 * programme", "Militärhilfe aus dem Programm FMF": aid that a fund
+	 * pays is that fund's money, one funds item */
+	if (ni >= 2) {
+		size_t w = 0;
+		for (size_t j = 0; j < ni; j++) {
+			const item_ref *a = &items[j];
+			if (j + 1 < ni && !strcmp(a->category, "weapons") && !a->system && a->qty < 0 &&
+			    !strcmp(items[j + 1].category, "funds") && items[j + 1].t0 >= a->t1) {
+				/* the aid's amount may stand between ("une aide militaire
+				 * de 40 millions de dollars au titre du FMF") */
+				int joined = 1;
+				size_t gap = 0;
+				for (size_t t = a->t1; t < items[j + 1].t0; t++) {
+					int money = 0;
+					for (size_t k = 0; k < nn; k++)
+						if ((nums[k].flags & NUM_MONEY) && tl->v[t].start >= nums[k].start &&
+						    tl->v[t].end <= nums[k].end)
+							money = 1;
+					gap += !money;
+					if (comma_at(g, t))
+						joined = 0;
+				}
+				if (gap > 4)
+					joined = 0;
+				for (size_t k = a->mi + 1; k < items[j + 1].mi; k++)
+					if (g->m[k].kind != M_CUE || g->m[k].sub == C_COORD || g->m[k].sub == C_OR ||
+					    g->m[k].sub <= C_RECEIVE)
+						joined = 0;
+				if (joined) {
+					items[j + 1].t0 = a->t0;
+					continue;
+				}
+			}
+			items[w++] = items[j];
+		}
+		ni = w;
+	}
+	/* "200 millions d'euros pour acheter des armes", "a fund that buys
+	 * weapons", "een fonds waarmee wapens worden gekocht": what money
+	 * is to buy is not given, the money is */
+	if (ni && has_cue(g, C_PURCHASE)) {
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *b = &g->m[i];
+			if (!cue_at(g, i, C_PURCHASE))
+				continue;
+			/* the money before it, in this clause or the one it hangs
+			 * on ("gaf 50 miljoen euro om granaten te kopen") */
+			const num_span *money = NULL;
+			for (size_t k = 0; k < nn; k++)
+				if ((nums[k].flags & NUM_MONEY) && nums[k].value >= 0 &&
+				    nums[k].end <= tl->v[b->t0].start)
+					money = &nums[k];
+			if (!money)
+				break;
+			size_t money_end = money->end;
+			/* Dutch and German put the object before the verb */
+			int verb_last = g->lang == LANG_NL || g->lang == LANG_DE;
+			size_t w = 0;
+			int funds = 0;
+			for (size_t j = 0; j < ni; j++) {
+				int bought = items[j].t0 >= b->t1 ||
+				             (verb_last && tl->v[items[j].t0].start >= money_end &&
+				              items[j].t1 <= b->t0 && b->t0 - items[j].t1 <= 4);
+				/* "om voor 32 miljoen euro munitie aan te kopen": an
+				 * amount right before the item is its worth, and the
+				 * donor buys it in kind */
+				size_t t = items[j].t0;
+				/* one word between, "of" or "d'" */
+				for (size_t q = c->m0; q < c->m1 && t > 0; q++)
+					if ((cue_at(g, q, C_SOURCE) || cue_at(g, q, C_PARTITIVE)) &&
+					    g->m[q].t1 == t && g->m[q].t0 + 1 == t) {
+						t--;
+						break;
+					}
+				if (t > 0 && tl->v[t - 1].end == money_end)
+					bought = 0;
+				if (!strcmp(items[j].category, "funds"))
+					funds = 1;
+				if (!bought)
+					items[w++] = items[j];
+			}
+			/* the money itself, where no other item is left to hold it */
+			if (w == 0 && !funds && ni) {
+				item_ref *it = &items[w++];
+				it->category = rec_category_intern("funds");
+				it->system = NULL;
+				it->qty = -1;
+				it->unit = NULL;
+				it->value = money->value;
+				it->currency = money->code;
+				it->t0 = c->t0;
+				while (it->t0 > 0 && tl->v[it->t0].start > money->start)
+					it->t0--;
+				while (it->t0 < c->t1 && tl->v[it->t0].end <= money->start)
+					it->t0++;
+				it->t1 = it->t0;
+				while (tl->v[it->t1].start < money->end)
+					it->t1++;
+			}
+			ni = w;
+			break;
+		}
 	}
 	/* "trok 50 miljoen euro uit": money given with no materiel
 	 * named is the money itself, unless the text says what kind of money
@@ -4086,8 +4233,81 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	/* gapped: what it gives comes right after it (a number, an article
 	 * between), and no verb of its own follows; the recipient, or a list
 	 * of states after "and", is none */
-	if (a->code == g->default_recipient || (coord && !comma_at(g, g->m[i].t0 - 1)))
+	if (a->code == g->default_recipient)
 		return 0;
+	/* "has supplied Ukraine with Storm Shadow missiles, and France with
+	 * their twin": the state right before the "with" of the clause
+	 * before's frame, and no verb of its own after it */
+	if (coord && j + 1 < g->nm && cue_at(g, j + 1, C_CARRYING) && g->m[j + 1].t0 == a->t1 &&
+	    comma_at(g, g->m[i].t0 - 1)) {
+		int frame = 0;
+		for (size_t k = cm0; k < i; k++)
+			if (cue_at(g, k, C_CARRYING) && k > cm0 && g->m[k - 1].kind == M_ACTOR &&
+			    g->m[k - 1].t1 == g->m[k].t0)
+				frame = 1;
+		for (size_t k = j + 2; k < g->nm && frame; k++) {
+			if (pred_cue(&g->m[k]))
+				frame = 0;
+			if (cue_at(g, k, C_CLAUSE) || is_relative_cut(g, k))
+				break;
+		}
+		if (frame)
+			return 2;
+	}
+	/* "pledged 40 million Canadian dollars and Denmark 1.6 billion
+	 * kroner": without a comma only where the same shape stands on both
+	 * sides of "and", an amount before it and one right after the state */
+	int amounts = 0;
+	{
+		/* an amount (or count) right after the state, and one of the
+		 * same kind in the clause before */
+		size_t nn;
+		const num_span *nums = nums_of(g, sc, &nn);
+		int before = 0, after = -1;
+		for (size_t k = 0; k < nn; k++)
+			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) && a->t1 < t1 &&
+			    nums[k].start == tl->v[a->t1].start)
+				after = (nums[k].flags & NUM_MONEY) != 0;
+		for (size_t k = 0; k < nn && after >= 0; k++)
+			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			    ((nums[k].flags & NUM_MONEY) != 0) == after &&
+			    nums[k].start >= tl->v[g->m[cm0].t0].start && nums[k].end <= tl->v[m->t0].start)
+				before = 1;
+		if (coord && !comma_at(g, g->m[i].t0 - 1)) {
+			/* "Italy sent Ukraine 20 howitzers and Poland 40 trucks",
+			 * "300 miljoen euro toegezegd en Finland 90 miljoen": the
+			 * clause before ends in its amount, its item or its verb,
+			 * not in a state ("to Poland and Lithuania") */
+			const mention *p = &g->m[i - 1];
+			int shape = 0;
+			for (size_t k = 0; k < nn; k++)
+				if (nums[k].end == tl->v[m->t0 - 1].end)
+					shape = 1;
+			if (p->t1 == m->t0 && (p->kind == M_ITEM || pred_cue(p)))
+				shape = 1;
+			if (!before || !shape)
+				return 0;
+		}
+		amounts = before && after == 1;
+	}
+	if (amounts) {
+		/* the amount ends the clause, or a recipient follows it */
+		size_t nn;
+		const num_span *nums = nums_of(g, sc, &nn);
+		for (size_t k = 0; k < nn; k++) {
+			if (nums[k].start != tl->v[a->t1].start)
+				continue;
+			size_t t = a->t1;
+			while (t < t1 && tl->v[t].end <= nums[k].end)
+				t++;
+			if (t >= t1 || (tl->v[t].flags & TOK_PUNCT))
+				return 2;
+			for (size_t q = j + 1; q < g->nm; q++)
+				if (g->m[q].t0 == t)
+					return cue_at(g, q, C_RECIP) ? 2 : 0;
+		}
+		return 0;
+	}
 	size_t q = j + 1;
 	while (q < g->nm && g->m[q].kind == M_CUE && !pred_cue(&g->m[q]) &&
 	       !cue_at(g, q, C_CLAUSE) && !cue_at(g, q, C_RELATIVE) && g->m[q].t0 <= a->t1 + 4)
@@ -4107,7 +4327,8 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 		size_t nn;
 		const num_span *nums = nums_of(g, sc, &nn);
 		for (size_t k = 0; k < nn; k++)
-			if (!(nums[k].flags & (NUM_MONEY | NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
+			    (amounts || !(nums[k].flags & NUM_MONEY)) &&
 			    nums[k].start == tl->v[a->t1].start && nums[k].end <= tl->v[t - 1].end)
 				return 2;
 		return 0;
@@ -4176,6 +4397,51 @@ void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *
 		defer_money(g, t0, t1);
 }
 
+/* Does the sentence spell out what the one before it gave?  An opener
+ * ("Het gaat om", "the package includes"), or a verb of containing in a
+ * main clause with nothing before it but its subject pronoun or whose
+ * account it is ("Nach Angaben des Ministers umfasst es 30 Leopard 1",
+ * "Il comprend 20 chars"), and an item after it. */
+static int elaborates(const gram_doc *g)
+{
+	if (has_cue(g, C_ELABORATION))
+		return 1;
+	if (!has_cue(g, C_INCLUDE))
+		return 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_INCLUDE) && !m->rel) {
+			/* its subject a pronoun beside it ("es", "il", Dutch
+			 * "het" standing alone), not a noun ("chaque système
+			 * comprend un radar") */
+			int pron = 0;
+			if (i > 0 && g->m[i - 1].t1 == m->t0 &&
+			    (cue_at(g, i - 1, C_PRONOUN) || cue_at(g, i - 1, C_DEMONSTRATIVE) ||
+			     cue_at(g, i - 1, C_ARTICLE)))
+				pron = 1;
+			if (i + 1 < g->nm && g->m[i + 1].t0 == m->t1 &&
+			    (cue_at(g, i + 1, C_PRONOUN) || cue_at(g, i + 1, C_DEMONSTRATIVE)))
+				pron = 1;
+			/* "omvat het 30 pantservoertuigen": an article before a
+			 * number stands for the package */
+			if (i + 1 < g->nm && g->m[i + 1].t0 == m->t1 && cue_at(g, i + 1, C_ARTICLE) &&
+			    g->m[i + 1].t1 < g->tl->n && (g->tl->v[g->m[i + 1].t1].flags & TOK_NUM))
+				pron = 1;
+			for (size_t j = i + 1; j < g->nm && pron; j++)
+				if (g->m[j].kind == M_ITEM)
+					return 1;
+			return 0;
+		}
+		if (m->kind == M_ACTOR && m->weak)
+			continue;
+		if (m->kind != M_CUE || !(m->sub == C_REPORT || m->sub == C_ACTOR_HEAD ||
+		                          m->sub == C_PRONOUN || m->sub == C_DEMONSTRATIVE ||
+		                          m->sub == C_ARTICLE || m->sub == C_MORE || m->sub == C_ALREADY))
+			return 0;
+	}
+	return 0;
+}
+
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first)
 {
@@ -4224,7 +4490,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* nor does it, with no actor, tell the next sentence who it is
 	 * about; what is left to do (unless traced) is only an elaboration
 	 * of the sentence before */
-	if (!preds && !g->actors && !g->trace && !(sent_items && has_cue(g, C_ELABORATION))) {
+	if (!preds && !g->actors && !g->trace && !(sent_items && elaborates(g))) {
 		g->nnom = 0;
 		return;
 	}
@@ -4401,7 +4667,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				act[na++] = &g->m[i];
 			}
 		}
-		sent_actors += (int)na;
+		/* whose account it is ("according to the minister") is no
+		 * party of the sentence */
+		for (size_t i = 0; i < na; i++)
+			sent_actors += !act[i]->weak;
 		if (p.prov < 0 && !p.ncons) {
 			/* remember who the sentence is about, for "het land", "it" */
 			for (size_t i = 0; i < na; i++)
@@ -5262,7 +5531,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * spells out what the sentence before it said was given */
 	if (out->n > emitted0)
 		g->last_any_sent = g->nsent;
-	int elab = has_cue(g, C_ELABORATION);
+	int elab = elaborates(g);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
 	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
