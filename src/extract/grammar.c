@@ -29,6 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
+	"approve",
 	NULL
 };
 
@@ -666,7 +667,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (cls >= 0) {
 				mention *mm = push_mention(g);
 				mm->kind = M_CUE;
-				mm->sub = (unsigned char)cls;
+				mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
+				mm->approve = cls == C_APPROVE;
 				mm->t0 = i;
 				mm->t1 = i + 1;
 				i++;
@@ -785,6 +787,10 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
+			}
+			if (e->sub == C_APPROVE) {
+				mm->sub = C_COMMITTED;
+				mm->approve = 1;
 			}
 			/* "through", "über": looked up only before a territory
 			 * noun (transit_at), no mention of their own */
@@ -1378,6 +1384,69 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* The clause's first verb of approving (cue class approve), or c->m1. */
+static size_t approving_at(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_CUE && g->m[i].approve && !g->m[i].rel)
+			return i;
+	return c->m1;
+}
+
+/* Whether the approval at mention ap is of a transfer that another state
+ * than the approver makes: a re-export, or a transfer noun with a state
+ * in the genitive before it ("Norway's transfer", "Norwegens Übergabe")
+ * or named after it as its source ("the transfer from Norway", "de
+ * overdracht door Noorwegen").  The approver is the clause's first
+ * state, when it stands before the verb. */
+static int approves_other(const gram_doc *g, const clause *c, size_t ap, int passive)
+{
+	const char *approver = NULL;
+	for (size_t i = c->m0; i < ap && !approver; i++) {
+		const mention *a = &g->m[i];
+		if (a->kind == M_ACTOR && a->role == ROLE_NONE && !a->origin_only &&
+		    a->code != g->default_recipient)
+			approver = a->code;
+	}
+	for (size_t n = c->m0; n < c->m1; n++) {
+		const mention *t = &g->m[n];
+		if (!cue_at(g, n, C_TRANSFER_NOUN) || t->rel)
+			continue;
+		if (t->reexport)
+			return 1;
+		if (n > c->m0) {
+			const mention *a = &g->m[n - 1];
+			if (a->kind == M_ACTOR && a->t1 + 2 >= t->t0 && a->code != approver &&
+			    a->code != g->default_recipient)
+				return 1;
+		}
+		/* in a passive, "by", "door", "par" name who approves */
+		for (size_t j = n + 1; j < c->m1 && !passive; j++) {
+			const mention *a = &g->m[j];
+			if (a->kind == M_ACTOR && a->role == ROLE_SOURCE && a->sub != ACT_ADJ && !a->weak &&
+			    a->code != approver && a->code != g->default_recipient)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the request cue at mention i is a noun: after an article, a
+ * possessive or a state's adjective or genitive ("het Poolse verzoek",
+ * "Poland's request"), or capitalised inside a German sentence. */
+static int request_noun(const gram_doc *g, const clause *c, size_t i)
+{
+	const mention *q = &g->m[i];
+	if (g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP))
+		return 1;
+	if (i == 0)
+		return 0;
+	const mention *p = &g->m[i - 1];
+	if (p->kind == M_CUE)
+		return p->t1 == q->t0 && (p->sub == C_ARTICLE || p->sub == C_POSSESSIVE);
+	return p->kind == M_ACTOR && (p->sub == ACT_ADJ ? p->t1 == q->t0 : p->t1 < q->t0 && p->t1 + 2 >= q->t0);
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1540,6 +1609,32 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * asks is the consent request's own, not a request for the arms */
 	if (have[C_CONS_REQ] && have[C_REQUESTED])
 		have[C_REQUESTED] = 0;
+	/* "Italy approved Norway's transfer of tanks", "genehmigte die
+	 * Weitergabe", "keurde de overdracht door Noorwegen goed": approving
+	 * a transfer that another state makes, or a re-export, grants it
+	 * consent; asking a state to approve one asks for consent ("asked
+	 * Bern to approve the re-export", "gevraagd in te stemmen met de
+	 * levering").  Approving one's own delivery stays a commitment. */
+	if (have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
+		size_t ap = approving_at(g, c);
+		int asked = have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
+		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN]) &&
+		            !request_noun(g, c, pos[C_REQUESTED]);
+		if (ap < c->m1 && (asked || approves_other(g, c, ap, have[C_AUX_PASSIVE] > 0))) {
+			int to = asked ? C_CONS_REQ : C_CONS_GRANT;
+			have[to]++;
+			pos[to] = asked ? pos[C_REQUESTED] : ap;
+			/* a promise of the clause's own stays ("announced and
+			 * approved") */
+			have[C_COMMITTED] = 0;
+			for (size_t i = c->m0; i < c->m1; i++)
+				if (cue_at(g, i, C_COMMITTED) && !g->m[i].approve && !g->m[i].rel &&
+				    !have[C_COMMITTED]++)
+					pos[C_COMMITTED] = i;
+			if (asked)
+				have[C_REQUESTED] = 0;
+		}
+	}
 	/* "genehmigten die Weitergabe von F-16", "verweigert den Transit":
 	 * approving or refusing a re-export or a transit is a consent */
 	if (!have[C_PERMISSION] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
@@ -1641,6 +1736,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[C_CONS_GRANT] = pos[C_PERMITTED];
 			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
 		}
+	}
+	/* "a refusé d'autoriser l'Allemagne à réexporter", "refused to
+	 * approve the re-export", "weigerte, die Weitergabe zu genehmigen":
+	 * refusing to permit is denying; the refusal is the consent's, not a
+	 * refusal to supply */
+	if (have[C_CONS_GRANT] && have[C_REFUSED] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
+	    pos[C_REFUSED] < pos[C_CONS_GRANT]) {
+		have[C_CONS_DENY]++;
+		pos[C_CONS_DENY] = pos[C_REFUSED];
+		have[C_CONS_GRANT] = have[C_REFUSED] = 0;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])

@@ -32,6 +32,7 @@ enum cue_class {
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
 	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR, C_REEXPORT, C_ONE_OF, C_INCLUDE, C_MAKER, C_DEMONSTRATIVE, C_RANKED_AFTER, C_POSSESSIVE,
 	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED, C_STATIVE, C_BEGUN, C_NOT_YET, C_ONLY_IF, C_THIRD_PARTY,
+	C_APPROVE,
 	C_NCLASSES
 };
 
@@ -55,6 +56,7 @@ typedef struct mention {
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	unsigned char reexport;  /* a transfer noun of third-state materiel */
+	unsigned char approve;   /* a committed verb that approves ("genehmigte", "approved") */
 	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	unsigned char would_form; /* a passive auxiliary written as the conditional ("würden", folded like "wurden") */
 	size_t t0, t1;           /* tokens */
