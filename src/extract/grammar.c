@@ -1393,6 +1393,20 @@ static size_t approving_at(const gram_doc *g, const clause *c)
 	return c->m1;
 }
 
+/* Whether the tokens [t0, t1) are an English genitive's "'s" (or a bare
+ * apostrophe, "Belgians'"). */
+static int genitive_s(const gram_doc *g, size_t t0, size_t t1)
+{
+	if (t0 >= t1 || t1 - t0 > 2)
+		return 0;
+	for (size_t t = t0; t < t1; t++) {
+		const char *f = tok_fold(g->tl, &g->tl->v[t]);
+		if (strcmp(f, "'") && strcmp(f, "s") && strcmp(f, "'s"))
+			return 0;
+	}
+	return 1;
+}
+
 /* Whether the approval at mention ap is of a transfer that another state
  * than the approver makes: a re-export, or a transfer noun with a state
  * in the genitive before it ("Norway's transfer", "Norwegens Übergabe")
@@ -1416,7 +1430,8 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 			return 1;
 		if (n > c->m0) {
 			const mention *a = &g->m[n - 1];
-			if (a->kind == M_ACTOR && a->t1 + 2 >= t->t0 && a->code != approver &&
+			if (a->kind == M_ACTOR && (a->t1 == t->t0 || genitive_s(g, a->t1, t->t0)) &&
+			    a->code != approver &&
 			    a->code != g->default_recipient)
 				return 1;
 		}
@@ -1444,7 +1459,17 @@ static int request_noun(const gram_doc *g, const clause *c, size_t i)
 	const mention *p = &g->m[i - 1];
 	if (p->kind == M_CUE)
 		return p->t1 == q->t0 && (p->sub == C_ARTICLE || p->sub == C_POSSESSIVE);
-	return p->kind == M_ACTOR && (p->sub == ACT_ADJ ? p->t1 == q->t0 : p->t1 < q->t0 && p->t1 + 2 >= q->t0);
+	return p->kind == M_ACTOR && (p->sub == ACT_ADJ ? p->t1 == q->t0 : genitive_s(g, p->t1, q->t0));
+}
+
+/* Whether the first state of the clause, before the request cue at
+ * mention r, is the recipient. */
+static int recipient_asks(const gram_doc *g, const clause *c, size_t r)
+{
+	for (size_t i = c->m0; i < r; i++)
+		if (g->m[i].kind == M_ACTOR)
+			return g->m[i].code == g->default_recipient;
+	return 0;
 }
 
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
@@ -1655,6 +1680,32 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			}
 		}
 	}
+	/* "die Schweiz verweigert Deutschland weiterhin die Weitergabe", "hat
+	 * Spanien die Weitergabe von Munition verweigert": a refusal with a
+	 * state (not the refuser) right before a re-export denies that state
+	 * consent */
+	if (have[C_REFUSED] && !have[C_REQUESTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_CONS_REQ] && !have[C_NEG]) {
+		const mention *subj = NULL;
+		for (size_t i = c->m0; i < c->m1 && !subj; i++)
+			if (g->m[i].kind == M_ACTOR && !g->m[i].origin_only)
+				subj = &g->m[i];
+		for (size_t n = c->m0 + 1; n < c->m1 && subj; n++) {
+			if (!g->m[n].reexport || g->m[n].rel)
+				continue;
+			size_t j = n - 1;
+			while (j > c->m0 && cue_at(g, j, C_ARTICLE))
+				j--;
+			const mention *a = &g->m[j];
+			if (a->kind == M_ACTOR && a != subj && a->role == ROLE_NONE && !a->origin_only &&
+			    a->code != subj->code && a->code != g->default_recipient && a->t1 + 3 >= g->m[n].t0) {
+				have[C_CONS_DENY]++;
+				pos[C_CONS_DENY] = pos[C_REFUSED];
+				have[C_REFUSED] = 0;
+			}
+			break;
+		}
+	}
 	/* "Romania has agreed to let military aid pass through its
 	 * territory", "Hongarije staat niet toe dat wapens over Hongaars
 	 * grondgebied worden vervoerd": what a state agrees to or refuses on
@@ -1736,6 +1787,19 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[C_CONS_GRANT] = pos[C_PERMITTED];
 			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
 		}
+	}
+	/* "avait sollicité un feu vert", "asked Berlin for the green light",
+	 * "bat um grünes Licht": asking for a grant asks for consent (a
+	 * request noun before a grant is what is granted: "Poland's request
+	 * was given the green light"); the recipient that asks a state to
+	 * release arms ("forderte die Bundesregierung auf, Panzer
+	 * freizugeben") asks for the arms */
+	if (have[C_CONS_GRANT] && have[C_REQUESTED] && !have[C_CONS_REQ] &&
+	    pos[C_REQUESTED] < pos[C_CONS_GRANT] && !request_noun(g, c, pos[C_REQUESTED]) &&
+	    !recipient_asks(g, c, pos[C_REQUESTED])) {
+		have[C_CONS_REQ]++;
+		pos[C_CONS_REQ] = pos[C_REQUESTED];
+		have[C_CONS_GRANT] = have[C_REQUESTED] = 0;
 	}
 	/* "a refusé d'autoriser l'Allemagne à réexporter", "refused to
 	 * approve the re-export", "weigerte, die Weitergabe zu genehmigen":
@@ -3094,6 +3158,36 @@ static int in_list(const char *const *v, size_t n, const char *c)
 	return 0;
 }
 
+/* The states conjoined with the actor lead by a conjunction right
+ * before each, or by commas in a list that a conjunction closes
+ * ("Estland, Letland en Litouwen"), added to v[0, n); returns n. */
+static size_t conjoined(const gram_doc *g, const clause *c, const mention *lead, const char **v,
+                        size_t n, size_t max)
+{
+	size_t li = (size_t)(lead - g->m), prev_end = lead->t1;
+	const char *list[8];
+	size_t nl = 0;
+	for (size_t i = li + 1; i < c->m1 && nl < 8; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_OR) && m->t0 == prev_end) {
+			if (i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR && g->m[i + 1].t0 <= m->t1 + 1 &&
+			    g->m[i + 1].role == lead->role) {
+				list[nl++] = g->m[i + 1].code;
+				for (size_t k = 0; k < nl && n < max; k++)
+					if (!in_list(v, n, list[k]))
+						v[n++] = list[k];
+			}
+			break;
+		}
+		if (m->kind != M_ACTOR || m->role != lead->role || m->t0 != prev_end + 1 ||
+		    !comma_at(g, prev_end))
+			break;
+		list[nl++] = m->code;
+		prev_end = m->t1;
+	}
+	return n;
+}
+
 /* Appends to v (n so far, at most max) the actors coordinated with lead
  * ("Noorwegen, Zweden en Finland", "l'Italie et l'Espagne"), in the
  * same role, other than except; returns the new count. */
@@ -4275,6 +4369,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < ndon; d++)
 						emit(g, out, first, p.cons[ti], donors[d], recipient, by,
 						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates);
+				if (by) {
+					g->last_cby = by;
+					g->last_cby_sent = g->nsent;
+				}
 				continue;
 			}
 		}
@@ -4367,14 +4465,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						consent_by = origin[i]->code;
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
+				/* "België en Noorwegen hadden Washington gevraagd",
+				 * "Deutschland und Dänemark erhielten keine
+				 * Erlaubnis": the states coordinated with the first
+				 * are on its side, never the one who decides */
+				const char *fside[8];
+				size_t nfs = 0;
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || act[i] == p.by)
 						continue;
 					if (act[i]->role == ROLE_SOURCE && !src)
 						src = act[i];
-					else if (!fa)
+					else if (!fa) {
 						fa = act[i];
-					else if (!sa && act[i]->code != fa->code)
+						fside[nfs++] = fa->code;
+						nfs = conjoined(g, c, fa, fside, nfs, 8);
+					} else if (!sa && !in_list(fside, nfs, act[i]->code))
 						sa = act[i];
 				}
 				const mention *asker = NULL;
@@ -4461,7 +4567,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 							cdon[ncd++] = g->last_donor[d];
 				}
 			}
+			/* "Auch Deutschland und Dänemark erhielten keine
+			 * Erlaubnis": states that ask, with nobody named who
+			 * decides, ask the state a consent record of the last
+			 * sentences was asked of */
+			if (!consent_by && ncd && cdon[0] && g->last_cby && g->last_cby_sent + 3 >= g->nsent &&
+			    !in_list(cdon, ncd, g->last_cby))
+				consent_by = g->last_cby;
 			if (consent_by) {
+				g->last_cby = consent_by;
+				g->last_cby_sent = g->nsent;
 				/* "asked Germany and Finland for permission" */
 				const char *cby[8] = { consent_by };
 				size_t ncb = 1;

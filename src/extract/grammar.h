@@ -142,6 +142,8 @@ typedef struct gram_doc {
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	size_t last_sys_sent;    /* the sentence that named it */
 	const char *last_currency; /* of the document's last sum of money */
+	const char *last_cby;    /* the state whose consent a record asked for last */
+	size_t last_cby_sent;    /* its sentence */
 	/* the sentences after it whose numbers were left unscanned, newest
 	 * last, and how to find the currency of the last sum of money in one
 	 * of them, or NULL (the caller sets it) */
