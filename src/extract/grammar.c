@@ -1409,8 +1409,9 @@ static int genitive_s(const gram_doc *g, size_t t0, size_t t1)
 
 /* Whether the approval at mention ap is of a transfer that another state
  * than the approver makes: a re-export, or a transfer noun with a state
- * in the genitive before it ("Norway's transfer", "Norwegens Übergabe")
- * or named after it as its source ("the transfer from Norway", "de
+ * in the genitive before it ("Norway's transfer", "Norwegens Übergabe"),
+ * a possessive that points back to one ("approved their transfer") or
+ * named after it as its source ("the transfer from Norway", "de
  * overdracht door Noorwegen").  The approver is the clause's first
  * state, when it stands before the verb. */
 static int approves_other(const gram_doc *g, const clause *c, size_t ap, int passive)
@@ -1422,12 +1423,20 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 		    a->code != g->default_recipient)
 			approver = a->code;
 	}
+	if (!approver && c->antecedent)
+		approver = c->antecedent->code;
 	for (size_t n = c->m0; n < c->m1; n++) {
 		const mention *t = &g->m[n];
+		/* "has approved their transfer": the owner named before */
+		if (n > c->m0 && (cue_at(g, n, C_TRANSFER_NOUN) || cue_at(g, n, C_TRANSFER)) && !t->rel &&
+		    n > ap && cue_at(g, n - 1, C_POSSESSIVE) && g->m[n - 1].t1 == t->t0 && approver)
+			return 1;
 		if (!cue_at(g, n, C_TRANSFER_NOUN) || t->rel)
 			continue;
 		if (t->reexport)
 			return 1;
+		/* "has approved their transfer": the owner named before */
+
 		if (n > c->m0) {
 			const mention *a = &g->m[n - 1];
 			if (a->kind == M_ACTOR && (a->t1 == t->t0 || genitive_s(g, a->t1, t->t0)) &&
