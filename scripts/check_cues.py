@@ -64,7 +64,7 @@ PARTICLE_LANGS = ("nl", "de")
 PARTICLE_CLASSES = (
     "delivered", "committed", "offered", "considering", "refused",
     "requested", "consent_requested", "consent_granted", "consent_denied",
-    "transfer", "receive",
+    "transfer", "receive", "approve",
 )
 
 # (lang, folded finite forms, folded particle) pairs that must never be

@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let",
+	"exercise", "civil", "company", "claim", "let", "approve",
 	NULL
 };
 
@@ -667,7 +667,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (cls >= 0) {
 				mention *mm = push_mention(g);
 				mm->kind = M_CUE;
-				mm->sub = (unsigned char)cls;
+				mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
+				mm->approve = cls == C_APPROVE;
 				mm->t0 = i;
 				mm->t1 = i + 1;
 				i++;
@@ -786,6 +787,10 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
+			}
+			if (e->sub == C_APPROVE) {
+				mm->sub = C_COMMITTED;
+				mm->approve = 1;
 			}
 			/* "through", "über": looked up only before a territory
 			 * noun (transit_at), no mention of their own */
@@ -1562,6 +1567,103 @@ static int lead_condition_only(const gram_doc *g, const clause *c)
 	return inside;
 }
 
+/* The clause's first verb of approving (cue class approve), or c->m1. */
+static size_t approving_at(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_CUE && g->m[i].approve && !g->m[i].rel)
+			return i;
+	return c->m1;
+}
+
+/* Whether the tokens [t0, t1) are an English genitive's "'s" (or a bare
+ * apostrophe, "Belgians'"). */
+static int genitive_s(const gram_doc *g, size_t t0, size_t t1)
+{
+	if (t0 >= t1 || t1 - t0 > 2)
+		return 0;
+	for (size_t t = t0; t < t1; t++) {
+		const char *f = tok_fold(g->tl, &g->tl->v[t]);
+		if (strcmp(f, "'") && strcmp(f, "s") && strcmp(f, "'s"))
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether the approval at mention ap is of a transfer that another state
+ * than the approver makes: a re-export, or a transfer noun with a state
+ * in the genitive before it ("Norway's transfer", "Norwegens Übergabe"),
+ * a possessive that points back to one ("approved their transfer") or
+ * named after it as its source ("the transfer from Norway", "de
+ * overdracht door Noorwegen").  The approver is the clause's first
+ * state, when it stands before the verb. */
+static int approves_other(const gram_doc *g, const clause *c, size_t ap, int passive)
+{
+	const char *approver = NULL;
+	for (size_t i = c->m0; i < ap && !approver; i++) {
+		const mention *a = &g->m[i];
+		if (a->kind == M_ACTOR && a->role == ROLE_NONE && !a->origin_only &&
+		    a->code != g->default_recipient)
+			approver = a->code;
+	}
+	if (!approver && c->antecedent)
+		approver = c->antecedent->code;
+	for (size_t n = c->m0; n < c->m1; n++) {
+		const mention *t = &g->m[n];
+		/* "has approved their transfer": the owner named before */
+		if (n > c->m0 && (cue_at(g, n, C_TRANSFER_NOUN) || cue_at(g, n, C_TRANSFER)) && !t->rel &&
+		    n > ap && cue_at(g, n - 1, C_POSSESSIVE) && g->m[n - 1].t1 == t->t0 && approver)
+			return 1;
+		if (!cue_at(g, n, C_TRANSFER_NOUN) || t->rel)
+			continue;
+		if (t->reexport)
+			return 1;
+		/* "has approved their transfer": the owner named before */
+
+		if (n > c->m0) {
+			const mention *a = &g->m[n - 1];
+			if (a->kind == M_ACTOR && (a->t1 == t->t0 || genitive_s(g, a->t1, t->t0)) &&
+			    a->code != approver &&
+			    a->code != g->default_recipient)
+				return 1;
+		}
+		/* in a passive, "by", "door", "par" name who approves */
+		for (size_t j = n + 1; j < c->m1 && !passive; j++) {
+			const mention *a = &g->m[j];
+			if (a->kind == M_ACTOR && a->role == ROLE_SOURCE && a->sub != ACT_ADJ && !a->weak &&
+			    a->code != approver && a->code != g->default_recipient)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the request cue at mention i is a noun: after an article, a
+ * possessive or a state's adjective or genitive ("het Poolse verzoek",
+ * "Poland's request"), or capitalised inside a German sentence. */
+static int request_noun(const gram_doc *g, const clause *c, size_t i)
+{
+	const mention *q = &g->m[i];
+	if (g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP))
+		return 1;
+	if (i == 0)
+		return 0;
+	const mention *p = &g->m[i - 1];
+	if (p->kind == M_CUE)
+		return p->t1 == q->t0 && (p->sub == C_ARTICLE || p->sub == C_POSSESSIVE);
+	return p->kind == M_ACTOR && (p->sub == ACT_ADJ ? p->t1 == q->t0 : genitive_s(g, p->t1, q->t0));
+}
+
+/* Whether the first state of the clause, before the request cue at
+ * mention r, is the recipient. */
+static int recipient_asks(const gram_doc *g, const clause *c, size_t r)
+{
+	for (size_t i = c->m0; i < r; i++)
+		if (g->m[i].kind == M_ACTOR)
+			return g->m[i].code == g->default_recipient;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1787,6 +1889,32 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * asks is the consent request's own, not a request for the arms */
 	if (have[C_CONS_REQ] && have[C_REQUESTED])
 		have[C_REQUESTED] = 0;
+	/* "Italy approved Norway's transfer of tanks", "genehmigte die
+	 * Weitergabe", "keurde de overdracht door Noorwegen goed": approving
+	 * a transfer that another state makes, or a re-export, grants it
+	 * consent; asking a state to approve one asks for consent ("asked
+	 * Bern to approve the re-export", "gevraagd in te stemmen met de
+	 * levering").  Approving one's own delivery stays a commitment. */
+	if (have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
+		size_t ap = approving_at(g, c);
+		int asked = have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
+		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN]) &&
+		            !request_noun(g, c, pos[C_REQUESTED]);
+		if (ap < c->m1 && (asked || approves_other(g, c, ap, have[C_AUX_PASSIVE] > 0))) {
+			int to = asked ? C_CONS_REQ : C_CONS_GRANT;
+			have[to]++;
+			pos[to] = asked ? pos[C_REQUESTED] : ap;
+			/* a promise of the clause's own stays ("announced and
+			 * approved") */
+			have[C_COMMITTED] = 0;
+			for (size_t i = c->m0; i < c->m1; i++)
+				if (cue_at(g, i, C_COMMITTED) && !g->m[i].approve && !g->m[i].rel &&
+				    !have[C_COMMITTED]++)
+					pos[C_COMMITTED] = i;
+			if (asked)
+				have[C_REQUESTED] = 0;
+		}
+	}
 	/* "genehmigten die Weitergabe von F-16", "verweigert den Transit":
 	 * approving or refusing a re-export or a transit is a consent */
 	if (!have[C_PERMISSION] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
@@ -1828,6 +1956,32 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				have[v] = 0;
 				break;
 			}
+		}
+	}
+	/* "die Schweiz verweigert Deutschland weiterhin die Weitergabe", "hat
+	 * Spanien die Weitergabe von Munition verweigert": a refusal with a
+	 * state (not the refuser) right before a re-export denies that state
+	 * consent */
+	if (have[C_REFUSED] && !have[C_REQUESTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_CONS_REQ] && !have[C_NEG]) {
+		const mention *subj = NULL;
+		for (size_t i = c->m0; i < c->m1 && !subj; i++)
+			if (g->m[i].kind == M_ACTOR && !g->m[i].origin_only)
+				subj = &g->m[i];
+		for (size_t n = c->m0 + 1; n < c->m1 && subj; n++) {
+			if (!g->m[n].reexport || g->m[n].rel)
+				continue;
+			size_t j = n - 1;
+			while (j > c->m0 && cue_at(g, j, C_ARTICLE))
+				j--;
+			const mention *a = &g->m[j];
+			if (a->kind == M_ACTOR && a != subj && a->role == ROLE_NONE && !a->origin_only &&
+			    a->code != subj->code && a->code != g->default_recipient && a->t1 + 3 >= g->m[n].t0) {
+				have[C_CONS_DENY]++;
+				pos[C_CONS_DENY] = pos[C_REFUSED];
+				have[C_REFUSED] = 0;
+			}
+			break;
 		}
 	}
 	/* "Romania has agreed to let military aid pass through its
@@ -1919,6 +2073,29 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[C_CONS_GRANT] = pos[C_PERMITTED];
 			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
 		}
+	}
+	/* "avait sollicité un feu vert", "asked Berlin for the green light",
+	 * "bat um grünes Licht": asking for a grant asks for consent (a
+	 * request noun before a grant is what is granted: "Poland's request
+	 * was given the green light"); the recipient that asks a state to
+	 * release arms ("forderte die Bundesregierung auf, Panzer
+	 * freizugeben") asks for the arms */
+	if (have[C_CONS_GRANT] && have[C_REQUESTED] && !have[C_CONS_REQ] &&
+	    pos[C_REQUESTED] < pos[C_CONS_GRANT] && !request_noun(g, c, pos[C_REQUESTED]) &&
+	    !recipient_asks(g, c, pos[C_REQUESTED])) {
+		have[C_CONS_REQ]++;
+		pos[C_CONS_REQ] = pos[C_REQUESTED];
+		have[C_CONS_GRANT] = have[C_REQUESTED] = 0;
+	}
+	/* "a refusé d'autoriser l'Allemagne à réexporter", "refused to
+	 * approve the re-export", "weigerte, die Weitergabe zu genehmigen":
+	 * refusing to permit is denying; the refusal is the consent's, not a
+	 * refusal to supply */
+	if (have[C_CONS_GRANT] && have[C_REFUSED] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
+	    pos[C_REFUSED] < pos[C_CONS_GRANT]) {
+		have[C_CONS_DENY]++;
+		pos[C_CONS_DENY] = pos[C_REFUSED];
+		have[C_CONS_GRANT] = have[C_REFUSED] = 0;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
@@ -3653,6 +3830,36 @@ static int in_list(const char *const *v, size_t n, const char *c)
 	return 0;
 }
 
+/* The states conjoined with the actor lead by a conjunction right
+ * before each, or by commas in a list that a conjunction closes
+ * ("Estland, Letland en Litouwen"), added to v[0, n); returns n. */
+static size_t conjoined(const gram_doc *g, const clause *c, const mention *lead, const char **v,
+                        size_t n, size_t max)
+{
+	size_t li = (size_t)(lead - g->m), prev_end = lead->t1;
+	const char *list[8];
+	size_t nl = 0;
+	for (size_t i = li + 1; i < c->m1 && nl < 8; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && (m->sub == C_COORD || m->sub == C_OR) && m->t0 == prev_end) {
+			if (i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR && g->m[i + 1].t0 <= m->t1 + 1 &&
+			    g->m[i + 1].role == lead->role) {
+				list[nl++] = g->m[i + 1].code;
+				for (size_t k = 0; k < nl && n < max; k++)
+					if (!in_list(v, n, list[k]))
+						v[n++] = list[k];
+			}
+			break;
+		}
+		if (m->kind != M_ACTOR || m->role != lead->role || m->t0 != prev_end + 1 ||
+		    !comma_at(g, prev_end))
+			break;
+		list[nl++] = m->code;
+		prev_end = m->t1;
+	}
+	return n;
+}
+
 /* Appends to v (n so far, at most max) the actors coordinated with lead
  * ("Noorwegen, Zweden en Finland", "l'Italie et l'Espagne"), in the
  * same role, other than except; returns the new count. */
@@ -5132,6 +5339,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < ndon; d++)
 						emit(g, out, first, p.cons[ti], donors[d], recipient, by,
 						     ni2 ? &items2[0] : NULL, t0, t1, c->t0, c->t1, dates);
+				if (by) {
+					g->last_cby = by;
+					g->last_cby_sent = g->nsent;
+				}
 				continue;
 			}
 		}
@@ -5261,16 +5472,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
-				/* "Polen und Rumänien erlauben": a state listed with
-				 * the first shares its part, it is not the other party */
+				/* "Polen und Rumänien erlauben", "België en Noorwegen
+				 * hadden Washington gevraagd", "Deutschland und
+				 * Dänemark erhielten keine Erlaubnis": the states
+				 * listed or coordinated with the first are on its
+				 * side, never the other party */
+				const char *fside[8];
+				size_t nfs = 0;
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || act[i] == p.by)
 						continue;
 					if (act[i]->role == ROLE_SOURCE && !src)
 						src = act[i];
-					else if (!fa)
+					else if (!fa) {
 						fa = act[i];
-					else if (!sa && act[i]->code != fa->code && !listed_with(g, c, fa, act[i]))
+						fside[nfs++] = fa->code;
+						nfs = conjoined(g, c, fa, fside, nfs, 8);
+					} else if (!sa && act[i]->code != fa->code && !listed_with(g, c, fa, act[i]) &&
+					           !in_list(fside, nfs, act[i]->code))
 						sa = act[i];
 				}
 				const mention *asker = NULL;
@@ -5442,7 +5661,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 							cdon[ncd++] = g->last_donor[d];
 				}
 			}
+			/* "Auch Deutschland und Dänemark erhielten keine
+			 * Erlaubnis": states that ask, with nobody named who
+			 * decides, ask the state a consent record of the last
+			 * sentences was asked of */
+			if (!consent_by && ncd && cdon[0] && g->last_cby && g->last_cby_sent + 3 >= g->nsent &&
+			    !in_list(cdon, ncd, g->last_cby))
+				consent_by = g->last_cby;
 			if (consent_by) {
+				g->last_cby = consent_by;
+				g->last_cby_sent = g->nsent;
 				/* "asked Germany and Finland for permission" */
 				const char *cby[8] = { consent_by };
 				size_t ncb = 1;

@@ -32,7 +32,7 @@ enum cue_class {
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
 	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR, C_REEXPORT, C_ONE_OF, C_INCLUDE, C_MAKER, C_DEMONSTRATIVE, C_RANKED_AFTER, C_POSSESSIVE,
 	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED, C_STATIVE, C_BEGUN, C_NOT_YET, C_ONLY_IF, C_THIRD_PARTY,
-	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET,
+	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE,
 	C_NCLASSES
 };
 
@@ -56,6 +56,7 @@ typedef struct mention {
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	unsigned char reexport;  /* a transfer noun of third-state materiel */
+	unsigned char approve;   /* a committed verb that approves ("genehmigte", "approved") */
 	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	unsigned char would_form; /* a passive auxiliary written as the conditional ("würden", folded like "wurden") */
 	size_t t0, t1;           /* tokens */
@@ -141,6 +142,8 @@ typedef struct gram_doc {
 	const char *last_sys, *last_sys_cat; /* the system named last, for "das System" */
 	size_t last_sys_sent;    /* the sentence that named it */
 	const char *last_currency; /* of the document's last sum of money */
+	const char *last_cby;    /* the state whose consent a record asked for last */
+	size_t last_cby_sent;    /* its sentence */
 	/* the sentences after it whose numbers were left unscanned, newest
 	 * last, and how to find the currency of the last sum of money in one
 	 * of them, or NULL (the caller sets it) */
