@@ -2863,6 +2863,28 @@ static const mention *passive_agent(const gram_doc *g, const clause *c, const me
 	return NULL;
 }
 
+/* The state that owns the request at mention i of clause c, named after
+ * it: past a preposition of source ("het verzoek van Polen", "a request
+ * from Poland", "la demande de la Pologne"), or a German noun's genitive
+ * ("ein Gesuch Deutschlands"); NULL if none (nor the recipient). */
+static const mention *state_after_request(const gram_doc *g, const clause *c, size_t i,
+                                          const char *recipient)
+{
+	const mention *q = &g->m[i];
+	size_t j = i + 1;
+	int prep = 0;
+	while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
+		if (cue_at(g, j, C_SOURCE))
+			prep = 1;
+		j++;
+	}
+	if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
+	    g->m[j].t0 > q->t1 + 3)
+		return NULL;
+	int noun = g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP);
+	return prep || noun ? &g->m[j] : NULL;
+}
+
 /* The state a request noun belongs to asks; it never decides: "ein
  * Gesuch Deutschlands" (a German noun, capitalised, with its genitive
  * after it), "Gesuche aus Dänemark", "het verzoek van Polen", "a request
@@ -2870,24 +2892,12 @@ static const mention *passive_agent(const gram_doc *g, const clause *c, const me
  * source).  A verb's object ("bittet Berlin") is the side asked. */
 static const mention *request_owner(const gram_doc *g, const clause *c, const char *recipient)
 {
-	const tok_list *tl = g->tl;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		if (!cue_at(g, i, C_REQUESTED))
 			continue;
-		const mention *q = &g->m[i];
-		size_t j = i + 1;
-		int prep = 0;
-		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
-			if (cue_at(g, j, C_SOURCE))
-				prep = 1;
-			j++;
-		}
-		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
-		    g->m[j].t0 > q->t1 + 3)
-			continue;
-		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
-		if (prep || noun)
-			return &g->m[j];
+		const mention *o = state_after_request(g, c, i, recipient);
+		if (o)
+			return o;
 	}
 	return NULL;
 }
@@ -2900,7 +2910,6 @@ static const mention *request_owner(const gram_doc *g, const clause *c, const ch
 static const mention *consent_request_owner(const gram_doc *g, const clause *c,
                                             const char *recipient)
 {
-	const tok_list *tl = g->tl;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		if (!(cue_at(g, i, C_CONS_REQ) || cue_at(g, i, C_REQUESTED)) || g->m[i].rel)
 			continue;
@@ -2910,19 +2919,9 @@ static const mention *consent_request_owner(const gram_doc *g, const clause *c,
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
 				return a;
 		}
-		size_t j = i + 1;
-		int prep = 0;
-		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE))) {
-			if (cue_at(g, j, C_SOURCE))
-				prep = 1;
-			j++;
-		}
-		if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
-		    g->m[j].origin_only || g->m[j].t0 > q->t1 + 3)
-			continue;
-		int noun = g->lang == LANG_DE && q->t0 > c->t0 && (tl->v[q->t0].flags & TOK_CAP);
-		if (prep || noun)
-			return &g->m[j];
+		const mention *o = state_after_request(g, c, i, recipient);
+		if (o && !o->origin_only)
+			return o;
 	}
 	return NULL;
 }
