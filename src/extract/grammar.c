@@ -4040,14 +4040,22 @@ static int refers_back(const gram_doc *g, const clause *c)
 }
 
 
+/* Whether an anaphor, a title or a pronoun ("the government", "le
+ * gouvernement", "sie") stands in clause c before mention end: a subject
+ * that stands for a state named before. */
+static int anaphor_before(const gram_doc *g, const clause *c, size_t end)
+{
+	for (size_t i = c->m0; i < end; i++)
+		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
+			return 1;
+	return 0;
+}
+
 /* Whether the clause refers back only through possessives ("called on
  * its allies"), which name no party asked. */
 static int possessive_only(const gram_doc *g, const clause *c)
 {
-	for (size_t i = c->m0; i < c->m1; i++)
-		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
-			return 0;
-	return 1;
+	return !anaphor_before(g, c, c->m1);
 }
 
 #define CUE_BIT(c) ((uint64_t)1 << (c))
@@ -5318,18 +5326,15 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * l'Allemagne et du Danemark": with every state named an
 				 * asker, the subject's anaphor decides: the state that
 				 * last decided on a consent, else the story's */
-				int anaphor = 0;
-				for (size_t i = c->m0; i < (owner ? (size_t)(owner - g->m) : c->m1); i++)
-					if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
-						anaphor = 1;
-				for (size_t r = out->n; r-- > first && !by && owner && anaphor;) {
+				int anaphor = owner && anaphor_before(g, c, (size_t)(owner - g->m));
+				for (size_t r = out->n; r-- > first && !by && anaphor;) {
 					const record *o = &out->v[r];
 					if ((o->type == REC_CONSENT_GRANTED || o->type == REC_CONSENT_DENIED) &&
 					    o->consent_by && o->consent_by != recipient &&
 					    !in_list(donors, ndon, o->consent_by))
 						by = o->consent_by;
 				}
-				for (size_t d = 0; d < g->nlast && !by && owner && anaphor; d++)
+				for (size_t d = 0; d < g->nlast && !by && anaphor; d++)
 					if (g->last_donor[d] != recipient && !in_list(donors, ndon, g->last_donor[d]))
 						by = g->last_donor[d];
 				item_ref items2[16];
@@ -5552,12 +5557,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * subject's anaphor, right before the permission, is
 				 * given it; the anaphor's state gives it */
 				if (!turned && fa && !asks && holds_permission(g, c, fa)) {
-					int subj = 0;
-					for (size_t i = c->m0; i < (size_t)(fa - g->m); i++)
-						if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) ||
-						    cue_at(g, i, C_PRONOUN))
-							subj = 1;
-					if (subj) {
+					if (anaphor_before(g, c, (size_t)(fa - g->m))) {
 						asker = fa;
 						consent_by = sa ? sa->code : NULL;
 						for (size_t d = 0; d < g->nlast && !consent_by; d++)
