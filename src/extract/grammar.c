@@ -2988,6 +2988,9 @@ static int is_person_category(const char *c);
  * militairen", "Ausbildung armenischer Soldaten"); NULL if none. */
 static const char *trainee_state(const gram_doc *g, const clause *c)
 {
+	/* asked of every clause: most sentences name no state's adjective */
+	if (!(g->actors >> ACT_ADJ & 1))
+		return NULL;
 	for (size_t i = c->m0; i + 1 < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (!(cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED) ||
