@@ -5449,10 +5449,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "erteilte der Firma Rheinmetall die Genehmigung": a licence
 		 * given to a maker is its own sale's, no state's consent */
 		int licence = 0;
-		for (size_t i = c->m0; i + 1 < c->m1 && p.ncons && has_cue(g, C_MAKER); i++)
-			if (cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
-			    g->m[i + 1].t0 <= g->m[i].t1 + 1)
-				licence = 1;
+		if (p.ncons && has_cue(g, C_MAKER))
+			for (size_t i = c->m0; i + 1 < c->m1 && !licence; i++)
+				licence = cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
+				          g->m[i + 1].t0 <= g->m[i].t1 + 1;
 		if (p.ncons && !licence && (ni || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
