@@ -3750,7 +3750,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 					items[w++] = items[j];
 			}
 			/* the money itself, where no other item is left to hold it */
-			if (w == 0 && !funds && ni) {
+			if (w == 0 && !funds) {
 				item_ref *it = &items[w++];
 				it->category = rec_category_intern("funds");
 				it->system = NULL;
