@@ -484,28 +484,16 @@ unsigned nlx_lang(const char *lang)
 
 int nlx_lang_list(const char *s, unsigned *mask)
 {
-	*mask = 0;
+	static const nlx_flag langs[] = {
+		{ "nl", NLX_NL }, { "en", NLX_EN }, { "de", NLX_DE }, { "fr", NLX_FR },
+	};
 	if (!strcmp(s, "*")) {
 		*mask = NLX_ALL;
 		return 0;
 	}
-	while (*s) {
-		const char *c = strchr(s, ',');
-		size_t l = c ? (size_t)(c - s) : strlen(s);
-		if (l == 2 && !strncmp(s, "nl", 2))
-			*mask |= NLX_NL;
-		else if (l == 2 && !strncmp(s, "en", 2))
-			*mask |= NLX_EN;
-		else if (l == 2 && !strncmp(s, "de", 2))
-			*mask |= NLX_DE;
-		else if (l == 2 && !strncmp(s, "fr", 2))
-			*mask |= NLX_FR;
-		else
-			return -1;
-		s += l;
-		if (*s == ',')
-			s++;
-	}
+	/* "-" names no language, as an empty column does: both refused */
+	if (nlx_parse_flags(s, langs, sizeof langs / sizeof langs[0], mask))
+		return -1;
 	return *mask ? 0 : -1;
 }
 

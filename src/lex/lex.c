@@ -799,11 +799,7 @@ int lex_load_actors(lex *x, const char *path, int cased, sl_err *e)
 
 static int system_alias(struct load_ctx *c, const char *form, char **f, size_t line, sl_err *e)
 {
-	int cased = 0;
-	if (form[0] == '~') {
-		cased = 1;
-		form++;
-	}
+	int cased = lex_cased_form(&form);
 	if (!form[0])
 		return bad(e, c->path, line, "empty alias of", f[0]);
 	if (lex_add(c->x, LEX_SYSTEM, 0, LANG_ALL, cased, form, f[0], f[1],
@@ -896,8 +892,9 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	if (cls < 0)
 		return bad(e, c->path, line, "unknown cue class", f[1]);
 	/* "~may": only in this case (the modal, not the month "May") */
-	int cased = f[2][0] == '~';
-	if (lex_add(c->x, LEX_CUE, cls, lang, cased, f[2] + cased, c->classes[cls], NULL, NULL))
+	const char *form = f[2];
+	int cased = lex_cased_form(&form);
+	if (lex_add(c->x, LEX_CUE, cls, lang, cased, form, c->classes[cls], NULL, NULL))
 		return bad(e, c->path, line, "form has no word", f[2]);
 	return SL_OK;
 }

@@ -66,6 +66,15 @@ int lex_load_systems(lex *x, const char *path, sl_err *e);
 int lex_load_items(lex *x, const char *path, sl_err *e);
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e);
 
+/* A data file's "~Form" is matched only in that case: whether *form is
+ * so marked, *form moved past the mark (for lex_add's cased). */
+static inline int lex_cased_form(const char **form)
+{
+	int cased = **form == '~';
+	*form += cased;
+	return cased;
+}
+
 /* Adds one entry programmatically (tests, and loaders). form is copied. */
 int lex_add(lex *x, lex_kind kind, int sub, int lang, int cased, const char *form,
             const char *code, const char *category, const char *origin);

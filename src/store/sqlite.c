@@ -367,17 +367,16 @@ static int sq_each_fact(store *b, const fact_filter *flt, store_fact_fn fn, void
 	store_filter f;
 	buf q = BUF_INIT;
 	const char *vals[6];
-	int nv = 0, rc, ret;
+	int rc, ret;
 	sqlite3_stmt *st = NULL;
 
 	if ((ret = store_filter_norm(flt, &f, e)))
 		return ret;
-	nv = store_filter_sql(&f, &q, vals);
-	if (sqlite3_prepare_v2(s->db, q.p, -1, &st, NULL) != SQLITE_OK) {
-		buf_release(&q);
-		return fail(s, e, "prepare facts query");
-	}
+	int nv = store_filter_sql(&f, &q, vals);
+	rc = sqlite3_prepare_v2(s->db, q.p, -1, &st, NULL);
 	buf_release(&q);
+	if (rc != SQLITE_OK)
+		return fail(s, e, "prepare facts query");
 	for (int i = 0; i < nv; i++)
 		bind_text(st, i + 1, vals[i]);
 	ret = SL_OK;

@@ -22,8 +22,9 @@ static int abbr_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		return SL_EFORMAT;
 	}
 	/* "~MM." matches only in that case: "155 mm." ends a sentence */
-	int cased = f[1][0] == '~';
-	if (lex_add(s->abbr, LEX_CUE, 0, lang, cased, f[1] + cased, "abbrev", NULL, NULL)) {
+	const char *form = f[1];
+	int cased = lex_cased_form(&form);
+	if (lex_add(s->abbr, LEX_CUE, 0, lang, cased, form, "abbrev", NULL, NULL)) {
 		sl_err_set(e, "%s:%zu: no word in '%s'", s->path, line, f[1]);
 		return SL_EFORMAT;
 	}
