@@ -1176,10 +1176,14 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		}
 		/* a state (not a state's adjective) right before "with", or
 		 * before the "de" of its items ("doter la Moldavie de radars") */
-		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && g->m[i + 1].t0 == a->t1 &&
-		                (cue_at(g, i + 1, C_CARRYING) ||
-		                 (cue_at(g, i + 1, C_SOURCE) && item_after(g, i + 1, m1) < m1 &&
-		                  g->m[item_after(g, i + 1, m1)].t0 - g->m[i + 1].t1 <= 1));
+		int with_next = 0;
+		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && g->m[i + 1].t0 == a->t1) {
+			with_next = cue_at(g, i + 1, C_CARRYING);
+			if (!with_next && cue_at(g, i + 1, C_SOURCE)) {
+				size_t it = item_after(g, i + 1, m1);
+				with_next = it < m1 && g->m[it].t0 - g->m[i + 1].t1 <= 1;
+			}
+		}
 		/* "supplied Russia with drones", "versorgt Russland seit dem
 		 * Herbst mit Drohnen": the state between a transfer verb and
 		 * "with" receives */
