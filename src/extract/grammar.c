@@ -1138,6 +1138,14 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 	return 1;
 }
 
+/* Whether mention m is a verb that gives: delivers, promises or
+ * transfers. */
+static int giving_cue(const mention *m)
+{
+	return m->kind == M_CUE &&
+	       (m->sub == C_DELIVERED || m->sub == C_COMMITTED || m->sub == C_TRANSFER);
+}
+
 /* Whether "with" at mention w is followed by its items and then, right
  * after them or past a short phrase of what they are for, the verb that
  * gives ("mit weiteren Panzern versorgen", "mit Drohnen zur
@@ -1157,8 +1165,7 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 	for (size_t t = g->m[j].t1; t < g->m[v].t0; t++)
 		if (g->tl->v[t].flags & TOK_PUNCT)
 			return 0;
-	int s = g->m[v].kind == M_CUE ? g->m[v].sub : -1;
-	return s == C_DELIVERED || s == C_COMMITTED || s == C_TRANSFER;
+	return giving_cue(&g->m[v]);
 }
 
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
@@ -1194,10 +1201,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				if (g->tl->v[t].flags & TOK_PUNCT)
 					with_next = 0;
 		}
-		if (with_next && g->m[i - 1].kind == M_CUE &&
-		    (g->m[i - 1].sub == C_DELIVERED || g->m[i - 1].sub == C_COMMITTED ||
-		     g->m[i - 1].sub == C_TRANSFER) &&
-		    a->t0 - g->m[i - 1].t1 <= 1) {
+		if (with_next && giving_cue(&g->m[i - 1]) && a->t0 - g->m[i - 1].t1 <= 1) {
 			a->role = ROLE_RECIP;
 			continue;
 		}
@@ -1206,9 +1210,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		 * "with" and its items receives; so does the state right before
 		 * a verb that gives and its "with" ("Moldavië uit te rusten met
 		 * drones") */
-		int verb_with = i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && g->m[i + 1].kind == M_CUE &&
-		                (g->m[i + 1].sub == C_TRANSFER || g->m[i + 1].sub == C_COMMITTED ||
-		                 g->m[i + 1].sub == C_DELIVERED) &&
+		int verb_with = i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && giving_cue(&g->m[i + 1]) &&
 		                g->m[i + 1].t0 == a->t1 && cue_at(g, i + 2, C_CARRYING) &&
 		                g->m[i + 2].t0 == g->m[i + 1].t1;
 		if ((with_next && verb_after_with(g, i + 1, m1)) || verb_with) {
@@ -1465,9 +1467,7 @@ static int negates_other(const gram_doc *g, const clause *c, size_t i, size_t p)
 {
 	size_t d = mdist(&g->m[i], &g->m[p]);
 	for (size_t q = c->m0; q < c->m1; q++)
-		if (q != p && q != i && !g->m[q].rel && g->m[q].kind == M_CUE &&
-		    (g->m[q].sub == C_TRANSFER || g->m[q].sub == C_DELIVERED || g->m[q].sub == C_COMMITTED) &&
-		    mdist(&g->m[i], &g->m[q]) < d)
+		if (q != p && q != i && !g->m[q].rel && giving_cue(&g->m[q]) && mdist(&g->m[i], &g->m[q]) < d)
 			return 1;
 	return 0;
 }
