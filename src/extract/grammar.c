@@ -1146,6 +1146,15 @@ static int giving_cue(const mention *m)
 	       (m->sub == C_DELIVERED || m->sub == C_COMMITTED || m->sub == C_TRANSFER);
 }
 
+/* Whether the tokens [t0, t1) hold no punctuation. */
+static int no_punct(const gram_doc *g, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (g->tl->v[t].flags & TOK_PUNCT)
+			return 0;
+	return 1;
+}
+
 /* Whether "with" at mention w is followed by its items and then, right
  * after them or past a short phrase of what they are for, the verb that
  * gives ("mit weiteren Panzern versorgen", "mit Drohnen zur
@@ -1162,9 +1171,8 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 		v++;
 	if (v >= m1 || g->m[v].t0 - g->m[j].t1 > 3)
 		return 0;
-	for (size_t t = g->m[j].t1; t < g->m[v].t0; t++)
-		if (g->tl->v[t].flags & TOK_PUNCT)
-			return 0;
+	if (!no_punct(g, g->m[j].t1, g->m[v].t0))
+		return 0;
 	return giving_cue(&g->m[v]);
 }
 
@@ -1195,12 +1203,8 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		 * Herbst mit Drohnen": the state between a transfer verb and
 		 * "with" receives */
 		if (!with_next && i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
-		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5) {
-			with_next = 1;
-			for (size_t t = a->t1; t < g->m[i + 1].t0; t++)
-				if (g->tl->v[t].flags & TOK_PUNCT)
-					with_next = 0;
-		}
+		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5)
+			with_next = no_punct(g, a->t1, g->m[i + 1].t0);
 		if (with_next && giving_cue(&g->m[i - 1]) && a->t0 - g->m[i - 1].t1 <= 1) {
 			a->role = ROLE_RECIP;
 			continue;
