@@ -1523,13 +1523,6 @@ static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
 	return 0;
 }
 
-/* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
- * problemen", "If Europe does not send more shells, Kyiv will run out":
- * a condition that opens the clause and ends at a comma holds every verb
- * of giving, and what follows says nothing of giving: the clause asserts
- * no transfer, nor a refusal by its negation.  Dutch "als", German
- * "wenn" and English "when" open it here too, at the head of a clause
- * and closed by a comma. */
 /* "Turkse dronemaker schenkt Litouwers een Bayraktar", "Le conglomérat
  * tchèque CSG a annoncé le rachat", "the German company will supply": a
  * company that acts is no state donor, and the state adjective beside
@@ -1552,6 +1545,13 @@ static int company_subject(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
+ * problemen", "If Europe does not send more shells, Kyiv will run out":
+ * a condition that opens the clause and ends at a comma holds every verb
+ * of giving, and what follows says nothing of giving: the clause asserts
+ * no transfer, nor a refusal by its negation.  Dutch "als", German
+ * "wenn" and English "when" open it here too, at the head of a clause
+ * and closed by a comma. */
 static int lead_condition_only(const gram_doc *g, const clause *c)
 {
 	size_t i = c->m0;
@@ -1626,8 +1626,6 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 			continue;
 		if (t->reexport)
 			return 1;
-		/* "has approved their transfer": the owner named before */
-
 		if (n > c->m0) {
 			const mention *a = &g->m[n - 1];
 			if (a->kind == M_ACTOR && (a->t1 == t->t0 || genitive_s(g, a->t1, t->t0)) &&
