@@ -1507,9 +1507,9 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
 static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
 {
 	const char *buyer = NULL;
-	for (size_t i = c->m0; i < c->m1 && !buyer; i++)
+	for (size_t i = c->m0; i < pi && !buyer; i++)
 		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
-		    !g->m[i].origin_only && i < pi)
+		    !g->m[i].origin_only)
 			buyer = g->m[i].code;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *a = &g->m[i];
