@@ -1644,13 +1644,20 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 	return 0;
 }
 
+/* Whether the mention q is capitalised inside a German clause c: a
+ * noun. */
+static int german_noun(const gram_doc *g, const clause *c, const mention *q)
+{
+	return g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP);
+}
+
 /* Whether the request cue at mention i is a noun: after an article, a
  * possessive or a state's adjective or genitive ("het Poolse verzoek",
  * "Poland's request"), or capitalised inside a German sentence. */
 static int request_noun(const gram_doc *g, const clause *c, size_t i)
 {
 	const mention *q = &g->m[i];
-	if (g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP))
+	if (german_noun(g, c, q))
 		return 1;
 	if (i == 0)
 		return 0;
@@ -2887,8 +2894,7 @@ static const mention *state_after_request(const gram_doc *g, const clause *c, si
 	if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
 	    g->m[j].t0 > q->t1 + 3)
 		return NULL;
-	int noun = g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP);
-	return prep || noun ? &g->m[j] : NULL;
+	return prep || german_noun(g, c, q) ? &g->m[j] : NULL;
 }
 
 /* The state a request noun belongs to asks; it never decides: "ein
