@@ -1498,6 +1498,17 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* The clause's first state before mention k that no preposition marks,
+ * named outright and not as an origin: its subject; NULL if none. */
+static const mention *subject_before(const gram_doc *g, const clause *c, size_t k)
+{
+	for (size_t i = c->m0; i < k; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
+		    !g->m[i].origin_only)
+			return &g->m[i];
+	return NULL;
+}
+
 /* Whether the purchase at mention pi is made for the state the document
  * is about, named after a recipient word ("for Ukraine", "voor
  * Oekraïne"): not an adjective ("beim südkoreanischen Hersteller"), not
@@ -1506,11 +1517,8 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
  * États-Unis": French "à" is "from" after a verb of buying). */
 static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
 {
-	const char *buyer = NULL;
-	for (size_t i = c->m0; i < pi && !buyer; i++)
-		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
-		    !g->m[i].origin_only)
-			buyer = g->m[i].code;
+	const mention *b = subject_before(g, c, pi);
+	const char *buyer = b ? b->code : NULL;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *a = &g->m[i];
 		if (a->kind != M_ACTOR || a->role != ROLE_RECIP || a->weak || a->origin_only ||
@@ -2263,11 +2271,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] &&
 	    !have[C_RECEIVE] && !have[C_AUX_PASSIVE] && !have[C_REFUSED] && !have[C_OFFERED] &&
 	    !have[C_CONSIDERING] && g->default_recipient) {
-		const mention *subj = NULL;
-		for (size_t i = c->m0; i < pos[C_COMMITTED] && !subj; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
-			    !g->m[i].origin_only)
-				subj = &g->m[i];
+		const mention *subj = subject_before(g, c, pos[C_COMMITTED]);
 		if (subj && subj->code == g->default_recipient)
 			return;
 	}
