@@ -1155,6 +1155,15 @@ static int no_punct(const gram_doc *g, size_t t0, size_t t1)
 	return 1;
 }
 
+/* Whether a comma stands among the tokens [t0, t1). */
+static int comma_between(const gram_doc *g, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (comma_at(g, t))
+			return 1;
+	return 0;
+}
+
 /* Whether "with" at mention w is followed by its items and then, right
  * after them or past a short phrase of what they are for, the verb that
  * gives ("mit weiteren Panzern versorgen", "mit Drohnen zur
@@ -1828,8 +1837,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		int tag = 0;
 		if (!purpose && have[C_COMMITTED] == 1 && pos[C_COMMITTED] > pi &&
 		    !gives_own_item(g, pos[C_COMMITTED]))
-			for (size_t t = g->m[pi].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
-				tag = comma_at(g, t);
+			tag = comma_between(g, g->m[pi].t1, g->m[pos[C_COMMITTED]].t0);
 		if (!purpose && other == tag) {
 			if (!buys_for_other(g, c, pi))
 				return;
@@ -1861,10 +1869,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (aux == c->m1 && cue_at(g, i, C_AUX_PASSIVE))
 				aux = i;
 		}
-		if (pv < aux && aux < c->m1)
-			for (size_t t = g->m[pv].t1; t < g->m[aux].t0; t++)
-				if (comma_at(g, t))
-					p->passive = 0;
+		if (pv < aux && aux < c->m1 && comma_between(g, g->m[pv].t1, g->m[aux].t0))
+			p->passive = 0;
 	}
 	/* "Deutschland wird der Ukraine Panzer überlassen": "wird" after a
 	 * named subject and with no agent phrase is the future, not the
@@ -2051,9 +2057,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		int other = subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
 		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
 		/* "refuses, like Austria, to send": a comma only before "dass" */
-		for (size_t t = g->m[r].t1; other && !comp && t < subj->t0; t++)
-			if (comma_at(g, t))
-				other = 0;
+		if (other && !comp && comma_between(g, g->m[r].t1, subj->t0))
+			other = 0;
 		/* the refuser stands before the verb ("Vorige week weigerde
 		 * Duitsland": inverted, the state after it is the subject),
 		 * and a state right before an item is the one refused it
@@ -2180,8 +2185,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				v = pos[gives[k]];
 		if (v != SIZE_MAX && r > c->m0 && g->m[r - 1].t1 + 1 >= g->m[r].t0 &&
 		    (cue_at(g, r - 1, C_ARTICLE) || cue_at(g, r - 1, C_RECIP) || cue_at(g, r - 1, C_SOURCE)))
-			for (size_t t = g->m[v].t1; t < g->m[r].t0 && !answers; t++)
-				answers = comma_at(g, t);
+			answers = comma_between(g, g->m[v].t1, g->m[r].t0);
 	}
 	if (answers) {
 		have[C_REQUESTED] = 0;
@@ -2259,10 +2263,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * speech tag of the receipt before it, not a promise */
 	if (have[C_RECEIVE] && have[C_COMMITTED] && pos[C_COMMITTED] > pos[C_RECEIVE] &&
 	    !have[C_DELIVERED] && !have[C_TRANSFER] && !gives_own_item(g, pos[C_COMMITTED])) {
-		int tag = 0;
-		for (size_t t = g->m[pos[C_RECEIVE]].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
-			tag = comma_at(g, t);
-		if (tag)
+		if (comma_between(g, g->m[pos[C_RECEIVE]].t1, g->m[pos[C_COMMITTED]].t0))
 			have[C_COMMITTED] = 0;
 	}
 	/* "Kiev s'est engagé à ne pas utiliser ces armes", "Ukraine has
