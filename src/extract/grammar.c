@@ -1562,6 +1562,13 @@ static int company_subject(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether cue class cls is a predicate's: one of the provision and
+ * consent classes up to receive, or training. */
+static int pred_class(int cls)
+{
+	return cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED;
+}
+
 /* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
  * problemen", "If Europe does not send more shells, Kyiv will run out":
  * a condition that opens the clause and ends at a comma holds every verb
@@ -1583,7 +1590,7 @@ static int lead_condition_only(const gram_doc *g, const clause *c)
 	int inside = 0;
 	for (size_t q = i + 1; q < c->m1; q++) {
 		const mention *m = &g->m[q];
-		if (m->kind != M_CUE || m->rel || !(m->sub <= C_RECEIVE || m->sub == C_TRAIN || m->sub == C_TRAINED))
+		if (m->kind != M_CUE || m->rel || !pred_class(m->sub))
 			continue;
 		if (m->t0 > comma)
 			return 0;
@@ -1729,11 +1736,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			cls = C_COND;
 		} else if (cls == C_REQUESTED && in_if) {
 			continue;
-		} else if (in_if && preds_before_if &&
-		           (cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED)) {
+		} else if (in_if && preds_before_if && pred_class(cls)) {
 			continue;
 		}
-		if (!in_if && (cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED))
+		if (!in_if && pred_class(cls))
 			preds_before_if++;
 		/* "noch nicht", "pas encore": a negation, remembered as one
 		 * of what is yet to come */
