@@ -1138,6 +1138,32 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 	return 1;
 }
 
+/* Whether mention m is a verb that gives: delivers, promises or
+ * transfers. */
+static int giving_cue(const mention *m)
+{
+	return m->kind == M_CUE &&
+	       (m->sub == C_DELIVERED || m->sub == C_COMMITTED || m->sub == C_TRANSFER);
+}
+
+/* Whether the tokens [t0, t1) hold no punctuation. */
+static int no_punct(const gram_doc *g, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (g->tl->v[t].flags & TOK_PUNCT)
+			return 0;
+	return 1;
+}
+
+/* Whether a comma stands among the tokens [t0, t1). */
+static int comma_between(const gram_doc *g, size_t t0, size_t t1)
+{
+	for (size_t t = t0; t < t1; t++)
+		if (comma_at(g, t))
+			return 1;
+	return 0;
+}
+
 /* Whether "with" at mention w is followed by its items and then, right
  * after them or past a short phrase of what they are for, the verb that
  * gives ("mit weiteren Panzern versorgen", "mit Drohnen zur
@@ -1154,11 +1180,9 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 		v++;
 	if (v >= m1 || g->m[v].t0 - g->m[j].t1 > 3)
 		return 0;
-	for (size_t t = g->m[j].t1; t < g->m[v].t0; t++)
-		if (g->tl->v[t].flags & TOK_PUNCT)
-			return 0;
-	int s = g->m[v].kind == M_CUE ? g->m[v].sub : -1;
-	return s == C_DELIVERED || s == C_COMMITTED || s == C_TRANSFER;
+	if (!no_punct(g, g->m[j].t1, g->m[v].t0))
+		return 0;
+	return giving_cue(&g->m[v]);
 }
 
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
@@ -1176,24 +1200,21 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		}
 		/* a state (not a state's adjective) right before "with", or
 		 * before the "de" of its items ("doter la Moldavie de radars") */
-		int with_next = i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && g->m[i + 1].t0 == a->t1 &&
-		                (cue_at(g, i + 1, C_CARRYING) ||
-		                 (cue_at(g, i + 1, C_SOURCE) && item_after(g, i + 1, m1) < m1 &&
-		                  g->m[item_after(g, i + 1, m1)].t0 - g->m[i + 1].t1 <= 1));
+		int with_next = 0;
+		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && g->m[i + 1].t0 == a->t1) {
+			with_next = cue_at(g, i + 1, C_CARRYING);
+			if (!with_next && cue_at(g, i + 1, C_SOURCE)) {
+				size_t it = item_after(g, i + 1, m1);
+				with_next = it < m1 && g->m[it].t0 - g->m[i + 1].t1 <= 1;
+			}
+		}
 		/* "supplied Russia with drones", "versorgt Russland seit dem
 		 * Herbst mit Drohnen": the state between a transfer verb and
 		 * "with" receives */
 		if (!with_next && i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
-		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5) {
-			with_next = 1;
-			for (size_t t = a->t1; t < g->m[i + 1].t0; t++)
-				if (g->tl->v[t].flags & TOK_PUNCT)
-					with_next = 0;
-		}
-		if (with_next && g->m[i - 1].kind == M_CUE &&
-		    (g->m[i - 1].sub == C_DELIVERED || g->m[i - 1].sub == C_COMMITTED ||
-		     g->m[i - 1].sub == C_TRANSFER) &&
-		    a->t0 - g->m[i - 1].t1 <= 1) {
+		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5)
+			with_next = no_punct(g, a->t1, g->m[i + 1].t0);
+		if (with_next && giving_cue(&g->m[i - 1]) && a->t0 - g->m[i - 1].t1 <= 1) {
 			a->role = ROLE_RECIP;
 			continue;
 		}
@@ -1202,9 +1223,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		 * "with" and its items receives; so does the state right before
 		 * a verb that gives and its "with" ("Moldavië uit te rusten met
 		 * drones") */
-		int verb_with = i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && g->m[i + 1].kind == M_CUE &&
-		                (g->m[i + 1].sub == C_TRANSFER || g->m[i + 1].sub == C_COMMITTED ||
-		                 g->m[i + 1].sub == C_DELIVERED) &&
+		int verb_with = i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && giving_cue(&g->m[i + 1]) &&
 		                g->m[i + 1].t0 == a->t1 && cue_at(g, i + 2, C_CARRYING) &&
 		                g->m[i + 2].t0 == g->m[i + 1].t1;
 		if ((with_next && verb_after_with(g, i + 1, m1)) || verb_with) {
@@ -1461,9 +1480,7 @@ static int negates_other(const gram_doc *g, const clause *c, size_t i, size_t p)
 {
 	size_t d = mdist(&g->m[i], &g->m[p]);
 	for (size_t q = c->m0; q < c->m1; q++)
-		if (q != p && q != i && !g->m[q].rel && g->m[q].kind == M_CUE &&
-		    (g->m[q].sub == C_TRANSFER || g->m[q].sub == C_DELIVERED || g->m[q].sub == C_COMMITTED) &&
-		    mdist(&g->m[i], &g->m[q]) < d)
+		if (q != p && q != i && !g->m[q].rel && giving_cue(&g->m[q]) && mdist(&g->m[i], &g->m[q]) < d)
 			return 1;
 	return 0;
 }
@@ -1490,6 +1507,17 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* The clause's first state before mention k that no preposition marks,
+ * named outright and not as an origin: its subject; NULL if none. */
+static const mention *subject_before(const gram_doc *g, const clause *c, size_t k)
+{
+	for (size_t i = c->m0; i < k; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
+		    !g->m[i].origin_only)
+			return &g->m[i];
+	return NULL;
+}
+
 /* Whether the purchase at mention pi is made for the state the document
  * is about, named after a recipient word ("for Ukraine", "voor
  * Oekraïne"): not an adjective ("beim südkoreanischen Hersteller"), not
@@ -1498,11 +1526,8 @@ static int restricts_if(const gram_doc *g, const clause *c, size_t i)
  * États-Unis": French "à" is "from" after a verb of buying). */
 static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
 {
-	const char *buyer = NULL;
-	for (size_t i = c->m0; i < c->m1 && !buyer; i++)
-		if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
-		    !g->m[i].origin_only && i < pi)
-			buyer = g->m[i].code;
+	const mention *b = subject_before(g, c, pi);
+	const char *buyer = b ? b->code : NULL;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *a = &g->m[i];
 		if (a->kind != M_ACTOR || a->role != ROLE_RECIP || a->weak || a->origin_only ||
@@ -1515,13 +1540,6 @@ static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
 	return 0;
 }
 
-/* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
- * problemen", "If Europe does not send more shells, Kyiv will run out":
- * a condition that opens the clause and ends at a comma holds every verb
- * of giving, and what follows says nothing of giving: the clause asserts
- * no transfer, nor a refusal by its negation.  Dutch "als", German
- * "wenn" and English "when" open it here too, at the head of a clause
- * and closed by a comma. */
 /* "Turkse dronemaker schenkt Litouwers een Bayraktar", "Le conglomérat
  * tchèque CSG a annoncé le rachat", "the German company will supply": a
  * company that acts is no state donor, and the state adjective beside
@@ -1544,6 +1562,20 @@ static int company_subject(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether cue class cls is a predicate's: one of the provision and
+ * consent classes up to receive, or training. */
+static int pred_class(int cls)
+{
+	return cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED;
+}
+
+/* "Als Europa niet snel meer munitie stuurt, komt Oekraïne in
+ * problemen", "If Europe does not send more shells, Kyiv will run out":
+ * a condition that opens the clause and ends at a comma holds every verb
+ * of giving, and what follows says nothing of giving: the clause asserts
+ * no transfer, nor a refusal by its negation.  Dutch "als", German
+ * "wenn" and English "when" open it here too, at the head of a clause
+ * and closed by a comma. */
 static int lead_condition_only(const gram_doc *g, const clause *c)
 {
 	size_t i = c->m0;
@@ -1558,7 +1590,7 @@ static int lead_condition_only(const gram_doc *g, const clause *c)
 	int inside = 0;
 	for (size_t q = i + 1; q < c->m1; q++) {
 		const mention *m = &g->m[q];
-		if (m->kind != M_CUE || m->rel || !(m->sub <= C_RECEIVE || m->sub == C_TRAIN || m->sub == C_TRAINED))
+		if (m->kind != M_CUE || m->rel || !pred_class(m->sub))
 			continue;
 		if (m->t0 > comma)
 			return 0;
@@ -1618,8 +1650,6 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 			continue;
 		if (t->reexport)
 			return 1;
-		/* "has approved their transfer": the owner named before */
-
 		if (n > c->m0) {
 			const mention *a = &g->m[n - 1];
 			if (a->kind == M_ACTOR && (a->t1 == t->t0 || genitive_s(g, a->t1, t->t0)) &&
@@ -1638,13 +1668,20 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 	return 0;
 }
 
+/* Whether the mention q is capitalised inside a German clause c: a
+ * noun. */
+static int german_noun(const gram_doc *g, const clause *c, const mention *q)
+{
+	return g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP);
+}
+
 /* Whether the request cue at mention i is a noun: after an article, a
  * possessive or a state's adjective or genitive ("het Poolse verzoek",
  * "Poland's request"), or capitalised inside a German sentence. */
 static int request_noun(const gram_doc *g, const clause *c, size_t i)
 {
 	const mention *q = &g->m[i];
-	if (g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP))
+	if (german_noun(g, c, q))
 		return 1;
 	if (i == 0)
 		return 0;
@@ -1699,11 +1736,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			cls = C_COND;
 		} else if (cls == C_REQUESTED && in_if) {
 			continue;
-		} else if (in_if && preds_before_if &&
-		           (cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED)) {
+		} else if (in_if && preds_before_if && pred_class(cls)) {
 			continue;
 		}
-		if (!in_if && (cls <= C_RECEIVE || cls == C_TRAIN || cls == C_TRAINED))
+		if (!in_if && pred_class(cls))
 			preds_before_if++;
 		/* "noch nicht", "pas encore": a negation, remembered as one
 		 * of what is yet to come */
@@ -1807,8 +1843,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		int tag = 0;
 		if (!purpose && have[C_COMMITTED] == 1 && pos[C_COMMITTED] > pi &&
 		    !gives_own_item(g, pos[C_COMMITTED]))
-			for (size_t t = g->m[pi].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
-				tag = comma_at(g, t);
+			tag = comma_between(g, g->m[pi].t1, g->m[pos[C_COMMITTED]].t0);
 		if (!purpose && other == tag) {
 			if (!buys_for_other(g, c, pi))
 				return;
@@ -1840,10 +1875,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (aux == c->m1 && cue_at(g, i, C_AUX_PASSIVE))
 				aux = i;
 		}
-		if (pv < aux && aux < c->m1)
-			for (size_t t = g->m[pv].t1; t < g->m[aux].t0; t++)
-				if (comma_at(g, t))
-					p->passive = 0;
+		if (pv < aux && aux < c->m1 && comma_between(g, g->m[pv].t1, g->m[aux].t0))
+			p->passive = 0;
 	}
 	/* "Deutschland wird der Ukraine Panzer überlassen": "wird" after a
 	 * named subject and with no agent phrase is the future, not the
@@ -2030,9 +2063,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		int other = subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
 		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
 		/* "refuses, like Austria, to send": a comma only before "dass" */
-		for (size_t t = g->m[r].t1; other && !comp && t < subj->t0; t++)
-			if (comma_at(g, t))
-				other = 0;
+		if (other && !comp && comma_between(g, g->m[r].t1, subj->t0))
+			other = 0;
 		/* the refuser stands before the verb ("Vorige week weigerde
 		 * Duitsland": inverted, the state after it is the subject),
 		 * and a state right before an item is the one refused it
@@ -2159,8 +2191,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				v = pos[gives[k]];
 		if (v != SIZE_MAX && r > c->m0 && g->m[r - 1].t1 + 1 >= g->m[r].t0 &&
 		    (cue_at(g, r - 1, C_ARTICLE) || cue_at(g, r - 1, C_RECIP) || cue_at(g, r - 1, C_SOURCE)))
-			for (size_t t = g->m[v].t1; t < g->m[r].t0 && !answers; t++)
-				answers = comma_at(g, t);
+			answers = comma_between(g, g->m[v].t1, g->m[r].t0);
 	}
 	if (answers) {
 		have[C_REQUESTED] = 0;
@@ -2238,10 +2269,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * speech tag of the receipt before it, not a promise */
 	if (have[C_RECEIVE] && have[C_COMMITTED] && pos[C_COMMITTED] > pos[C_RECEIVE] &&
 	    !have[C_DELIVERED] && !have[C_TRANSFER] && !gives_own_item(g, pos[C_COMMITTED])) {
-		int tag = 0;
-		for (size_t t = g->m[pos[C_RECEIVE]].t1; t < g->m[pos[C_COMMITTED]].t0 && !tag; t++)
-			tag = comma_at(g, t);
-		if (tag)
+		if (comma_between(g, g->m[pos[C_RECEIVE]].t1, g->m[pos[C_COMMITTED]].t0))
 			have[C_COMMITTED] = 0;
 	}
 	/* "Kiev s'est engagé à ne pas utiliser ces armes", "Ukraine has
@@ -2250,11 +2278,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] &&
 	    !have[C_RECEIVE] && !have[C_AUX_PASSIVE] && !have[C_REFUSED] && !have[C_OFFERED] &&
 	    !have[C_CONSIDERING] && g->default_recipient) {
-		const mention *subj = NULL;
-		for (size_t i = c->m0; i < pos[C_COMMITTED] && !subj; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE && !g->m[i].weak &&
-			    !g->m[i].origin_only)
-				subj = &g->m[i];
+		const mention *subj = subject_before(g, c, pos[C_COMMITTED]);
 		if (subj && subj->code == g->default_recipient)
 			return;
 	}
@@ -2881,8 +2905,7 @@ static const mention *state_after_request(const gram_doc *g, const clause *c, si
 	if (j >= c->m1 || g->m[j].kind != M_ACTOR || g->m[j].code == recipient ||
 	    g->m[j].t0 > q->t1 + 3)
 		return NULL;
-	int noun = g->lang == LANG_DE && q->t0 > c->t0 && (g->tl->v[q->t0].flags & TOK_CAP);
-	return prep || noun ? &g->m[j] : NULL;
+	return prep || german_noun(g, c, q) ? &g->m[j] : NULL;
 }
 
 /* The state a request noun belongs to asks; it never decides: "ein
