@@ -4453,11 +4453,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 		int seen_item = 0;
 		for (size_t q = j + 1; q < g->nm && g->m[q].t0 <= a->t1 + 8; q++) {
 			const mention *n = &g->m[q];
-			int punct = 0;
-			for (size_t t = g->m[q - 1].t1; t < n->t0; t++)
-				if (tl->v[t].flags & TOK_PUNCT)
-					punct = 1;
-			if (punct || n->kind == M_ACTOR)
+			if (!no_punct(g, g->m[q - 1].t1, n->t0) || n->kind == M_ACTOR)
 				break;
 			if (pred_cue(n))
 				return seen_item; /* "heeft houwitsers gestuurd", not "heeft dat aangekondigd" */
@@ -4596,9 +4592,8 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			continue;
 		return 0;
 	}
-	for (size_t t = a->t1; t < g->m[q].t0; t++)
-		if (tl->v[t].flags & TOK_PUNCT)
-			return 0;
+	if (!no_punct(g, a->t1, g->m[q].t0))
+		return 0;
 	for (; q < g->nm; q++) {
 		if (pred_cue(&g->m[q]))
 			return 0;
