@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve",
+	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor",
 	NULL
 };
 
@@ -258,7 +258,11 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 			if (after_recip && !first_recip && sub != ACT_ADJ && sub != ACT_PERSON)
 				first_recip = c;
 		}
-		if (m[LEX_CUE].e && m[LEX_CUE].e->sub == C_RECIP)
+		/* a preposition takes a noun phrase: one before a comma is a
+		 * verb's particle ("kündigte ... an, Frankreich werde") */
+		size_t after = m[LEX_CUE].e ? m[LEX_CUE].tok + m[LEX_CUE].ntok : 0;
+		if (m[LEX_CUE].e && m[LEX_CUE].e->sub == C_RECIP &&
+		    !(after < tl->n && (tl->v[after].flags & TOK_PUNCT)))
 			after_recip = 3;
 		else if (after_recip)
 			after_recip--;
@@ -797,6 +801,20 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_PASSAGE) {
 				g->nm--;
 				break;
+			}
+			/* "toestellen", "Maschinen", "appareils": a word that
+			 * means aircraft only in a story that named one; it is
+			 * the aircraft system named last */
+			if (e->sub == C_CRAFT_ANAPHOR) {
+				mm->kind = M_ITEM;
+				mm->category = NULL;
+				for (size_t k = g->nseen; k-- > 0 && !mm->category;)
+					if (!strcmp(g->seen_cat[k], "aircraft")) {
+						mm->category = g->seen_cat[k];
+						mm->system = g->seen_sys[k];
+					}
+				if (!mm->category)
+					g->nm--;
 			}
 			if (e->sub == C_SYSTEM_ANAPHOR) {
 				if (g->last_sys) {
@@ -3144,9 +3162,12 @@ static void mark_relative(gram_doc *g, size_t t1)
 		}
 		if (member)
 			continue;
+		/* a relative clause ends at a comma; a semicolon or colon
+		 * ends its sentence's clause, so the relative too ("... die
+		 * Denemarken heeft geleverd; Kopenhagen had ... toegezegd") */
 		size_t end = t1;
 		for (size_t t = m->t1; t < t1; t++)
-			if (is_fold(tl, t, ',')) {
+			if (is_fold(tl, t, ',') || is_fold(tl, t, ';') || is_fold(tl, t, ':')) {
 				end = t;
 				break;
 			}
@@ -4310,6 +4331,10 @@ static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *s
 			r++;
 		from = g->m[r].t1;
 	}
+	/* past an adverb of time ("hatte Moldau bereits 2023 16
+	 * Radschützenpanzer überlassen"); its word counts below */
+	while (r + 1 < m1 && cue_at(g, r + 1, C_ALREADY))
+		r++;
 	size_t j = item_after(g, r, m1);
 	if (j >= m1)
 		return 0;
