@@ -1365,6 +1365,7 @@ typedef struct pred {
 	int tentative;    /* a bare present transfer verb read as a pledge */
 	int transit;      /* the clause names ground crossed (transit_at) */
 	int approve;      /* a request approved, for a transfer the clause names */
+	int reply;        /* the answer a request noun gets: refused, committed (approved), considering; or -1 */
 	const mention *by; /* the state that permits, named after "mag van" */
 	const mention *owner; /* the state that ground is named of, or NULL */
 } pred;
@@ -1733,6 +1734,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->transit = 0;
 	p->owner = NULL;
 	p->approve = 0;
+	p->reply = -1;
 	p->by = NULL;
 	int in_if = 0, preds_before_if = 0;
 	if (lead_condition_only(g, c) || company_subject(g, c))
@@ -2222,6 +2224,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* "approved Poland's request to send tanks": kept for a
 		 * request that turns out to be one for consent */
 		p->approve = (have[C_COMMITTED] || have[C_CONS_GRANT]) && have[C_TRANSFER] && !have[C_NEG];
+		/* "dat verzoek werd afgewezen", "die Anfrage werde geprüft",
+		 * "the request was approved": what a request is answered */
+		if (!have[C_NEG] && !have[C_TRANSFER] && !have[C_DELIVERED]) {
+			if (have[C_REFUSED] || have[C_CONS_DENY])
+				p->reply = REC_REFUSED;
+			else if (have[C_COMMITTED] || have[C_CONS_GRANT])
+				p->reply = REC_COMMITTED;
+			else if (have[C_CONSIDERING])
+				p->reply = REC_CONSIDERING;
+		}
 		return;
 	}
 	/* under a consent cue a bare transfer verb is what is permitted
@@ -2830,6 +2842,12 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		}
 		r->value = rec_is_consent((rec_type)type) ? -1 : it->value;
 		r->currency = it->currency;
+	} else if (g->reply_to) {
+		/* an answer to a request is about what was asked for */
+		const record *o = &out->v[g->reply_to - 1];
+		r->category = o->category;
+		r->system = o->system;
+		r->item = o->item ? xstrdup(o->item) : NULL;
 	} else {
 		/* "Germany approved the transfer": the materiel is the one the
 		 * document's last record about this donor named */
@@ -2875,6 +2893,32 @@ static int clause_has(const gram_doc *g, const clause *c, int cls)
 	for (size_t i = c->m0; i < c->m1 && has_cue(g, cls); i++)
 		if (cue_at(g, i, cls))
 			return 1;
+	return 0;
+}
+
+/* Whether clause c, the sentence's first, names a request that points
+ * back: a request noun that opens it, within its first three tokens,
+ * after nothing but function words ("Ook dat verzoek", "Die Anfrage"), or
+ * one right after a demonstrative, whoever answers it before ("Het
+ * Pentagon heeft dat verzoek goedgekeurd", "Berlin rejected this
+ * request"). */
+static int reply_anaphor(const gram_doc *g, const clause *c)
+{
+	if (c->m0 > 0)
+		return 0;
+	int opens = 1;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && m->sub == C_REQUESTED) {
+			const mention *d = i > c->m0 ? &g->m[i - 1] : NULL;
+			if (d && d->t1 == m->t0 && (cue_at(g, i - 1, C_DEMONSTRATIVE) ||
+			                             (cue_at(g, i - 1, C_COMP) && g->lang == LANG_NL)))
+				return 1;
+			return opens && m->t0 <= c->t0 + 3;
+		}
+		if (m->kind != M_CUE || m->sub <= C_RECEIVE)
+			opens = 0;
+	}
 	return 0;
 }
 
@@ -5303,6 +5347,38 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t d = 0; d < ndon; d++)
 				fprintf(g->trace, " %s", donors[d] ? donors[d] : "null");
 			fprintf(g->trace, ", %zu items\n", ni);
+		}
+		/* "Ook dat verzoek werd afgewezen", "Die Anfrage werde derzeit
+		 * geprüft", "That request was approved by the Pentagon": a
+		 * request noun that opens its clause, with no asker and no
+		 * materiel of its own, is the request the document told last;
+		 * the answer is about it (a consent request refused or granted,
+		 * a request for support refused, approved or weighed) */
+		if (requested && p.reply >= 0 && !ni && !p.ncons && reply_anaphor(g, c)) {
+			size_t req = 0;
+			for (size_t r = out->n; r-- > first && !req;)
+				if (out->v[r].type == REC_REQUESTED || out->v[r].type == REC_CONSENT_REQUESTED)
+					req = r + 1;
+			/* a state that answers it is the one it was made to
+			 * ("Sollicité par Kiev, Israël a refusé" answers no
+			 * request told before) */
+			if (req && ndon && donors[0] && donors[0] != out->v[req - 1].donor &&
+			    donors[0] != out->v[req - 1].consent_by)
+				req = 0;
+			if (req) {
+				const record *o = &out->v[req - 1];
+				int cons = o->type == REC_CONSENT_REQUESTED;
+				int type = cons ? (p.reply == REC_REFUSED ? REC_CONSENT_DENIED :
+				                   p.reply == REC_COMMITTED ? REC_CONSENT_GRANTED : -1)
+				                : p.reply;
+				if (type >= 0) {
+					const char *dn = o->donor, *rc = o->recipient, *cb = o->consent_by;
+					g->reply_to = req;
+					emit(g, out, first, type, dn, rc, cb, NULL, t0, t1, c->t0, c->t1, dates);
+					g->reply_to = 0;
+				}
+			}
+			continue;
 		}
 		/* "l'Autriche a rejeté les demandes belge et néerlandaise de céder
 		 * des blindés au Kosovo": a request by states other than the

@@ -144,6 +144,7 @@ typedef struct gram_doc {
 	const char *last_currency; /* of the document's last sum of money */
 	const char *last_cby;    /* the state whose consent a record asked for last */
 	size_t last_cby_sent;    /* its sentence */
+	size_t reply_to;         /* 1 + the request record an answer to it takes its materiel from, or 0 */
 	/* the sentences after it whose numbers were left unscanned, newest
 	 * last, and how to find the currency of the last sum of money in one
 	 * of them, or NULL (the caller sets it) */
