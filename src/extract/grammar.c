@@ -1618,6 +1618,25 @@ static int lead_condition_only(const gram_doc *g, const clause *c)
 	return inside;
 }
 
+/* Whether mention i, of a clause that opens at mention m0 and token t0,
+ * follows the comma that closes a condition leading the clause ("if",
+ * "falls", "als", "wenn", "when"), with a verb of giving inside the
+ * condition and another after it. */
+static int lead_condition_end(const gram_doc *g, size_t m0, size_t i, size_t t0)
+{
+	if (!(cue_at(g, m0, C_IF) || cue_at(g, m0, C_ONLY_IF)) || g->m[m0].t0 > t0 + 1 ||
+	    !comma_between(g, g->m[i - 1].t1, g->m[i].t0) || comma_between(g, g->m[m0].t1, g->m[i - 1].t1))
+		return 0;
+	int inside = 0, after = 0;
+	for (size_t q = m0 + 1; q < i; q++)
+		if (g->m[q].kind == M_CUE && !g->m[q].rel && pred_class(g->m[q].sub))
+			inside = 1;
+	for (size_t q = i; q < g->nm && !after; q++)
+		if (g->m[q].kind == M_CUE && !g->m[q].rel && pred_class(g->m[q].sub))
+			after = 1;
+	return inside && after;
+}
+
 /* The clause's first verb of approving (cue class approve), or c->m1. */
 static size_t approving_at(const gram_doc *g, const clause *c)
 {
@@ -4838,6 +4857,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 			}
 		}
+		/* "Wenn Nordkorea Soldaten schickt, werden wir prüfen", "Als
+		 * Rusland aanvalt, stuurt ...": a condition that leads the
+		 * clause ends at its comma; its states and items are its own */
+		if (!cut && i > cm0 + 1 && lead_condition_end(g, cm0, i, ct0)) {
+			cut = 1;
+			ct1 = g->m[i].t0;
+		}
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
@@ -4976,8 +5002,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		for (size_t i = 0; i < na; i++)
 			sent_actors += !act[i]->weak;
 		if (p.prov < 0 && !p.ncons) {
-			/* remember who the sentence is about, for "het land", "it" */
-			for (size_t i = 0; i < na; i++)
+			/* remember who the sentence is about, for "het land", "it";
+			 * a condition's subject is not ("Wenn Nordkorea Soldaten
+			 * schickt, werden wir ...") */
+			int cond_clause = k + 1 < ncl && lead_condition_end(g, c->m0, c->m1, c->t0);
+			for (size_t i = 0; i < na && !cond_clause; i++)
 				if (act[i]->code != g->default_recipient && act[i]->role != ROLE_RECIP &&
 				    act[i]->sub != ACT_ADJ) {
 					g->last_donor[0] = act[i]->code;
