@@ -5072,6 +5072,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (tr)
 				recipient = tr;
 		}
+		/* "Het pakket bevat ...", "The package includes ...": an
+		 * elaboration that names no recipient spells out what went to
+		 * the recipient of the records just made */
+		if (!recipient && g->last_recipient && g->last_emit_sent + 2 >= g->nsent &&
+		    clause_has(g, c, C_ELABORATION))
+			recipient = g->last_recipient;
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
