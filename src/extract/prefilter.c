@@ -289,6 +289,20 @@ static inline const unsigned char *ascii_end(const unsigned char *q, const unsig
 	}
 }
 
+/* The k ASCII letters and digits at q (the text ends at e) folded into
+ * f, which has room for k + 8: eight at a time, the last one's overhang
+ * falling into that room. */
+static inline void fold_ascii(char *f, const unsigned char *q, size_t k, const unsigned char *e)
+{
+	if ((size_t)(e - q) >= k + 8) {
+		for (size_t i = 0; i < k; i += 8)
+			swar_store8(f + i, swar_load8(q + i) | 0x20 * SWAR_ONES);
+	} else {
+		for (size_t i = 0; i < k; i++)
+			f[i] = (char)(q[i] | 0x20);
+	}
+}
+
 /* utf8_decode of the code point at q (q < e, *q >= 0x80), its length
  * returned: the two-byte sequences of the Latin, Greek and Cyrillic
  * letters inline, without the call. */
@@ -315,16 +329,10 @@ static const unsigned char *fold_word(const prefilter *p, const unsigned char *s
 	for (;;) {
 		const unsigned char *r = ascii_end(q, e);
 		size_t k = (size_t)(r - q);
-		if (fl + k > FOLD_ROOM) {
+		if (fl + k > FOLD_ROOM)
 			over = 1;
-		} else if ((size_t)(e - q) >= k + 8) {
-			/* eight at a time; f has room for the last one's overhang */
-			for (size_t i = 0; i < k; i += 8)
-				swar_store8(f + fl + i, swar_load8(q + i) | 0x20 * SWAR_ONES);
-		} else {
-			for (size_t i = 0; i < k; i++)
-				f[fl + i] = (char)(q[i] | 0x20);
-		}
+		else
+			fold_ascii(f + fl, q, k, e);
 		fl += k;
 		q = r;
 		if (q == e || *q < 0x80)
@@ -401,6 +409,43 @@ static const unsigned char *scan_words(const prefilter *p, const unsigned char *
 	}
 	*have = h;
 	return q;
+}
+
+/* The common word beyond ASCII at once: the run s[0..r) of the text
+ * (which ends at e) whose bytes from 0x80 are the bits of hm (bit i for
+ * s[i]) when each of those starts a two-byte sequence of a letter or
+ * digit, so the run is one word.  Folded from the masks, with no test a
+ * byte; 0 for any other run (scan_words takes it), else 1 and *bits
+ * what fold_word would give. */
+static int fold_run(const prefilter *p, const unsigned char *s, const unsigned char *r,
+                    const unsigned char *e, uint64_t hm, unsigned char *bits)
+{
+	char f[FOLD_ROOM + 16];
+	size_t fl = 0;
+	const unsigned char *q = s;
+	for (;;) {
+		const unsigned char *h = hm ? s + __builtin_ctzll(hm) : r;
+		size_t k = (size_t)(h - q);
+		if (fl + k + 8 > FOLD_ROOM)
+			return 0;
+		fold_ascii(f + fl, q, k, e);
+		fl += k;
+		q = h;
+		if (q == r)
+			break;
+		if (*q < 0xC2 || *q > 0xDF || r - q < 2 || (q[1] & 0xC0) != 0x80)
+			return 0;
+		int32_t cp = ((*q & 0x1F) << 6) | (q[1] & 0x3F);
+		if (!(fold_cls_tab[cp] & FOLD_ALNUM))
+			return 0;
+		memcpy(f + fl, fold_tab[cp], 8);
+		fl += fold_len[cp];
+		q += 2;
+		hm &= hm - 1;   /* the lead byte */
+		hm &= hm - 1;   /* and the one after it */
+	}
+	*bits = fl <= p->maxlen && len_ok(p, fl) ? lookup_hashed(p, f, fl, hash_room(f, fl)) : 0;
+	return 1;
 }
 
 /* Bit i of *run set when byte i of the 64 at q is an ASCII letter or digit
@@ -492,9 +537,14 @@ int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
 			starts &= starts - 1;
 			ends &= ends - 1;
 			/* the bits of high below a went with the runs before */
-			uint64_t below = ((uint64_t)1 << b) - 1;
-			if (high & below) {
-				high &= ~below;
+			uint64_t below = ((uint64_t)1 << b) - 1, hm = high & below;
+			unsigned char bits;
+			high &= ~below;
+			if (!hm) {
+				have |= ascii_word(p, q + a, b - a, e);
+			} else if (fold_run(p, q + a, q + b, e, hm >> a, &bits)) {
+				have |= bits;
+			} else {
 				const unsigned char *r = scan_words(p, q + a, q + b, e, tmp, &have);
 				if (have == NEED_ALL)
 					return 1;
@@ -503,8 +553,6 @@ int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
 					next = r;
 					break;
 				}
-			} else {
-				have |= ascii_word(p, q + a, b - a, e);
 			}
 			if (have == NEED_ALL)
 				return 1;
