@@ -2,11 +2,12 @@
  * prefilter: the document-level "can this yield a record" test (see
  * prefilter.h).  The keys live in one open-addressing hash table of
  * folded words, each with bits saying which condition it meets, and a
- * bit set of their hashes in front of it.  The scan finds the end of an
- * ASCII word eight bytes at a time, hashes it from two loads with the
- * case bit set (which folds ASCII letters and digits), and folds the rare
- * non-ASCII word code point by code point, exactly as the tokenizer
- * does; it stops as soon as both conditions are met.
+ * bit set of their hashes in front of it.  The scan classifies the text
+ * 64 bytes at a time into bit masks and finds the words from them; an
+ * ASCII word is hashed from two loads with the case bit set (which folds
+ * ASCII letters and digits), a word beyond ASCII folded code point by
+ * code point, exactly as the tokenizer does; it stops as soon as both
+ * conditions are met.
  */
 #include "prefilter.h"
 
@@ -413,8 +414,8 @@ static const unsigned char *scan_words(const prefilter *p, const unsigned char *
 
 /* The common word beyond ASCII at once: the run s[0..r) of the text
  * (which ends at e) whose bytes from 0x80 are the bits of hm (bit i for
- * s[i]) when each of those starts a two-byte sequence of a letter or
- * digit, so the run is one word.  Folded from the masks, with no test a
+ * s[i]) when those bytes are all two-byte sequences of letters or
+ * digits, so the run is one word.  Folded from the masks, with no test a
  * byte; 0 for any other run (scan_words takes it), else 1 and *bits
  * what fold_word would give. */
 static int fold_run(const prefilter *p, const unsigned char *s, const unsigned char *r,
@@ -536,7 +537,8 @@ int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
 			unsigned a = (unsigned)__builtin_ctzll(starts), b = (unsigned)__builtin_ctzll(ends);
 			starts &= starts - 1;
 			ends &= ends - 1;
-			/* the bits of high below a went with the runs before */
+			/* high keeps the bytes from 0x80 of the runs not yet
+			 * taken: those below b are this run's */
 			uint64_t below = ((uint64_t)1 << b) - 1, hm = high & below;
 			unsigned char bits;
 			high &= ~below;
