@@ -2,11 +2,12 @@
  * prefilter: the document-level "can this yield a record" test (see
  * prefilter.h).  The keys live in one open-addressing hash table of
  * folded words, each with bits saying which condition it meets, and a
- * bit set of their hashes in front of it.  The scan finds the end of an
- * ASCII word eight bytes at a time, hashes it from two loads with the
- * case bit set (which folds ASCII letters and digits), and folds the rare
- * non-ASCII word code point by code point, exactly as the tokenizer
- * does; it stops as soon as both conditions are met.
+ * bit set of their hashes in front of it.  The scan classifies the text
+ * 64 bytes at a time into bit masks and finds the words from them; an
+ * ASCII word is hashed from two loads with the case bit set (which folds
+ * ASCII letters and digits), a word beyond ASCII folded code point by
+ * code point, exactly as the tokenizer does; it stops as soon as both
+ * conditions are met.
  */
 #include "prefilter.h"
 
@@ -47,7 +48,7 @@ struct prefilter {
 
 /* A word's hash from at most two 8-byte loads (its first and its last
  * eight bytes, overlapping when it is shorter than 16), so the scan hashes
- * a word with three multiplications instead of one per byte.  The bytes
+ * a word with one or two multiplications instead of one per byte.  The bytes
  * are the folded form; for an ASCII word of the text that is its bytes
  * with 0x20 set (letters lower-cased, digits unchanged), so the scan
  * hashes it straight from the text. */
@@ -61,11 +62,9 @@ static inline uint64_t load_part(const unsigned char *q, size_t n)
 
 static inline uint32_t hash_ab(uint64_t a, uint64_t b, size_t n)
 {
-	uint64_t h = (a + n) * 0x9E3779B97F4A7C15ull;
-	h ^= b * 0xC2B2AE3D27D4EB4Full;
-	h ^= h >> 29;
-	h *= 0xFF51AFD7ED558CCDull;
-	return (uint32_t)(h >> 32);
+	/* one multiplication for a word of up to eight bytes (b is 0): the
+	 * top bits of the product, which the seen bits take, mix them all */
+	return (uint32_t)(((a ^ b * 0xC2B2AE3D27D4EB4Full) + n) * 0x9E3779B97F4A7C15ull >> 32);
 }
 
 static uint32_t hash_word(const char *str, size_t n)
@@ -291,11 +290,36 @@ static inline const unsigned char *ascii_end(const unsigned char *q, const unsig
 	}
 }
 
-/* The word at s of the text that has a letter or digit beyond ASCII:
- * found to its end (returned) and looked up in its folded form, folded
- * code point by code point as fold_append does.  Folding stops once the
- * form is longer than any key (it cannot be one); *bits gets the key's
- * conditions. */
+/* The k ASCII letters and digits at q (the text ends at e) folded into
+ * f, which has room for k + 8: eight at a time, the last one's overhang
+ * falling into that room. */
+static inline void fold_ascii(char *f, const unsigned char *q, size_t k, const unsigned char *e)
+{
+	if ((size_t)(e - q) >= k + 8) {
+		for (size_t i = 0; i < k; i += 8)
+			swar_store8(f + i, swar_load8(q + i) | 0x20 * SWAR_ONES);
+	} else {
+		for (size_t i = 0; i < k; i++)
+			f[i] = (char)(q[i] | 0x20);
+	}
+}
+
+/* utf8_decode of the code point at q (q < e, *q >= 0x80), its length
+ * returned: the two-byte sequences of the Latin, Greek and Cyrillic
+ * letters inline, without the call. */
+static inline size_t decode_at(const unsigned char *q, const unsigned char *e, int32_t *cp)
+{
+	if (*q < 0xE0 && e - q >= 2) {
+		*cp = ((*q & 0x1F) << 6) | (q[1] & 0x3F);
+		return 2;
+	}
+	return utf8_decode((const char *)q, (size_t)(e - q), cp);
+}
+
+/* The word at s of the text, s at a letter or digit: found to its end
+ * (returned) and looked up in its folded form, folded code point by code
+ * point as fold_append does.  Folding stops once the form is longer than
+ * any key (it cannot be one); *bits gets the key's conditions. */
 static const unsigned char *fold_word(const prefilter *p, const unsigned char *s,
                                       const unsigned char *e, buf *tmp, unsigned char *bits)
 {
@@ -306,22 +330,16 @@ static const unsigned char *fold_word(const prefilter *p, const unsigned char *s
 	for (;;) {
 		const unsigned char *r = ascii_end(q, e);
 		size_t k = (size_t)(r - q);
-		if (fl + k > FOLD_ROOM) {
+		if (fl + k > FOLD_ROOM)
 			over = 1;
-		} else if ((size_t)(e - q) >= k + 8) {
-			/* eight at a time; f has room for the last one's overhang */
-			for (size_t i = 0; i < k; i += 8)
-				swar_store8(f + fl + i, swar_load8(q + i) | 0x20 * SWAR_ONES);
-		} else {
-			for (size_t i = 0; i < k; i++)
-				f[fl + i] = (char)(q[i] | 0x20);
-		}
+		else
+			fold_ascii(f + fl, q, k, e);
 		fl += k;
 		q = r;
 		if (q == e || *q < 0x80)
 			break;
 		int32_t cp;
-		k = utf8_decode((const char *)q, (size_t)(e - q), &cp);
+		k = decode_at(q, e, &cp);
 		if (!fold_is_alnum(cp))
 			break;
 		q += k;
@@ -344,13 +362,12 @@ static const unsigned char *fold_word(const prefilter *p, const unsigned char *s
 }
 
 /* The conditions the ASCII word s[0..wl) of the text (which ends at e)
- * meets: hashed from two loads with the case bit set, so not copied. */
-static unsigned char ascii_word(const prefilter *p, const unsigned char *s, size_t wl,
-                                const unsigned char *e)
+ * meets: hashed from two loads with the case bit set, so not copied.
+ * Inline: it is the scan's work for most words. */
+static inline unsigned char ascii_word(const prefilter *p, const unsigned char *s, size_t wl,
+                                       const unsigned char *e)
 {
-	if (!len_ok(p, wl))
-		return 0;
-	uint64_t a, b = 0;
+	uint64_t a, b = 0;      /* no len_ok: the seen bits turn nearly all words away */
 	if (wl >= 8) {
 		a = swar_load8(s) | 0x20 * SWAR_ONES;
 		if (wl > 8)
@@ -364,48 +381,185 @@ static unsigned char ascii_word(const prefilter *p, const unsigned char *s, size
 	return seen(p, h) ? find_ascii(p, s, wl, h) : 0;
 }
 
-/* Whether the code point at q (q < e, *q >= 0x80) is a letter or digit;
- * *k gets its length. */
-static inline int alnum_at(const unsigned char *q, const unsigned char *e, size_t *k)
+/* The words of q[0..r) of the text (which ends at e), r at a byte that is
+ * no part of a word, one at a time as the tokenizer would find them: for
+ * a run of bytes with one from 0x80 (a word with a letter beyond ASCII,
+ * or punctuation beyond ASCII between words).  Their conditions are
+ * added to *have; returns where it stopped: r, or before it once both
+ * conditions are met (or after it, when a broken sequence at r - 1 took
+ * in the byte at r, as the tokenizer's decoding does). */
+static const unsigned char *scan_words(const prefilter *p, const unsigned char *q,
+                                       const unsigned char *r, const unsigned char *e,
+                                       buf *tmp, unsigned char *have)
 {
-	int32_t cp;
-	*k = utf8_decode((const char *)q, (size_t)(e - q), &cp);
-	return fold_is_alnum(cp);
+	unsigned char h = *have;
+	while (q < r && h != NEED_ALL) {
+		if (*q < 0x80 && !word_tab[*q]) {
+			q++;
+			continue;
+		}
+		int32_t cp;
+		size_t k;
+		if (*q >= 0x80 && (k = decode_at(q, e, &cp), !fold_is_alnum(cp))) {
+			q += k;     /* between words */
+			continue;
+		}
+		unsigned char bits;
+		q = fold_word(p, q, e, tmp, &bits);
+		h |= bits;
+	}
+	*have = h;
+	return q;
 }
 
+/* The common word beyond ASCII at once: the run s[0..r) of the text
+ * (which ends at e) whose bytes from 0x80 are the bits of hm (bit i for
+ * s[i]) when those bytes are all two-byte sequences of letters or
+ * digits, so the run is one word.  Folded from the masks, with no test a
+ * byte; 0 for any other run (scan_words takes it), else 1 and *bits
+ * what fold_word would give. */
+static int fold_run(const prefilter *p, const unsigned char *s, const unsigned char *r,
+                    const unsigned char *e, uint64_t hm, unsigned char *bits)
+{
+	char f[FOLD_ROOM + 16];
+	size_t fl = 0;
+	const unsigned char *q = s;
+	for (;;) {
+		const unsigned char *h = hm ? s + __builtin_ctzll(hm) : r;
+		size_t k = (size_t)(h - q);
+		if (fl + k + 8 > FOLD_ROOM)
+			return 0;
+		fold_ascii(f + fl, q, k, e);
+		fl += k;
+		q = h;
+		if (q == r)
+			break;
+		if (*q < 0xC2 || *q > 0xDF || r - q < 2 || (q[1] & 0xC0) != 0x80)
+			return 0;
+		int32_t cp = ((*q & 0x1F) << 6) | (q[1] & 0x3F);
+		if (!(fold_cls_tab[cp] & FOLD_ALNUM))
+			return 0;
+		memcpy(f + fl, fold_tab[cp], 8);
+		fl += fold_len[cp];
+		q += 2;
+		hm &= hm - 1;   /* the lead byte */
+		hm &= hm - 1;   /* and the one after it */
+	}
+	*bits = fl <= p->maxlen && len_ok(p, fl) ? lookup_hashed(p, f, fl, hash_room(f, fl)) : 0;
+	return 1;
+}
+
+/* Bit i of *run set when byte i of the 64 at q is an ASCII letter or digit
+ * or from 0x80 (a byte that may be part of a word), bit i of *high when
+ * it is from 0x80.  With SSE2 (every x86-64) sixteen bytes take a few
+ * instructions: a signed compare after an offset add tests a range of
+ * bytes at once, and bytes from 0x80 are negative, so in no ASCII range;
+ * otherwise eight at a time with nonword, the top bits gathered into a
+ * byte by one multiplication. */
+#ifdef __SSE2__
+#include <emmintrin.h>
+static inline void run_masks(const unsigned char *q, uint64_t *run, uint64_t *high)
+{
+	uint64_t r = 0, h = 0;
+	const __m128i lower = _mm_set1_epi8(0x20);
+	const __m128i a_off = _mm_set1_epi8((char)(0x80 - 'a')), a_lim = _mm_set1_epi8((char)(-128 + 26));
+	const __m128i d_off = _mm_set1_epi8((char)(0x80 - '0')), d_lim = _mm_set1_epi8((char)(-128 + 10));
+	for (int i = 0; i < 4; i++) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(q + 16 * i));
+		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, lower), a_off), a_lim);
+		__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, d_off), d_lim);
+		uint64_t hi = (uint16_t)_mm_movemask_epi8(x);
+		r |= ((uint16_t)_mm_movemask_epi8(_mm_or_si128(letter, digit)) | hi) << (16 * i);
+		h |= hi << (16 * i);
+	}
+	*run = r;
+	*high = h;
+}
+#else
+/* the top bits of the eight bytes of m (nothing else set) as a byte */
+static inline uint64_t gather8(uint64_t m)
+{
+	return (m >> 7) * 0x0102040810204080ull >> 56;
+}
+
+static inline void run_masks(const unsigned char *q, uint64_t *run, uint64_t *high)
+{
+	uint64_t r = 0, h = 0;
+	for (int i = 0; i < 8; i++) {
+		uint64_t v = swar_load8(q + 8 * i);
+		r |= gather8((~nonword(v) | v) & SWAR_HIGH) << (8 * i);
+		h |= gather8(v & SWAR_HIGH) << (8 * i);
+	}
+	*run = r;
+	*high = h;
+}
+#endif
+
+/* The scan goes 64 bytes at a time: from masks of the bytes that may be
+ * part of a word, the runs of them are found with bit operations, and a
+ * run of ASCII letters and digits, the common word, is looked up with
+ * no test a byte; a run with a byte from 0x80 goes to scan_words.  A run
+ * that may go on past the 64 bytes is left to the next window, which
+ * starts with it (a run of 64 or more to scan_words). */
 int prefilter_pass(const prefilter *p, const char *text, size_t n, buf *tmp)
 {
 	unsigned char have = p->always;
 	if (have == NEED_ALL)
 		return 1;
 	const unsigned char *u = (const unsigned char *)text, *e = u + n, *q = u;
+	unsigned char pad[64];
 	while (q < e) {
-		const unsigned char *s = q;
-		size_t k;
-		if (*q >= 0x80) {
-			if (!alnum_at(q, e, &k)) {
-				q += k;     /* between words */
-				continue;
-			}
-		} else if (!word_tab[*q]) {
-			q++;
-			continue;
+		uint64_t run, high;
+		if (e - q >= 64) {
+			run_masks(q, &run, &high);
 		} else {
-			/* an ASCII word, or the start of one that goes on beyond */
-			q = ascii_end(q, e);
-			if (q == e || *q < 0x80 || !alnum_at(q, e, &k)) {
-				have |= ascii_word(p, s, (size_t)(q - s), e);
+			/* the last bytes: zeros after them are no part of a word */
+			memset(pad, 0, sizeof pad);
+			memcpy(pad, q, (size_t)(e - q));
+			run_masks(pad, &run, &high);
+		}
+		if (run == ~0ull) {
+			const unsigned char *r = q + 64;
+			while (r < e && (*r >= 0x80 || word_tab[*r]))
+				r++;
+			q = scan_words(p, q, r, e, tmp, &have);
+			if (have == NEED_ALL)
+				return 1;
+			continue;
+		}
+		/* lim: the start of a run that reaches the window's end, or 64 */
+		unsigned lim = run >> 63 ? 64 - (unsigned)__builtin_clzll(~run) : 64;
+		uint64_t starts = run & ~(run << 1), ends = ~run & (run << 1);
+		if (lim < 64)
+			starts &= ((uint64_t)1 << lim) - 1;
+		const unsigned char *next = q + lim;
+		while (starts) {
+			unsigned a = (unsigned)__builtin_ctzll(starts), b = (unsigned)__builtin_ctzll(ends);
+			starts &= starts - 1;
+			ends &= ends - 1;
+			/* high keeps the bytes from 0x80 of the runs not yet
+			 * taken: those below b are this run's */
+			uint64_t below = ((uint64_t)1 << b) - 1, hm = high & below;
+			unsigned char bits;
+			high &= ~below;
+			if (!hm) {
+				have |= ascii_word(p, q + a, b - a, e);
+			} else if (fold_run(p, q + a, q + b, e, hm >> a, &bits)) {
+				have |= bits;
+			} else {
+				const unsigned char *r = scan_words(p, q + a, q + b, e, tmp, &have);
 				if (have == NEED_ALL)
 					return 1;
-				continue;
+				if (r > q + b) {
+					/* a sequence cut short ran over r: go on from there */
+					next = r;
+					break;
+				}
 			}
+			if (have == NEED_ALL)
+				return 1;
 		}
-		/* a word with a letter or digit beyond ASCII */
-		unsigned char bits;
-		q = fold_word(p, s, e, tmp, &bits);
-		have |= bits;
-		if (have == NEED_ALL)
-			return 1;
+		q = next;
 	}
 	return 0;
 }

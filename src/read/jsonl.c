@@ -89,14 +89,56 @@ static int word_stops(uint64_t x)
 	return ((x | (x - SWAR_ONES * 0x20) | q | b) & SWAR_HIGH) != 0;
 }
 
+#ifdef __SSE2__
+/* With SSE2 (every x86-64), sixteen bytes at a time: one signed compare
+ * finds the bytes below 0x20 and those from 0x80 (negative) at once.  A
+ * chunk whose bytes from 0x80 are all two-byte sequences (the letters of
+ * Latin, Greek and Cyrillic: lead bytes C2..DF each followed by one
+ * continuation byte 80..BF, none cut at the chunk's end) passes as a
+ * whole too, as utf8_seq would pass them one by one. */
+#include <emmintrin.h>
+static inline const char *plain_run(const char *p, const char *end)
+{
+	const __m128i quote = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
+	const __m128i space = _mm_set1_epi8(0x20);
+	const __m128i lead_lo = _mm_set1_epi8((char)0xC1), lead_hi = _mm_set1_epi8((char)0xE0);
+	const __m128i cont_hi = _mm_set1_epi8((char)0xC0);
+	while (end - p >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i qb = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bsl));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(qb, _mm_cmplt_epi8(x, space)));
+		if (m) {
+			/* signed: leads are -63..-33, continuations -128..-65 */
+			unsigned high = (unsigned)_mm_movemask_epi8(x);
+			unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, lead_lo),
+			                                                          _mm_cmplt_epi8(x, lead_hi)));
+			unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, cont_hi));
+			if (m != high || cont != ((lead << 1) & 0xFFFF) || (lead & 0x8000) ||
+			    (lead | cont) != high)
+				return p + __builtin_ctz(m);
+		}
+		p += 16;
+	}
+	while (end - p >= 8 && !word_stops(swar_load8(p)))
+		p += 8;
+	return p;
+}
+#else
+static inline const char *plain_run(const char *p, const char *end)
+{
+	while (end - p >= 8 && !word_stops(swar_load8(p)))
+		p += 8;
+	return p;
+}
+#endif
+
 static const char *scan_str(const char *p, const char *end, fspan *sp)
 {
 	sp->p = p;
 	sp->esc = 0;
 	for (;;) {
-		/* runs of plain bytes, a word at a time */
-		while (end - p >= 8 && !word_stops(swar_load8(p)))
-			p += 8;
+		/* runs of plain bytes, many at a time */
+		p = plain_run(p, end);
 		if (p >= end)
 			return NULL;
 		unsigned char c = (unsigned char)*p;
@@ -105,6 +147,12 @@ static const char *scan_str(const char *p, const char *end, fspan *sp)
 		if (c < 0x20)
 			return NULL;
 		if (c >= 0x80) {
+			/* the two-byte sequences (Latin, Greek, Cyrillic letters)
+			 * checked inline, as utf8_seq would */
+			if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+				p += 2;
+				continue;
+			}
 			size_t want, len = utf8_seq((const unsigned char *)p, (size_t)(end - p), &want);
 			if (!len)
 				return NULL;

@@ -8,12 +8,11 @@
 #include <utf8proc.h>
 #include "../base/utf8.h"
 
-#define FOLD_CACHE 0x3000
-
-/* For each cached code point: its folded UTF-8 (at most 7 bytes) and length. */
-static char fold_tab[FOLD_CACHE][8];
-static unsigned char fold_len[FOLD_CACHE];
-static unsigned char cls_tab[FOLD_CACHE];
+/* For each cached code point: its folded UTF-8 (at most 7 bytes) and
+ * length, and its class (fold.h reads them inline). */
+char fold_tab[FOLD_CACHE][8];
+unsigned char fold_len[FOLD_CACHE];
+unsigned char fold_cls_tab[FOLD_CACHE];
 static int fold_ready;
 /* ASCII folded: lower case, '`' as '\'' (fold_init fills it) */
 static unsigned char ascii_fold[128];
@@ -97,7 +96,7 @@ void fold_init(void)
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			continue;
 		fold_len[cp] = (unsigned char)fold_one(cp, fold_tab[cp], 7);
-		cls_tab[cp] = (unsigned char)classify(cp);
+		fold_cls_tab[cp] = (unsigned char)classify(cp);
 	}
 	fold_ready = 1;
 }
@@ -143,24 +142,14 @@ void fold_append(buf *out, const char *s, size_t n)
 	out->p[out->len] = '\0';
 }
 
-size_t fold_cp_to(int32_t cp, char *out)
+size_t fold_cp_beyond(int32_t cp, char *out)
 {
-	if (cp >= 0 && cp < FOLD_CACHE) {
-		memcpy(out, fold_tab[cp], 8);
-		return fold_len[cp];
-	}
 	return fold_one(cp, out, FOLD_CP_MAX);
 }
 
-int fold_cls_cp(int32_t cp)
+int fold_cls_beyond(int32_t cp)
 {
-	if (cp < 0)
-		return 0;
-	if (cp < 0x80)
-		return fold_ascii_cls[cp];
-	if (cp < FOLD_CACHE)
-		return cls_tab[cp];
-	return classify(cp);
+	return cp < 0 ? 0 : classify(cp);
 }
 
 int fold_is_dash(int32_t cp)
