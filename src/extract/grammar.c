@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve",
+	"exercise", "civil", "company", "claim", "let", "approve", "instead",
 	NULL
 };
 
@@ -995,6 +995,47 @@ static void drop_train_nouns(gram_doc *g)
 			    (p->sub == C_ARTICLE || p->sub == C_RECIP || p->sub == C_SOURCE ||
 			     p->sub == C_CARRYING))
 				continue;
+		}
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
+/* "Instead of tanks, Norway sends shells", "in plaats van tanks", "statt
+ * Kampfpanzern", "au lieu de chars": what stands after "instead of" is
+ * what is not given.  The items of that phrase (with their articles,
+ * adjectives and coordination, up to a comma or the next other word of
+ * the grammar) are dropped. */
+static int no_punct(const gram_doc *g, size_t t0, size_t t1);
+
+static void drop_instead_items(gram_doc *g)
+{
+	size_t w = 0, open = 0, last_t = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && m->sub == C_INSTEAD) {
+			open = 1;
+			last_t = m->t1;
+			continue;
+		}
+		if (open) {
+			int inside = no_punct(g, last_t, m->t0) &&
+			             (m->kind == M_ITEM ||
+			              (m->kind == M_CUE &&
+			               (m->sub == C_ARTICLE || m->sub == C_COORD || m->sub == C_OR ||
+			                m->sub == C_SOURCE ||
+			                m->sub == C_DEMONSTRATIVE || m->sub == C_POSSESSIVE ||
+			                m->sub == C_MORE)) ||
+			              (m->kind == M_ACTOR && m->sub == ACT_ADJ));
+			if (!inside) {
+				open = 0;
+			} else {
+				last_t = m->t1;
+				if (m->kind == M_ITEM)
+					continue;
+			}
 		}
 		if (w != i)
 			g->m[w] = *m;
@@ -4133,6 +4174,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	drop_source_prefix(g, t0, t1);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
+	if (has_cue(g, C_INSTEAD))
+		drop_instead_items(g);
 	if (g->nm != nm)
 		note_mentions(g);
 	return g->items || (g->cues & RECORD_CUES);
