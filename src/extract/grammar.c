@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve", "instead",
+	"exercise", "civil", "company", "claim", "let", "approve", "instead", "like",
 	NULL
 };
 
@@ -1386,6 +1386,7 @@ typedef struct pred {
 	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
 	int tentative;    /* a bare present transfer verb read as a pledge */
+	int present;      /* ... and a finite or participle form, not "to send" */
 	int transit;      /* the clause names ground crossed (transit_at) */
 	int approve;      /* a request approved, for a transfer the clause names */
 	const mention *by; /* the state that permits, named after "mag van" */
@@ -1753,6 +1754,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->passive = 0;
 	p->transferish = 0;
 	p->tentative = 0;
+	p->present = 0;
 	p->transit = 0;
 	p->owner = NULL;
 	p->approve = 0;
@@ -2474,6 +2476,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* "Norway sends eight Leopard tanks to Ukraine": a present
 			 * tense may report what was done as well as what will be */
 			p->tentative = !fut;
+			/* not the infinitive a promise governs ("maakte bekend
+			 * twaalf houwitsers te sturen", "s'est engagé à livrer") */
+			size_t v = pos[C_TRANSFER];
+			p->present = !fut && !(v > c->m0 && g->m[v - 1].t1 == g->m[v].t0 &&
+			                       (cue_at(g, v - 1, C_INF) || cue_at(g, v - 1, C_RECIP) ||
+			                        cue_at(g, v - 1, C_SOURCE) || cue_at(g, v - 1, C_COMP)));
 		}
 		else if (have[C_BEGUN] && !fut)
 			/* "Deliveries of Leopard 2 tanks from Portugal have
@@ -2614,7 +2622,7 @@ static int receives_other(const gram_doc *g, const clause *c, gram_scans *sc)
 /* Sets r's when; returns 1 when the date it took lies ahead of the
  * document's ("la semaine prochaine"). */
 static int set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
-                    size_t s0, size_t s1)
+                    size_t s0, size_t s1, const date_span **used)
 {
 	const tok_list *tl = g->tl;
 	size_t nd;
@@ -2630,6 +2638,8 @@ static int set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_sca
 			}
 		}
 	}
+	if (used)
+		*used = best;
 	if (best) {
 		if (best->kind == DATE_VAGUE)
 			r->when[0] = '\0';
@@ -2756,6 +2766,17 @@ static int date_after(const char *a, const char *b)
 	return strncmp(a, b, n) > 0;
 }
 
+/* Whether date a lies wholly before date b in an earlier year or month,
+ * compared at the precision both have, days left out ("2022" is not
+ * before "2022-03"; "2022-02-27" is). */
+static int month_before(const char *a, const char *b)
+{
+	size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+	if (n > 7)
+		n = 7;
+	return strncmp(a, b, n) < 0;
+}
+
 /* Whether the item phrase starts with its noun right after a definite
  * word ("the helmets", "deze tanks"). */
 static int definite_item(const gram_doc *g, const item_ref *it)
@@ -2801,6 +2822,22 @@ static const char *item_origin(const gram_doc *g, const item_ref *it)
 		return NULL;
 	const mention *a = &g->m[j - 1];
 	return a->kind == M_ACTOR && a->sub == ACT_ADJ && a->t1 == g->m[j].t0 ? a->code : NULL;
+}
+
+/* Whether date span d stands right after a word of comparison ("net als
+ * vorig jaar", "like last year", "wie im Vorjahr", "comme l'an
+ * dernier"): it dates the other event, not this one. */
+static int compared_date(const gram_doc *g, const date_span *d)
+{
+	if (!d)
+		return 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && m->sub == C_LIKE && g->tl->v[m->t1 - 1].end <= d->start &&
+		    (m->t1 == g->tl->n || g->tl->v[m->t1].start >= d->start))
+			return 1;
+	}
+	return 0;
 }
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
@@ -2874,12 +2911,28 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 			}
 		}
 	}
-	int ahead = set_when(g, r, c0, c1, dates, s0, s1);
+	const date_span *used = NULL;
+	int ahead = set_when(g, r, c0, c1, dates, s0, s1, &used);
+	int compared = compared_date(g, used);
+	if (compared) {
+		/* the date of the event compared with is not this one's */
+		str_copy(r->when, sizeof r->when, g->now);
+		r->when_default = 1;
+		ahead = 0;
+	}
 	/* "De F-16's worden pas volgend jaar geleverd", "livre dès la
 	 * semaine prochaine": a delivery dated after the document is still
 	 * to come */
 	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && (ahead || date_after(r->when, g->now)))
 		r->type = REC_COMMITTED;
+	/* "Iran versorgt Russland seit dem Herbst 2022 mit Drohnen", "India
+	 * has emerged as a partner, sending rocket launchers to Armenia last
+	 * year": a present or a participle of giving dated in a month or
+	 * year before the document's tells what was done, not what is
+	 * promised */
+	else if (r->type == REC_COMMITTED && g->emit_present && !r->when_default && r->when[0] &&
+	         g->now[0] && month_before(r->when, g->now) && !compared)
+		r->type = REC_DELIVERED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
 	if (rec_merge(out, first, r)) {
@@ -5470,6 +5523,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * Patriot-System") */
 				g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
 				                    !clause_has(g, c, C_MORE);
+				g->emit_present = ti == 0 && p.present;
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
@@ -5484,6 +5538,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						     ev0, t1, c->t0, c->t1, dates);
 					}
 				g->emit_tentative = 0;
+				g->emit_present = 0;
 				/* emit without an item takes the materiel of the
 				 * donor's last record: the request */
 				if (asked_before)
@@ -5494,7 +5549,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* what an elaboration in the next sentence spells out */
 				record tmp;
 				record_init(&tmp);
-				set_when(g, &tmp, c->t0, c->t1, dates, t0, t1);
+				set_when(g, &tmp, c->t0, c->t1, dates, t0, t1, NULL);
 				memcpy(g->last_when, tmp.when, sizeof g->last_when);
 				g->last_type = types[0];
 				g->last_recipient = recipient;
