@@ -2669,6 +2669,20 @@ static int same_family(const char *a, const char *b)
 	return !strncmp(a, b, la) && (lb == la || b[la] == ' ' || b[la] == '-');
 }
 
+/* Whether r, of the same sentence as o, counts or names after a colon
+ * what o's bare item only said in general: "Kampfpanzer für Kiew: Berlin
+ * liefert 14 Leopard 2".  o's evidence holds both items. */
+static int colon_elaborates(const record *o, const record *r)
+{
+	if (o->quantity >= 0 || o->system || (r->quantity < 0 && !r->system) || !o->evidence)
+		return 0;
+	const char *a = strstr(o->evidence, o->item);
+	if (!a)
+		return 0;
+	const char *colon = strchr(a + strlen(o->item), ':');
+	return colon && strstr(colon, r->item) != NULL;
+}
+
 /* Merges r into an earlier record of the document stating the same fact;
  * returns 1 when merged (r is then released by the caller). */
 static int rec_merge(rec_list *out, size_t first, record *r)
@@ -2699,9 +2713,11 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
 		/* two items of one sentence are two records ("een noodhospitaal
-		 * en verbandmiddelen"); a repeat elsewhere is the same fact */
+		 * en verbandmiddelen"); a repeat elsewhere is the same fact, and
+		 * so is a bare noun that a colon goes on to count or name
+		 * ("Ook de VS sturen tanks: ... 31 Abrams-tanks") */
 		if (o->span[0] == r->span[0] && !rec_is_consent(r->type) && o->item && r->item &&
-		    strcmp(o->item, r->item))
+		    strcmp(o->item, r->item) && !colon_elaborates(o, r))
 			continue;
 		if (o->system && r->system && !same_family(o->system, r->system))
 			continue;
