@@ -4734,6 +4734,39 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	return 1;
 }
 
+/* Whether the coordinator at mention i, after a negated conjunct (from
+ * mention m0), is followed by a lower-case word outside every mention (a
+ * finite auxiliary: "heeft", "hat", "has") and, in the same stretch
+ * without punctuation or a state that is not a recipient, by a
+ * restrictive "only" and then a record-type verb: the contrast "will X
+ * not ... and has only ...". */
+static int coordinated_aux(const gram_doc *g, size_t m0, size_t i, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	size_t t = g->m[i].t1;
+	if (t >= t1 || !(tl->v[t].flags & TOK_WORD) || (tl->v[t].flags & TOK_CAP) ||
+	    (i + 1 < g->nm && g->m[i + 1].t0 <= t))
+		return 0;
+	int neg = 0, only = 0;
+	for (size_t j = m0; j < i; j++)
+		if (cue_at(g, j, C_NEG))
+			neg = 1;
+	if (!neg)
+		return 0;
+	for (size_t j = i + 1; j < g->nm && j <= i + 8; j++) {
+		const mention *n = &g->m[j];
+		if (!no_punct(g, g->m[j - 1].t1, n->t0))
+			return 0;
+		if (n->kind == M_ACTOR && !cue_at(g, j - 1, C_RECIP))
+			return 0;   /* roles are not marked yet: "naar Oekraïne" */
+		if (cue_at(g, j, C_NOT_ONLY))
+			only = 1;
+		if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN)
+			return only;
+	}
+	return 0;
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
                    size_t first)
 {
@@ -4880,6 +4913,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (n->kind != M_CUE)
 					break;
 			}
+		}
+		/* "wil geen wapens sturen en heeft tot nu toe alleen helmen
+		 * toegezegd", "will keine Panzer liefern und hat bisher nur
+		 * Helme zugesagt": after a negated conjunct with its verb, a
+		 * coordinator, a finite auxiliary the lexicon does not know and
+		 * a restrictive "only" open a predicate of its own, whose verb
+		 * may come last, and which the negation does not reach */
+		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && has_pred(g, cm0, i) &&
+		    coordinated_aux(g, cm0, i, t1)) {
+			cut = 1;
+			ct1 = g->m[i].t0;
 		}
 		int gap = 0;
 		if (!cut && i > cm0) {
