@@ -4822,6 +4822,26 @@ static int elaborates(const gram_doc *g)
 	return 0;
 }
 
+/* Whether a people is named as a share of itself: "60 % des Français",
+ * "55 Prozent der Deutschen", "60 procent van de Nederlanders", "60
+ * percent of Americans".  Such a sentence reports a poll, and no state
+ * does what that share thinks. */
+static int population_share(gram_doc *g, gram_scans *sc)
+{
+	size_t nn;
+	const num_span *nums = nums_of(g, sc, &nn);
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *a = &g->m[i];
+		if (a->kind != M_ACTOR || (a->sub != ACT_PEOPLE && a->sub != ACT_ADJ))
+			continue;
+		size_t at = g->tl->v[a->t0].start;
+		for (size_t k = 0; k < nn; k++)
+			if ((nums[k].flags & NUM_PERCENT) && nums[k].end <= at && at - nums[k].end <= 10)
+				return 1;
+	}
+	return 0;
+}
+
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first)
 {
@@ -4857,6 +4877,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (is_fold(tl, i, '?'))
 			return;
 	}
+	/* nor does a poll: what a share of a people approves */
+	if ((g->actors >> ACT_PEOPLE & 1 || g->actors >> ACT_ADJ & 1) && population_share(g, dates))
+		return;
 	/* what gram_scan noted of the mentions */
 	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
 	/* with no cue that makes a record the sentence asserts nothing, and
