@@ -350,7 +350,11 @@ def check_abbrev(path):
         if lang not in LANGS:
             err(path, i, "unknown language %r" % lang)
             continue
-        if not ab.endswith("."):
+        if ab.startswith("^"):
+            # a sentence opener: a word, no period
+            if "." in ab or len(ab) < 2:
+                err(path, i, "sentence opener %r holds a period or no word" % ab)
+        elif not ab.endswith("."):
             err(path, i, "abbreviation %r does not end with a period" % ab)
         if " " in ab:
             err(path, i, "abbreviation %r contains a space" % ab)

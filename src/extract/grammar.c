@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor",
+	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like",
 	NULL
 };
 
@@ -1021,6 +1021,47 @@ static void drop_train_nouns(gram_doc *g)
 	g->nm = w;
 }
 
+/* "Instead of tanks, Norway sends shells", "in plaats van tanks", "statt
+ * Kampfpanzern", "au lieu de chars": what stands after "instead of" is
+ * what is not given.  The items of that phrase (with their articles,
+ * adjectives and coordination, up to a comma or the next other word of
+ * the grammar) are dropped. */
+static int no_punct(const gram_doc *g, size_t t0, size_t t1);
+
+static void drop_instead_items(gram_doc *g)
+{
+	size_t w = 0, open = 0, last_t = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && m->sub == C_INSTEAD) {
+			open = 1;
+			last_t = m->t1;
+			continue;
+		}
+		if (open) {
+			int inside = no_punct(g, last_t, m->t0) &&
+			             (m->kind == M_ITEM ||
+			              (m->kind == M_CUE &&
+			               (m->sub == C_ARTICLE || m->sub == C_COORD || m->sub == C_OR ||
+			                m->sub == C_SOURCE ||
+			                m->sub == C_DEMONSTRATIVE || m->sub == C_POSSESSIVE ||
+			                m->sub == C_MORE)) ||
+			              (m->kind == M_ACTOR && m->sub == ACT_ADJ));
+			if (!inside) {
+				open = 0;
+			} else {
+				last_t = m->t1;
+				if (m->kind == M_ITEM)
+					continue;
+			}
+		}
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
 static void trace_mentions(const gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -1363,6 +1404,7 @@ typedef struct pred {
 	int passive;      /* a passive auxiliary: "door X" / "by X" is the agent */
 	int transferish;  /* a transfer verb or noun stands in the clause */
 	int tentative;    /* a bare present transfer verb read as a pledge */
+	int present;      /* ... and a finite or participle form, not "to send" */
 	int transit;      /* the clause names ground crossed (transit_at) */
 	int approve;      /* a request approved, for a transfer the clause names */
 	int reply;        /* the answer a request noun gets: refused, committed (approved), considering; or -1 */
@@ -1750,6 +1792,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->passive = 0;
 	p->transferish = 0;
 	p->tentative = 0;
+	p->present = 0;
 	p->transit = 0;
 	p->owner = NULL;
 	p->approve = 0;
@@ -2482,6 +2525,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* "Norway sends eight Leopard tanks to Ukraine": a present
 			 * tense may report what was done as well as what will be */
 			p->tentative = !fut;
+			/* not the infinitive a promise governs ("maakte bekend
+			 * twaalf houwitsers te sturen", "s'est engagé à livrer") */
+			size_t v = pos[C_TRANSFER];
+			p->present = !fut && !(v > c->m0 && g->m[v - 1].t1 == g->m[v].t0 &&
+			                       (cue_at(g, v - 1, C_INF) || cue_at(g, v - 1, C_RECIP) ||
+			                        cue_at(g, v - 1, C_SOURCE) || cue_at(g, v - 1, C_COMP)));
 		}
 		else if (have[C_BEGUN] && !fut)
 			/* "Deliveries of Leopard 2 tanks from Portugal have
@@ -2622,7 +2671,7 @@ static int receives_other(const gram_doc *g, const clause *c, gram_scans *sc)
 /* Sets r's when; returns 1 when the date it took lies ahead of the
  * document's ("la semaine prochaine"). */
 static int set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_scans *gd,
-                    size_t s0, size_t s1)
+                    size_t s0, size_t s1, const date_span **used)
 {
 	const tok_list *tl = g->tl;
 	size_t nd;
@@ -2638,6 +2687,8 @@ static int set_when(const gram_doc *g, record *r, size_t c0, size_t c1, gram_sca
 			}
 		}
 	}
+	if (used)
+		*used = best;
 	if (best) {
 		if (best->kind == DATE_VAGUE)
 			r->when[0] = '\0';
@@ -2665,6 +2716,20 @@ static int same_family(const char *a, const char *b)
 		lb = n;
 	}
 	return !strncmp(a, b, la) && (lb == la || b[la] == ' ' || b[la] == '-');
+}
+
+/* Whether r, of the same sentence as o, counts or names after a colon
+ * what o's bare item only said in general: "Kampfpanzer für Kiew: Berlin
+ * liefert 14 Leopard 2".  o's evidence holds both items. */
+static int colon_elaborates(const record *o, const record *r)
+{
+	if (o->quantity >= 0 || o->system || (r->quantity < 0 && !r->system) || !o->evidence)
+		return 0;
+	const char *a = strstr(o->evidence, o->item);
+	if (!a)
+		return 0;
+	const char *colon = strchr(a + strlen(o->item), ':');
+	return colon && strstr(colon, r->item) != NULL;
 }
 
 /* Merges r into an earlier record of the document stating the same fact;
@@ -2697,9 +2762,11 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
 		/* two items of one sentence are two records ("een noodhospitaal
-		 * en verbandmiddelen"); a repeat elsewhere is the same fact */
+		 * en verbandmiddelen"); a repeat elsewhere is the same fact, and
+		 * so is a bare noun that a colon goes on to count or name
+		 * ("Ook de VS sturen tanks: ... 31 Abrams-tanks") */
 		if (o->span[0] == r->span[0] && !rec_is_consent(r->type) && o->item && r->item &&
-		    strcmp(o->item, r->item))
+		    strcmp(o->item, r->item) && !colon_elaborates(o, r))
 			continue;
 		if (o->system && r->system && !same_family(o->system, r->system))
 			continue;
@@ -2764,6 +2831,17 @@ static int date_after(const char *a, const char *b)
 	return strncmp(a, b, n) > 0;
 }
 
+/* Whether date a lies wholly before date b in an earlier year or month,
+ * compared at the precision both have, days left out ("2022" is not
+ * before "2022-03"; "2022-02-27" is). */
+static int month_before(const char *a, const char *b)
+{
+	size_t n = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+	if (n > 7)
+		n = 7;
+	return strncmp(a, b, n) < 0;
+}
+
 /* Whether the item phrase starts with its noun right after a definite
  * word ("the helmets", "deze tanks"). */
 static int definite_item(const gram_doc *g, const item_ref *it)
@@ -2809,6 +2887,22 @@ static const char *item_origin(const gram_doc *g, const item_ref *it)
 		return NULL;
 	const mention *a = &g->m[j - 1];
 	return a->kind == M_ACTOR && a->sub == ACT_ADJ && a->t1 == g->m[j].t0 ? a->code : NULL;
+}
+
+/* Whether date span d stands right after a word of comparison ("net als
+ * vorig jaar", "like last year", "wie im Vorjahr", "comme l'an
+ * dernier"): it dates the other event, not this one. */
+static int compared_date(const gram_doc *g, const date_span *d)
+{
+	if (!d)
+		return 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_CUE && m->sub == C_LIKE && g->tl->v[m->t1 - 1].end <= d->start &&
+		    (m->t1 == g->tl->n || g->tl->v[m->t1].start >= d->start))
+			return 1;
+	}
+	return 0;
 }
 
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
@@ -2888,12 +2982,28 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 			}
 		}
 	}
-	int ahead = set_when(g, r, c0, c1, dates, s0, s1);
+	const date_span *used = NULL;
+	int ahead = set_when(g, r, c0, c1, dates, s0, s1, &used);
+	int compared = compared_date(g, used);
+	if (compared) {
+		/* the date of the event compared with is not this one's */
+		str_copy(r->when, sizeof r->when, g->now);
+		r->when_default = 1;
+		ahead = 0;
+	}
 	/* "De F-16's worden pas volgend jaar geleverd", "livre dès la
 	 * semaine prochaine": a delivery dated after the document is still
 	 * to come */
 	if (r->type == REC_DELIVERED && r->when[0] && g->now[0] && (ahead || date_after(r->when, g->now)))
 		r->type = REC_COMMITTED;
+	/* "Iran versorgt Russland seit dem Herbst 2022 mit Drohnen", "India
+	 * has emerged as a partner, sending rocket launchers to Armenia last
+	 * year": a present or a participle of giving dated in a month or
+	 * year before the document's tells what was done, not what is
+	 * promised */
+	else if (r->type == REC_COMMITTED && g->emit_present && !r->when_default && r->when[0] &&
+	         g->now[0] && month_before(r->when, g->now) && !compared)
+		r->type = REC_DELIVERED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
 	if (rec_merge(out, first, r)) {
@@ -4217,6 +4327,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	drop_source_prefix(g, t0, t1);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
+	if (has_cue(g, C_INSTEAD))
+		drop_instead_items(g);
 	if (g->nm != nm)
 		note_mentions(g);
 	return g->items || (g->cues & RECORD_CUES);
@@ -4710,6 +4822,39 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	return 1;
 }
 
+/* Whether the coordinator at mention i, after a negated conjunct (from
+ * mention m0), is followed by a lower-case word outside every mention (a
+ * finite auxiliary: "heeft", "hat", "has") and, in the same stretch
+ * without punctuation or a state that is not a recipient, by a
+ * restrictive "only" and then a record-type verb: the contrast "will X
+ * not ... and has only ...". */
+static int coordinated_aux(const gram_doc *g, size_t m0, size_t i, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	size_t t = g->m[i].t1;
+	if (t >= t1 || !(tl->v[t].flags & TOK_WORD) || (tl->v[t].flags & TOK_CAP) ||
+	    (i + 1 < g->nm && g->m[i + 1].t0 <= t))
+		return 0;
+	int neg = 0, only = 0;
+	for (size_t j = m0; j < i; j++)
+		if (cue_at(g, j, C_NEG))
+			neg = 1;
+	if (!neg)
+		return 0;
+	for (size_t j = i + 1; j < g->nm && j <= i + 8; j++) {
+		const mention *n = &g->m[j];
+		if (!no_punct(g, g->m[j - 1].t1, n->t0))
+			return 0;
+		if (n->kind == M_ACTOR && !cue_at(g, j - 1, C_RECIP))
+			return 0;   /* roles are not marked yet: "naar Oekraïne" */
+		if (cue_at(g, j, C_NOT_ONLY))
+			only = 1;
+		if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN)
+			return only;
+	}
+	return 0;
+}
+
 void gram_sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *sc, rec_list *out,
                    size_t first)
 {
@@ -4765,6 +4910,26 @@ static int elaborates(const gram_doc *g)
 	return 0;
 }
 
+/* Whether a people is named as a share of itself: "60 % des Français",
+ * "55 Prozent der Deutschen", "60 procent van de Nederlanders", "60
+ * percent of Americans".  Such a sentence reports a poll, and no state
+ * does what that share thinks. */
+static int population_share(gram_doc *g, gram_scans *sc)
+{
+	size_t nn;
+	const num_span *nums = nums_of(g, sc, &nn);
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *a = &g->m[i];
+		if (a->kind != M_ACTOR || (a->sub != ACT_PEOPLE && a->sub != ACT_ADJ))
+			continue;
+		size_t at = g->tl->v[a->t0].start;
+		for (size_t k = 0; k < nn; k++)
+			if ((nums[k].flags & NUM_PERCENT) && nums[k].end <= at && at - nums[k].end <= 10)
+				return 1;
+	}
+	return 0;
+}
+
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first)
 {
@@ -4800,6 +4965,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (is_fold(tl, i, '?'))
 			return;
 	}
+	/* nor does a poll: what a share of a people approves */
+	if ((g->actors >> ACT_PEOPLE & 1 || g->actors >> ACT_ADJ & 1) && population_share(g, dates))
+		return;
 	/* what gram_scan noted of the mentions */
 	int report = has_cue(g, C_REPORT), sent_items = g->named_items, sent_actors = 0, sent_pred = 0;
 	/* with no cue that makes a record the sentence asserts nothing, and
@@ -4861,6 +5029,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * Rusland aanvalt, stuurt ...": a condition that leads the
 		 * clause ends at its comma; its states and items are its own */
 		if (!cut && i > cm0 + 1 && lead_condition_end(g, cm0, i, ct0)) {
+			cut = 1;
+			ct1 = g->m[i].t0;
+		}
+		/* "wil geen wapens sturen en heeft tot nu toe alleen helmen
+		 * toegezegd", "will keine Panzer liefern und hat bisher nur
+		 * Helme zugesagt": after a negated conjunct with its verb, a
+		 * coordinator, a finite auxiliary the lexicon does not know and
+		 * a restrictive "only" open a predicate of its own, whose verb
+		 * may come last, and which the negation does not reach */
+		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && has_pred(g, cm0, i) &&
+		    coordinated_aux(g, cm0, i, t1)) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
@@ -5563,6 +5742,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * Patriot-System") */
 				g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
 				                    !clause_has(g, c, C_MORE);
+				g->emit_present = ti == 0 && p.present;
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
@@ -5577,6 +5757,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						     ev0, t1, c->t0, c->t1, dates);
 					}
 				g->emit_tentative = 0;
+				g->emit_present = 0;
 				/* emit without an item takes the materiel of the
 				 * donor's last record: the request */
 				if (asked_before)
@@ -5587,7 +5768,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* what an elaboration in the next sentence spells out */
 				record tmp;
 				record_init(&tmp);
-				set_when(g, &tmp, c->t0, c->t1, dates, t0, t1);
+				set_when(g, &tmp, c->t0, c->t1, dates, t0, t1, NULL);
 				memcpy(g->last_when, tmp.when, sizeof g->last_when);
 				g->last_type = types[0];
 				g->last_recipient = recipient;

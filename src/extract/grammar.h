@@ -32,7 +32,7 @@ enum cue_class {
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
 	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR, C_REEXPORT, C_ONE_OF, C_INCLUDE, C_MAKER, C_DEMONSTRATIVE, C_RANKED_AFTER, C_POSSESSIVE,
 	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED, C_STATIVE, C_BEGUN, C_NOT_YET, C_ONLY_IF, C_THIRD_PARTY,
-	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE, C_CRAFT_ANAPHOR,
+	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE, C_CRAFT_ANAPHOR, C_INSTEAD, C_LIKE,
 	C_NCLASSES
 };
 
@@ -123,6 +123,7 @@ typedef struct gram_doc {
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
 	int emit_tentative;      /* the records emitted now are tentative */
+	int emit_present;        /* ... come from a bare present transfer verb */
 	int last_type;           /* type of the last provision records */
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */

@@ -8,6 +8,8 @@
 #include "../base/tsv.h"
 #include "../lex/lex.h"
 
+enum { SPLIT_OPENER = 1 };   /* lex sub of a sentence opener */
+
 struct split_rules {
 	lex *abbr;
 	const char *path;
@@ -21,10 +23,15 @@ static int abbr_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		sl_err_set(e, "%s:%zu: unknown language '%s'", s->path, line, f[0]);
 		return SL_EFORMAT;
 	}
-	/* "~MM." matches only in that case: "155 mm." ends a sentence */
+	/* "~MM." matches only in that case: "155 mm." ends a sentence; a
+	 * "^" marks a word that opens a sentence after a number's period */
 	const char *form = f[1];
+	int opener = form[0] == '^';
+	if (opener)
+		form++;
 	int cased = lex_cased_form(&form);
-	if (lex_add(s->abbr, LEX_CUE, 0, lang, cased, form, "abbrev", NULL, NULL)) {
+	if (lex_add(s->abbr, LEX_CUE, opener ? SPLIT_OPENER : 0, lang, cased, form,
+	            opener ? "opener" : "abbrev", NULL, NULL)) {
 		sl_err_set(e, "%s:%zu: no word in '%s'", s->path, line, f[1]);
 		return SL_EFORMAT;
 	}
@@ -75,7 +82,19 @@ static int closes_abbrev(const split_rules *s, int lang, const tok_list *tl, con
 		return 1;
 	lex_match m[LEX_NKINDS];
 	lex_match_at(s->abbr, tl, text, w, p + 1, lang, m);
-	return m[LEX_CUE].e && m[LEX_CUE].tok + m[LEX_CUE].ntok == p + 1;
+	return m[LEX_CUE].e && m[LEX_CUE].e->sub != SPLIT_OPENER &&
+	       m[LEX_CUE].tok + m[LEX_CUE].ntok == p + 1;
+}
+
+/* Whether token j is a word that opens a sentence rather than follows
+ * an ordinal ("Berlin liefert 14 Leopard 2. Die Bundesregierung ...",
+ * not "am 3. März"). */
+static int opens_sentence(const split_rules *s, int lang, const tok_list *tl, const char *text,
+                          size_t j, size_t to)
+{
+	lex_match m[LEX_NKINDS];
+	lex_match_at(s->abbr, tl, text, j, to, lang, m);
+	return m[LEX_CUE].e && m[LEX_CUE].e->sub == SPLIT_OPENER && m[LEX_CUE].tok == j;
 }
 
 static void push(sentence **out, size_t *n, size_t *cap, size_t t0, size_t t1)
@@ -133,7 +152,7 @@ void split_sentences(const split_rules *s, int lang, const tok_list *tl, const c
 		/* German ordinals: "am 3. März", "im 20. Jahrhundert" */
 		if (lang == LANG_DE && i > start && (tl->v[i - 1].flags & TOK_NUM) &&
 		    tl->v[i - 1].end - tl->v[i - 1].start <= 2 && tl->v[i - 1].end == t->start &&
-		    !(nx->flags & TOK_NL))
+		    !(nx->flags & TOK_NL) && !opens_sentence(s, lang, tl, text, j, to))
 			continue;
 		push(out, n, cap, start, j);
 		start = j;
