@@ -1283,6 +1283,17 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 					a->role = g->m[j - 1].role;
 				break;
 			}
+			/* "indique-t-on au ministère", "said at the ministry": a
+			 * preposition right after a verb of saying names where or
+			 * to whom it was said, whose account it is */
+			if (c->sub == C_RECIP && j > m0 &&
+			    (cue_at(g, j - 1, C_REPORT) ||
+			     (j > m0 + 1 && cue_at(g, j - 1, C_PRONOUN) && cue_at(g, j - 2, C_REPORT) &&
+			      c->t0 - g->m[j - 2].t1 <= 3)) &&
+			    c->t0 - g->m[j - 1].t1 <= 1) {
+				a->weak = 1;
+				break;
+			}
 			if (c->sub == C_RECIP && a->sub == ACT_CAPITAL && is_location(g, m0, j, a))
 				a->origin_only = 1;   /* a place: no party of the clause */
 			else if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
@@ -2207,9 +2218,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		return;
 	}
 	/* under a consent cue a bare transfer verb is what is permitted
-	 * ("permission to export howitzers"), not a provision of its own */
-	if (p->ncons && !have[C_COMMITTED] && !have[C_OFFERED] && !have[C_CONSIDERING])
-		return;
+	 * ("permission to export howitzers"), not a provision of its own;
+	 * but a wish to give, told before the consent cue, is the wisher's
+	 * own offer ("Berlin souhaitait transmettre des obus et avait
+	 * demandé l'autorisation", "wanted to send tanks and asked Bern") */
+	if (p->ncons && !have[C_COMMITTED] && !have[C_OFFERED] && !have[C_CONSIDERING]) {
+		size_t cpos = (size_t)-1;
+		for (int k = C_CONS_REQ; k <= C_CONS_DENY; k++)
+			if (have[k] && pos[k] < cpos)
+				cpos = pos[k];
+		if (!(have[C_PAST_WANT] && have[C_TRANSFER] && pos[C_PAST_WANT] < pos[C_TRANSFER] &&
+		      pos[C_TRANSFER] < cpos && !have[C_NEG]))
+			return;
+		have[C_OFFERED]++;
+		pos[C_OFFERED] = pos[C_TRANSFER];
+	}
 	if (p->ncons) {
 		/* "Germany blocked Estonia's plan to give": what comes after
 		 * the consent verb is what it permits or forbids */
@@ -3060,7 +3083,10 @@ static int foreign_request(const gram_doc *g, const clause *c, const char *recip
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind == M_ACTOR && m->code == recipient) {
-			if (m->role == ROLE_RECIP || object_before_item(g, i, c->m1))
+			/* "to hand Ukraine Swiss-made carriers": the state right
+			 * after a verb of giving is its indirect object */
+			if (m->role == ROLE_RECIP || object_before_item(g, i, c->m1) ||
+			    (i > c->m0 && cue_at(g, i - 1, C_TRANSFER) && g->m[i - 1].t1 == m->t0))
 				to = 1;
 			else
 				asks = 1;   /* "Ukraine's request", "a request from Ukrainian leaders" */
@@ -3070,11 +3096,16 @@ static int foreign_request(const gram_doc *g, const clause *c, const char *recip
 		if (cue_at(g, i, C_REQUESTED) && rq == SIZE_MAX)
 			rq = i;
 	}
-	if (!to || !transfer || rq == SIZE_MAX)
+	if (!to || rq == SIZE_MAX)
 		return 0;
+	/* "einem Ersuchen Italiens, Waffen für die Ukraine durch Österreich
+	 * zu transportieren": a request that is another state's own asks
+	 * for no support, whatever it asks to do */
 	const mention *owner = request_owner(g, c, recipient);
 	if (owner && owner->code != recipient)
 		return 1;
+	if (!transfer)
+		return 0;
 	if (asks)
 		return 0;
 	for (size_t i = c->m0; i < rq; i++) {
