@@ -704,7 +704,22 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->code == g->west && g->west && i + len < t1) {
 				lex_match nx[LEX_NKINDS];
 				lex_match_at(g->lx, tl, g->d->text, i + len, t1, g->lang, nx);
+				/* ... but "a demandé aux partenaires occidentaux des
+				 * radars": a French partitive with its item is the
+				 * object asked for */
+				int item = 0;
 				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE) {
+					size_t k0 = i + len + nx[LEX_CUE].ntok;
+					for (size_t k = k0; k < t1 && k < k0 + 4 && !item; k++) {
+						lex_match it[LEX_NKINDS];
+						if (!lex_match_at(g->lx, tl, g->d->text, k, t1, g->lang, it))
+							continue;
+						if (it[LEX_ACTOR].e)
+							break;
+						item = it[LEX_ITEM].e || it[LEX_SYSTEM].e;
+					}
+				}
+				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE && !item) {
 					g->nm--;
 					break;
 				}
@@ -1360,6 +1375,8 @@ typedef struct pred {
 	int approve;      /* a request approved, for a transfer the clause names */
 	const mention *by; /* the state that permits, named after "mag van" */
 	const mention *owner; /* the state that ground is named of, or NULL */
+	const mention *asker; /* a state other than the document's recipient that
+	                         asks for items for itself (own_request) */
 } pred;
 
 /* "Kyiv heeft toegezegd de raketten alleen op eigen grondgebied in te
@@ -1712,6 +1729,40 @@ static int recipient_asks(const gram_doc *g, const clause *c, size_t r)
 	return 0;
 }
 
+/* The state that asks, at request cue r of clause c, for items for
+ * itself: the subject right before the verb (a state or its leader, not
+ * the document's recipient, nor a pronoun, an anaphor or a third party),
+ * with an item after the verb and no state named to receive it; NULL
+ * otherwise. */
+static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
+{
+	if (g->m[r].t0 > 0 && request_noun(g, c, r))
+		return NULL;
+	const mention *asker = NULL;
+	for (size_t i = c->m0; i < r; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_THIRD_PARTY) ||
+		    cue_at(g, i, C_REPORT) || (m->kind == M_CUE && m->sub <= C_RECEIVE))
+			return NULL;
+		if (m->kind == M_ACTOR && !m->weak && !m->origin_only && m->role == ROLE_NONE &&
+		    m->sub != ACT_ADJ && !asker)
+			asker = m;
+	}
+	if (!asker || asker->code == g->default_recipient || g->m[r].t0 - asker->t1 > 3)
+		return NULL;
+	int item = 0;
+	for (size_t i = r + 1; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM)
+			item = 1;
+		if (m->kind == M_ACTOR && m->role == ROLE_RECIP && m->code == g->default_recipient)
+			return NULL;
+		if (m->kind == M_ACTOR && m->code == asker->code)
+			return NULL;
+	}
+	return item ? asker : NULL;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1727,6 +1778,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->owner = NULL;
 	p->approve = 0;
 	p->by = NULL;
+	p->asker = NULL;
 	int in_if = 0, preds_before_if = 0;
 	if (lead_condition_only(g, c) || company_subject(g, c))
 		return;
@@ -2152,9 +2204,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * resolution calling on member states to deliver": a call on a donor
 	 * by a third party is what that party says the donor should do; a
 	 * request stays one where the recipient speaks */
+	/* "Chișinău a demandé à ses partenaires des radars", "Warschau bat
+	 * Washington um Patriot-Systeme": a state that asks for items
+	 * itself, with no verb of giving and nobody else named to get them,
+	 * asks for its own support, whoever the story is about */
+	if (have[C_REQUESTED] && !have[C_TRANSFER] && !have[C_TRANSFER_NOUN] && !have[C_COMMITTED] &&
+	    !have[C_DELIVERED] && !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_CONS_GRANT] &&
+	    !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] && !have[C_SHOULD] &&
+	    !have[C_NEG])
+		p->asker = own_request(g, c, pos[C_REQUESTED]);
 	if (have[C_REQUESTED] && !ua_in_sentence && !have[C_REFUSED] && !have[C_COMMITTED] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
-	    g->default_recipient) {
+	    g->default_recipient && !p->asker) {
 		/* the asker is the clause's first actor, the one asked may
 		 * stand before the verb too ("Het land heeft het westen
 		 * gevraagd"); a pronoun or an anaphor first is no third party */
@@ -4962,6 +5023,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * prepositional state is the party asked, not the recipient */
 		int consent_only = p.ncons && p.prov < 0;
 		const char *recipient = NULL;
+		if (requested && p.asker)
+			recipient = p.asker->code;
 		if (p.ncons || requested)
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role == ROLE_RECIP && act[i]->code == g->default_recipient)
