@@ -1838,6 +1838,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (cls == C_OFFERED && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
 			continue;
+		/* ... and so is one named by its item ("called the helmet
+		 * offer a joke", "das Helm-Angebot") */
+		if (cls == C_OFFERED && i > c->m0 + 1 && g->m[i - 1].kind == M_ITEM &&
+		    g->m[i - 1].t1 == m->t0 && cue_at(g, i - 2, C_ARTICLE) && g->m[i - 2].t1 == g->m[i - 1].t0)
+			continue;
 		/* "has received the M270 launchers promised by Britain": a
 		 * participle with its agent right after the item of a verb
 		 * before it qualifies the item; its agent stays the source */
