@@ -2278,6 +2278,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
 			p->prov2 = REC_REFUSED;
+		/* "the Pentagon is reviewing Kyiv's request for missiles",
+		 * "über die Anfrage ist noch nicht entschieden": weighing a
+		 * request is weighing what it asks for, as refusing one is
+		 * refusing it */
+		else if (have[C_CONSIDERING] && !have[C_NEG] &&
+		         (request_noun(g, c, pos[C_REQUESTED]) ||
+		          (pos[C_CONSIDERING] < pos[C_REQUESTED] &&
+		           g->m[pos[C_REQUESTED]].t0 - g->m[pos[C_CONSIDERING]].t1 <= 1)))
+			p->prov2 = REC_CONSIDERING;
 		/* "approved Poland's request to send tanks": kept for a
 		 * request that turns out to be one for consent */
 		p->approve = (have[C_COMMITTED] || have[C_CONS_GRANT]) && have[C_TRANSFER] && !have[C_NEG];
