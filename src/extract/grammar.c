@@ -461,7 +461,10 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				lex_match nx[LEX_NKINDS];
 				lex_match_at(g->lx, tl, g->d->text, j + 1, t1, g->lang, nx);
 				const lex_entry *c = nx[LEX_CUE].e;
-				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
+				/* "weegt nog af of het levert": Dutch "of" opens the
+				 * question the verb is about */
+				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE ||
+				               (c->sub == C_OR && g->lang == LANG_NL));
 				/* "maakte 200 miljoen vrij voor Oekraïne", "trekt 300
 				 * miljoen uit voor munitie voor Oekraïne": recipient and
 				 * purpose phrases may follow the particle at the
