@@ -1009,7 +1009,13 @@ static void drop_train_nouns(gram_doc *g)
 		const mention *m = &g->m[i];
 		if (m->kind == M_CUE && (m->sub == C_TRAIN || m->sub == C_TRAINED) && w > 0) {
 			const mention *p = &g->m[w - 1];
-			if (p->kind == M_CUE && p->t1 == m->t0 &&
+			/* "a proposé de former des soldats": French "de" before an
+			 * infinitive marks the verb, not a noun */
+			const token *t = &g->tl->v[m->t0];
+			const char *f = tok_fold(g->tl, t);
+			int fr_inf = g->lang == LANG_FR && p->kind == M_CUE && p->sub == C_SOURCE &&
+			             m->t1 == m->t0 + 1 && t->flen > 2 && !memcmp(f + t->flen - 2, "er", 2);
+			if (p->kind == M_CUE && p->t1 == m->t0 && !fr_inf &&
 			    (p->sub == C_ARTICLE || p->sub == C_RECIP || p->sub == C_SOURCE ||
 			     p->sub == C_CARRYING))
 				continue;
