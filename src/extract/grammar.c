@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve",
+	"exercise", "civil", "company", "claim", "let", "approve", "variant",
 	NULL
 };
 
@@ -3526,6 +3526,29 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		     (g->m[before - 1].kind == M_ACTOR && g->m[before - 1].role == ROLE_RECIP &&
 		      g->m[before].t0 - g->m[before - 1].t1 <= 1)))
 			continue;
+		/* "SCALP-raketten, de Franse variant van de Storm Shadow", "des
+		 * missiles SCALP, l'équivalent français du Storm Shadow": what an
+		 * item is said to be like, in an apposition past a comma, is no
+		 * item of its own */
+		if (i > 0 && has_cue(g, C_VARIANT)) {
+			size_t j = i;
+			while (j-- > 0 && (cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_SOURCE) ||
+			                   cue_at(g, j, C_RECIP) || cue_at(g, j, C_PARTITIVE) ||
+			                   (g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ)))
+				;
+			if (j < i && cue_at(g, j, C_VARIANT)) {
+				size_t s0 = g->m[j].t0;
+				while (j-- > 0 && g->m[j].t1 == s0 &&
+				       (cue_at(g, j, C_ARTICLE) ||
+				        (g->m[j].kind == M_ACTOR && (g->m[j].sub == ACT_ADJ || g->m[j].sub == ACT_PEOPLE))))
+					s0 = g->m[j].t0;
+				/* past an article the lexicon does not list ("de") */
+				for (int k = 0; k < 2 && s0 > 1 && is_short_function_word(g, s0 - 1); k++)
+					s0--;
+				if (s0 > 0 && comma_at(g, s0 - 1))
+					continue;
+			}
+		}
 		/* a system and its generic noun are one item: "Patriot missile
 		 * battery", "pantserwagens, van het type Boxer" */
 		if (ni > 0) {
