@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like",
+	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant",
 	NULL
 };
 
@@ -465,7 +465,10 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				lex_match nx[LEX_NKINDS];
 				lex_match_at(g->lx, tl, g->d->text, j + 1, t1, g->lang, nx);
 				const lex_entry *c = nx[LEX_CUE].e;
-				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE);
+				/* "weegt nog af of het levert": Dutch "of" opens the
+				 * question the verb is about */
+				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE ||
+				               (c->sub == C_OR && g->lang == LANG_NL));
 				/* "maakte 200 miljoen vrij voor Oekraïne", "trekt 300
 				 * miljoen uit voor munitie voor Oekraïne": recipient and
 				 * purpose phrases may follow the particle at the
@@ -708,7 +711,22 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->code == g->west && g->west && i + len < t1) {
 				lex_match nx[LEX_NKINDS];
 				lex_match_at(g->lx, tl, g->d->text, i + len, t1, g->lang, nx);
+				/* ... but "a demandé aux partenaires occidentaux des
+				 * radars": a French partitive with its item is the
+				 * object asked for */
+				int item = 0;
 				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE) {
+					size_t k0 = i + len + nx[LEX_CUE].ntok;
+					for (size_t k = k0; k < t1 && k < k0 + 4 && !item; k++) {
+						lex_match it[LEX_NKINDS];
+						if (!lex_match_at(g->lx, tl, g->d->text, k, t1, g->lang, it))
+							continue;
+						if (it[LEX_ACTOR].e)
+							break;
+						item = it[LEX_ITEM].e || it[LEX_SYSTEM].e;
+					}
+				}
+				if (nx[LEX_CUE].e && nx[LEX_CUE].e->sub == C_SOURCE && !item) {
 					g->nm--;
 					break;
 				}
@@ -1009,7 +1027,13 @@ static void drop_train_nouns(gram_doc *g)
 		const mention *m = &g->m[i];
 		if (m->kind == M_CUE && (m->sub == C_TRAIN || m->sub == C_TRAINED) && w > 0) {
 			const mention *p = &g->m[w - 1];
-			if (p->kind == M_CUE && p->t1 == m->t0 &&
+			/* "a proposé de former des soldats": French "de" before an
+			 * infinitive marks the verb, not a noun */
+			const token *t = &g->tl->v[m->t0];
+			const char *f = tok_fold(g->tl, t);
+			int fr_inf = g->lang == LANG_FR && p->kind == M_CUE && p->sub == C_SOURCE &&
+			             m->t1 == m->t0 + 1 && t->flen > 2 && !memcmp(f + t->flen - 2, "er", 2);
+			if (p->kind == M_CUE && p->t1 == m->t0 && !fr_inf &&
 			    (p->sub == C_ARTICLE || p->sub == C_RECIP || p->sub == C_SOURCE ||
 			     p->sub == C_CARRYING))
 				continue;
@@ -1342,6 +1366,17 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 					a->role = g->m[j - 1].role;
 				break;
 			}
+			/* "indique-t-on au ministère", "said at the ministry": a
+			 * preposition right after a verb of saying names where or
+			 * to whom it was said, whose account it is */
+			if (c->sub == C_RECIP && j > m0 &&
+			    (cue_at(g, j - 1, C_REPORT) ||
+			     (j > m0 + 1 && cue_at(g, j - 1, C_PRONOUN) && cue_at(g, j - 2, C_REPORT) &&
+			      c->t0 - g->m[j - 2].t1 <= 3)) &&
+			    c->t0 - g->m[j - 1].t1 <= 1) {
+				a->weak = 1;
+				break;
+			}
 			if (c->sub == C_RECIP && a->sub == ACT_CAPITAL && is_location(g, m0, j, a))
 				a->origin_only = 1;   /* a place: no party of the clause */
 			else if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
@@ -1410,6 +1445,8 @@ typedef struct pred {
 	int reply;        /* the answer a request noun gets: refused, committed (approved), considering; or -1 */
 	const mention *by; /* the state that permits, named after "mag van" */
 	const mention *owner; /* the state that ground is named of, or NULL */
+	const mention *asker; /* a state other than the document's recipient that
+	                         asks for items for itself (own_request) */
 } pred;
 
 /* "Kyiv heeft toegezegd de raketten alleen op eigen grondgebied in te
@@ -1781,6 +1818,40 @@ static int recipient_asks(const gram_doc *g, const clause *c, size_t r)
 	return 0;
 }
 
+/* The state that asks, at request cue r of clause c, for items for
+ * itself: the subject right before the verb (a state or its leader, not
+ * the document's recipient, nor a pronoun, an anaphor or a third party),
+ * with an item after the verb and no state named to receive it; NULL
+ * otherwise. */
+static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
+{
+	if (g->m[r].t0 > 0 && request_noun(g, c, r))
+		return NULL;
+	const mention *asker = NULL;
+	for (size_t i = c->m0; i < r; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_THIRD_PARTY) ||
+		    cue_at(g, i, C_REPORT) || (m->kind == M_CUE && m->sub <= C_RECEIVE))
+			return NULL;
+		if (m->kind == M_ACTOR && !m->weak && !m->origin_only && m->role == ROLE_NONE &&
+		    m->sub != ACT_ADJ && !asker)
+			asker = m;
+	}
+	if (!asker || asker->code == g->default_recipient || g->m[r].t0 - asker->t1 > 3)
+		return NULL;
+	int item = 0;
+	for (size_t i = r + 1; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM)
+			item = 1;
+		if (m->kind == M_ACTOR && m->role == ROLE_RECIP && m->code == g->default_recipient)
+			return NULL;
+		if (m->kind == M_ACTOR && m->code == asker->code)
+			return NULL;
+	}
+	return item ? asker : NULL;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1798,6 +1869,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->approve = 0;
 	p->reply = -1;
 	p->by = NULL;
+	p->asker = NULL;
 	int in_if = 0, preds_before_if = 0;
 	if (lead_condition_only(g, c) || company_subject(g, c))
 		return;
@@ -1856,6 +1928,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		 * article is talked about, not made */
 		if (cls == C_OFFERED && i > c->m0 && cue_at(g, i - 1, C_ARTICLE) &&
 		    g->m[i - 1].t1 == m->t0)
+			continue;
+		/* ... and so is one named by its item ("called the helmet
+		 * offer a joke", "das Helm-Angebot") */
+		if (cls == C_OFFERED && i > c->m0 + 1 && g->m[i - 1].kind == M_ITEM &&
+		    g->m[i - 1].t1 == m->t0 && cue_at(g, i - 2, C_ARTICLE) && g->m[i - 2].t1 == g->m[i - 1].t0)
 			continue;
 		/* "has received the M270 launchers promised by Britain": a
 		 * participle with its agent right after the item of a verb
@@ -2223,9 +2300,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * resolution calling on member states to deliver": a call on a donor
 	 * by a third party is what that party says the donor should do; a
 	 * request stays one where the recipient speaks */
+	/* "Chișinău a demandé à ses partenaires des radars", "Warschau bat
+	 * Washington um Patriot-Systeme": a state that asks for items
+	 * itself, with no verb of giving and nobody else named to get them,
+	 * asks for its own support, whoever the story is about */
+	if (have[C_REQUESTED] && !have[C_TRANSFER] && !have[C_TRANSFER_NOUN] && !have[C_COMMITTED] &&
+	    !have[C_DELIVERED] && !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_CONS_GRANT] &&
+	    !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] && !have[C_SHOULD] &&
+	    !have[C_NEG])
+		p->asker = own_request(g, c, pos[C_REQUESTED]);
 	if (have[C_REQUESTED] && !ua_in_sentence && !have[C_REFUSED] && !have[C_COMMITTED] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
-	    g->default_recipient) {
+	    g->default_recipient && !p->asker) {
 		/* the asker is the clause's first actor, the one asked may
 		 * stand before the verb too ("Het land heeft het westen
 		 * gevraagd"); a pronoun or an anaphor first is no third party */
@@ -2283,6 +2369,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
 			p->prov2 = REC_REFUSED;
+		/* "the Pentagon is reviewing Kyiv's request for missiles",
+		 * "über die Anfrage ist noch nicht entschieden": weighing a
+		 * request is weighing what it asks for, as refusing one is
+		 * refusing it */
+		else if (have[C_CONSIDERING] && !have[C_NEG] &&
+		         (request_noun(g, c, pos[C_REQUESTED]) ||
+		          (pos[C_CONSIDERING] < pos[C_REQUESTED] &&
+		           g->m[pos[C_REQUESTED]].t0 - g->m[pos[C_CONSIDERING]].t1 <= 1)))
+			p->prov2 = REC_CONSIDERING;
 		/* "approved Poland's request to send tanks": kept for a
 		 * request that turns out to be one for consent */
 		p->approve = (have[C_COMMITTED] || have[C_CONS_GRANT]) && have[C_TRANSFER] && !have[C_NEG];
@@ -2299,9 +2394,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		return;
 	}
 	/* under a consent cue a bare transfer verb is what is permitted
-	 * ("permission to export howitzers"), not a provision of its own */
-	if (p->ncons && !have[C_COMMITTED] && !have[C_OFFERED] && !have[C_CONSIDERING])
-		return;
+	 * ("permission to export howitzers"), not a provision of its own;
+	 * but a wish to give, told before the consent cue, is the wisher's
+	 * own offer ("Berlin souhaitait transmettre des obus et avait
+	 * demandé l'autorisation", "wanted to send tanks and asked Bern") */
+	if (p->ncons && !have[C_COMMITTED] && !have[C_OFFERED] && !have[C_CONSIDERING]) {
+		size_t cpos = (size_t)-1;
+		for (int k = C_CONS_REQ; k <= C_CONS_DENY; k++)
+			if (have[k] && pos[k] < cpos)
+				cpos = pos[k];
+		if (!(have[C_PAST_WANT] && have[C_TRANSFER] && pos[C_PAST_WANT] < pos[C_TRANSFER] &&
+		      pos[C_TRANSFER] < cpos && !have[C_NEG]))
+			return;
+		have[C_OFFERED]++;
+		pos[C_OFFERED] = pos[C_TRANSFER];
+	}
 	if (p->ncons) {
 		/* "Germany blocked Estonia's plan to give": what comes after
 		 * the consent verb is what it permits or forbids */
@@ -3251,7 +3358,10 @@ static int foreign_request(const gram_doc *g, const clause *c, const char *recip
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind == M_ACTOR && m->code == recipient) {
-			if (m->role == ROLE_RECIP || object_before_item(g, i, c->m1))
+			/* "to hand Ukraine Swiss-made carriers": the state right
+			 * after a verb of giving is its indirect object */
+			if (m->role == ROLE_RECIP || object_before_item(g, i, c->m1) ||
+			    (i > c->m0 && cue_at(g, i - 1, C_TRANSFER) && g->m[i - 1].t1 == m->t0))
 				to = 1;
 			else
 				asks = 1;   /* "Ukraine's request", "a request from Ukrainian leaders" */
@@ -3261,11 +3371,16 @@ static int foreign_request(const gram_doc *g, const clause *c, const char *recip
 		if (cue_at(g, i, C_REQUESTED) && rq == SIZE_MAX)
 			rq = i;
 	}
-	if (!to || !transfer || rq == SIZE_MAX)
+	if (!to || rq == SIZE_MAX)
 		return 0;
+	/* "einem Ersuchen Italiens, Waffen für die Ukraine durch Österreich
+	 * zu transportieren": a request that is another state's own asks
+	 * for no support, whatever it asks to do */
 	const mention *owner = request_owner(g, c, recipient);
 	if (owner && owner->code != recipient)
 		return 1;
+	if (!transfer)
+		return 0;
 	if (asks)
 		return 0;
 	for (size_t i = c->m0; i < rq; i++) {
@@ -3605,6 +3720,29 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		     (g->m[before - 1].kind == M_ACTOR && g->m[before - 1].role == ROLE_RECIP &&
 		      g->m[before].t0 - g->m[before - 1].t1 <= 1)))
 			continue;
+		/* "SCALP-raketten, de Franse variant van de Storm Shadow", "des
+		 * missiles SCALP, l'équivalent français du Storm Shadow": what an
+		 * item is said to be like, in an apposition past a comma, is no
+		 * item of its own */
+		if (i > 0 && has_cue(g, C_VARIANT)) {
+			size_t j = i;
+			while (j-- > 0 && (cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_SOURCE) ||
+			                   cue_at(g, j, C_RECIP) || cue_at(g, j, C_PARTITIVE) ||
+			                   (g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ)))
+				;
+			if (j < i && cue_at(g, j, C_VARIANT)) {
+				size_t s0 = g->m[j].t0;
+				while (j-- > 0 && g->m[j].t1 == s0 &&
+				       (cue_at(g, j, C_ARTICLE) ||
+				        (g->m[j].kind == M_ACTOR && (g->m[j].sub == ACT_ADJ || g->m[j].sub == ACT_PEOPLE))))
+					s0 = g->m[j].t0;
+				/* past an article the lexicon does not list ("de") */
+				for (int k = 0; k < 2 && s0 > 1 && is_short_function_word(g, s0 - 1); k++)
+					s0--;
+				if (s0 > 0 && comma_at(g, s0 - 1))
+					continue;
+			}
+		}
 		/* a system and its generic noun are one item: "Patriot missile
 		 * battery", "pantserwagens, van het type Boxer" */
 		if (ni > 0) {
@@ -5208,6 +5346,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * prepositional state is the party asked, not the recipient */
 		int consent_only = p.ncons && p.prov < 0;
 		const char *recipient = NULL;
+		if (requested && p.asker)
+			recipient = p.asker->code;
 		if (p.ncons || requested)
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role == ROLE_RECIP && act[i]->code == g->default_recipient)
