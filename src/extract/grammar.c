@@ -4337,11 +4337,12 @@ static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *s
 }
 
 /* A cue that is a clause's own predicate: a verb that gives, promises,
- * refuses, asks or receives, not a transfer noun nor one presupposed in a
- * restrictive relative. */
+ * refuses, asks, receives or trains, not a transfer noun nor one
+ * presupposed in a restrictive relative. */
 static int pred_cue(const mention *m)
 {
-	return m->kind == M_CUE && m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN && !m->rel;
+	return m->kind == M_CUE && (m->sub <= C_RECEIVE || m->sub == C_TRAIN || m->sub == C_TRAINED) &&
+	       m->sub != C_TRANSFER_NOUN && !m->rel;
 }
 
 /* Whether the mentions m[m0, m1) hold a predicate. */
@@ -4364,6 +4365,11 @@ static int gives_own_item(const gram_doc *g, size_t i)
 		if (pred_cue(&g->m[q]) || (cue_at(g, q, C_CLAUSE) && q != i + 1) || is_relative_cut(g, q))
 			return 0;
 		if (g->m[q].kind == M_ITEM)
+			return 1;
+		/* "and Canada had trained Ukrainian sappers": the trainees
+		 * are what a training verb gives */
+		if ((cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED)) && g->m[q].kind == M_ACTOR &&
+		    g->m[q].sub == ACT_ADJ)
 			return 1;
 	}
 	return 0;
