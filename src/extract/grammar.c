@@ -1130,6 +1130,20 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 {
 	if (c > m0 && cue_at(g, c - 1, C_REPORT) && g->m[c].t0 - g->m[c - 1].t1 <= 2)
 		return 1;
+	/* "officials in Madrid", "le porte-parole du gouvernement à Tokyo",
+	 * "ein Sprecher in Berlin": right after the noun of an official it is
+	 * where the official sits, unless the official is the one given to
+	 * ("to the government in Kyiv") */
+	if (c > m0 && cue_at(g, c - 1, C_ACTOR_HEAD) && g->m[c].t0 == g->m[c - 1].t1) {
+		size_t k = c - 1;
+		while (k > m0 && g->m[k - 1].kind == M_CUE &&
+		       (g->m[k - 1].sub == C_ACTOR_HEAD || g->m[k - 1].sub == C_ARTICLE ||
+		        g->m[k - 1].sub == C_SOURCE) &&
+		       g->m[k].t0 - g->m[k - 1].t1 <= 1)
+			k--;
+		if (!(k > m0 && cue_at(g, k - 1, C_RECIP) && g->m[k].t0 - g->m[k - 1].t1 <= 1))
+			return 1;
+	}
 	if (a->t1 >= g->tl->n || !comma_at(g, a->t1))
 		return 0;
 	for (size_t j = m0; j < c; j++)
