@@ -1801,6 +1801,24 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[cls] = i;
 		have[cls]++;
 	}
+	/* "refused to give up its Patriots, saying it needs them", "citing
+	 * its own needs", "lehnte ab, weil es sie selbst brauche": a need
+	 * after a refusal, said of the refuser itself (a pronoun or its
+	 * possessive, no state between but the one refused), is the reason for the
+	 * refusal, not a request */
+	if (have[C_REFUSED] && have[C_REQUESTED] && pos[C_REFUSED] < pos[C_REQUESTED]) {
+		size_t r = pos[C_REQUESTED];
+		int own = 0;
+		if (r > c->m0 && (cue_at(g, r - 1, C_PRONOUN) || cue_at(g, r - 1, C_POSSESSIVE))) {
+			size_t gap = g->m[r].t0 - g->m[r - 1].t1;
+			own = cue_at(g, r - 1, C_PRONOUN) ? gap <= 1 : gap == 1;
+		}
+		for (size_t i = pos[C_REFUSED] + 1; i < r && own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ && g->m[i].role != ROLE_RECIP)
+				own = 0;
+		if (own)
+			have[C_REQUESTED] = 0;
+	}
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
 	 * a recipient after it moves the items on; it receives nothing */
 	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
