@@ -4462,7 +4462,29 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 		return 0;
 	/* the state's own verb, after at most an auxiliary or adverb (after
 	 * a relative pronoun that is one: "Panzer, die Polen liefert") */
-	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= a->t1 + 3; q++) {
+	/* "and Germany has said it stands ready to pay", "et l'Allemagne a
+	 * fait savoir qu'elle", "en Duitsland zei dat het": a report of the
+	 * state's own, its pronoun after, puts the verb further on */
+	size_t reach = a->t1 + 3;
+	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= reach; q++) {
+		if ((cue_at(g, q, C_REPORT) ||
+		     ((cue_at(g, q, C_PRONOUN) || cue_at(g, q, C_COMP) || cue_at(g, q, C_ARTICLE) ||
+		       cue_at(g, q, C_MORE)) &&
+		      reach > a->t1 + 3)) &&
+		    !comma_between(g, g->m[q - 1].t1, g->m[q].t0) && g->m[q].t1 + 3 > reach) {
+			reach = g->m[q].t1 + 3;
+			continue;
+		}
+		/* "en Duitsland zei dat het nog granaten zal leveren": the
+		 * reported clause puts its verb after the item */
+		if (reach > a->t1 + 3 && g->m[q].kind == M_ITEM &&
+		    (g->lang == LANG_NL || g->lang == LANG_DE)) {
+			for (size_t k = q + 1; k < g->nm && no_punct(g, g->m[k - 1].t1, g->m[k].t0) &&
+			                       g->m[k].kind != M_ACTOR; k++)
+				if (pred_cue(&g->m[k]))
+					return 1;
+			break;
+		}
 		if (pred_cue(&g->m[q])) {
 			/* "hat Gesuche aus Polen und Litauen abgelehnt, ...": in
 			 * a verb-final language a participle or infinitive
@@ -4473,6 +4495,16 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			if ((g->lang == LANG_DE || g->lang == LANG_NL) && g->m[q].t0 == a->t1 &&
 			    (e >= t1 || (tl->v[e].flags & TOK_PUNCT)))
 				return 0;
+			/* "ready to send", "prête à livrer": the verb the first
+			 * one governs gives the item */
+			if (reach > a->t1 + 3) {
+				size_t k = q + 1;
+				while (k < g->nm && (cue_at(g, k, C_RECIP) || cue_at(g, k, C_INF)) &&
+				       g->m[k].t0 <= g->m[k - 1].t1 + 1)
+					k++;
+				if (k < g->nm && pred_cue(&g->m[k]) && g->m[k].t0 <= g->m[q].t1 + 2)
+					q = k;
+			}
 			return gives_own_item(g, q);
 		}
 		int s = g->m[q].sub;
