@@ -1797,6 +1797,26 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		    g->m[i + 1].t0 == m->t1 &&
 		    have[C_RECEIVE] + have[C_DELIVERED] + have[C_COMMITTED] + have[C_TRANSFER] > 0)
 			continue;
+		/* "Les Mirage rejoindront les F-16 fournis par les Pays-Bas",
+		 * "will join the F-16s supplied by Denmark": with no verb of the
+		 * clause's own that gives, the participle only presupposes the
+		 * transfer of the item it qualifies */
+		if ((cls == C_COMMITTED || cls == C_DELIVERED) && i > c->m0 && i + 2 < c->m1 &&
+		    g->m[i - 1].kind == M_ITEM &&
+		    (g->m[i - 1].t1 == m->t0 ||   /* or past the noun a system qualifies */
+		     (g->m[i - 1].system && g->m[i - 1].t1 + 1 == m->t0 && no_punct(g, g->m[i - 1].t1, m->t0))) &&
+		    cue_at(g, i + 1, C_SOURCE) &&
+		    g->m[i + 1].t0 == m->t1 &&
+		    (g->m[i + 2].kind == M_ACTOR ||
+		     (cue_at(g, i + 2, C_ARTICLE) && i + 3 < c->m1 && g->m[i + 3].kind == M_ACTOR))) {
+			int own = 0;
+			for (size_t k = c->m0; k < c->m1; k++)
+				if (k != i && g->m[k].kind == M_CUE && !g->m[k].rel && g->m[k].sub <= C_RECEIVE &&
+				    g->m[k].sub != C_TRANSFER_NOUN)
+					own = 1;
+			if (!own)
+				continue;
+		}
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
