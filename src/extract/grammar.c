@@ -4859,6 +4859,38 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 			}
 		}
+		/* ", and another 100,000 rounds will be sent", ", et 20 chars
+		 * seront livrés": after a comma, an item with its auxiliary and
+		 * its participle is the subject of a passive clause of its own */
+		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && comma_at(g, g->m[i].t0 - 1) &&
+		    has_pred(g, cm0, i)) {
+			size_t j = i + 1;
+			while (j < g->nm && cue_at(g, j, C_MORE) && g->m[j].t0 - g->m[j - 1].t1 <= 2)
+				j++;
+			if (j < g->nm && g->m[j].kind == M_ITEM && g->m[j].t0 - g->m[i].t1 <= 3) {
+				size_t q = j + 1;
+				int aux = 0;
+				while (q < g->nm && (cue_at(g, q, C_FUTURE) || cue_at(g, q, C_AUX_PASSIVE) ||
+				                     cue_at(g, q, C_WOULD) || cue_at(g, q, C_SHOULD)) &&
+				       g->m[q].t0 - g->m[q - 1].t1 <= 1) {
+					aux = 1;
+					q++;
+				}
+				/* the participle at the end in Dutch and German
+				 * ("en tien toestellen worden voor het einde van het
+				 * jaar geleverd") */
+				if (aux && (g->lang == LANG_DE || g->lang == LANG_NL))
+					while (q < g->nm && !pred_cue(&g->m[q]) && g->m[q].kind == M_CUE &&
+					       q < j + 10 && no_punct(g, g->m[j].t1, g->m[q].t0))
+						q++;
+				else if (q < g->nm && g->m[q].t0 - g->m[q - 1].t1 > 1)
+					aux = 0;
+				if (aux && q < g->nm && pred_cue(&g->m[q]) && no_punct(g, g->m[j].t1, g->m[q].t0)) {
+					cut = 1;
+					ct1 = g->m[i].t0;
+				}
+			}
+		}
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
