@@ -1213,6 +1213,20 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 {
 	if (c > m0 && cue_at(g, c - 1, C_REPORT) && g->m[c].t0 - g->m[c - 1].t1 <= 2)
 		return 1;
+	/* "officials in Madrid", "le porte-parole du gouvernement à Tokyo",
+	 * "ein Sprecher in Berlin": right after the noun of an official it is
+	 * where the official sits, unless the official is the one given to
+	 * ("to the government in Kyiv") */
+	if (c > m0 && cue_at(g, c - 1, C_ACTOR_HEAD) && g->m[c].t0 == g->m[c - 1].t1) {
+		size_t k = c - 1;
+		while (k > m0 && g->m[k - 1].kind == M_CUE &&
+		       (g->m[k - 1].sub == C_ACTOR_HEAD || g->m[k - 1].sub == C_ARTICLE ||
+		        g->m[k - 1].sub == C_SOURCE) &&
+		       g->m[k].t0 - g->m[k - 1].t1 <= 1)
+			k--;
+		if (!(k > m0 && cue_at(g, k - 1, C_RECIP) && g->m[k].t0 - g->m[k - 1].t1 <= 1))
+			return 1;
+	}
 	if (a->t1 >= g->tl->n || !comma_at(g, a->t1))
 		return 0;
 	for (size_t j = m0; j < c; j++)
@@ -1942,9 +1956,47 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		    g->m[i + 1].t0 == m->t1 &&
 		    have[C_RECEIVE] + have[C_DELIVERED] + have[C_COMMITTED] + have[C_TRANSFER] > 0)
 			continue;
+		/* "Les Mirage rejoindront les F-16 fournis par les Pays-Bas",
+		 * "will join the F-16s supplied by Denmark": with no verb of the
+		 * clause's own that gives, the participle only presupposes the
+		 * transfer of the item it qualifies */
+		if ((cls == C_COMMITTED || cls == C_DELIVERED) && i > c->m0 && i + 2 < c->m1 &&
+		    g->m[i - 1].kind == M_ITEM &&
+		    (g->m[i - 1].t1 == m->t0 ||   /* or past the noun a system qualifies */
+		     (g->m[i - 1].system && g->m[i - 1].t1 + 1 == m->t0 && no_punct(g, g->m[i - 1].t1, m->t0))) &&
+		    cue_at(g, i + 1, C_SOURCE) &&
+		    g->m[i + 1].t0 == m->t1 &&
+		    (g->m[i + 2].kind == M_ACTOR ||
+		     (cue_at(g, i + 2, C_ARTICLE) && i + 3 < c->m1 && g->m[i + 3].kind == M_ACTOR))) {
+			int own = 0;
+			for (size_t k = c->m0; k < c->m1; k++)
+				if (k != i && g->m[k].kind == M_CUE && !g->m[k].rel && g->m[k].sub <= C_RECEIVE &&
+				    g->m[k].sub != C_TRANSFER_NOUN)
+					own = 1;
+			if (!own)
+				continue;
+		}
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
+	}
+	/* "refused to give up its Patriots, saying it needs them", "citing
+	 * its own needs", "lehnte ab, weil es sie selbst brauche": a need
+	 * after a refusal, said of the refuser itself (a pronoun or its
+	 * possessive, no state between but the one refused), is the reason for the
+	 * refusal, not a request */
+	if (have[C_REFUSED] && have[C_REQUESTED] && pos[C_REFUSED] < pos[C_REQUESTED]) {
+		size_t r = pos[C_REQUESTED];
+		int own = 0;
+		if (r > c->m0 && (cue_at(g, r - 1, C_PRONOUN) || cue_at(g, r - 1, C_POSSESSIVE))) {
+			size_t gap = g->m[r].t0 - g->m[r - 1].t1;
+			own = cue_at(g, r - 1, C_PRONOUN) ? gap <= 1 : gap == 1;
+		}
+		for (size_t i = pos[C_REFUSED] + 1; i < r && own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ && g->m[i].role != ROLE_RECIP)
+				own = 0;
+		if (own)
+			have[C_REQUESTED] = 0;
 	}
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
 	 * a recipient after it moves the items on; it receives nothing */
@@ -4675,11 +4727,12 @@ static int object_before_counted(gram_doc *g, size_t i, size_t m1, gram_scans *s
 }
 
 /* A cue that is a clause's own predicate: a verb that gives, promises,
- * refuses, asks or receives, not a transfer noun nor one presupposed in a
- * restrictive relative. */
+ * refuses, asks, receives or trains, not a transfer noun nor one
+ * presupposed in a restrictive relative. */
 static int pred_cue(const mention *m)
 {
-	return m->kind == M_CUE && m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN && !m->rel;
+	return m->kind == M_CUE && (m->sub <= C_RECEIVE || m->sub == C_TRAIN || m->sub == C_TRAINED) &&
+	       m->sub != C_TRANSFER_NOUN && !m->rel;
 }
 
 /* Whether the mentions m[m0, m1) hold a predicate. */
@@ -4702,6 +4755,11 @@ static int gives_own_item(const gram_doc *g, size_t i)
 		if (pred_cue(&g->m[q]) || (cue_at(g, q, C_CLAUSE) && q != i + 1) || is_relative_cut(g, q))
 			return 0;
 		if (g->m[q].kind == M_ITEM)
+			return 1;
+		/* "and Canada had trained Ukrainian sappers": the trainees
+		 * are what a training verb gives */
+		if ((cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED)) && g->m[q].kind == M_ACTOR &&
+		    g->m[q].sub == ACT_ADJ)
 			return 1;
 	}
 	return 0;
@@ -4762,7 +4820,29 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 		return 0;
 	/* the state's own verb, after at most an auxiliary or adverb (after
 	 * a relative pronoun that is one: "Panzer, die Polen liefert") */
-	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= a->t1 + 3; q++) {
+	/* "and Germany has said it stands ready to pay", "et l'Allemagne a
+	 * fait savoir qu'elle", "en Duitsland zei dat het": a report of the
+	 * state's own, its pronoun after, puts the verb further on */
+	size_t reach = a->t1 + 3;
+	for (size_t q = j + 1; !rel && q < g->nm && g->m[q].t0 <= reach; q++) {
+		if ((cue_at(g, q, C_REPORT) ||
+		     ((cue_at(g, q, C_PRONOUN) || cue_at(g, q, C_COMP) || cue_at(g, q, C_ARTICLE) ||
+		       cue_at(g, q, C_MORE)) &&
+		      reach > a->t1 + 3)) &&
+		    !comma_between(g, g->m[q - 1].t1, g->m[q].t0) && g->m[q].t1 + 3 > reach) {
+			reach = g->m[q].t1 + 3;
+			continue;
+		}
+		/* "en Duitsland zei dat het nog granaten zal leveren": the
+		 * reported clause puts its verb after the item */
+		if (reach > a->t1 + 3 && g->m[q].kind == M_ITEM &&
+		    (g->lang == LANG_NL || g->lang == LANG_DE)) {
+			for (size_t k = q + 1; k < g->nm && no_punct(g, g->m[k - 1].t1, g->m[k].t0) &&
+			                       g->m[k].kind != M_ACTOR; k++)
+				if (pred_cue(&g->m[k]))
+					return 1;
+			break;
+		}
 		if (pred_cue(&g->m[q])) {
 			/* "hat Gesuche aus Polen und Litauen abgelehnt, ...": in
 			 * a verb-final language a participle or infinitive
@@ -4773,6 +4853,16 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			if ((g->lang == LANG_DE || g->lang == LANG_NL) && g->m[q].t0 == a->t1 &&
 			    (e >= t1 || (tl->v[e].flags & TOK_PUNCT)))
 				return 0;
+			/* "ready to send", "prête à livrer": the verb the first
+			 * one governs gives the item */
+			if (reach > a->t1 + 3) {
+				size_t k = q + 1;
+				while (k < g->nm && (cue_at(g, k, C_RECIP) || cue_at(g, k, C_INF)) &&
+				       g->m[k].t0 <= g->m[k - 1].t1 + 1)
+					k++;
+				if (k < g->nm && pred_cue(&g->m[k]) && g->m[k].t0 <= g->m[q].t1 + 2)
+					q = k;
+			}
 			return gives_own_item(g, q);
 		}
 		int s = g->m[q].sub;
@@ -5180,6 +5270,38 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		    coordinated_aux(g, cm0, i, t1)) {
 			cut = 1;
 			ct1 = g->m[i].t0;
+		}
+		/* ", and another 100,000 rounds will be sent", ", et 20 chars
+		 * seront livrés": after a comma, an item with its auxiliary and
+		 * its participle is the subject of a passive clause of its own */
+		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && comma_at(g, g->m[i].t0 - 1) &&
+		    has_pred(g, cm0, i)) {
+			size_t j = i + 1;
+			while (j < g->nm && cue_at(g, j, C_MORE) && g->m[j].t0 - g->m[j - 1].t1 <= 2)
+				j++;
+			if (j < g->nm && g->m[j].kind == M_ITEM && g->m[j].t0 - g->m[i].t1 <= 3) {
+				size_t q = j + 1;
+				int aux = 0;
+				while (q < g->nm && (cue_at(g, q, C_FUTURE) || cue_at(g, q, C_AUX_PASSIVE) ||
+				                     cue_at(g, q, C_WOULD) || cue_at(g, q, C_SHOULD)) &&
+				       g->m[q].t0 - g->m[q - 1].t1 <= 1) {
+					aux = 1;
+					q++;
+				}
+				/* the participle at the end in Dutch and German
+				 * ("en tien toestellen worden voor het einde van het
+				 * jaar geleverd") */
+				if (aux && (g->lang == LANG_DE || g->lang == LANG_NL))
+					while (q < g->nm && !pred_cue(&g->m[q]) && g->m[q].kind == M_CUE &&
+					       q < j + 10 && no_punct(g, g->m[j].t1, g->m[q].t0))
+						q++;
+				else if (q < g->nm && g->m[q].t0 - g->m[q - 1].t1 > 1)
+					aux = 0;
+				if (aux && q < g->nm && pred_cue(&g->m[q]) && no_punct(g, g->m[j].t1, g->m[q].t0)) {
+					cut = 1;
+					ct1 = g->m[i].t0;
+				}
+			}
 		}
 		int gap = 0;
 		if (!cut && i > cm0) {

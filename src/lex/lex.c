@@ -11,6 +11,7 @@
 #include "lex.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "../base/buf.h"
 #include "../base/tsv.h"
@@ -788,6 +789,14 @@ static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 		return bad(e, c->path, line, "empty field in", f[3]);
 	if (lex_add(c->x, LEX_ACTOR, kind, lang, c->cased, f[3], f[0], NULL, NULL))
 		return bad(e, c->path, line, "form has no word", f[3]);
+	/* French contracts "à les" to "aux": "les Occidentaux" is also
+	 * written "a réclamé aux Occidentaux" */
+	if (kind == ACT_PEOPLE && lang == lex_lang_bit("fr") && !strncmp(f[3], "les ", 4)) {
+		char aux[256];
+		if ((size_t)snprintf(aux, sizeof aux, "aux %s", f[3] + 4) < sizeof aux &&
+		    lex_add(c->x, LEX_ACTOR, kind, lang, c->cased, aux, f[0], NULL, NULL))
+			return bad(e, c->path, line, "form has no word", aux);
+	}
 	return SL_OK;
 }
 
