@@ -1347,6 +1347,7 @@ typedef struct pred {
 	int tentative;    /* a bare present transfer verb read as a pledge */
 	int transit;      /* the clause names ground crossed (transit_at) */
 	int approve;      /* a request approved, for a transfer the clause names */
+	int backref;      /* a consent request that refers back to the consent just told */
 	const mention *by; /* the state that permits, named after "mag van" */
 	const mention *owner; /* the state that ground is named of, or NULL */
 } pred;
@@ -1715,6 +1716,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->transit = 0;
 	p->owner = NULL;
 	p->approve = 0;
+	p->backref = 0;
 	p->by = NULL;
 	int in_if = 0, preds_before_if = 0;
 	if (lead_condition_only(g, c) || company_subject(g, c))
@@ -1922,6 +1924,34 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * asks is the consent request's own, not a request for the arms */
 	if (have[C_CONS_REQ] && have[C_REQUESTED])
 		have[C_REQUESTED] = 0;
+	/* "Warschau hatte den Antrag vor drei Wochen gestellt", "Varsovie
+	 * avait sollicité ce feu vert": right after a consent is told, a
+	 * request that names no materiel and no transfer of its own, made by
+	 * a state other than the recipient, is the request for that consent */
+	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_TRANSFER] && !have[C_TRANSFER_NOUN] && !have[C_DELIVERED] && !have[C_COMMITTED] &&
+	    !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_NEG] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
+	    g->last_cby &&
+	    g->nsent && g->last_cby_sent + 2 >= g->nsent) {
+		int other = 0, items = 0;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (m->kind == M_ITEM)
+				items = 1;
+			else if (m->kind == M_ACTOR && !m->weak && !m->origin_only) {
+				if (m->code == g->default_recipient)
+					items = 1;   /* the recipient asks, or is named: no back-reference */
+				else
+					other = 1;
+			}
+		}
+		if (other && !items) {
+			p->backref = 1;
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
+		}
+	}
 	/* "Italy approved Norway's transfer of tanks", "genehmigte die
 	 * Weitergabe", "keurde de overdracht door Noorwegen goed": approving
 	 * a transfer that another state makes, or a re-export, grants it
@@ -2784,6 +2814,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	if (it && !rec_is_consent((rec_type)type) && !strcmp(it->category, "troops") &&
 	    recipient && !gram_at_war(g->hostile, recipient))
 		return;
+	g->nemit++;
 	record *r = rec_list_push(out);
 	r->type = (rec_type)type;
 	r->tentative = type == REC_COMMITTED && g->emit_tentative;
@@ -4825,7 +4856,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			cl[k].antecedent = cl[k - 1].next_antecedent;
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
-	size_t emitted0 = out->n;
+	size_t emitted0 = out->n, nemit0 = g->nemit;
 	/* roles and origins are marked on actors, adjectives for origins */
 	for (size_t k = 0; k < ncl && g->actors; k++) {
 		mark_roles(g, cl[k].m0, cl[k].m1);
@@ -5284,9 +5315,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * recipient, to a third state, is a request for consent to pass
 		 * materiel on */
 		if (requested && na >= 2) {
+			/* the asker stands before the request or is its owner
+			 * right after it ("requests by Kyiv"); "..., as tensions
+			 * mount near Ukraine" is no asker */
+			size_t rq_t = SIZE_MAX;
+			for (size_t i = c->m0; i < c->m1 && rq_t == SIZE_MAX; i++)
+				if (cue_at(g, i, C_REQUESTED))
+					rq_t = g->m[i].t1;
 			int rec_asks = 0;
 			for (size_t i = 0; i < na; i++)
-				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
+				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP &&
+				    (act[i]->t0 < rq_t || act[i]->role == ROLE_SOURCE || act[i]->t0 <= rq_t + 2))
 					rec_asks = 1;
 			size_t others = 0;
 			for (size_t i = 0; i < na; i++)
@@ -5471,7 +5510,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = c->m0; i + 1 < c->m1 && !licence; i++)
 				licence = cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
 				          g->m[i + 1].t0 <= g->m[i].t1 + 1;
-		if (p.ncons && !licence && (ni || ((p.transferish || sent_transfer ||
+		if (p.ncons && !licence && (ni || p.backref || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
@@ -5551,7 +5590,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					consent_by = src ? src->code : sa ? sa->code : NULL;
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
-					asker = fa ? (src ? src : sa) : NULL;
+					/* "erlaubten Estland, ... Raketen aus amerikanischer
+					 * Produktion abzugeben": a source that names the
+					 * approving state again is where the materiel comes
+					 * from, not who asks */
+					asker = fa ? (src && src->code != fa->code ? src : sa) : NULL;
 				}
 				/* "Germany will send tanks and allow Poland to do the
 				 * same", "et autorise la Pologne à en faire autant": a
@@ -5777,7 +5820,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	}
 	/* "Het gaat om twintig mortieren": a sentence naming only items
 	 * spells out what the sentence before it said was given */
-	if (out->n > emitted0)
+	/* a fact restated (merged into the headline's) is told here too */
+	if (g->nemit > nemit0)
 		g->last_any_sent = g->nsent;
 	int elab = elaborates(g);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
