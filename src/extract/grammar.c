@@ -2792,6 +2792,33 @@ static const char *item_origin(const gram_doc *g, const item_ref *it)
 	return a->kind == M_ACTOR && a->sub == ACT_ADJ && a->t1 == g->m[j].t0 ? a->code : NULL;
 }
 
+static int in_list(const char *const *v, size_t n, const char *c);
+
+/* The donors of the document's latest sentence that gave materiel of
+ * category cat to recipient, other than not_by: the states holding what
+ * a consent told without an asker is about.  Returns how many went into
+ * don (at most max). */
+static size_t holders_of(const rec_list *out, size_t first, const char *not_by, const char *recipient,
+                         const char *cat, const char **don, size_t max)
+{
+	size_t n = 0;
+	for (size_t r = out->n; r-- > first;) {
+		const record *o = &out->v[r];
+		if (rec_is_consent(o->type) || o->type == REC_REQUESTED || o->type == REC_REFUSED ||
+		    !o->donor || o->donor == not_by || o->recipient != recipient || !o->category ||
+		    strcmp(o->category, cat))
+			continue;
+		for (size_t q = first; q < out->n && n < max; q++) {
+			const record *s = &out->v[q];
+			if (s->span[0] == o->span[0] && s->donor && s->donor != not_by && s->category &&
+			    !strcmp(s->category, cat) && !rec_is_consent(s->type) && !in_list(don, n, s->donor))
+				don[n++] = s->donor;
+		}
+		break;
+	}
+	return n;
+}
+
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
                  size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
@@ -2952,6 +2979,25 @@ static const mention *request_owner(const gram_doc *g, const clause *c, const ch
 		const mention *o = state_after_request(g, c, i, recipient);
 		if (o)
 			return o;
+	}
+	return NULL;
+}
+
+/* "Denmark's request to hand Ukraine ...", "Polens Antrag": the state in
+ * the genitive right before a request noun, or NULL. */
+static const mention *genitive_request_owner(const gram_doc *g, const clause *c,
+                                             const char *recipient)
+{
+	for (size_t i = c->m0 + 1; i < c->m1; i++) {
+		if (!cue_at(g, i, C_REQUESTED) || g->m[i].rel)
+			continue;
+		const mention *a = &g->m[i - 1];
+		/* German and Dutch write the genitive on the name itself */
+		int joined = a->t1 == g->m[i].t0 && a->sub == ACT_NAME &&
+		             (g->lang == LANG_DE || g->lang == LANG_NL);
+		if (a->kind == M_ACTOR && a->code != recipient && !a->origin_only &&
+		    (joined || genitive_s(g, a->t1, g->m[i].t0)))
+			return a;
 	}
 	return NULL;
 }
@@ -5325,7 +5371,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			int rec_asks = 0;
 			for (size_t i = 0; i < na; i++)
 				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP &&
-				    (act[i]->t0 < rq_t || act[i]->role == ROLE_SOURCE || act[i]->t0 <= rq_t + 2))
+				    (act[i]->t0 < rq_t || act[i]->role == ROLE_SOURCE || act[i]->t0 <= rq_t + 1))
 					rec_asks = 1;
 			size_t others = 0;
 			for (size_t i = 0; i < na; i++)
@@ -5339,7 +5385,27 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->code == recipient && act[i]->role == ROLE_RECIP)
 					to_recipient = 1;
 			int granted = p.approve && to_recipient && p.prov2 < 0;
-			if (!rec_asks && others >= 2 && (p.prov2 == REC_REFUSED || granted)) {
+			/* "Denmark's request to hand Ukraine Swiss-made carriers was
+			 * turned down": with the one who decides not named, it is
+			 * the state the materiel comes from, else the one the
+			 * consent just told was asked of */
+			const char *implied_by = NULL;
+			if (others == 1 && !rec_asks && (p.prov2 == REC_REFUSED || granted)) {
+				const char *only = NULL;
+				for (size_t i = 0; i < na; i++)
+					if (act[i]->code != recipient)
+						only = act[i]->code;
+				for (size_t i = 0; i < no && !implied_by; i++)
+					if (origin[i]->code != recipient && origin[i]->code != only)
+						implied_by = origin[i]->code;
+				if (!implied_by && g->last_cby && g->last_cby != only && g->nsent &&
+				    g->last_cby_sent + 2 >= g->nsent)
+					implied_by = g->last_cby;
+				if (implied_by && !request_owner(g, c, recipient) &&
+				    !genitive_request_owner(g, c, recipient))
+					implied_by = NULL;
+			}
+			if (!rec_asks && (others >= 2 || implied_by) && (p.prov2 == REC_REFUSED || granted)) {
 				p.ncons = 0;
 				p.cons[p.ncons++] = REC_CONSENT_REQUESTED;
 				p.cons[p.ncons++] = granted ? REC_CONSENT_GRANTED : REC_CONSENT_DENIED;
@@ -5351,6 +5417,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
 				const char *by = agent ? agent->code : NULL;
 				const mention *owner = request_owner(g, c, recipient);
+				if (!owner && implied_by)
+					owner = genitive_request_owner(g, c, recipient);
 				if (owner && owner != agent) {
 					/* "Gesuche aus Dänemark und Spanien"; not the
 					 * maker after it ("Dänemarks ab, in der Schweiz") */
@@ -5397,6 +5465,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t d = 0; d < g->nlast && !by && anaphor; d++)
 					if (g->last_donor[d] != recipient && !in_list(donors, ndon, g->last_donor[d]))
 						by = g->last_donor[d];
+				if (!by)
+					by = implied_by;
 				item_ref items2[16];
 				size_t ni2 = clause_items(g, c, nums, nn, items2, 16);
 				for (size_t ti = 0; ti < p.ncons; ti++)
@@ -5722,6 +5792,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < g->nlast && !ncd0; d++)
 						if (g->last_donor[d] != consent_by)
 							cdon[ncd++] = g->last_donor[d];
+					/* "Australia will send 49 Abrams tanks ... The United
+					 * States, which built the tanks, has approved their
+					 * transfer": with the story's state the approving one,
+					 * the materiel is that of the latest sentence that gave
+					 * it to the recipient, and its donors ask */
+					if (!ncd && consent_by && ni)
+						ncd = holders_of(out, first, consent_by, recipient, items[0].category, cdon, 8);
 				}
 			}
 			/* "Auch Deutschland und Dänemark erhielten keine
