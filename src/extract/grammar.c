@@ -1643,9 +1643,12 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 		approver = c->antecedent->code;
 	for (size_t n = c->m0; n < c->m1; n++) {
 		const mention *t = &g->m[n];
-		/* "has approved their transfer": the owner named before */
+		/* "has approved their transfer": the owner named before (fr
+		 * "leur transfert": a pronoun form right before the noun is its
+		 * possessive) */
 		if (n > c->m0 && (cue_at(g, n, C_TRANSFER_NOUN) || cue_at(g, n, C_TRANSFER)) && !t->rel &&
-		    n > ap && cue_at(g, n - 1, C_POSSESSIVE) && g->m[n - 1].t1 == t->t0 && approver)
+		    n > ap && (cue_at(g, n - 1, C_POSSESSIVE) || cue_at(g, n - 1, C_PRONOUN)) &&
+		    g->m[n - 1].t1 == t->t0 && approver)
 			return 1;
 		if (!cue_at(g, n, C_TRANSFER_NOUN) || t->rel)
 			continue;
