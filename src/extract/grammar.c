@@ -1792,6 +1792,28 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[cls] = i;
 		have[cls]++;
 	}
+	/* "a obtenu l'accord de Washington pour transférer", "obtained
+	 * Washington's approval to transfer": an approval received right
+	 * after the receiving verb is a permission received, no commitment */
+	if (have[C_RECEIVE] && have[C_COMMITTED] && !have[C_PERMISSION] && !have[C_REQUESTED]) {
+		size_t ap = approving_at(g, c), rv = pos[C_RECEIVE];
+		/* a date may stand between ("obtenu dès l'an dernier l'accord") */
+		if (ap < c->m1 && ap > rv && g->m[ap].t0 <= g->m[rv].t1 + 6) {
+			int between = 0;
+			for (size_t i = rv + 1; i < ap; i++) {
+				/* a preposition of the date ("en mars", "dès l'an
+				 * dernier"), not one of a state */
+				int prep = (cue_at(g, i, C_SOURCE) || cue_at(g, i, C_RECIP)) && g->m[i + 1].kind != M_ACTOR;
+				if (!(cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_POSSESSIVE) || prep ||
+				      (g->m[i].kind == M_ACTOR && !g->m[i].origin_only && g->m[i].role == ROLE_NONE)))
+					between = 1;
+			}
+			if (!between) {
+				have[C_PERMISSION]++;
+				pos[C_PERMISSION] = ap;
+			}
+		}
+	}
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
 	 * a recipient after it moves the items on; it receives nothing */
 	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
