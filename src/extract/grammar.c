@@ -5841,7 +5841,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				size_t ncb = 1;
 				for (size_t i = 0; i < na; i++)
 					if (act[i]->code == consent_by) {
-						for (size_t j = i + 1; j < na && ncb < 8; j++)
+						/* "la Suède et le Danemark s'associent, Stockholm
+						 * autorise": the state named again later decides
+						 * alone; the list it opened was another phrase's */
+						int again = 0;
+						for (size_t j = i + 1; j < na; j++)
+							if (act[j]->code == consent_by && !listed_with(g, c, act[i], act[j]))
+								again = 1;
+						for (size_t j = i + 1; j < na && ncb < 8 && !again; j++)
 							if (act[j]->code != recipient && !in_list(cby, ncb, act[j]->code) &&
 							    !in_list(cdon, ncd, act[j]->code) && listed_with(g, c, act[i], act[j]))
 								cby[ncb++] = act[j]->code;
