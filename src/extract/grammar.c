@@ -2184,6 +2184,22 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_DENY] = pos[C_REFUSED];
 		have[C_CONS_GRANT] = have[C_REFUSED] = 0;
 	}
+	/* "will not stand in the way if Poland wants to send", "hat die
+	 * Weitergabe nicht blockiert": a negated veto lets the transfer go */
+	int veto_negated = have[C_CONS_DENY] && have[C_NEG] && !have[C_CONS_GRANT] && !have[C_CONS_REQ] &&
+	                   !have[C_REFUSED] && !have[C_PERMISSION];
+	/* after the verb ("blokkeerde de doorvoer niet"), not past a
+	 * coordinator ("verbietet den Transport ... und nicht über die
+	 * Grenze") */
+	if (veto_negated)
+		for (size_t i = pos[C_CONS_DENY] + 1; i < pos[C_NEG]; i++)
+			if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR))
+				veto_negated = 0;
+	if (veto_negated) {
+		have[C_CONS_GRANT]++;
+		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
+		have[C_CONS_DENY] = have[C_NEG] = 0;
+	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
