@@ -1457,6 +1457,7 @@ typedef struct pred {
 	int transit;      /* the clause names ground crossed (transit_at) */
 	int approve;      /* a request approved, for a transfer the clause names */
 	int reply;        /* the answer a request noun gets: refused, committed (approved), considering; or -1 */
+	int backref;      /* a consent request that refers back to the consent just told */
 	const mention *by; /* the state that permits, named after "mag van" */
 	const mention *owner; /* the state that ground is named of, or NULL */
 	const mention *asker; /* a state other than the document's recipient that
@@ -1773,9 +1774,12 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 		approver = c->antecedent->code;
 	for (size_t n = c->m0; n < c->m1; n++) {
 		const mention *t = &g->m[n];
-		/* "has approved their transfer": the owner named before */
+		/* "has approved their transfer": the owner named before (fr
+		 * "leur transfert": a pronoun form right before the noun is its
+		 * possessive) */
 		if (n > c->m0 && (cue_at(g, n, C_TRANSFER_NOUN) || cue_at(g, n, C_TRANSFER)) && !t->rel &&
-		    n > ap && cue_at(g, n - 1, C_POSSESSIVE) && g->m[n - 1].t1 == t->t0 && approver)
+		    n > ap && (cue_at(g, n - 1, C_POSSESSIVE) || cue_at(g, n - 1, C_PRONOUN)) &&
+		    g->m[n - 1].t1 == t->t0 && approver)
 			return 1;
 		if (!cue_at(g, n, C_TRANSFER_NOUN) || t->rel)
 			continue;
@@ -1882,6 +1886,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->owner = NULL;
 	p->approve = 0;
 	p->reply = -1;
+	p->backref = 0;
 	p->by = NULL;
 	p->asker = NULL;
 	int in_if = 0, preds_before_if = 0;
@@ -1997,6 +2002,28 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				own = 0;
 		if (own)
 			have[C_REQUESTED] = 0;
+	}
+	/* "a obtenu l'accord de Washington pour transférer", "obtained
+	 * Washington's approval to transfer": an approval received right
+	 * after the receiving verb is a permission received, no commitment */
+	if (have[C_RECEIVE] && have[C_COMMITTED] && !have[C_PERMISSION] && !have[C_REQUESTED]) {
+		size_t ap = approving_at(g, c), rv = pos[C_RECEIVE];
+		/* a date may stand between ("obtenu dès l'an dernier l'accord") */
+		if (ap < c->m1 && ap > rv && g->m[ap].t0 <= g->m[rv].t1 + 6) {
+			int between = 0;
+			for (size_t i = rv + 1; i < ap; i++) {
+				/* a preposition of the date ("en mars", "dès l'an
+				 * dernier"), not one of a state */
+				int prep = (cue_at(g, i, C_SOURCE) || cue_at(g, i, C_RECIP)) && g->m[i + 1].kind != M_ACTOR;
+				if (!(cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_POSSESSIVE) || prep ||
+				      (g->m[i].kind == M_ACTOR && !g->m[i].origin_only && g->m[i].role == ROLE_NONE)))
+					between = 1;
+			}
+			if (!between) {
+				have[C_PERMISSION]++;
+				pos[C_PERMISSION] = ap;
+			}
+		}
 	}
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
 	 * a recipient after it moves the items on; it receives nothing */
@@ -2133,6 +2160,34 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * asks is the consent request's own, not a request for the arms */
 	if (have[C_CONS_REQ] && have[C_REQUESTED])
 		have[C_REQUESTED] = 0;
+	/* "Warschau hatte den Antrag vor drei Wochen gestellt", "Varsovie
+	 * avait sollicité ce feu vert": right after a consent is told, a
+	 * request that names no materiel and no transfer of its own, made by
+	 * a state other than the recipient, is the request for that consent */
+	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_TRANSFER] && !have[C_TRANSFER_NOUN] && !have[C_DELIVERED] && !have[C_COMMITTED] &&
+	    !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_NEG] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
+	    g->last_cby &&
+	    g->nsent && g->last_cby_sent + 2 >= g->nsent) {
+		int other = 0, items = 0;
+		for (size_t i = c->m0; i < c->m1; i++) {
+			const mention *m = &g->m[i];
+			if (m->kind == M_ITEM)
+				items = 1;
+			else if (m->kind == M_ACTOR && !m->weak && !m->origin_only) {
+				if (m->code == g->default_recipient)
+					items = 1;   /* the recipient asks, or is named: no back-reference */
+				else
+					other = 1;
+			}
+		}
+		if (other && !items) {
+			p->backref = 1;
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
+		}
+	}
 	/* "Italy approved Norway's transfer of tanks", "genehmigte die
 	 * Weitergabe", "keurde de overdracht door Noorwegen goed": approving
 	 * a transfer that another state makes, or a re-export, grants it
@@ -2339,6 +2394,22 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_CONS_DENY]++;
 		pos[C_CONS_DENY] = pos[C_REFUSED];
 		have[C_CONS_GRANT] = have[C_REFUSED] = 0;
+	}
+	/* "will not stand in the way if Poland wants to send", "hat die
+	 * Weitergabe nicht blockiert": a negated veto lets the transfer go */
+	int veto_negated = have[C_CONS_DENY] && have[C_NEG] && !have[C_CONS_GRANT] && !have[C_CONS_REQ] &&
+	                   !have[C_REFUSED] && !have[C_PERMISSION];
+	/* after the verb ("blokkeerde de doorvoer niet"), not past a
+	 * coordinator ("verbietet den Transport ... und nicht über die
+	 * Grenze") */
+	if (veto_negated)
+		for (size_t i = pos[C_CONS_DENY] + 1; i < pos[C_NEG]; i++)
+			if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR))
+				veto_negated = 0;
+	if (veto_negated) {
+		have[C_CONS_GRANT]++;
+		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
+		have[C_CONS_DENY] = have[C_NEG] = 0;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
@@ -3064,6 +3135,33 @@ static int compared_date(const gram_doc *g, const date_span *d)
 	return 0;
 }
 
+static int in_list(const char *const *v, size_t n, const char *c);
+
+/* The donors of the document's latest sentence that gave materiel of
+ * category cat to recipient, other than not_by: the states holding what
+ * a consent told without an asker is about.  Returns how many went into
+ * don (at most max). */
+static size_t holders_of(const rec_list *out, size_t first, const char *not_by, const char *recipient,
+                         const char *cat, const char **don, size_t max)
+{
+	size_t n = 0;
+	for (size_t r = out->n; r-- > first;) {
+		const record *o = &out->v[r];
+		if (rec_is_consent(o->type) || o->type == REC_REQUESTED || o->type == REC_REFUSED ||
+		    !o->donor || o->donor == not_by || o->recipient != recipient || !o->category ||
+		    strcmp(o->category, cat))
+			continue;
+		for (size_t q = first; q < out->n && n < max; q++) {
+			const record *s = &out->v[q];
+			if (s->span[0] == o->span[0] && s->donor && s->donor != not_by && s->category &&
+			    !strcmp(s->category, cat) && !rec_is_consent(s->type) && !in_list(don, n, s->donor))
+				don[n++] = s->donor;
+		}
+		break;
+	}
+	return n;
+}
+
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
                  size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
@@ -3086,6 +3184,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	if (it && !rec_is_consent((rec_type)type) && !strcmp(it->category, "troops") &&
 	    recipient && !gram_at_war(g->hostile, recipient))
 		return;
+	g->nemit++;
 	record *r = rec_list_push(out);
 	r->type = (rec_type)type;
 	r->tentative = type == REC_COMMITTED && g->emit_tentative;
@@ -3271,6 +3370,25 @@ static const mention *request_owner(const gram_doc *g, const clause *c, const ch
 		const mention *o = state_after_request(g, c, i, recipient);
 		if (o)
 			return o;
+	}
+	return NULL;
+}
+
+/* "Denmark's request to hand Ukraine ...", "Polens Antrag": the state in
+ * the genitive right before a request noun, or NULL. */
+static const mention *genitive_request_owner(const gram_doc *g, const clause *c,
+                                             const char *recipient)
+{
+	for (size_t i = c->m0 + 1; i < c->m1; i++) {
+		if (!cue_at(g, i, C_REQUESTED) || g->m[i].rel)
+			continue;
+		const mention *a = &g->m[i - 1];
+		/* German and Dutch write the genitive on the name itself */
+		int joined = a->t1 == g->m[i].t0 && a->sub == ACT_NAME &&
+		             (g->lang == LANG_DE || g->lang == LANG_NL);
+		if (a->kind == M_ACTOR && a->code != recipient && !a->origin_only &&
+		    (joined || genitive_s(g, a->t1, g->m[i].t0)))
+			return a;
 	}
 	return NULL;
 }
@@ -5359,7 +5477,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			cl[k].antecedent = cl[k - 1].next_antecedent;
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
-	size_t emitted0 = out->n;
+	size_t emitted0 = out->n, nemit0 = g->nemit;
 	/* roles and origins are marked on actors, adjectives for origins */
 	for (size_t k = 0; k < ncl && g->actors; k++) {
 		mark_roles(g, cl[k].m0, cl[k].m1);
@@ -5861,9 +5979,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * recipient, to a third state, is a request for consent to pass
 		 * materiel on */
 		if (requested && na >= 2) {
+			/* the asker stands before the request or is its owner
+			 * right after it ("requests by Kyiv"); "..., as tensions
+			 * mount near Ukraine" is no asker */
+			size_t rq_t = SIZE_MAX;
+			for (size_t i = c->m0; i < c->m1 && rq_t == SIZE_MAX; i++)
+				if (cue_at(g, i, C_REQUESTED))
+					rq_t = g->m[i].t1;
 			int rec_asks = 0;
 			for (size_t i = 0; i < na; i++)
-				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
+				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP &&
+				    (act[i]->t0 < rq_t || act[i]->role == ROLE_SOURCE || act[i]->t0 <= rq_t + 1))
 					rec_asks = 1;
 			size_t others = 0;
 			for (size_t i = 0; i < na; i++)
@@ -5877,7 +6003,27 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->code == recipient && act[i]->role == ROLE_RECIP)
 					to_recipient = 1;
 			int granted = p.approve && to_recipient && p.prov2 < 0;
-			if (!rec_asks && others >= 2 && (p.prov2 == REC_REFUSED || granted)) {
+			/* "Denmark's request to hand Ukraine Swiss-made carriers was
+			 * turned down": with the one who decides not named, it is
+			 * the state the materiel comes from, else the one the
+			 * consent just told was asked of */
+			const char *implied_by = NULL;
+			if (others == 1 && !rec_asks && (p.prov2 == REC_REFUSED || granted)) {
+				const char *only = NULL;
+				for (size_t i = 0; i < na; i++)
+					if (act[i]->code != recipient)
+						only = act[i]->code;
+				for (size_t i = 0; i < no && !implied_by; i++)
+					if (origin[i]->code != recipient && origin[i]->code != only)
+						implied_by = origin[i]->code;
+				if (!implied_by && g->last_cby && g->last_cby != only && g->nsent &&
+				    g->last_cby_sent + 2 >= g->nsent)
+					implied_by = g->last_cby;
+				if (implied_by && !request_owner(g, c, recipient) &&
+				    !genitive_request_owner(g, c, recipient))
+					implied_by = NULL;
+			}
+			if (!rec_asks && (others >= 2 || implied_by) && (p.prov2 == REC_REFUSED || granted)) {
 				p.ncons = 0;
 				p.cons[p.ncons++] = REC_CONSENT_REQUESTED;
 				p.cons[p.ncons++] = granted ? REC_CONSENT_GRANTED : REC_CONSENT_DENIED;
@@ -5889,6 +6035,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
 				const char *by = agent ? agent->code : NULL;
 				const mention *owner = request_owner(g, c, recipient);
+				if (!owner && implied_by)
+					owner = genitive_request_owner(g, c, recipient);
 				if (owner && owner != agent) {
 					/* "Gesuche aus Dänemark und Spanien"; not the
 					 * maker after it ("Dänemarks ab, in der Schweiz") */
@@ -5935,6 +6083,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t d = 0; d < g->nlast && !by && anaphor; d++)
 					if (g->last_donor[d] != recipient && !in_list(donors, ndon, g->last_donor[d]))
 						by = g->last_donor[d];
+				if (!by)
+					by = implied_by;
 				item_ref items2[16];
 				size_t ni2 = clause_items(g, c, nums, nn, items2, 16);
 				for (size_t ti = 0; ti < p.ncons; ti++)
@@ -6050,7 +6200,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = c->m0; i + 1 < c->m1 && !licence; i++)
 				licence = cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
 				          g->m[i + 1].t0 <= g->m[i].t1 + 1;
-		if (p.ncons && !licence && (ni || ((p.transferish || sent_transfer ||
+		if (p.ncons && !licence && (ni || p.backref || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
@@ -6130,7 +6280,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					consent_by = src ? src->code : sa ? sa->code : NULL;
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
-					asker = fa ? (src ? src : sa) : NULL;
+					/* "erlaubten Estland, ... Raketen aus amerikanischer
+					 * Produktion abzugeben": a source that names the
+					 * approving state again is where the materiel comes
+					 * from, not who asks */
+					asker = fa ? (src && src->code != fa->code ? src : sa) : NULL;
 				}
 				/* "Germany will send tanks and allow Poland to do the
 				 * same", "et autorise la Pologne à en faire autant": a
@@ -6258,6 +6412,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < g->nlast && !ncd0; d++)
 						if (g->last_donor[d] != consent_by)
 							cdon[ncd++] = g->last_donor[d];
+					/* "Australia will send 49 Abrams tanks ... The United
+					 * States, which built the tanks, has approved their
+					 * transfer": with the story's state the approving one,
+					 * the materiel is that of the latest sentence that gave
+					 * it to the recipient, and its donors ask */
+					if (!ncd && consent_by && ni)
+						ncd = holders_of(out, first, consent_by, recipient, items[0].category, cdon, 8);
 				}
 			}
 			/* "Auch Deutschland und Dänemark erhielten keine
@@ -6275,7 +6436,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				size_t ncb = 1;
 				for (size_t i = 0; i < na; i++)
 					if (act[i]->code == consent_by) {
-						for (size_t j = i + 1; j < na && ncb < 8; j++)
+						/* "la Suède et le Danemark s'associent, Stockholm
+						 * autorise": the state named again later decides
+						 * alone; the list it opened was another phrase's */
+						int again = 0;
+						for (size_t j = i + 1; j < na; j++)
+							if (act[j]->code == consent_by && !listed_with(g, c, act[i], act[j]))
+								again = 1;
+						for (size_t j = i + 1; j < na && ncb < 8 && !again; j++)
 							if (act[j]->code != recipient && !in_list(cby, ncb, act[j]->code) &&
 							    !in_list(cdon, ncd, act[j]->code) && listed_with(g, c, act[i], act[j]))
 								cby[ncb++] = act[j]->code;
@@ -6356,7 +6524,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	}
 	/* "Het gaat om twintig mortieren": a sentence naming only items
 	 * spells out what the sentence before it said was given */
-	if (out->n > emitted0)
+	/* a fact restated (merged into the headline's) is told here too */
+	if (g->nemit > nemit0)
 		g->last_any_sent = g->nsent;
 	int elab = elaborates(g);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
