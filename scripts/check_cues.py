@@ -81,6 +81,8 @@ PARTICLE_BANNED = [
 # "werden" is both the future and the passive auxiliary.
 ALLOWED_OVERLAP = {
     ("de", "werden"), ("de", "wird"), ("de", "werde"),
+    # the future passive auxiliary: "seront livrés" is promised
+    ("fr", "sera"), ("fr", "seront"),
 }
 # a receiving verb listed under future too is read as both (src/extract/
 # grammar.c): "recevra", "bekommt" receive what is coming

@@ -2137,6 +2137,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			future_aux = 1;
 		}
 	}
+	/* "seront livrés", "sera fourni": the French passive auxiliary in
+	 * the future is what is promised; German "werden geliefert" is the
+	 * present, future only with a time ahead ("bis Jahresende") */
+	if (p->passive && have[C_AUX_PASSIVE] == 1 && g->m[pos[C_AUX_PASSIVE]].also_future &&
+	    g->lang == LANG_FR)
+		future_aux = 1;
 	p->transferish = have[C_TRANSFER] || have[C_TRANSFER_NOUN] || have[C_DELIVERED] ||
 	                 have[C_COMMITTED] || have[C_RECEIVE];
 	/* "asked Germany for permission", "gave Estonia permission",
