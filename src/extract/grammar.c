@@ -2969,8 +2969,11 @@ static int colon_elaborates(const record *o, const record *r)
 }
 
 /* Merges r into an earlier record of the document stating the same fact;
- * returns 1 when merged (r is then released by the caller). */
-static int rec_merge(rec_list *out, size_t first, record *r)
+ * returns 1 when merged (r is then released by the caller).  A back
+ * reference (its item a bare noun after a possessive or a demonstrative:
+ * "its aircraft", "diese Bomben") repeats an item of its own sentence
+ * too. */
+static int rec_merge(rec_list *out, size_t first, record *r, int backref)
 {
 	for (size_t i = first; i + 1 < out->n; i++) {
 		record *o = &out->v[i];
@@ -3002,14 +3005,14 @@ static int rec_merge(rec_list *out, size_t first, record *r)
 		 * so is a bare noun that a colon goes on to count or name
 		 * ("Ook de VS sturen tanks: ... 31 Abrams-tanks") */
 		if (o->span[0] == r->span[0] && !rec_is_consent(r->type) && o->item && r->item &&
-		    strcmp(o->item, r->item) && !colon_elaborates(o, r))
+		    strcmp(o->item, r->item) && !colon_elaborates(o, r) && !backref)
 			continue;
 		if (o->system && r->system && !same_family(o->system, r->system))
 			continue;
 		/* "NASAMS, HAWKs, Stingers and counter-UAV equipment": an item
 		 * with no system beside systems of its kind is one more of them,
 		 * not a repeat of an earlier named one */
-		if (o->system && !r->system) {
+		if (o->system && !r->system && !backref) {
 			int listed = 0;
 			for (size_t k = first; k + 1 < out->n; k++)
 				if (out->v[k].span[0] == r->span[0] && out->v[k].system &&
@@ -3088,6 +3091,20 @@ static int definite_item(const gram_doc *g, const item_ref *it)
 	const mention *d = &g->m[mi - 1];
 	return (cue_at(g, mi - 1, C_ARTICLE) || cue_at(g, mi - 1, C_DEMONSTRATIVE)) &&
 	       d->t1 == g->m[mi].t0;
+}
+
+/* Whether the item phrase starts with its noun right after a possessive
+ * or a demonstrative ("its aircraft", "diese Bomben", "ces chars"). */
+static int back_ref(const gram_doc *g, const item_ref *it)
+{
+	size_t mi = it->mi;
+	if (mi == 0 || mi >= g->nm || g->m[mi].kind != M_ITEM)
+		return 0;
+	const mention *d = &g->m[mi - 1];
+	/* the determiner before the noun, or at the phrase's head ("deze
+	 * toestellen") */
+	return (cue_at(g, mi - 1, C_POSSESSIVE) || cue_at(g, mi - 1, C_DEMONSTRATIVE)) &&
+	       d->t1 == g->m[mi].t0 && (it->t0 == g->m[mi].t0 || it->t0 == d->t0);
 }
 
 /* The last word of a phrase, for comparing heads. */
@@ -3270,7 +3287,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		r->type = REC_DELIVERED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
-	if (rec_merge(out, first, r)) {
+	if (rec_merge(out, first, r, it && back_ref(g, it) && it->qty < 0)) {
 		record_release(r);
 		out->n--;
 		return;
