@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant",
+	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	NULL
 };
 
@@ -6226,6 +6226,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
+				int pair = 0;
 				/* "Polen und Rumänien erlauben", "België en Noorwegen
 				 * hadden Washington gevraagd", "Deutschland und
 				 * Dänemark erhielten keine Erlaubnis": the states
@@ -6348,6 +6349,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
+				/* "Washington had given both countries permission", "les
+				 * deux pays avaient demandé l'autorisation à Washington":
+				 * the states last named together ask, and the state the
+				 * clause names beside them decides */
+				if (clause_has(g, c, C_PAIR) && g->ngroup >= 2 && !p.transit) {
+					const mention *dec = src;
+					for (size_t i = 0; i < na && !dec; i++)
+						if (act[i]->code != recipient && !in_list(g->last_group, g->ngroup, act[i]->code))
+							dec = act[i];
+					if (dec && !in_list(g->last_group, g->ngroup, dec->code)) {
+						consent_by = dec->code;
+						asker = NULL;
+						pair = 1;
+					}
+				}
 				/* the ground crossed is the state's who permits */
 				if (p.transit && p.owner && p.owner->code != recipient) {
 					if (asker && asker->code == p.owner->code)
@@ -6379,7 +6395,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					if (own && !many)
 						asker = own;
 				}
-				if (asker && asker->code != consent_by) {
+				if (pair) {
+					for (size_t d = 0; d < g->ngroup; d++)
+						cdon[ncd++] = g->last_group[d];
+				} else if (asker && asker->code != consent_by) {
 					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
 					ncd = coordinated(g, c, asker, cdon, ncd, 8, recipient);
@@ -6487,6 +6506,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
 			g->last_actor_sent = g->nsent;
+			if (ndon >= 2) {
+				for (size_t d = 0; d < ndon; d++)
+					g->last_group[d] = donors[d];
+				g->ngroup = ndon;
+			}
 		} else if (!ndon && !requested && !p.ncons) {
 			/* "De wens van Nederland om tanks te leveren lijkt niet door
 			 * te gaan": a clause whose donor we could not tell is still
