@@ -3724,6 +3724,25 @@ static size_t include_relative(const gram_doc *g, size_t i)
  * article and a zu-infinitive before the next comma open an infinitive
  * clause of the sentence, not a relative (a relative has a finite
  * verb). */
+/* Whether the one-token verb cue m[j] is a German zu-infinitive of a
+ * particle verb ("weiterzugeben", "bereitzustellen"): lower case, "zu"
+ * inside after the particle, ending in -n. */
+static int fused_zu_infinitive(const gram_doc *g, size_t j)
+{
+	const mention *m = &g->m[j];
+	if (m->kind != M_CUE || m->sub > C_RECEIVE || m->sub == C_TRANSFER_NOUN || m->t1 != m->t0 + 1)
+		return 0;
+	const token *k = &g->tl->v[m->t0];
+	const char *s = g->d->text + k->start;
+	size_t n = k->end - k->start;
+	if (n < 7 || !(s[0] >= 'a' && s[0] <= 'z') || s[n - 1] != 'n')
+		return 0;
+	for (size_t b = 2; b + 4 < n; b++)
+		if (s[b] == 'z' && s[b + 1] == 'u')
+			return 1;
+	return 0;
+}
+
 static int infinitive_not_relative(const gram_doc *g, size_t i)
 {
 	if (g->lang != LANG_DE)
@@ -3734,6 +3753,14 @@ static int infinitive_not_relative(const gram_doc *g, size_t i)
 				return 0;
 		if (cue_at(g, j, C_INF) && g->m[j + 1].kind == M_CUE && g->m[j + 1].sub <= C_RECEIVE &&
 		    g->m[j + 1].t0 == g->m[j].t1)
+			return 1;
+		/* "die Genehmigung erteilt, die Flugzeuge an Kiew
+		 * weiterzugeben" */
+		int cut = 0;
+		for (size_t t = g->m[j].t1; t < g->m[j + 1].t0; t++)
+			if (comma_at(g, t))
+				cut = 1;
+		if (!cut && fused_zu_infinitive(g, j + 1))
 			return 1;
 	}
 	return 0;
