@@ -29,7 +29,7 @@ const char *const gram_cue_classes[] = {
 	"backref", "partitive", "carrying", "system_anaphor",
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
-	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant",
+	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	NULL
 };
 
@@ -3747,6 +3747,25 @@ static size_t include_relative(const gram_doc *g, size_t i)
  * article and a zu-infinitive before the next comma open an infinitive
  * clause of the sentence, not a relative (a relative has a finite
  * verb). */
+/* Whether the one-token verb cue m[j] is a German zu-infinitive of a
+ * particle verb ("weiterzugeben", "bereitzustellen"): lower case, "zu"
+ * inside after the particle, ending in -n. */
+static int fused_zu_infinitive(const gram_doc *g, size_t j)
+{
+	const mention *m = &g->m[j];
+	if (m->kind != M_CUE || m->sub > C_RECEIVE || m->sub == C_TRANSFER_NOUN || m->t1 != m->t0 + 1)
+		return 0;
+	const token *k = &g->tl->v[m->t0];
+	const char *s = g->d->text + k->start;
+	size_t n = k->end - k->start;
+	if (n < 7 || !(s[0] >= 'a' && s[0] <= 'z') || s[n - 1] != 'n')
+		return 0;
+	for (size_t b = 2; b + 4 < n; b++)
+		if (s[b] == 'z' && s[b + 1] == 'u')
+			return 1;
+	return 0;
+}
+
 static int infinitive_not_relative(const gram_doc *g, size_t i)
 {
 	if (g->lang != LANG_DE)
@@ -3757,6 +3776,14 @@ static int infinitive_not_relative(const gram_doc *g, size_t i)
 				return 0;
 		if (cue_at(g, j, C_INF) && g->m[j + 1].kind == M_CUE && g->m[j + 1].sub <= C_RECEIVE &&
 		    g->m[j + 1].t0 == g->m[j].t1)
+			return 1;
+		/* "die Genehmigung erteilt, die Flugzeuge an Kiew
+		 * weiterzugeben" */
+		int cut = 0;
+		for (size_t t = g->m[j].t1; t < g->m[j + 1].t0; t++)
+			if (comma_at(g, t))
+				cut = 1;
+		if (!cut && fused_zu_infinitive(g, j + 1))
 			return 1;
 	}
 	return 0;
@@ -6249,6 +6276,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			} else {
 				const mention *fa = NULL, *sa = NULL, *src = NULL;
+				int pair = 0;
 				/* "Polen und Rumänien erlauben", "België en Noorwegen
 				 * hadden Washington gevraagd", "Deutschland und
 				 * Dänemark erhielten keine Erlaubnis": the states
@@ -6371,6 +6399,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 				if (!consent_by && no)
 					consent_by = origin[0]->code;
+				/* "Washington had given both countries permission", "les
+				 * deux pays avaient demandé l'autorisation à Washington":
+				 * the states last named together ask, and the state the
+				 * clause names beside them decides */
+				if (clause_has(g, c, C_PAIR) && g->ngroup >= 2 && !p.transit) {
+					const mention *dec = src;
+					for (size_t i = 0; i < na && !dec; i++)
+						if (act[i]->code != recipient && !in_list(g->last_group, g->ngroup, act[i]->code))
+							dec = act[i];
+					if (dec && !in_list(g->last_group, g->ngroup, dec->code)) {
+						consent_by = dec->code;
+						asker = NULL;
+						pair = 1;
+					}
+				}
 				/* the ground crossed is the state's who permits */
 				if (p.transit && p.owner && p.owner->code != recipient) {
 					if (asker && asker->code == p.owner->code)
@@ -6402,7 +6445,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					if (own && !many)
 						asker = own;
 				}
-				if (asker && asker->code != consent_by) {
+				if (pair) {
+					for (size_t d = 0; d < g->ngroup; d++)
+						cdon[ncd++] = g->last_group[d];
+				} else if (asker && asker->code != consent_by) {
 					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
 					ncd = coordinated(g, c, asker, cdon, ncd, 8, recipient);
@@ -6510,6 +6556,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				g->last_donor[d] = donors[d];
 			g->nlast = ndon;
 			g->last_actor_sent = g->nsent;
+			if (ndon >= 2) {
+				for (size_t d = 0; d < ndon; d++)
+					g->last_group[d] = donors[d];
+				g->ngroup = ndon;
+			}
 		} else if (!ndon && !requested && !p.ncons) {
 			/* "De wens van Nederland om tanks te leveren lijkt niet door
 			 * te gaan": a clause whose donor we could not tell is still

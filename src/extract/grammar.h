@@ -32,7 +32,7 @@ enum cue_class {
 	C_TRAIN, C_TRAINED, C_COMP, C_FILLER, C_ARTICLE, C_RESPECTIVELY, C_SOME_DONOR, C_PERMISSION, C_JOINTLY, C_INF, C_SERVICE, C_OR, C_WEIGHT,
 	C_BACKREF, C_PARTITIVE, C_CARRYING, C_SYSTEM_ANAPHOR, C_REEXPORT, C_ONE_OF, C_INCLUDE, C_MAKER, C_DEMONSTRATIVE, C_RANKED_AFTER, C_POSSESSIVE,
 	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED, C_STATIVE, C_BEGUN, C_NOT_YET, C_ONLY_IF, C_THIRD_PARTY,
-	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE, C_CRAFT_ANAPHOR, C_INSTEAD, C_LIKE, C_VARIANT,
+	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE, C_CRAFT_ANAPHOR, C_INSTEAD, C_LIKE, C_VARIANT, C_PAIR,
 	C_NCLASSES
 };
 
@@ -119,6 +119,8 @@ typedef struct gram_doc {
 	int lang;
 	const char *last_donor[8];
 	size_t nlast;
+	const char *last_group[8]; /* the last two or more donors named together */
+	size_t ngroup;
 	const char *default_recipient;
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
