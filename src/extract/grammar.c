@@ -30,6 +30,7 @@ const char *const gram_cue_classes[] = {
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant",
+	"own_forces",
 	NULL
 };
 
@@ -5637,6 +5638,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (!recipient && g->last_recipient && g->last_emit_sent + 2 >= g->nsent &&
 		    clause_has(g, c, C_ELABORATION))
 			recipient = g->last_recipient;
+		/* "bestelt luchtverdediging voor de eigen krijgsmacht", "buys
+		 * them for its own forces": a state that equips itself gives
+		 * nothing to the document's recipient */
+		if (!recipient && clause_has(g, c, C_OWN_FORCES))
+			continue;
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
