@@ -30,6 +30,7 @@ const char *const gram_cue_classes[] = {
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
+	"own_forces",
 	NULL
 };
 
@@ -1340,6 +1341,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		}
 		/* the closest preceding cue within two function words */
 		size_t from = a->t0;   /* where the actor's phrase starts */
+		int head_adj = 0;      /* "à l'armée moldave": from its noun */
 		for (size_t j = i; j-- > m0;) {
 			const mention *c = &g->m[j];
 			if (from - c->t1 > 2)
@@ -1356,13 +1358,18 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			 * ukrainienne": past the noun a French adjective follows */
 			/* "nach Angaben von Verteidigungsminister Pistorius": past
 			 * the title to the report cue before it */
+			if (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ && c->t1 == a->t0 && from == a->t0) {
+				from = c->t0;   /* the phrase starts at its noun */
+				head_adj = 1;
+				continue;
+			}
 			if (c->sub == C_ARTICLE || c->sub == C_MORE || (c->sub == C_ACTOR_HEAD && a->sub == ACT_ADJ))
 				continue;
 			if (c->sub == C_ACTOR_HEAD && a->sub == ACT_PERSON && c->t1 == a->t0) {
 				from = c->t0;
 				continue;
 			}
-			if (from != a->t0 && c->sub != C_REPORT)
+			if (from != a->t0 && c->sub != C_REPORT && !head_adj)
 				break;   /* "in a letter from Minister X" keeps its role */
 			/* "voor 3 miljoen aan Franse munitie": an adjective on
 			 * an item qualifies the item, it receives nothing */
@@ -5687,6 +5694,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (!recipient && g->last_recipient && g->last_emit_sent + 2 >= g->nsent &&
 		    clause_has(g, c, C_ELABORATION))
 			recipient = g->last_recipient;
+		/* "bestelt luchtverdediging voor de eigen krijgsmacht", "buys
+		 * them for its own forces": a state that equips itself gives
+		 * nothing to the document's recipient */
+		if (!recipient && clause_has(g, c, C_OWN_FORCES))
+			continue;
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
