@@ -20,8 +20,11 @@ command -v curl >/dev/null || { echo "serve_load: needs curl" >&2; exit 2; }
 
 SECS=${SL_LOAD_SECONDS:-10}
 THREADS=${SL_LOAD_THREADS:-2}
-CONNS=${SL_LOAD_CONNS:-32}
-# the per-client cap of docs/serve.md; more wrk connections would be refused
+# below the per-client cap of docs/serve.md (32): a connection wrk reopens
+# can reach the server before the one it replaces has been released, so a
+# load of exactly 32 races the cap and is now and then refused
+CONNS=${SL_LOAD_CONNS:-24}
+# more wrk connections than the cap would be refused
 [ "$CONNS" -le 32 ] || { echo "serve_load: SL_LOAD_CONNS is at most 32 (per-client cap)" >&2; exit 2; }
 
 . tests/tally.sh
