@@ -3088,30 +3088,18 @@ static int month_before(const char *a, const char *b)
 	return strncmp(a, b, n) < 0;
 }
 
-/* Whether the item phrase starts with its noun right after a definite
- * word ("the helmets", "deze tanks"). */
-static int definite_item(const gram_doc *g, const item_ref *it)
-{
-	size_t mi = it->mi;
-	if (mi == 0 || mi >= g->nm || g->m[mi].kind != M_ITEM || it->t0 != g->m[mi].t0)
-		return 0;
-	const mention *d = &g->m[mi - 1];
-	return (cue_at(g, mi - 1, C_ARTICLE) || cue_at(g, mi - 1, C_DEMONSTRATIVE)) &&
-	       d->t1 == g->m[mi].t0;
-}
-
-/* Whether the item phrase starts with its noun right after a possessive
- * or a demonstrative ("its aircraft", "diese Bomben", "ces chars"). */
-static int back_ref(const gram_doc *g, const item_ref *it)
+/* Whether the item phrase's noun stands right after a word of class det
+ * or a demonstrative ("the helmets", "its aircraft", "diese Bomben"), the
+ * phrase starting at the noun or, when head, at that word ("deze
+ * toestellen"). */
+static int item_after_det(const gram_doc *g, const item_ref *it, int det, int head)
 {
 	size_t mi = it->mi;
 	if (mi == 0 || mi >= g->nm || g->m[mi].kind != M_ITEM)
 		return 0;
 	const mention *d = &g->m[mi - 1];
-	/* the determiner before the noun, or at the phrase's head ("deze
-	 * toestellen") */
-	return (cue_at(g, mi - 1, C_POSSESSIVE) || cue_at(g, mi - 1, C_DEMONSTRATIVE)) &&
-	       d->t1 == g->m[mi].t0 && (it->t0 == g->m[mi].t0 || it->t0 == d->t0);
+	return (cue_at(g, mi - 1, det) || cue_at(g, mi - 1, C_DEMONSTRATIVE)) &&
+	       d->t1 == g->m[mi].t0 && (it->t0 == g->m[mi].t0 || (head && it->t0 == d->t0));
 }
 
 /* The last word of a phrase, for comparing heads. */
@@ -3230,7 +3218,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		/* "The helmets were promised ..." after "5,000 helmets": a
 		 * definite noun with no number of its own counts what the
 		 * document counted before under the same word */
-		if (r->quantity < 0 && !rec_is_consent((rec_type)type) && definite_item(g, it))
+		if (r->quantity < 0 && !rec_is_consent((rec_type)type) && item_after_det(g, it, C_ARTICLE, 0))
 			same_count(out, first, r);
 		/* "De wens van Nederland om Leopard 1-tanks te kopen ... Het
 		 * Zwitserse parlement heeft leveranties van oorlogsmateriaal
@@ -3294,7 +3282,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		r->type = REC_DELIVERED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
-	if (rec_merge(out, first, r, it && back_ref(g, it) && it->qty < 0)) {
+	if (rec_merge(out, first, r, it && item_after_det(g, it, C_POSSESSIVE, 1) && it->qty < 0)) {
 		record_release(r);
 		out->n--;
 		return;
