@@ -420,9 +420,10 @@ static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n
 /* Does the finite verb at token i have its particle later in the
  * sentence?  The particle closes the main clause, so it must stand before
  * punctuation or the end ("kondigde nieuwe wapens aan."), never before
- * more words ("tegen Rusland", "zu liefern").  Returns the cue class and
- * marks the particle's tokens as used, or -1. */
-static int separable(gram_doc *g, size_t i, size_t t1)
+ * more words ("tegen Rusland", "zu liefern").  Returns the cue class,
+ * marks the particle's tokens as used and sets *at to its first token;
+ * or returns -1. */
+static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 {
 	const tok_list *tl = g->tl;
 	if (!lex_may_start(g->sep_starts, &tl->v[i]))
@@ -513,6 +514,7 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				continue;
 			for (size_t q = k; q <= j; q++)
 				g->skip[q - g->s0] = 1;
+			*at = k;
 			return e->sub;
 		}
 	}
@@ -671,9 +673,11 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		 * reading as a verb of saying ("sagte" said, "zegt" says) */
 		if ((best < 0 || (best == LEX_CUE && len == 1 && m[LEX_CUE].e->sub == C_REPORT)) &&
 		    g->sep && (t->flags & TOK_WORD)) {
-			int cls = separable(g, i, t1);
+			size_t part = 0;
+			int cls = separable(g, i, t1, &part);
 			if (cls >= 0) {
 				mention *mm = push_mention(g);
+				mm->part = part;
 				mm->kind = M_CUE;
 				mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
 				mm->approve = cls == C_APPROVE;
@@ -1143,6 +1147,15 @@ static size_t mdist(const mention *a, const mention *b)
 	if (b->t1 <= a->t0)
 		return a->t0 - b->t1;
 	return 0;
+}
+
+/* Does cue m stand right before the separated particle of verb pm, with
+ * at most one word between ("sluit de levering van F-16's aan Oekraïne
+ * niet uit", "schließt ... nicht mehr aus")?  Such a negation is the
+ * verb's however far its finite form stands. */
+static int before_particle(const mention *m, const mention *pm)
+{
+	return pm->part && m->t1 <= pm->part && pm->part - m->t1 <= 1;
 }
 
 static int is_short_function_word(const gram_doc *g, size_t i)
@@ -2634,7 +2647,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	int neg = 0, fut = 0, pastw = 0, cond = 0, should = 0, already = 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind != M_CUE || m->rel || mdist(m, pm) > MODAL_SCOPE)
+		if (m->kind != M_CUE || m->rel || (mdist(m, pm) > MODAL_SCOPE && !before_particle(m, pm)))
 			continue;
 		/* a modal after the predicate belongs to what follows ("piloten
 		 * opleiden om te kunnen vliegen"), unless it stands right by it */
@@ -2652,7 +2665,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			continue;
 		switch (sub) {
 		case C_NEG:
-			if (mdist(m, pm) > SCOPE)
+			if (mdist(m, pm) > SCOPE && !before_particle(m, pm))
 				break;
 			/* a transfer noun is negated only from before ("geen levering") */
 			if (core == C_TRANSFER_NOUN && m->t0 > pm->t0)
@@ -2729,8 +2742,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	int t;
 	switch (core) {
 	case C_REFUSED:
-		/* "sluit niet uit", "does not rule out": open to it */
-		t = neg ? REC_OFFERED : REC_REFUSED;
+		/* "sluit niet uit", "schließt ... nicht aus", "does not rule
+		 * out", "n'exclut pas": not having ruled it out is not having
+		 * decided (records.md, considering), in every language and
+		 * word order, as the contiguous cues read it */
+		t = neg ? REC_CONSIDERING : REC_REFUSED;
 		break;
 	case C_CONSIDERING: {
 		/* "prêt à examiner toute preuve d'un recours aux drones": what

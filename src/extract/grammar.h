@@ -61,6 +61,7 @@ typedef struct mention {
 	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	unsigned char would_form; /* a passive auxiliary written as the conditional ("würden", folded like "wurden") */
 	size_t t0, t1;           /* tokens */
+	size_t part;             /* a separable verb's particle, its first token (0: none) */
 	const char *code;        /* actor code */
 	const char *category;    /* items */
 	const char *system;      /* items naming a system */
