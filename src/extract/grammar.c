@@ -1890,6 +1890,33 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 	return item ? asker : NULL;
 }
 
+/* "Après mûre réflexion, la France a décidé de livrer des chars", "Nach
+ * langer Prüfung hat die Bundesregierung beschlossen, Panzer zu liefern",
+ * "weighed the request for months and then agreed to send tanks": a
+ * weighing told before a decision of the same clause is over, and the
+ * clause asserts the decision (records.md: considering is what is not yet
+ * decided).  The two must be parted by the deciding state or a
+ * coordination, and the decision must have what it gives after it, so
+ * that "is considering plans to send tanks" stays a weighing and "is
+ * weighing more tanks, the ministry announced" is not a pledge. */
+static int weighed_then_decided(const gram_doc *g, const clause *c, const int *have,
+                                const size_t *pos)
+{
+	if (!have[C_CONSIDERING] || !have[C_COMMITTED] || pos[C_CONSIDERING] > pos[C_COMMITTED])
+		return 0;
+	int parted = 0, gives = 0;
+	/* the deciding state may stand right after its verb ("Nach langem
+	 * Abwägen sagte Berlin ... zu") */
+	for (size_t i = pos[C_CONSIDERING] + 1; i <= pos[C_COMMITTED] + 1 && i < c->m1; i++)
+		if ((g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_NONE) ||
+		    (i < pos[C_COMMITTED] && cue_at(g, i, C_COORD)))
+			parted = 1;
+	for (size_t i = pos[C_COMMITTED] + 1; i < c->m1; i++)
+		if (g->m[i].kind == M_ITEM || cue_at(g, i, C_TRANSFER))
+			gives = 1;
+	return parted && gives;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -2498,6 +2525,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * Zelensky": a request named after a comma or an article past the
 	 * clause's verb of giving is what that verb answers; the clause gives
 	 * both */
+	if (weighed_then_decided(g, c, have, pos))
+		have[C_CONSIDERING] = 0;
 	int answers = 0;
 	if (have[C_REQUESTED] && !have[C_REFUSED] && !have[C_NEG] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_RECEIVE]) {
