@@ -1890,6 +1890,31 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 	return item ? asker : NULL;
 }
 
+/* Does clause c name as its object only "more" ("is considering sending
+ * more", "erwägt weitere Lieferungen", "overweegt meer te sturen", "envisage
+ * d'en livrer davantage")?  That is: a "more" cue after which the clause
+ * has nothing but verbs and nouns of transfer, infinitive markers and the
+ * recipient. */
+static int more_of_before(const gram_doc *g, const clause *c)
+{
+	if (!has_cue(g, C_MORE))
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_MORE))
+			continue;
+		int alone = 1;
+		for (size_t j = i + 1; j < c->m1 && alone; j++) {
+			const mention *m = &g->m[j];
+			alone = (m->kind == M_ACTOR && m->role == ROLE_RECIP) ||
+			        (m->kind == M_CUE && (m->sub == C_TRANSFER || m->sub == C_TRANSFER_NOUN ||
+			                              m->sub == C_INF || m->sub == C_RECIP));
+		}
+		if (alone)
+			return 1;
+	}
+	return 0;
+}
+
 /* "Après mûre réflexion, la France a décidé de livrer des chars", "Nach
  * langer Prüfung hat die Bundesregierung beschlossen, Panzer zu liefern",
  * "weighed the request for months and then agreed to send tanks": a
@@ -5979,6 +6004,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					ni = 1;
 					break;
 				}
+		}
+		/* "delivered 14 tanks and is considering sending more",
+		 * "erwägt weitere Lieferungen", "overweegt er meer te sturen":
+		 * a clause whose object is only "more" gives more of the one
+		 * item of the clause before, with no number of its own */
+		if (!ni && !c->gapped && nprev_items == 1 && more_of_before(g, c)) {
+			items[0] = prev_item;
+			items[0].qty = -1;
+			items[0].unit = NULL;
+			items[0].value = -1;
+			items[0].currency = NULL;
+			ni = 1;
 		}
 		nprev_items = ni;
 		if (ni)
