@@ -1603,6 +1603,14 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 		if (cue_at(g, j, C_NOT_ONLY) && !(j > c->m0 && cue_at(g, j - 1, C_NEG) &&
 		                                  g->m[j - 1].t1 == g->m[j].t0))
 			return 1;
+	/* "zou de levering overwegen als Kyiv erom vraagt", "würde Jets
+	 * anbieten, wenn die USA zustimmen": after a conditional auxiliary,
+	 * the word with a state right after it opens the condition the
+	 * conditional waits for ("als lid van de NAVO" has none) */
+	if (i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR && g->m[i + 1].t0 <= g->m[i].t1 + 1)
+		for (size_t j = c->m0; j < i; j++)
+			if (cue_at(g, j, C_WOULD) || cue_at(g, j, C_COND) || g->m[j].would_form)
+				return 1;
 	return 0;
 }
 
