@@ -1593,6 +1593,27 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether the conjunction at mention i opens the question a negated verb
+ * of saying right before it leaves open: "would not say when the tanks
+ * would arrive", "did not say if", "wilde niet zeggen wanneer (of)",
+ * "n'a pas précisé quand".  What follows it is not asserted.  "when",
+ * "wanneer", "quand", "if" and "si" are conditions elsewhere, and Dutch
+ * "of" is "or"; only a verb of saying with its negation before it makes
+ * them the question (German "ob" and "wann" are question words
+ * outright). */
+static int unanswered_question(const gram_doc *g, const clause *c, size_t i)
+{
+	if (!(cue_at(g, i, C_ONLY_IF) || cue_at(g, i, C_IF) || (g->lang == LANG_NL && cue_at(g, i, C_OR))))
+		return 0;
+	if (i == c->m0 || !cue_at(g, i - 1, C_REPORT) || g->m[i].t0 > g->m[i - 1].t1 + 1 ||
+	    !no_punct(g, g->m[i - 1].t1, g->m[i].t0))
+		return 0;
+	for (size_t j = i - 1; j-- > c->m0 && g->m[i - 1].t0 <= g->m[j].t1 + 3;)
+		if (cue_at(g, j, C_NEG))
+			return 1;
+	return 0;
+}
+
 /* Whether the negation at mention i stands nearer a predicate other than
  * the one at mention p (a transfer verb of its own: "terughoudend: wil
  * geen wapens sturen"). */
@@ -1904,7 +1925,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (m->kind != M_CUE || m->rel)
 			continue;
 		int cls = m->sub;
-		if (cls == C_ONLY_IF && !opens_if(g, c, i))
+		if (unanswered_question(g, c, i))
+			cls = C_QUESTION_WORD;
+		else if (cls == C_ONLY_IF && !opens_if(g, c, i))
 			continue;
 		/* "könnte Haubitzen schicken, falls Kiew darum bittet", "if Kyiv
 		 * asks for them": a request after "if" is what an offer waits
