@@ -1898,6 +1898,21 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 	return item ? asker : NULL;
 }
 
+/* Whether the claim at mention k stands before every predicate of its
+ * clause with no state named before it in the sentence: nobody makes the
+ * claim ("Rumours say", "Berichte, wonach"), unlike "Kyiv cited reports
+ * that" or "Washington's allegations". */
+static int unattributed_claim(const gram_doc *g, const clause *c, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (g->m[i].kind == M_ACTOR && !g->m[i].origin_only)
+			return 0;
+	for (size_t i = c->m0; i < k; i++)
+		if (g->m[i].kind == M_CUE && !g->m[i].rel && g->m[i].sub <= C_RECEIVE)
+			return 0;
+	return 1;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -2606,6 +2621,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (!cut)
 			return;
 	}
+	/* "Rumours on social media say Iran will deliver missiles", "Des
+	 * rumeurs évoquent la livraison": a claim that nobody is named as
+	 * making, told before what it claims, is a rumour and asserts
+	 * nothing */
+	if (have[C_CLAIM] && !have[C_REFUSED] && unattributed_claim(g, c, pos[C_CLAIM]))
+		return;
 	/* "discussions about how the vehicles could be supplied", "vroeg zich
 	 * af waarom": an embedded question asserts no provision, unless the
 	 * clause weighs or declines it ("prüft, ob") */
