@@ -3311,6 +3311,14 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		r->when_default = 1;
 		ahead = 0;
 	}
+	/* "has delivered 20 howitzers, and it will send 30 more next year":
+	 * a time ahead in a later clause of the sentence dates that
+	 * clause's promise, not the delivery done */
+	if (r->type == REC_DELIVERED && ahead && used && c1 > c0 && used->start >= g->tl->v[c1 - 1].end) {
+		str_copy(r->when, sizeof r->when, g->now);
+		r->when_default = 1;
+		ahead = 0;
+	}
 	/* "De F-16's worden pas volgend jaar geleverd", "livre dès la
 	 * semaine prochaine": a delivery dated after the document is still
 	 * to come */
@@ -5257,6 +5265,36 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	return 1;
 }
 
+/* Whether the coordinator at mention i, once the conjunct before (from
+ * mention m0) has its predicate, opens a conjunct with a subject pronoun
+ * of its own and its own verb: "pledged a dozen tanks, and it has since
+ * trained 15,000 recruits", "et il a depuis formé", "und es hat seither
+ * ... ausgebildet".  Each conjunct keeps its tense: the training done
+ * makes no delivery of the tanks promised.  The verb comes within a few
+ * words in English and French, at the end of the stretch (before any
+ * punctuation) in Dutch and German. */
+static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
+{
+	if (!cue_at(g, i, C_COORD) || i + 1 >= g->nm || g->m[i + 1].t0 != g->m[i].t1 || !has_pred(g, m0, i))
+		return 0;
+	/* Dutch "het" is the pronoun and the article: a pronoun where the
+	 * word after it is a bare finite verb ("en het heeft") */
+	size_t after = g->m[i + 1].t1;
+	int het = g->lang == LANG_NL && cue_at(g, i + 1, C_ARTICLE) && after < g->tl->n &&
+	          (g->tl->v[after].flags & TOK_WORD) && !(g->tl->v[after].flags & TOK_CAP) &&
+	          (i + 2 >= g->nm || g->m[i + 2].t0 > after);
+	if (!cue_at(g, i + 1, C_PRONOUN) && !het)
+		return 0;
+	size_t reach = g->m[i + 1].t1 + (g->lang == LANG_NL || g->lang == LANG_DE ? 12u : 4u);
+	for (size_t j = i + 2; j < g->nm && g->m[j].t0 <= reach; j++) {
+		if (!no_punct(g, g->m[j - 1].t1, g->m[j].t0))
+			return 0;
+		if (pred_cue(&g->m[j]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the coordinator at mention i, after a negated conjunct (from
  * mention m0), is followed by a lower-case word outside every mention (a
  * finite auxiliary: "heeft", "hat", "has") and, in the same stretch
@@ -5474,7 +5512,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * a restrictive "only" open a predicate of its own, whose verb
 		 * may come last, and which the negation does not reach */
 		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && has_pred(g, cm0, i) &&
-		    coordinated_aux(g, cm0, i, t1)) {
+		    (coordinated_aux(g, cm0, i, t1) || coordinated_subject(g, cm0, i))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
