@@ -1635,6 +1635,35 @@ static int promised_before(const gram_doc *g, size_t i)
 	return 0;
 }
 
+/* Whether the French negation at mention i ("ne", "n'") is the first
+ * half of the restrictive "ne ... que" ("ne livre que des casques", "ne
+ * seraient cédés qu'une fois remplacés", "ne livrera qu'après"): a "que"
+ * follows in its clause before any particle that completes a negation
+ * ("pas", "plus", "jamais", "rien", "aucun" ...).  It says "only", and
+ * what it restricts is still given. */
+static int restricts_que(const gram_doc *g, const clause *c, size_t i)
+{
+	static const char *const particles[] = { "pas", "plus", "jamais", "rien", "aucun", "aucune",
+	                                         "personne", "guere", "point", "ni", "nullement" };
+	const tok_list *tl = g->tl;
+	if (g->lang != LANG_FR)
+		return 0;
+	const char *f = tok_fold(tl, &tl->v[g->m[i].t0]);
+	if (strcmp(f, "ne") != 0 && strcmp(f, "n'") != 0)
+		return 0;
+	for (size_t t = g->m[i].t1; t < c->t1 && t < tl->n; t++) {
+		if (tl->v[t].flags & TOK_PUNCT)
+			return 0;
+		f = tok_fold(tl, &tl->v[t]);
+		for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++)
+			if (strcmp(f, particles[k]) == 0)
+				return 0;
+		if (strcmp(f, "que") == 0 || strncmp(f, "qu'", 3) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the negation at mention i is the first half of a restriction
  * whose second half opens a condition ("ne ... que si"). */
 static int restricts_if(const gram_doc *g, const clause *c, size_t i)
@@ -2711,7 +2740,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (negates_report(g, c, i))
 				break;
 			/* "ne livrera des chars que si": "ne ... que" restricts */
-			if (restricts_if(g, c, i))
+			if (restricts_if(g, c, i) || restricts_que(g, c, i))
 				break;
 			/* "blijft terughoudend: wil geen wapens sturen": a
 			 * negation nearer another verb is that verb's, and leaves
