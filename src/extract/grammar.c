@@ -3956,6 +3956,33 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
+/* "promised heavy tanks to Ukraine, in January, with fourteen Challenger
+ * 2s", "des chars lourds ..., avec quatorze Challenger 2", "Kampfpanzer
+ * ..., mit vierzehn Challenger 2", "zware tanks ..., met veertien": past
+ * a comma, "with" and an item of the category of the item before, with a
+ * number or a type that one lacks, say again what that item is: one
+ * item, the one that says more. */
+static size_t merge_with_restatement(const gram_doc *g, item_ref *items, size_t ni)
+{
+	size_t w = 0;
+	for (size_t j = 0; j < ni; j++) {
+		const item_ref *it = &items[j];
+		size_t mi = it->mi;
+		if (w > 0 && mi > 0 && cue_at(g, mi - 1, C_CARRYING) && g->m[mi - 1].t0 > 0 &&
+		    comma_at(g, g->m[mi - 1].t0 - 1) && it->t0 - g->m[mi - 1].t1 <= 2) {
+			item_ref *p = &items[w - 1];
+			if (p->category == it->category && p->qty < 0 && (it->qty >= 0 || it->system) &&
+			    (!p->system || !it->system || same_family(p->system, it->system)) &&
+			    p->t1 <= g->m[mi - 1].t0) {
+				*p = *it;
+				continue;
+			}
+		}
+		items[w++] = *it;
+	}
+	return w;
+}
+
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
                            item_ref *items, size_t max)
 {
@@ -4236,6 +4263,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		}
 		ni = w;
 	}
+	ni = merge_with_restatement(g, items, ni);
 	/* "de training wordt verzorgd door Nederlandse trainers": training
 	 * and its trainers are one activity, one record, and the soldiers
 	 * of its clause are trained, not sent ("de training van Oekraïense
