@@ -5329,7 +5329,8 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
  * ... ausgebildet".  Each conjunct keeps its tense: the training done
  * makes no delivery of the tanks promised.  The verb comes within a few
  * words in English and French, at the end of the stretch (before any
- * punctuation) in Dutch and German. */
+ * punctuation) in Dutch and German, where a finite auxiliary right after
+ * the coordinator opens such a conjunct without a pronoun. */
 static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
 {
 	if (!cue_at(g, i, C_COORD) || i + 1 >= g->nm || g->m[i + 1].t0 != g->m[i].t1 || !has_pred(g, m0, i))
@@ -5340,7 +5341,14 @@ static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
 	int het = g->lang == LANG_NL && cue_at(g, i + 1, C_ARTICLE) && after < g->tl->n &&
 	          (g->tl->v[after].flags & TOK_WORD) && !(g->tl->v[after].flags & TOK_CAP) &&
 	          (i + 2 >= g->nm || g->m[i + 2].t0 > after);
-	if (!cue_at(g, i + 1, C_PRONOUN) && !het)
+	/* "hat Munition geliefert und wird im Sommer Haubitzen liefern",
+	 * "heeft munitie geleverd en zal houwitsers leveren": in a
+	 * verb-final language a finite auxiliary right after the
+	 * coordinator opens the conjunct too, its verb at the end */
+	int aux = (g->lang == LANG_NL || g->lang == LANG_DE) &&
+	          (cue_at(g, i + 1, C_FUTURE) || cue_at(g, i + 1, C_AUX_PASSIVE) || cue_at(g, i + 1, C_WOULD) ||
+	           cue_at(g, i + 1, C_SHOULD) || cue_at(g, i + 1, C_COND));
+	if (!cue_at(g, i + 1, C_PRONOUN) && !het && !aux)
 		return 0;
 	size_t reach = g->m[i + 1].t1 + (g->lang == LANG_NL || g->lang == LANG_DE ? 12u : 4u);
 	for (size_t j = i + 2; j < g->nm && g->m[j].t0 <= reach; j++) {
