@@ -1942,6 +1942,23 @@ static int unattributed_claim(const gram_doc *g, const clause *c, size_t k)
 	return 1;
 }
 
+/* Whether the participle at mention i stands right after "already" right
+ * after an item ("Leopard 2A6 déjà livrés", "tanks already delivered"),
+ * with no auxiliary of its own before it and no other verb of the clause
+ * that gives. */
+static int already_participle(const gram_doc *g, const clause *c, size_t i)
+{
+	if (i < c->m0 + 2 || !cue_at(g, i - 1, C_ALREADY) || g->m[i - 1].t1 != g->m[i].t0 ||
+	    g->m[i - 2].kind != M_ITEM || g->m[i - 2].t1 != g->m[i - 1].t0 || g->m[i].t1 - g->m[i].t0 != 1)
+		return 0;
+	for (size_t k = c->m0; k < c->m1; k++)
+		if (k != i && g->m[k].kind == M_CUE && !g->m[k].rel &&
+		    (g->m[k].sub <= C_RECEIVE || g->m[k].sub == C_AUX_PASSIVE || g->m[k].sub == C_FUTURE) &&
+		    g->m[k].sub != C_TRANSFER_NOUN)
+			return 0;
+	return 1;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -2055,6 +2072,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (!own)
 				continue;
 		}
+		/* "s'ajoutent aux dix-huit Leopard déjà livrés", "on top of
+		 * the tanks already delivered": "already" between an item and
+		 * a participle after it makes the participle the item's
+		 * modifier; with no verb of the clause's own that gives, the
+		 * transfer is presupposed, not stated */
+		if ((cls == C_COMMITTED || cls == C_DELIVERED) && already_participle(g, c, i))
+			continue;
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
@@ -2768,7 +2792,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				cond = 1;
 			break;
 		case C_SHOULD: should = 1; break;
-		case C_ALREADY: already = 1; break;
+		case C_ALREADY:
+			/* "levert dertig tanks, bovenop de al geleverde": an
+			 * "already" past a comma is another phrase's */
+			if (!comma_between(g, m->t0 < pm->t0 ? m->t1 : pm->t1, m->t0 < pm->t0 ? pm->t0 : m->t0))
+				already = 1;
+			break;
 		default: break;
 		}
 	}
