@@ -273,8 +273,42 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		g->default_recipient = first_recip;
 }
 
+/* Whether record r of the headline only names, as weapons or military
+ * aid with no number and no money, what the body gives in detail: the
+ * same type, donor and recipient with items of their own category
+ * ("Sweden and Finland send weapons to Ukraine" over the body's
+ * anti-tank weapons and helmets).  The headline restates the body's fact
+ * (records.md: headline and body are one record).  A sum of money makes
+ * the headline's aid a package of its own.  The body's records come after
+ * r's, from index next on. */
+static int headline_generic(const gram_doc *g, const rec_list *out, size_t next, const record *r)
+{
+	if (!g->head_end || r->span[1] > g->head_end || strcmp(r->category, "weapons") ||
+	    r->value >= 0 || r->quantity >= 0 || !(r->type == REC_COMMITTED || r->type == REC_DELIVERED))
+		return 0;
+	for (size_t j = next; j < out->n; j++) {
+		const record *o = &out->v[j];
+		if (o->span[0] >= g->head_end && o->type == r->type && o->donor == r->donor &&
+		    o->recipient == r->recipient && strcmp(o->category, "weapons") &&
+		    strcmp(o->category, "funds"))
+			return 1;
+	}
+	return 0;
+}
+
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
+	size_t w = first;
+	for (size_t i = first; i < out->n; i++) {
+		if (headline_generic(g, out, i + 1, &out->v[i])) {
+			record_release(&out->v[i]);
+			continue;
+		}
+		if (w != i)
+			out->v[w] = out->v[i];
+		w++;
+	}
+	out->n = w;
 	for (size_t i = first; i < out->n; i++) {
 		record *r = &out->v[i];
 		if (r->system || rec_is_consent(r->type))
@@ -4809,6 +4843,14 @@ static void note_mentions(gram_doc *g)
 int gram_scan(gram_doc *g, size_t t0, size_t t1)
 {
 	g->nsent++;
+	/* a first sentence that a line break ends is the headline */
+	if (g->nsent == 1 && t1 > t0) {
+		const char *s = g->d->text;
+		size_t b = g->tl->v[t1 - 1].end;
+		while (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')
+			b++;
+		g->head_end = s[b] == '\n' ? cp_end(g, t1 - 1) : 0;
+	}
 	find_mentions(g, t0, t1);
 	note_mentions(g);
 	size_t nm = g->nm;
