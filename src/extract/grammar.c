@@ -1607,6 +1607,43 @@ static int negates_report(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether token t is written with the letter ä ("hätte", which folds
+ * like "hatte"). */
+static int umlaut_a(const gram_doc *g, size_t t)
+{
+	const token *k = &g->tl->v[t];
+	const unsigned char *s = (const unsigned char *)g->d->text;
+	for (uint32_t b = k->start; b + 1 < k->end; b++)
+		if (s[b] == 0xC3 && (s[b + 1] == 0xA4 || s[b + 1] == 0x84))
+			return 1;
+	return 0;
+}
+
+/* Whether a conditional of "have" stands in the clause before the
+ * participle at mention p: fr "aurait livré", de "hätte ... geliefert", nl
+ * "zou ... hebben geleverd" (English "would have sent" is a cue of its
+ * own).  With a condition it tells a past that did not happen; alone it
+ * is the reporter's "reportedly" and the delivery stands. */
+static int counterfactual_perfect(const gram_doc *g, const clause *c, size_t p)
+{
+	const tok_list *tl = g->tl;
+	int zou = 0;
+	for (size_t t = c->t0; t < g->m[p].t0; t++) {
+		const char *f = tok_fold(tl, &tl->v[t]);
+		if (g->lang == LANG_FR && !strncmp(f, "aur", 3) &&
+		    (!strcmp(f + 3, "ait") || !strcmp(f + 3, "aient") || !strcmp(f + 3, "ais") ||
+		     !strcmp(f + 3, "ions") || !strcmp(f + 3, "iez")))
+			return 1;
+		if (g->lang == LANG_DE && (!strcmp(f, "hatte") || !strcmp(f, "hatten")) && umlaut_a(g, t))
+			return 1;
+		if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
+			zou = 1;
+		if (g->lang == LANG_NL && zou && !strcmp(f, "hebben") && t + 1 == g->m[p].t0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the cue at mention i opens a condition: "if", "falls", or a
  * conjunction after a restrictive "only" of the clause ("will only send
  * tanks when", "wil pas leveren als", "nur liefern, wenn"), or one that
@@ -2770,6 +2807,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* a modal after the predicate belongs to what follows ("piloten
 		 * opleiden om te kunnen vliegen"), unless it stands right by it */
 		int is_if = m->sub == C_IF || (m->sub == C_ONLY_IF && opens_if(g, c, i));
+		/* "hätte geliefert, wenn", "zou hebben geleverd als": after
+		 * a past that did not happen, "wenn" and "als" are "if" */
+		if (m->sub == C_ONLY_IF && !is_if && core == C_DELIVERED && m->t0 >= pm->t1 &&
+		    counterfactual_perfect(g, c, pos[core]))
+			is_if = 1;
 		if (m->sub == C_ONLY_IF && !is_if)
 			continue;
 		int sub = is_if ? C_COND : m->sub == C_NOT_YET ? C_NEG : m->sub;
@@ -2812,11 +2854,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		case C_PAST_WANT: pastw = 1; break;
 		case C_COND:
 			/* "could be delivered", but not "would match the rifles
-			 * the allies are sending" */
-			if (core != C_DELIVERED || mdist(m, pm) <= 2)
+			 * the allies are sending"; a condition of a past that
+			 * did not happen ("aurait livré ... si", "hätte
+			 * geliefert, wenn") makes the delivery an offer */
+			if (core != C_DELIVERED || mdist(m, pm) <= 2 ||
+			    (is_if && counterfactual_perfect(g, c, pos[core])))
 				cond = 1;
 			break;
 		case C_WOULD:
+			/* "zou hebben geleverd": the reporter's "reportedly", a
+			 * delivery (a condition, if any, makes it an offer) */
+			if (core == C_DELIVERED && counterfactual_perfect(g, c, pos[core]))
+				break;
 			/* "said it would send": the future of reported speech,
 			 * and so of a promise ("sicherte zu, die USA würden
 			 * liefern") */
