@@ -4068,6 +4068,31 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
+/* Whether the conjunction at mention i ("als", "when", "wenn", "quand")
+ * opens a clause with a state's people or forces as its own subject right
+ * after it ("als Noord-Koreaanse troepen deelnemen", "when Russian troops
+ * attack"): what that clause names is its own, not what the clause before
+ * gives, whether it is a condition or a time. */
+static int conjunction_subject(const gram_doc *g, const clause *c, size_t i)
+{
+	if (!cue_at(g, i, C_ONLY_IF) || i + 2 >= c->m1)
+		return 0;
+	size_t j = i + 1;
+	if (cue_at(g, j, C_ARTICLE) && g->m[j].t0 == g->m[i].t1)
+		j++;
+	if (j + 1 >= c->m1 || g->m[j].t0 > g->m[j - 1].t1 + 1)
+		return 0;
+	/* the adjective before its noun, or after it in French ("quand
+	 * les troupes nord-coréennes") */
+	const mention *a = &g->m[j], *n = &g->m[j + 1];
+	if (g->lang == LANG_FR && a->kind == M_ITEM) {
+		a = &g->m[j + 1];
+		n = &g->m[j];
+	}
+	return a->kind == M_ACTOR && a->sub == ACT_ADJ && n->kind == M_ITEM && n->category &&
+	       is_person_category(n->category) && (n->t0 == a->t1 || a->t0 == n->t1);
+}
+
 /* "promised heavy tanks to Ukraine, in January, with fourteen Challenger
  * 2s", "des chars lourds ..., avec quatorze Challenger 2", "Kampfpanzer
  * ..., mit vierzehn Challenger 2", "zware tanks ..., met veertien": past
@@ -4111,7 +4136,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				item = 1;
 			else if (m->kind == M_CUE && !m->rel && (m->sub <= C_RECEIVE || m->sub == C_TRAIN))
 				verb = 1;
-			else if (verb && item && opens_if(g, c, i))
+			else if (verb && item && (opens_if(g, c, i) || conjunction_subject(g, c, i)))
 				cond = i;
 		}
 	}
