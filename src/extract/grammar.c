@@ -4038,6 +4038,29 @@ static int partitive(const gram_doc *g, size_t si, const mention *item, const nu
 	return 0;
 }
 
+/* "Sweden will send Archer howitzers, CV90 vehicles and NLAW anti-tank
+ * weapons to Ukraine, ..., in its largest package of military aid so
+ * far", "joining a growing list of countries that supply weapons": a bare
+ * generic item (weapons, military aid: no type, number or money) past a
+ * comma after the clause's named items says again what they are, one
+ * fact with them, not another item. */
+static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t ni)
+{
+	size_t w = 0;
+	for (size_t j = 0; j < ni; j++) {
+		const item_ref *it = &items[j];
+		int generic = !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
+		int restates = 0;
+		for (size_t k = 0; k < w && generic && !restates; k++)
+			restates = strcmp(items[k].category, "weapons") && strcmp(items[k].category, "funds") &&
+			           items[k].t1 <= it->t0 && comma_between(g, items[k].t1, it->t0);
+		if (restates)
+			continue;
+		items[w++] = *it;
+	}
+	return w;
+}
+
 /* "the new military aid package will include tanks", "een nieuw
  * steunpakket ..., dat twintig pantserwagens omvat": the package noun is
  * the pledge and its contents the items, so when the clause names items
@@ -4066,8 +4089,6 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 	return w;
 }
 
-/* The items of a clause, each with its quantity, and the clause's money
- * given to the item it is closest to. */
 /* Whether the conjunction at mention i ("als", "when", "wenn", "quand")
  * opens a clause with a state's people or forces as its own subject right
  * after it ("als Noord-Koreaanse troepen deelnemen", "when Russian troops
@@ -4120,6 +4141,8 @@ static size_t merge_with_restatement(const gram_doc *g, item_ref *items, size_t 
 	return w;
 }
 
+/* The items of a clause, each with its quantity, and the clause's money
+ * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
                            item_ref *items, size_t max)
 {
@@ -4637,6 +4660,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[best].currency = nums[k].code;
 		}
 	}
+	ni = drop_restated_generic(g, items, ni);
 	return drop_package_nouns(g, c, items, ni);
 }
 
