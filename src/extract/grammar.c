@@ -375,14 +375,16 @@ static int is_fold(const tok_list *tl, size_t t, char c)
 	return f[0] == c && !f[1];
 }
 
-/* Whether token t is written with the letter ü ("würden", which folds
- * like "wurden"). */
-static int umlaut_u(const gram_doc *g, size_t t)
+/* Whether token t is written with the umlaut of vowel v, 'u' or 'a'
+ * ("würden", which folds like "wurden"; "hätte", like "hatte"): the
+ * second byte of ü/Ü is 0xBC/0x9C, of ä/Ä 0xA4/0x84. */
+static int umlaut(const gram_doc *g, size_t t, char v)
 {
 	const token *k = &g->tl->v[t];
 	const unsigned char *s = (const unsigned char *)g->d->text;
+	unsigned char lo = v == 'u' ? 0xBC : 0xA4, up = v == 'u' ? 0x9C : 0x84;
 	for (uint32_t b = k->start; b + 1 < k->end; b++)
-		if (s[b] == 0xC3 && (s[b + 1] == 0xBC || s[b + 1] == 0x9C))
+		if (s[b] == 0xC3 && (s[b + 1] == lo || s[b + 1] == up))
 			return 1;
 	return 0;
 }
@@ -832,7 +834,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			}
 			/* "würden" folds to "wurden": the written umlaut tells
 			 * the conditional from the past */
-			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut_u(g, i))
+			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut(g, i, 'u'))
 				mm->would_form = 1;
 			/* "bereit, der Ukraine Panzer zu überlassen": a German
 			 * participle that is also the infinitive ("überlassen",
@@ -1607,18 +1609,6 @@ static int negates_report(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
-/* Whether token t is written with the letter ä ("hätte", which folds
- * like "hatte"). */
-static int umlaut_a(const gram_doc *g, size_t t)
-{
-	const token *k = &g->tl->v[t];
-	const unsigned char *s = (const unsigned char *)g->d->text;
-	for (uint32_t b = k->start; b + 1 < k->end; b++)
-		if (s[b] == 0xC3 && (s[b + 1] == 0xA4 || s[b + 1] == 0x84))
-			return 1;
-	return 0;
-}
-
 /* Whether a conditional of "have" stands in the clause before the
  * participle at mention p: fr "aurait livré", de "hätte ... geliefert", nl
  * "zou ... hebben geleverd" (English "would have sent" is a cue of its
@@ -1634,7 +1624,7 @@ static int counterfactual_perfect(const gram_doc *g, const clause *c, size_t p)
 		    (!strcmp(f + 3, "ait") || !strcmp(f + 3, "aient") || !strcmp(f + 3, "ais") ||
 		     !strcmp(f + 3, "ions") || !strcmp(f + 3, "iez")))
 			return 1;
-		if (g->lang == LANG_DE && (!strcmp(f, "hatte") || !strcmp(f, "hatten")) && umlaut_a(g, t))
+		if (g->lang == LANG_DE && (!strcmp(f, "hatte") || !strcmp(f, "hatten")) && umlaut(g, t, 'a'))
 			return 1;
 		if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
 			zou = 1;
