@@ -4131,6 +4131,36 @@ static size_t merge_with_restatement(const gram_doc *g, item_ref *items, size_t 
 	return w;
 }
 
+/* Whether the item at mention i stands past a speech tag that follows
+ * the clause's statement, in a phrase of the speaker's own past another
+ * comma: "Ukraine has received its first F-16 fighter jets, Zelenskiy
+ * said on Sunday, speaking in front of two of the aircraft".  That phrase
+ * tells where or how the speaker spoke, not what was given; a list the
+ * statement goes on with ("including", "and") or a verb of its own that
+ * gives keeps its items. */
+static int after_speech_tag(const gram_doc *g, const clause *c, size_t i)
+{
+	size_t r = SIZE_MAX, last_item = SIZE_MAX;
+	int stated = 0;
+	for (size_t j = c->m0; j < i; j++) {
+		const mention *m = &g->m[j];
+		if (r == SIZE_MAX) {
+			if (pred_cue(m))
+				stated = 1;
+			else if (m->kind == M_ITEM)
+				last_item = j;
+			else if (cue_at(g, j, C_REPORT) && stated && last_item != SIZE_MAX &&
+			         comma_between(g, g->m[last_item].t1, m->t0))
+				r = j;
+			continue;
+		}
+		if (pred_cue(m) || cue_at(g, j, C_INCLUDE) || cue_at(g, j, C_ELABORATION) ||
+		    cue_at(g, j, C_COORD) || cue_at(g, j, C_OR) || cue_at(g, j, C_REPORT))
+			return 0;
+	}
+	return r != SIZE_MAX && comma_between(g, g->m[r].t1, g->m[i].t0);
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -4156,6 +4186,8 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	for (size_t i = c->m0; i < cond && ni < max; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
+			continue;
+		if (after_speech_tag(g, c, i))
 			continue;
 		/* "protection against mines and artillery fire": targets, not
 		 * items; the phrase ends at the next cue or actor past its object */
