@@ -4044,6 +4044,19 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 		for (size_t k = 0; k < w && generic && !restates; k++)
 			restates = strcmp(items[k].category, "weapons") && strcmp(items[k].category, "funds") &&
 			           items[k].t1 <= it->t0 && comma_between(g, items[k].t1, it->t0);
+		/* "has delivered the first 50,000 artillery shells bought under
+		 * its initiative to source ammunition": a bare noun of the
+		 * category of a counted item before it, not listed with it,
+		 * names that item again */
+		int bare = !it->system && it->qty < 0 && it->value < 0;
+		for (size_t k = 0; k < w && bare && !restates; k++) {
+			if (items[k].category != it->category || items[k].qty < 0 || items[k].t1 > it->t0)
+				continue;
+			int listed = 0;
+			for (size_t q = items[k].mi + 1; q < it->mi && !listed; q++)
+				listed = cue_at(g, q, C_COORD) || cue_at(g, q, C_OR);
+			restates = !listed;
+		}
 		if (restates)
 			continue;
 		items[w++] = *it;
