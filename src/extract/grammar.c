@@ -6550,11 +6550,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (int ti = 0; ti < 2; ti++) {
 				if (types[ti] < 0)
 					continue;
-				/* a headline's (the first sentence's) tentative pledge,
-				 * unless it calls its items additional ("liefern weiteres
-				 * Patriot-System") */
-				g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
-				                    !clause_has(g, c, C_MORE);
+				/* a bare present's tentative pledge (the headline's, or
+				 * the body's "nous envoyons des missiles" beside "a
+				 * livré des missiles"), unless it calls its items
+				 * additional ("liefern weiteres Patriot-System") */
+				g->emit_tentative = ti == 0 && p.tentative && !clause_has(g, c, C_MORE);
 				g->emit_present = ti == 0 && p.present;
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
