@@ -5135,6 +5135,26 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
+/* Whether the sentence's elaboration opener names a new package ("the
+ * new package includes", "le nouveau paquet comprend", "das neue Paket
+ * umfasst"): a word of the class "more" inside it.  What it spells out is
+ * the pledge the document reports, not the deliveries the sentence
+ * before told as background ("Canberra avait déjà livré ...  Le nouveau
+ * paquet comprend également des munitions"). */
+static int elaborates_new_package(const gram_doc *g)
+{
+	for (size_t i = 0; i < g->nm; i++) {
+		if (!cue_at(g, i, C_ELABORATION))
+			continue;
+		for (size_t t = g->m[i].t0; t < g->m[i].t1; t++)
+			for (const lex_entry *e = lex_lookup_tok(g->lx, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
+			     e = lex_next(g->lx, e))
+				if (e->sub == C_MORE)
+					return 1;
+	}
+	return 0;
+}
+
 /* The sentence's numbers, scanned at the first call, with the sums the
  * document's last currency implies (implied_money: as of the sentence's
  * start, which the reading of the sentence does not change). */
@@ -6988,9 +7008,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		item_ref items[16];
 		size_t ni = clause_items(g, &whole, inums, nn, items, 16);
 		size_t before = out->n;
+		int type = g->last_type;
+		if (type == REC_DELIVERED && elaborates_new_package(g))
+			type = REC_COMMITTED;
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
-				emit(g, out, first, g->last_type, g->elab_donor[d], g->last_recipient, NULL,
+				emit(g, out, first, type, g->elab_donor[d], g->last_recipient, NULL,
 				     &items[j], t0, t1, t0, t1, dates);
 		/* the date is that of the sentence spelled out, unless this one
 		 * gives its own */
