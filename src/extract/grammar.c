@@ -4044,6 +4044,10 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 		for (size_t k = 0; k < w && generic && !restates; k++)
 			restates = strcmp(items[k].category, "weapons") && strcmp(items[k].category, "funds") &&
 			           items[k].t1 <= it->t0 && comma_between(g, items[k].t1, it->t0);
+		/* "howitzers, tanks, and other weapons": a list goes on */
+		for (size_t q = w ? items[w - 1].mi + 1 : 0; q < it->mi && restates; q++)
+			if (cue_at(g, q, C_COORD) || cue_at(g, q, C_OR))
+				restates = 0;
 		/* "has delivered the first 50,000 artillery shells bought under
 		 * its initiative to source ammunition": a bare noun of the
 		 * category of a counted item before it, not listed with it,
