@@ -2003,6 +2003,30 @@ static int unattributed_claim(const gram_doc *g, const clause *c, size_t k)
 	return 1;
 }
 
+static int is_person_category(const char *c);
+
+/* Whether the training participle at mention i stands right after a
+ * people item and right before a state with at most one word between
+ * ("soldiers trained in Germany", "soldats formés en Allemagne"), and no
+ * other verb of the clause gives. */
+static int trained_where(const gram_doc *g, const clause *c, size_t i)
+{
+	const mention *m = &g->m[i];
+	if (i == c->m0 || i + 1 >= c->m1 || g->m[i - 1].kind != M_ITEM || g->m[i - 1].t1 != m->t0 ||
+	    !g->m[i - 1].category || !is_person_category(g->m[i - 1].category))
+		return 0;
+	size_t a = i + 1;
+	if (cue_at(g, a, C_RECIP) && g->m[a].t0 == m->t1)
+		a++;
+	if (a >= c->m1 || g->m[a].kind != M_ACTOR || g->m[a].sub == ACT_ADJ || g->m[a].t0 > m->t1 + 1 ||
+	    !no_punct(g, m->t1, g->m[a].t0))
+		return 0;
+	for (size_t k = c->m0; k < c->m1; k++)
+		if (k != i && pred_cue(&g->m[k]))
+			return 0;
+	return 1;
+}
+
 /* Whether the participle at mention i stands right after "already" right
  * after an item ("Leopard 2A6 déjà livrés", "tanks already delivered"),
  * with no auxiliary of its own before it and no other verb of the clause
@@ -2133,6 +2157,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (!own)
 				continue;
 		}
+		/* "crewed by soldiers trained in Germany and Poland", "des
+		 * soldats formés en Allemagne": a training participle right
+		 * after the people it qualifies, with where they were trained
+		 * after it, presupposes the training where the clause gives
+		 * nothing of its own */
+		if (cls == C_DELIVERED && m->sub == C_TRAINED && trained_where(g, c, i))
+			continue;
 		/* "s'ajoutent aux dix-huit Leopard déjà livrés", "on top of
 		 * the tanks already delivered": "already" between an item and
 		 * a participle after it makes the participle the item's
@@ -3672,7 +3703,6 @@ static const mention *weapon_user(const gram_doc *g, const clause *c)
 	return NULL;
 }
 
-static int is_person_category(const char *c);
 
 /* The state of the trainees a training word of clause c names right
  * after it, past "of" and an article ("la formation de militaires
