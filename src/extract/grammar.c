@@ -273,8 +273,42 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		g->default_recipient = first_recip;
 }
 
+/* Whether record r of the headline only names, as weapons or military
+ * aid with no number and no money, what the body gives in detail: the
+ * same type, donor and recipient with items of their own category
+ * ("Sweden and Finland send weapons to Ukraine" over the body's
+ * anti-tank weapons and helmets).  The headline restates the body's fact
+ * (records.md: headline and body are one record).  A sum of money makes
+ * the headline's aid a package of its own.  The body's records come after
+ * r's, from index next on. */
+static int headline_generic(const gram_doc *g, const rec_list *out, size_t next, const record *r)
+{
+	if (!g->head_end || r->span[1] > g->head_end || strcmp(r->category, "weapons") ||
+	    r->value >= 0 || r->quantity >= 0 || !(r->type == REC_COMMITTED || r->type == REC_DELIVERED))
+		return 0;
+	for (size_t j = next; j < out->n; j++) {
+		const record *o = &out->v[j];
+		if (o->span[0] >= g->head_end && o->type == r->type && o->donor == r->donor &&
+		    o->recipient == r->recipient && strcmp(o->category, "weapons") &&
+		    strcmp(o->category, "funds"))
+			return 1;
+	}
+	return 0;
+}
+
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
+	size_t w = first;
+	for (size_t i = first; i < out->n; i++) {
+		if (headline_generic(g, out, i + 1, &out->v[i])) {
+			record_release(&out->v[i]);
+			continue;
+		}
+		if (w != i)
+			out->v[w] = out->v[i];
+		w++;
+	}
+	out->n = w;
 	for (size_t i = first; i < out->n; i++) {
 		record *r = &out->v[i];
 		if (r->system || rec_is_consent(r->type))
@@ -341,14 +375,16 @@ static int is_fold(const tok_list *tl, size_t t, char c)
 	return f[0] == c && !f[1];
 }
 
-/* Whether token t is written with the letter ü ("würden", which folds
- * like "wurden"). */
-static int umlaut_u(const gram_doc *g, size_t t)
+/* Whether token t is written with the umlaut of vowel v, 'u' or 'a'
+ * ("würden", which folds like "wurden"; "hätte", like "hatte"): the
+ * second byte of ü/Ü is 0xBC/0x9C, of ä/Ä 0xA4/0x84. */
+static int umlaut(const gram_doc *g, size_t t, char v)
 {
 	const token *k = &g->tl->v[t];
 	const unsigned char *s = (const unsigned char *)g->d->text;
+	unsigned char lo = v == 'u' ? 0xBC : 0xA4, up = v == 'u' ? 0x9C : 0x84;
 	for (uint32_t b = k->start; b + 1 < k->end; b++)
-		if (s[b] == 0xC3 && (s[b + 1] == 0xBC || s[b + 1] == 0x9C))
+		if (s[b] == 0xC3 && (s[b + 1] == lo || s[b + 1] == up))
 			return 1;
 	return 0;
 }
@@ -802,7 +838,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			}
 			/* "würden" folds to "wurden": the written umlaut tells
 			 * the conditional from the past */
-			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut_u(g, i))
+			if (e->sub == C_AUX_PASSIVE && len == 1 && umlaut(g, i, 'u'))
 				mm->would_form = 1;
 			/* "bereit, der Ukraine Panzer zu überlassen": a German
 			 * participle that is also the infinitive ("überlassen",
@@ -1586,6 +1622,31 @@ static int negates_report(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether a conditional of "have" stands in the clause before the
+ * participle at mention p: fr "aurait livré", de "hätte ... geliefert", nl
+ * "zou ... hebben geleverd" (English "would have sent" is a cue of its
+ * own).  With a condition it tells a past that did not happen; alone it
+ * is the reporter's "reportedly" and the delivery stands. */
+static int counterfactual_perfect(const gram_doc *g, const clause *c, size_t p)
+{
+	const tok_list *tl = g->tl;
+	int zou = 0;
+	for (size_t t = c->t0; t < g->m[p].t0; t++) {
+		const char *f = tok_fold(tl, &tl->v[t]);
+		if (g->lang == LANG_FR && !strncmp(f, "aur", 3) &&
+		    (!strcmp(f + 3, "ait") || !strcmp(f + 3, "aient") || !strcmp(f + 3, "ais") ||
+		     !strcmp(f + 3, "ions") || !strcmp(f + 3, "iez")))
+			return 1;
+		if (g->lang == LANG_DE && (!strcmp(f, "hatte") || !strcmp(f, "hatten")) && umlaut(g, t, 'a'))
+			return 1;
+		if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
+			zou = 1;
+		if (g->lang == LANG_NL && zou && !strcmp(f, "hebben") && t + 1 == g->m[p].t0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the cue at mention i opens a condition: "if", "falls", or a
  * conjunction after a restrictive "only" of the clause ("will only send
  * tanks when", "wil pas leveren als", "nur liefern, wenn"), or one that
@@ -1606,11 +1667,38 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 	/* "zou de levering overwegen als Kyiv erom vraagt", "würde Jets
 	 * anbieten, wenn die USA zustimmen": after a conditional auxiliary,
 	 * the word with a state right after it opens the condition the
-	 * conditional waits for ("als lid van de NAVO" has none) */
+	 * conditional waits for ("als lid van de NAVO" has none).  After a
+	 * verb of saying the auxiliary is a future told in reported speech
+	 * ("Seoul said it would send weapons when North Korean troops join"),
+	 * and the word only says when. */
 	if (i + 1 < c->m1 && g->m[i + 1].kind == M_ACTOR && g->m[i + 1].t0 <= g->m[i].t1 + 1)
-		for (size_t j = c->m0; j < i; j++)
+		for (size_t j = c->m0; j < i; j++) {
+			if (cue_at(g, j, C_REPORT))
+				break;
 			if (cue_at(g, j, C_WOULD) || cue_at(g, j, C_COND) || g->m[j].would_form)
 				return 1;
+		}
+	return 0;
+}
+
+/* Whether the conjunction at mention i opens the question a negated verb
+ * of saying right before it leaves open: "would not say when the tanks
+ * would arrive", "did not say if", "wilde niet zeggen wanneer (of)",
+ * "n'a pas précisé quand".  What follows it is not asserted.  "when",
+ * "wanneer", "quand", "if" and "si" are conditions elsewhere, and Dutch
+ * "of" is "or"; only a verb of saying with its negation before it makes
+ * them the question (German "ob" and "wann" are question words
+ * outright). */
+static int unanswered_question(const gram_doc *g, const clause *c, size_t i)
+{
+	if (!(cue_at(g, i, C_ONLY_IF) || cue_at(g, i, C_IF) || (g->lang == LANG_NL && cue_at(g, i, C_OR))))
+		return 0;
+	if (i == c->m0 || !cue_at(g, i - 1, C_REPORT) || g->m[i].t0 > g->m[i - 1].t1 + 1 ||
+	    !no_punct(g, g->m[i - 1].t1, g->m[i].t0))
+		return 0;
+	for (size_t j = i - 1; j-- > c->m0 && g->m[i - 1].t0 <= g->m[j].t1 + 3;)
+		if (cue_at(g, j, C_NEG))
+			return 1;
 	return 0;
 }
 
@@ -1632,6 +1720,35 @@ static int promised_before(const gram_doc *g, size_t i)
 	for (size_t j = 0; j < i; j++)
 		if (cue_at(g, j, C_COMMITTED) && !g->m[j].rel)
 			return 1;
+	return 0;
+}
+
+/* Whether the French negation at mention i ("ne", "n'") is the first
+ * half of the restrictive "ne ... que" ("ne livre que des casques", "ne
+ * seraient cédés qu'une fois remplacés", "ne livrera qu'après"): a "que"
+ * follows in its clause before any particle that completes a negation
+ * ("pas", "plus", "jamais", "rien", "aucun" ...).  It says "only", and
+ * what it restricts is still given. */
+static int restricts_que(const gram_doc *g, const clause *c, size_t i)
+{
+	static const char *const particles[] = { "pas", "plus", "jamais", "rien", "aucun", "aucune",
+	                                         "personne", "guere", "point", "ni", "nullement" };
+	const tok_list *tl = g->tl;
+	if (g->lang != LANG_FR)
+		return 0;
+	const char *f = tok_fold(tl, &tl->v[g->m[i].t0]);
+	if (strcmp(f, "ne") != 0 && strcmp(f, "n'") != 0)
+		return 0;
+	for (size_t t = g->m[i].t1; t < c->t1 && t < tl->n; t++) {
+		if (tl->v[t].flags & TOK_PUNCT)
+			return 0;
+		f = tok_fold(tl, &tl->v[t]);
+		for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++)
+			if (strcmp(f, particles[k]) == 0)
+				return 0;
+		if (strcmp(f, "que") == 0 || strncmp(f, "qu'", 3) == 0)
+			return 1;
+	}
 	return 0;
 }
 
@@ -1950,6 +2067,62 @@ static int weighed_then_decided(const gram_doc *g, const clause *c, const int *h
 	return parted && gives;
 }
 
+/* Whether the claim at mention k stands before every predicate of its
+ * clause with no state named before it in the sentence: nobody makes the
+ * claim ("Rumours say", "Berichte, wonach"), unlike "Kyiv cited reports
+ * that" or "Washington's allegations". */
+static int unattributed_claim(const gram_doc *g, const clause *c, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (g->m[i].kind == M_ACTOR && !g->m[i].origin_only)
+			return 0;
+	for (size_t i = c->m0; i < k; i++)
+		if (g->m[i].kind == M_CUE && !g->m[i].rel && g->m[i].sub <= C_RECEIVE)
+			return 0;
+	return 1;
+}
+
+static int is_person_category(const char *c);
+
+/* Whether the training participle at mention i stands right after a
+ * people item and right before a state with at most one word between
+ * ("soldiers trained in Germany", "soldats formés en Allemagne"), and no
+ * other verb of the clause gives. */
+static int trained_where(const gram_doc *g, const clause *c, size_t i)
+{
+	const mention *m = &g->m[i];
+	if (i == c->m0 || i + 1 >= c->m1 || g->m[i - 1].kind != M_ITEM || g->m[i - 1].t1 != m->t0 ||
+	    !g->m[i - 1].category || !is_person_category(g->m[i - 1].category))
+		return 0;
+	size_t a = i + 1;
+	if (cue_at(g, a, C_RECIP) && g->m[a].t0 == m->t1)
+		a++;
+	if (a >= c->m1 || g->m[a].kind != M_ACTOR || g->m[a].sub == ACT_ADJ || g->m[a].t0 > m->t1 + 1 ||
+	    !no_punct(g, m->t1, g->m[a].t0))
+		return 0;
+	for (size_t k = c->m0; k < c->m1; k++)
+		if (k != i && pred_cue(&g->m[k]))
+			return 0;
+	return 1;
+}
+
+/* Whether the participle at mention i stands right after "already" right
+ * after an item ("Leopard 2A6 déjà livrés", "tanks already delivered"),
+ * with no auxiliary of its own before it and no other verb of the clause
+ * that gives. */
+static int already_participle(const gram_doc *g, const clause *c, size_t i)
+{
+	if (i < c->m0 + 2 || !cue_at(g, i - 1, C_ALREADY) || g->m[i - 1].t1 != g->m[i].t0 ||
+	    g->m[i - 2].kind != M_ITEM || g->m[i - 2].t1 != g->m[i - 1].t0 || g->m[i].t1 - g->m[i].t0 != 1)
+		return 0;
+	for (size_t k = c->m0; k < c->m1; k++)
+		if (k != i && g->m[k].kind == M_CUE && !g->m[k].rel &&
+		    (g->m[k].sub <= C_RECEIVE || g->m[k].sub == C_AUX_PASSIVE || g->m[k].sub == C_FUTURE) &&
+		    g->m[k].sub != C_TRANSFER_NOUN)
+			return 0;
+	return 1;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1977,7 +2150,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (m->kind != M_CUE || m->rel)
 			continue;
 		int cls = m->sub;
-		if (cls == C_ONLY_IF && !opens_if(g, c, i))
+		if (unanswered_question(g, c, i))
+			cls = C_QUESTION_WORD;
+		else if (cls == C_ONLY_IF && !opens_if(g, c, i))
 			continue;
 		/* "könnte Haubitzen schicken, falls Kiew darum bittet", "if Kyiv
 		 * asks for them": a request after "if" is what an offer waits
@@ -2061,6 +2236,20 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (!own)
 				continue;
 		}
+		/* "crewed by soldiers trained in Germany and Poland", "des
+		 * soldats formés en Allemagne": a training participle right
+		 * after the people it qualifies, with where they were trained
+		 * after it, presupposes the training where the clause gives
+		 * nothing of its own */
+		if (cls == C_DELIVERED && m->sub == C_TRAINED && trained_where(g, c, i))
+			continue;
+		/* "s'ajoutent aux dix-huit Leopard déjà livrés", "on top of
+		 * the tanks already delivered": "already" between an item and
+		 * a participle after it makes the participle the item's
+		 * modifier; with no verb of the clause's own that gives, the
+		 * transfer is presupposed, not stated */
+		if ((cls == C_COMMITTED || cls == C_DELIVERED) && already_participle(g, c, i))
+			continue;
 		if (!have[cls])
 			pos[cls] = i;
 		have[cls]++;
@@ -2658,6 +2847,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (!cut)
 			return;
 	}
+	/* "Rumours on social media say Iran will deliver missiles", "Des
+	 * rumeurs évoquent la livraison": a claim that nobody is named as
+	 * making, told before what it claims, is a rumour and asserts
+	 * nothing */
+	if (have[C_CLAIM] && !have[C_REFUSED] && unattributed_claim(g, c, pos[C_CLAIM]))
+		return;
 	/* "discussions about how the vehicles could be supplied", "vroeg zich
 	 * af waarom": an embedded question asserts no provision, unless the
 	 * clause weighs or declines it ("prüft, ob") */
@@ -2714,6 +2909,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* a modal after the predicate belongs to what follows ("piloten
 		 * opleiden om te kunnen vliegen"), unless it stands right by it */
 		int is_if = m->sub == C_IF || (m->sub == C_ONLY_IF && opens_if(g, c, i));
+		/* "hätte geliefert, wenn", "zou hebben geleverd als": after
+		 * a past that did not happen, "wenn" and "als" are "if" */
+		if (m->sub == C_ONLY_IF && !is_if && core == C_DELIVERED && m->t0 >= pm->t1 &&
+		    counterfactual_perfect(g, c, pos[core]))
+			is_if = 1;
 		if (m->sub == C_ONLY_IF && !is_if)
 			continue;
 		int sub = is_if ? C_COND : m->sub == C_NOT_YET ? C_NEG : m->sub;
@@ -2742,7 +2942,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (negates_report(g, c, i))
 				break;
 			/* "ne livrera des chars que si": "ne ... que" restricts */
-			if (restricts_if(g, c, i))
+			if (restricts_if(g, c, i) || restricts_que(g, c, i))
 				break;
 			/* "blijft terughoudend: wil geen wapens sturen": a
 			 * negation nearer another verb is that verb's, and leaves
@@ -2756,11 +2956,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		case C_PAST_WANT: pastw = 1; break;
 		case C_COND:
 			/* "could be delivered", but not "would match the rifles
-			 * the allies are sending" */
-			if (core != C_DELIVERED || mdist(m, pm) <= 2)
+			 * the allies are sending"; a condition of a past that
+			 * did not happen ("aurait livré ... si", "hätte
+			 * geliefert, wenn") makes the delivery an offer */
+			if (core != C_DELIVERED || mdist(m, pm) <= 2 ||
+			    (is_if && counterfactual_perfect(g, c, pos[core])))
 				cond = 1;
 			break;
 		case C_WOULD:
+			/* "zou hebben geleverd": the reporter's "reportedly", a
+			 * delivery (a condition, if any, makes it an offer) */
+			if (core == C_DELIVERED && counterfactual_perfect(g, c, pos[core]))
+				break;
 			/* "said it would send": the future of reported speech,
 			 * and so of a promise ("sicherte zu, die USA würden
 			 * liefern") */
@@ -2770,7 +2977,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				cond = 1;
 			break;
 		case C_SHOULD: should = 1; break;
-		case C_ALREADY: already = 1; break;
+		case C_ALREADY:
+			/* "levert dertig tanks, bovenop de al geleverde": an
+			 * "already" past a comma is another phrase's */
+			if (!comma_between(g, m->t0 < pm->t0 ? m->t1 : pm->t1, m->t0 < pm->t0 ? pm->t0 : m->t0))
+				already = 1;
+			break;
 		default: break;
 		}
 	}
@@ -3345,6 +3557,14 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 		r->when_default = 1;
 		ahead = 0;
 	}
+	/* "has delivered 20 howitzers, and it will send 30 more next year":
+	 * a time ahead in a later clause of the sentence dates that
+	 * clause's promise, not the delivery done */
+	if (r->type == REC_DELIVERED && ahead && used && c1 > c0 && used->start >= g->tl->v[c1 - 1].end) {
+		str_copy(r->when, sizeof r->when, g->now);
+		r->when_default = 1;
+		ahead = 0;
+	}
 	/* "De F-16's worden pas volgend jaar geleverd", "livre dès la
 	 * semaine prochaine": a delivery dated after the document is still
 	 * to come */
@@ -3567,7 +3787,6 @@ static const mention *weapon_user(const gram_doc *g, const clause *c)
 	return NULL;
 }
 
-static int is_person_category(const char *c);
 
 /* The state of the trainees a training word of clause c names right
  * after it, past "of" and an article ("la formation de militaires
@@ -3923,6 +4142,46 @@ static int partitive(const gram_doc *g, size_t si, const mention *item, const nu
 	return 0;
 }
 
+/* "Sweden will send Archer howitzers, CV90 vehicles and NLAW anti-tank
+ * weapons to Ukraine, ..., in its largest package of military aid so
+ * far", "joining a growing list of countries that supply weapons": a bare
+ * generic item (weapons, military aid: no type, number or money) past a
+ * comma after the clause's named items says again what they are, one
+ * fact with them, not another item. */
+static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t ni)
+{
+	size_t w = 0;
+	for (size_t j = 0; j < ni; j++) {
+		const item_ref *it = &items[j];
+		int generic = !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
+		int restates = 0;
+		for (size_t k = 0; k < w && generic && !restates; k++)
+			restates = strcmp(items[k].category, "weapons") && strcmp(items[k].category, "funds") &&
+			           items[k].t1 <= it->t0 && comma_between(g, items[k].t1, it->t0);
+		/* "howitzers, tanks, and other weapons": a list goes on */
+		for (size_t q = w ? items[w - 1].mi + 1 : 0; q < it->mi && restates; q++)
+			if (cue_at(g, q, C_COORD) || cue_at(g, q, C_OR))
+				restates = 0;
+		/* "has delivered the first 50,000 artillery shells bought under
+		 * its initiative to source ammunition": a bare noun of the
+		 * category of a counted item before it, not listed with it,
+		 * names that item again */
+		int bare = !it->system && it->qty < 0 && it->value < 0;
+		for (size_t k = 0; k < w && bare && !restates; k++) {
+			if (items[k].category != it->category || items[k].qty < 0 || items[k].t1 > it->t0)
+				continue;
+			int listed = 0;
+			for (size_t q = items[k].mi + 1; q < it->mi && !listed; q++)
+				listed = cue_at(g, q, C_COORD) || cue_at(g, q, C_OR);
+			restates = !listed;
+		}
+		if (restates)
+			continue;
+		items[w++] = *it;
+	}
+	return w;
+}
+
 /* "the new military aid package will include tanks", "een nieuw
  * steunpakket ..., dat twintig pantserwagens omvat": the package noun is
  * the pledge and its contents the items, so when the clause names items
@@ -3951,6 +4210,88 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 	return w;
 }
 
+/* Whether the conjunction at mention i ("als", "when", "wenn", "quand")
+ * opens a clause with a state's people or forces as its own subject right
+ * after it ("als Noord-Koreaanse troepen deelnemen", "when Russian troops
+ * attack"): what that clause names is its own, not what the clause before
+ * gives, whether it is a condition or a time. */
+static int conjunction_subject(const gram_doc *g, const clause *c, size_t i)
+{
+	if (!cue_at(g, i, C_ONLY_IF) || i + 2 >= c->m1)
+		return 0;
+	size_t j = i + 1;
+	if (cue_at(g, j, C_ARTICLE) && g->m[j].t0 == g->m[i].t1)
+		j++;
+	if (j + 1 >= c->m1 || g->m[j].t0 > g->m[j - 1].t1 + 1)
+		return 0;
+	/* the adjective before its noun, or after it in French ("quand
+	 * les troupes nord-coréennes") */
+	const mention *a = &g->m[j], *n = &g->m[j + 1];
+	if (g->lang == LANG_FR && a->kind == M_ITEM) {
+		a = &g->m[j + 1];
+		n = &g->m[j];
+	}
+	return a->kind == M_ACTOR && a->sub == ACT_ADJ && n->kind == M_ITEM && n->category &&
+	       is_person_category(n->category) && (n->t0 == a->t1 || a->t0 == n->t1);
+}
+
+/* "promised heavy tanks to Ukraine, in January, with fourteen Challenger
+ * 2s", "des chars lourds ..., avec quatorze Challenger 2", "Kampfpanzer
+ * ..., mit vierzehn Challenger 2", "zware tanks ..., met veertien": past
+ * a comma, "with" and an item of the category of the item before, with a
+ * number or a type that one lacks, say again what that item is: one
+ * item, the one that says more. */
+static size_t merge_with_restatement(const gram_doc *g, item_ref *items, size_t ni)
+{
+	size_t w = 0;
+	for (size_t j = 0; j < ni; j++) {
+		const item_ref *it = &items[j];
+		size_t mi = it->mi;
+		if (w > 0 && mi > 0 && cue_at(g, mi - 1, C_CARRYING) && g->m[mi - 1].t0 > 0 &&
+		    comma_at(g, g->m[mi - 1].t0 - 1) && it->t0 - g->m[mi - 1].t1 <= 2) {
+			item_ref *p = &items[w - 1];
+			if (p->category == it->category && p->qty < 0 && (it->qty >= 0 || it->system) &&
+			    (!p->system || !it->system || same_family(p->system, it->system)) &&
+			    p->t1 <= g->m[mi - 1].t0) {
+				*p = *it;
+				continue;
+			}
+		}
+		items[w++] = *it;
+	}
+	return w;
+}
+
+/* Whether the item at mention i stands past a speech tag that follows
+ * the clause's statement, in a phrase of the speaker's own past another
+ * comma: "Ukraine has received its first F-16 fighter jets, Zelenskiy
+ * said on Sunday, speaking in front of two of the aircraft".  That phrase
+ * tells where or how the speaker spoke, not what was given; a list the
+ * statement goes on with ("including", "and") or a verb of its own that
+ * gives keeps its items. */
+static int after_speech_tag(const gram_doc *g, const clause *c, size_t i)
+{
+	size_t r = SIZE_MAX, last_item = SIZE_MAX;
+	int stated = 0;
+	for (size_t j = c->m0; j < i; j++) {
+		const mention *m = &g->m[j];
+		if (r == SIZE_MAX) {
+			if (pred_cue(m))
+				stated = 1;
+			else if (m->kind == M_ITEM)
+				last_item = j;
+			else if (cue_at(g, j, C_REPORT) && stated && last_item != SIZE_MAX &&
+			         comma_between(g, g->m[last_item].t1, m->t0))
+				r = j;
+			continue;
+		}
+		if (pred_cue(m) || cue_at(g, j, C_INCLUDE) || cue_at(g, j, C_ELABORATION) ||
+		    cue_at(g, j, C_COORD) || cue_at(g, j, C_OR) || cue_at(g, j, C_REPORT))
+			return 0;
+	}
+	return r != SIZE_MAX && comma_between(g, g->m[r].t1, g->m[i].t0);
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -3969,13 +4310,15 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				item = 1;
 			else if (m->kind == M_CUE && !m->rel && (m->sub <= C_RECEIVE || m->sub == C_TRAIN))
 				verb = 1;
-			else if (verb && item && opens_if(g, c, i))
+			else if (verb && item && (opens_if(g, c, i) || conjunction_subject(g, c, i)))
 				cond = i;
 		}
 	}
 	for (size_t i = c->m0; i < cond && ni < max; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
+			continue;
+		if (after_speech_tag(g, c, i))
 			continue;
 		/* "protection against mines and artillery fire": targets, not
 		 * items; the phrase ends at the next cue or actor past its object */
@@ -4233,6 +4576,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		}
 		ni = w;
 	}
+	ni = merge_with_restatement(g, items, ni);
 	/* "de training wordt verzorgd door Nederlandse trainers": training
 	 * and its trainers are one activity, one record, and the soldiers
 	 * of its clause are trained, not sent ("de training van Oekraïense
@@ -4469,6 +4813,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[best].currency = nums[k].code;
 		}
 	}
+	ni = drop_restated_generic(g, items, ni);
 	return drop_package_nouns(g, c, items, ni);
 }
 
@@ -4749,6 +5094,14 @@ static void note_mentions(gram_doc *g)
 int gram_scan(gram_doc *g, size_t t0, size_t t1)
 {
 	g->nsent++;
+	/* a first sentence that a line break ends is the headline */
+	if (g->nsent == 1 && t1 > t0) {
+		const char *s = g->d->text;
+		size_t b = g->tl->v[t1 - 1].end;
+		while (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')
+			b++;
+		g->head_end = s[b] == '\n' ? cp_end(g, t1 - 1) : 0;
+	}
 	find_mentions(g, t0, t1);
 	note_mentions(g);
 	size_t nm = g->nm;
@@ -4898,6 +5251,26 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
 				len = m[k].ntok;
 		t += len;
 	}
+}
+
+/* Whether the sentence's elaboration opener names a new package ("the
+ * new package includes", "le nouveau paquet comprend", "das neue Paket
+ * umfasst"): a word of the class "more" inside it.  What it spells out is
+ * the pledge the document reports, not the deliveries the sentence
+ * before told as background ("Canberra avait déjà livré ...  Le nouveau
+ * paquet comprend également des munitions"). */
+static int elaborates_new_package(const gram_doc *g)
+{
+	for (size_t i = 0; i < g->nm; i++) {
+		if (!cue_at(g, i, C_ELABORATION))
+			continue;
+		for (size_t t = g->m[i].t0; t < g->m[i].t1; t++)
+			for (const lex_entry *e = lex_lookup_tok(g->lx, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
+			     e = lex_next(g->lx, e))
+				if (e->sub == C_MORE)
+					return 1;
+	}
+	return 0;
 }
 
 /* The sentence's numbers, scanned at the first call, with the sums the
@@ -5291,6 +5664,44 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	return 1;
 }
 
+/* Whether the coordinator at mention i, once the conjunct before (from
+ * mention m0) has its predicate, opens a conjunct with a subject pronoun
+ * of its own and its own verb: "pledged a dozen tanks, and it has since
+ * trained 15,000 recruits", "et il a depuis formé", "und es hat seither
+ * ... ausgebildet".  Each conjunct keeps its tense: the training done
+ * makes no delivery of the tanks promised.  The verb comes within a few
+ * words in English and French, at the end of the stretch (before any
+ * punctuation) in Dutch and German, where a finite auxiliary right after
+ * the coordinator opens such a conjunct without a pronoun. */
+static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
+{
+	if (!cue_at(g, i, C_COORD) || i + 1 >= g->nm || g->m[i + 1].t0 != g->m[i].t1 || !has_pred(g, m0, i))
+		return 0;
+	/* Dutch "het" is the pronoun and the article: a pronoun where the
+	 * word after it is a bare finite verb ("en het heeft") */
+	size_t after = g->m[i + 1].t1;
+	int het = g->lang == LANG_NL && cue_at(g, i + 1, C_ARTICLE) && after < g->tl->n &&
+	          (g->tl->v[after].flags & TOK_WORD) && !(g->tl->v[after].flags & TOK_CAP) &&
+	          (i + 2 >= g->nm || g->m[i + 2].t0 > after);
+	/* "hat Munition geliefert und wird im Sommer Haubitzen liefern",
+	 * "heeft munitie geleverd en zal houwitsers leveren": in a
+	 * verb-final language a finite auxiliary right after the
+	 * coordinator opens the conjunct too, its verb at the end */
+	int aux = (g->lang == LANG_NL || g->lang == LANG_DE) &&
+	          (cue_at(g, i + 1, C_FUTURE) || cue_at(g, i + 1, C_AUX_PASSIVE) || cue_at(g, i + 1, C_WOULD) ||
+	           cue_at(g, i + 1, C_SHOULD) || cue_at(g, i + 1, C_COND));
+	if (!cue_at(g, i + 1, C_PRONOUN) && !het && !aux)
+		return 0;
+	size_t reach = g->m[i + 1].t1 + (g->lang == LANG_NL || g->lang == LANG_DE ? 12u : 4u);
+	for (size_t j = i + 2; j < g->nm && g->m[j].t0 <= reach; j++) {
+		if (!no_punct(g, g->m[j - 1].t1, g->m[j].t0))
+			return 0;
+		if (pred_cue(&g->m[j]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the coordinator at mention i, after a negated conjunct (from
  * mention m0), is followed by a lower-case word outside every mention (a
  * finite auxiliary: "heeft", "hat", "has") and, in the same stretch
@@ -5508,7 +5919,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * a restrictive "only" open a predicate of its own, whose verb
 		 * may come last, and which the negation does not reach */
 		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && has_pred(g, cm0, i) &&
-		    coordinated_aux(g, cm0, i, t1)) {
+		    (coordinated_aux(g, cm0, i, t1) || coordinated_subject(g, cm0, i))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
@@ -6289,11 +6700,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (int ti = 0; ti < 2; ti++) {
 				if (types[ti] < 0)
 					continue;
-				/* a headline's (the first sentence's) tentative pledge,
-				 * unless it calls its items additional ("liefern weiteres
-				 * Patriot-System") */
-				g->emit_tentative = ti == 0 && p.tentative && g->nsent == 1 &&
-				                    !clause_has(g, c, C_MORE);
+				/* a bare present's tentative pledge (the headline's, or
+				 * the body's "nous envoyons des missiles" beside "a
+				 * livré des missiles"), unless it calls its items
+				 * additional ("liefern weiteres Patriot-System") */
+				g->emit_tentative = ti == 0 && p.tentative && !clause_has(g, c, C_MORE);
 				g->emit_present = ti == 0 && p.present;
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
@@ -6727,9 +7138,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		item_ref items[16];
 		size_t ni = clause_items(g, &whole, inums, nn, items, 16);
 		size_t before = out->n;
+		int type = g->last_type;
+		if (type == REC_DELIVERED && elaborates_new_package(g))
+			type = REC_COMMITTED;
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
-				emit(g, out, first, g->last_type, g->elab_donor[d], g->last_recipient, NULL,
+				emit(g, out, first, type, g->elab_donor[d], g->last_recipient, NULL,
 				     &items[j], t0, t1, t0, t1, dates);
 		/* the date is that of the sentence spelled out, unless this one
 		 * gives its own */

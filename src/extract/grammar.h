@@ -126,6 +126,7 @@ typedef struct gram_doc {
 	const char *default_recipient;
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
+	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
 	int emit_tentative;      /* the records emitted now are tentative */
 	int emit_present;        /* ... come from a bare present transfer verb */
 	int last_type;           /* type of the last provision records */
