@@ -3180,9 +3180,52 @@ static size_t holders_of(const rec_list *out, size_t first, const char *not_by, 
 	return n;
 }
 
+/* The members of a group actor ("EE LV LT", data/actor_groups.tsv) as the
+ * lexicon's own codes, into v; 0 when code is one state's, or no group. */
+static size_t group_members(const gram_doc *g, const char *code, const char **v, size_t max)
+{
+	if (!code || !strchr(code, ' '))
+		return 0;
+	size_t n = 0;
+	for (const char *p = code; *p && n < max; p += p[2] ? 3 : 2) {
+		char one[3] = { p[0], p[1], 0 };
+		const char *m = lex_code(g->lx, one);
+		if (m)
+			v[n++] = m;
+		if (!p[2])
+			break;
+	}
+	return n;
+}
+
+static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
+                     const char *recipient, const char *consent_by, const item_ref *it,
+                     size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates);
+
+/* One record of the clause: a group actor in any role gives one record
+ * per member ("the Baltic states asked Washington" is three requests,
+ * records.md: one record per donor). */
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
                  size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
+{
+	const char *const role[3] = { donor, recipient, consent_by };
+	for (int k = 0; k < 3; k++) {
+		const char *mem[8];
+		size_t n = group_members(g, role[k], mem, 8);
+		if (!n)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			emit(g, out, first, type, k == 0 ? mem[i] : donor, k == 1 ? mem[i] : recipient,
+			     k == 2 ? mem[i] : consent_by, it, s0, s1, c0, c1, dates);
+		return;
+	}
+	emit_one(g, out, first, type, donor, recipient, consent_by, it, s0, s1, c0, c1, dates);
+}
+
+static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
+                     const char *recipient, const char *consent_by, const item_ref *it,
+                     size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
 {
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
