@@ -3454,6 +3454,44 @@ static const mention *genitive_request_owner(const gram_doc *g, const clause *c,
 	return NULL;
 }
 
+/* "The United States approved the two requests", "Die USA haben beide
+ * Anträge genehmigt", "Les États-Unis ont rejeté la demande": a request
+ * noun that is the object of the clause's one state, after it and with
+ * no state of its own (no "Poland's request", no "request from
+ * Warsaw"), is the request the document told before, answered by that
+ * state. */
+static int object_reply_anaphor(const gram_doc *g, const clause *c, const mention *const *act,
+                                size_t na, const char *recipient)
+{
+	if (na != 1 || act[0]->role != ROLE_NONE || act[0]->code == recipient || act[0]->rel)
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_REQUESTED) || g->m[i].rel)
+			continue;
+		if (g->m[i].t0 <= act[0]->t1 || genitive_request_owner(g, c, recipient))
+			return 0;
+		/* the verb or the state, then only determiners ("the two",
+		 * "beide", "les deux"), before the noun */
+		size_t j = i;
+		while (j > c->m0 && (cue_at(g, j - 1, C_ARTICLE) || cue_at(g, j - 1, C_DEMONSTRATIVE)))
+			j--;
+		if (j == c->m0 || cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP) ||
+		    g->m[i].t0 - g->m[j - 1].t1 > 2)
+			return 0;
+		/* the cue is the noun, not the verb of asking ("Madrid avait
+		 * sollicité l'accord de ..."): the answer's verb comes before
+		 * it, or it is a German noun before the verb at the end */
+		if (german_noun(g, c, &g->m[i]))
+			return 1;
+		for (size_t k = c->m0; k < i; k++)
+			if (cue_at(g, k, C_COMMITTED) || cue_at(g, k, C_REFUSED) || cue_at(g, k, C_CONSIDERING) ||
+			    cue_at(g, k, C_CONS_GRANT) || cue_at(g, k, C_CONS_DENY))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* The state whose request for consent the clause names: the adjective
  * right before the request ("a German request to re-export", "einem
  * deutschen Antrag auf Weitergabe"), or the state after it as
@@ -6041,7 +6079,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * materiel of its own, is the request the document told last;
 		 * the answer is about it (a consent request refused or granted,
 		 * a request for support refused, approved or weighed) */
-		if (requested && p.reply >= 0 && !ni && !p.ncons && reply_anaphor(g, c)) {
+		if (requested && p.reply >= 0 && !ni && !p.ncons &&
+		    (reply_anaphor(g, c) || object_reply_anaphor(g, c, act, na, recipient))) {
 			size_t req = 0;
 			for (size_t r = out->n; r-- > first && !req;)
 				if (out->v[r].type == REC_REQUESTED || out->v[r].type == REC_CONSENT_REQUESTED)
@@ -6052,15 +6091,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (req && ndon && donors[0] && donors[0] != out->v[req - 1].donor &&
 			    donors[0] != out->v[req - 1].consent_by)
 				req = 0;
-			if (req) {
-				const record *o = &out->v[req - 1];
+			/* "Polen und die Slowakei baten ... Die USA haben beide
+			 * Anträge genehmigt": the request told in one sentence for
+			 * several askers is answered for each of them */
+			for (size_t r = req; r-- > first && req;) {
+				const record *o = &out->v[r];
+				if (o->span[0] != out->v[req - 1].span[0])
+					break;
+				if (o->type != out->v[req - 1].type)
+					continue;
 				int cons = o->type == REC_CONSENT_REQUESTED;
 				int type = cons ? (p.reply == REC_REFUSED ? REC_CONSENT_DENIED :
 				                   p.reply == REC_COMMITTED ? REC_CONSENT_GRANTED : -1)
 				                : p.reply;
 				if (type >= 0) {
 					const char *dn = o->donor, *rc = o->recipient, *cb = o->consent_by;
-					g->reply_to = req;
+					g->reply_to = r + 1;
 					emit(g, out, first, type, dn, rc, cb, NULL, t0, t1, c->t0, c->t1, dates);
 					g->reply_to = 0;
 				}
