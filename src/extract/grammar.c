@@ -2424,6 +2424,21 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
 		have[C_CONS_DENY] = have[C_NEG] = 0;
 	}
+	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
+	 * donné suite à une demande de réexportation": approving the request
+	 * for consent the clause tells grants it (negated, denies it), as
+	 * rejecting it denies it */
+	if (have[C_CONS_REQ] && have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_REFUSED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !p->backref) {
+		int approves = 0, other = 0;
+		for (size_t i = c->m0; i < c->m1; i++)
+			if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel)
+				*(g->m[i].approve ? &approves : &other) += 1;
+		if (approves && !other) {
+			have[C_CONS_GRANT]++;
+			have[C_COMMITTED] = 0;
+		}
+	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
@@ -3489,6 +3504,16 @@ static int object_reply_anaphor(const gram_doc *g, const clause *c, const mentio
 				return 1;
 		return 0;
 	}
+	return 0;
+}
+
+/* Whether a request cue (a consent request or a plain one) stands after
+ * the actor a in the clause: a is not the request's owner after it. */
+static int request_after(const gram_doc *g, const clause *c, const mention *a)
+{
+	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++)
+		if ((cue_at(g, i, C_CONS_REQ) || cue_at(g, i, C_REQUESTED)) && !g->m[i].rel)
+			return 1;
 	return 0;
 }
 
@@ -6414,7 +6439,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (p.by)
 					src = p.by;
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
-				int turned = p.receive || agent || p.by;
+				/* "Polens Antrag ... wurde von Deutschland abgelehnt":
+				 * the agent of a request's answer is who answers it */
+				int answered = asks && p.ncons >= 2 && agent && !p.receive && !p.by;
+				int turned = p.receive || (agent && !answered) || p.by;
 				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
@@ -6475,6 +6503,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						asker = rq;
 						consent_by = dec->code;
 					}
+				}
+				/* "Die Schweiz hat ein Ersuchen um die Weitergabe von
+				 * Munition abgelehnt", "Zwitserland heeft een verzoek om
+				 * munitie door te leveren afgewezen": a request for
+				 * consent that the clause answers, with no asker named
+				 * and the subject the only state, is answered by the
+				 * subject and asked by nobody the text names */
+				int nobody = 0;
+				if (!rq && asks && p.ncons >= 2 && !turned && !p.passive && fa && !sa && !src &&
+				    !some && !pair && fa->role == ROLE_NONE && !fa->origin_only &&
+				    genitive_request_owner(g, c, recipient) != fa && request_after(g, c, fa)) {
+					consent_by = fa->code;
+					asker = NULL;
+					nobody = 1;
 				}
 				/* "Auch Deutschland und Dänemark erhielten keine
 				 * Erlaubnis": permission received from nobody named is
@@ -6541,7 +6583,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
 					ncd = coordinated(g, c, asker, cdon, ncd, 8, recipient);
-				} else if (some) {
+				} else if (some || nobody) {
 					/* "andere landen toestemming geven": the text leaves
 					 * them unnamed */
 					cdon[ncd++] = NULL;
