@@ -2333,14 +2333,23 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_CONS_REQ] && !have[C_NEG]) {
 		size_t r = pos[C_REFUSED], j = r + 1;
 		int comp = 0;
+		/* "refuse de laisser d'autres pays réexporter": the French
+		 * infinitive's "de" and a verb of letting stand between too */
 		while (j < c->m1 && (cue_at(g, j, C_COMP) || cue_at(g, j, C_INF) || cue_at(g, j, C_PRONOUN) ||
-		                     (j == r + 1 && cue_at(g, j, C_RECIP)))) {
+		                     cue_at(g, j, C_LET) ||
+		                     (j == r + 1 && cue_at(g, j, C_RECIP)) ||
+		                     (j == r + 1 && g->lang == LANG_FR && cue_at(g, j, C_SOURCE) &&
+		                      j + 1 < c->m1 && cue_at(g, j + 1, C_LET)))) {
 			comp |= cue_at(g, j, C_COMP);
 			j++;
 		}
 		const mention *subj = j < c->m1 ? &g->m[j] : NULL;
-		int other = subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
-		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
+		/* "refused to let other countries re-export": states the text
+		 * leaves unnamed are denied it as well */
+		int some = subj && cue_at(g, j, C_SOME_DONOR) && subj->t0 - g->m[r].t1 <= 4;
+		int other = some ||
+		            (subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
+		             !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4);
 		/* "refuses, like Austria, to send": a comma only before "dass" */
 		if (other && !comp && comma_between(g, g->m[r].t1, subj->t0))
 			other = 0;
@@ -2352,7 +2361,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		for (size_t i = c->m0; i < r && other; i++) {
 			if (g->m[i].kind != M_ACTOR)
 				continue;
-			if (g->m[i].code == subj->code)
+			if (!some && g->m[i].code == subj->code)
 				other = 0;
 			else if (g->m[i].code != g->default_recipient && !g->m[i].origin_only)
 				refuser = 1;
