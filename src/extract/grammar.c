@@ -1877,6 +1877,37 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 	return item ? asker : NULL;
 }
 
+/* Whether the committed cue at mention i is followed, across nothing but
+ * a complementizer, a pronoun, a negation and modal or future words, by
+ * a consent cue; or opens a complement ("aangekondigd dat", "angekündigt,
+ * dass") whose only predicate is a consent cue, at its end in Dutch and
+ * German. */
+static int announces_consent(const gram_doc *g, const clause *c, size_t i)
+{
+	if (i + 1 < c->m1 && cue_at(g, i + 1, C_COMP) && g->m[i + 1].t0 - g->m[i].t1 <= 1) {
+		int cons = 0;
+		for (size_t j = i + 2; j < c->m1; j++) {
+			const mention *m = &g->m[j];
+			if (m->kind != M_CUE)
+				continue;
+			if (m->sub == C_CONS_GRANT || m->sub == C_CONS_DENY || m->sub == C_CONS_REQ)
+				cons = 1;
+			else if (m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN)
+				return 0;
+		}
+		if (cons)
+			return 1;
+	}
+	for (size_t j = i + 1; j < c->m1; j++) {
+		if (cue_at(g, j, C_CONS_GRANT) || cue_at(g, j, C_CONS_DENY) || cue_at(g, j, C_CONS_REQ))
+			return g->m[j].t0 - g->m[i].t1 <= 5;
+		if (!(cue_at(g, j, C_COMP) || cue_at(g, j, C_PRONOUN) || cue_at(g, j, C_NEG) ||
+		      cue_at(g, j, C_WOULD) || cue_at(g, j, C_FUTURE)))
+			return 0;
+	}
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -1939,6 +1970,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (j > i + 1 && j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 - m->t1 <= 2)
 				return;
 		}
+		/* "announced that it would not allow", "a annoncé qu'elle
+		 * n'autoriserait pas": a verb of announcing before a consent
+		 * reports it; it promises nothing of its own */
+		if (cls == C_COMMITTED && !m->approve && announces_consent(g, c, i))
+			continue;
 		/* training is given like anything else: train as a transfer
 		 * verb, trained as a delivery */
 		if (cls == C_TRAIN)
