@@ -2282,8 +2282,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				const mention *n = &g->m[q];
 				if (n->reexport && !n->rel && n->t0 - g->m[pos[v]].t1 <= 10)
 					named = 1;
+				/* "a request from Warsaw to re-export": the asker
+				 * after its preposition, and the infinitive's "to" */
 				else if (!(n->kind == M_ACTOR || cue_at(g, q, C_ARTICLE) || cue_at(g, q, C_ANAPHOR) ||
-				           cue_at(g, q, C_COORD) || cue_at(g, q, C_PRONOUN)))
+				           cue_at(g, q, C_COORD) || cue_at(g, q, C_PRONOUN) ||
+				           (v == C_REQUESTED && cue_at(g, q, C_SOURCE) && q + 1 < c->m1 &&
+				            g->m[q + 1].kind == M_ACTOR) ||
+				           (v == C_REQUESTED && cue_at(g, q, C_RECIP) && q + 1 < c->m1 &&
+				            g->m[q + 1].reexport && g->m[q + 1].t0 == n->t1)))
 					break;
 			}
 			/* "indem sie den Niederlanden die Weitergabe von F-16
@@ -3549,6 +3555,41 @@ static int object_reply_anaphor(const gram_doc *g, const clause *c, const mentio
 				return 1;
 		return 0;
 	}
+	return 0;
+}
+
+/* Answers the request record req - 1 (1-based) with reply (refused,
+ * committed for an approval, considering): "Polen und die Slowakei baten
+ * ... Die USA haben beide Anträge genehmigt": the request told in one
+ * sentence for several askers is answered for each of them. */
+static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req, int reply,
+                           size_t t0, size_t t1, const clause *c, gram_scans *dates)
+{
+	for (size_t r = req; r-- > first;) {
+		const record *o = &out->v[r];
+		if (o->span[0] != out->v[req - 1].span[0])
+			break;
+		if (o->type != out->v[req - 1].type)
+			continue;
+		int cons = o->type == REC_CONSENT_REQUESTED;
+		int type = cons ? (reply == REC_REFUSED ? REC_CONSENT_DENIED :
+		                   reply == REC_COMMITTED ? REC_CONSENT_GRANTED : -1)
+		                : reply;
+		if (type >= 0) {
+			const char *dn = o->donor, *rc = o->recipient, *cb = o->consent_by;
+			g->reply_to = r + 1;
+			emit(g, out, first, type, dn, rc, cb, NULL, t0, t1, c->t0, c->t1, dates);
+			g->reply_to = 0;
+		}
+	}
+}
+
+/* Whether the clause has an approving verb ("approved", "genehmigte"). */
+static int clause_approves(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_COMMITTED) && g->m[i].approve && !g->m[i].rel)
+			return 1;
 	return 0;
 }
 
@@ -6161,27 +6202,29 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (req && ndon && donors[0] && donors[0] != out->v[req - 1].donor &&
 			    donors[0] != out->v[req - 1].consent_by)
 				req = 0;
-			/* "Polen und die Slowakei baten ... Die USA haben beide
-			 * Anträge genehmigt": the request told in one sentence for
-			 * several askers is answered for each of them */
-			for (size_t r = req; r-- > first && req;) {
-				const record *o = &out->v[r];
-				if (o->span[0] != out->v[req - 1].span[0])
-					break;
-				if (o->type != out->v[req - 1].type)
-					continue;
-				int cons = o->type == REC_CONSENT_REQUESTED;
-				int type = cons ? (p.reply == REC_REFUSED ? REC_CONSENT_DENIED :
-				                   p.reply == REC_COMMITTED ? REC_CONSENT_GRANTED : -1)
-				                : p.reply;
-				if (type >= 0) {
-					const char *dn = o->donor, *rc = o->recipient, *cb = o->consent_by;
-					g->reply_to = r + 1;
-					emit(g, out, first, type, dn, rc, cb, NULL, t0, t1, c->t0, c->t1, dates);
-					g->reply_to = 0;
-				}
-			}
+			if (req)
+				answer_request(g, out, first, req, p.reply, t0, t1, c, dates);
 			continue;
+		}
+		/* "Berlin received a request from Warsaw to re-export tanks,
+		 * which it turned down", "..., dat het afwees": a relative
+		 * clause that only answers is about the request the sentence
+		 * just told, and its answerer is the one asked */
+		if (k > 0 && !ni && !p.ncons && p.prov2 < 0 && cue_at(g, c->m0, C_RELATIVE) &&
+		    (p.prov == REC_REFUSED || (p.prov == REC_COMMITTED && clause_approves(g, c))) &&
+		    out->n > first && out->v[out->n - 1].span[0] == g->tl->v[t0].cp &&
+		    (out->v[out->n - 1].type == REC_CONSENT_REQUESTED || out->v[out->n - 1].type == REC_REQUESTED)) {
+			const record *o = &out->v[out->n - 1];
+			const char *asked = o->type == REC_CONSENT_REQUESTED ? o->consent_by : o->donor;
+			int same = 1;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code != recipient && act[i]->code != asked)
+					same = 0;
+			if (same) {
+				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
+				               t0, t1, c, dates);
+				continue;
+			}
 		}
 		/* "l'Autriche a rejeté les demandes belge et néerlandaise de céder
 		 * des blindés au Kosovo": a request by states other than the
@@ -6242,8 +6285,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * ("Denmark's request ... was rejected by
 				 * Switzerland") */
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
-				const char *by = agent ? agent->code : NULL;
 				const mention *owner = request_owner(g, c, recipient);
+				/* "Dat werd duidelijk toen de Bondsraad een verzoek uit
+				 * Berlijn afwees": the state right after the request
+				 * noun is its owner, not an agent */
+				if (agent && agent == owner)
+					agent = NULL;
+				const char *by = agent ? agent->code : NULL;
 				if (!owner && implied_by)
 					owner = genitive_request_owner(g, c, recipient);
 				if (owner && owner != agent) {
