@@ -1426,6 +1426,12 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				;
 			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
+			/* "the system is American", "die Panzer sind deutsch":
+			 * an adjective after the verb "to be" says where the
+			 * item comes from; it is no party of the clause */
+			else if (i > m0 && cue_at(g, i - 1, C_AUX_PASSIVE) && a->t0 == g->m[i - 1].t1 &&
+			         i > m0 + 1 && (g->m[i - 2].kind == M_ITEM || cue_at(g, i - 2, C_ARTICLE)))
+				a->origin_only = 1;
 			else if (!(n && n->kind == M_CUE && n->sub == C_ACTOR_HEAD && n->t0 - a->t1 <= 1) &&
 			         !(i > m0 && cue_at(g, i - 1, C_ACTOR_HEAD) && a->t0 - g->m[i - 1].t1 <= 0))
 				a->weak = 1;
@@ -2245,8 +2251,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * levering").  Approving one's own delivery stays a commitment. */
 	if (have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
 		size_t ap = approving_at(g, c);
+		/* "needed Washington's approval to pass them on": an approval
+		 * named as a noun is asked for with or without a verb of giving */
 		int asked = have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
-		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN]) &&
+		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN] || request_noun(g, c, ap)) &&
 		            !request_noun(g, c, pos[C_REQUESTED]);
 		if (ap < c->m1 && (asked || approves_other(g, c, ap, have[C_AUX_PASSIVE] > 0))) {
 			int to = asked ? C_CONS_REQ : C_CONS_GRANT;
@@ -3591,6 +3599,30 @@ static int clause_approves(const gram_doc *g, const clause *c)
 		if (cue_at(g, i, C_COMMITTED) && g->m[i].approve && !g->m[i].rel)
 			return 1;
 	return 0;
+}
+
+/* The state right before the clause's first verb of asking ("Australia
+ * needed", "Bucharest had to ask"), or NULL.  English only: its subject
+ * stands before the verb, where Dutch and German put an object before a
+ * participle at the end ("hat Prag die Regierung in Seoul ... gebeten"). */
+static const mention *subject_of_request(const gram_doc *g, const clause *c)
+{
+	if (g->lang != LANG_EN)
+		return NULL;
+	for (size_t i = c->m0 + 1; i < c->m1; i++) {
+		if (!(cue_at(g, i, C_REQUESTED) || cue_at(g, i, C_CONS_REQ)) || g->m[i].rel)
+			continue;
+		/* "had to ask": the infinitive's "to" between */
+		size_t j = i - 1;
+		if (j > c->m0 && (cue_at(g, j, C_RECIP) || cue_at(g, j, C_INF)) && g->m[j].t1 == g->m[i].t0)
+			j--;
+		const mention *a = &g->m[j];
+		if (a->kind == M_ACTOR && a->role == ROLE_NONE && !a->origin_only && !a->weak &&
+		    g->m[i].t0 - a->t1 <= 3 && no_punct(g, a->t1, g->m[i].t0))
+			return a;
+		return NULL;
+	}
+	return NULL;
 }
 
 /* Whether a request cue (a consent request or a plain one) stands after
@@ -6539,6 +6571,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
+					/* "Because the Abrams were built in the United States,
+					 * Australia needed Washington's approval": the state
+					 * right before the verb of asking is its subject */
+					const mention *subj = asks && !turned ? subject_of_request(g, c) : NULL;
+					if (subj && fa && consent_by == subj->code && subj->code != fa->code) {
+						consent_by = fa->code;
+						asker = subj;
+					}
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
 					/* "erlaubten Estland, ... Raketen aus amerikanischer
