@@ -2457,6 +2457,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_REQ] = pos[C_REQUESTED];
 		have[C_CONS_GRANT] = have[C_REQUESTED] = 0;
 	}
+	/* "London had asked Ankara to let the vessels pass", "demandé à
+	 * Ankara de laisser passer les navires", "gevraagd de schepen door te
+	 * laten": asking a state to let materiel go is asking it for consent */
+	if (have[C_REQUESTED] && have[C_LET] && pos[C_REQUESTED] < pos[C_LET] && !have[C_CONS_REQ] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_TRANSFER] && !have[C_DELIVERED] &&
+	    !have[C_NEG] && !request_noun(g, c, pos[C_REQUESTED]) && !recipient_asks(g, c, pos[C_REQUESTED])) {
+		have[C_CONS_REQ]++;
+		pos[C_CONS_REQ] = pos[C_REQUESTED];
+		have[C_REQUESTED] = have[C_LET] = 0;
+	}
 	/* "a refusé d'autoriser l'Allemagne à réexporter", "refused to
 	 * approve the re-export", "weigerte, die Weitergabe zu genehmigen":
 	 * refusing to permit is denying; the refusal is the consent's, not a
