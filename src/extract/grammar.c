@@ -30,7 +30,7 @@ const char *const gram_cue_classes[] = {
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
-	"own_forces",
+	"own_forces", "pass_verb",
 	NULL
 };
 
@@ -1502,6 +1502,22 @@ static int recipient_acts(const gram_doc *g, const clause *c, const char *recipi
 	return 0;
 }
 
+/* Whether a verb of passing ("pass", "passieren", "passer", "passeren")
+ * follows the verb of letting at mention li in the clause, with the
+ * materiel let through named after the verb of letting. */
+static int let_pass(const gram_doc *g, const clause *c, size_t li)
+{
+	int item = 0;
+	for (size_t i = li + 1; i < c->m1; i++) {
+		if (g->m[i].kind == M_ITEM)
+			item = 1;
+		if (cue_at(g, i, C_PASS_VERB) && !g->m[i].rel)
+			return item || (i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM) ||
+			       (i + 2 < c->m1 && cue_at(g, i + 1, C_ARTICLE) && g->m[i + 2].kind == M_ITEM);
+	}
+	return 0;
+}
+
 /* "über sein Territorium", "through Hungarian territory", "par son
  * territoire", "over het grondgebied van Hongarije": a territory noun right
  * after a word of passage (or of source: "door", "durch", "par"), or in a
@@ -2351,6 +2367,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * grondgebied worden vervoerd": what a state agrees to or refuses on
 	 * its own ground is a transit, which it permits or denies */
 	p->transit = transit_at(g, c, &p->owner);
+	/* "Polen lässt Militärgüter in die Ukraine passieren", "lets weapons
+	 * pass into Ukraine", "laisse passer les armes": letting materiel
+	 * pass is a transit on the letting state's ground, named or not */
+	if (!p->transit && have[C_LET] && !have[C_TRANSFER] && !have[C_DELIVERED] && let_pass(g, c, pos[C_LET]))
+		p->transit = 1;
 	if (p->transit && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
 		int own = !p->owner;
 		for (size_t i = c->m0; i < c->m1 && p->owner && !own; i++)
@@ -4952,7 +4973,7 @@ int gram_makes_record(int cls)
 	/* the record-making classes lie below 64, in RECORD_CUES' word; and
 	 * ground crossed, which "let" across it makes a consent (a rarer
 	 * word for the prefilter to key on than "let") */
-	return cls == C_TERRITORY || (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
+	return cls == C_TERRITORY || cls == C_PASS_VERB || (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -5599,7 +5620,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * its clauses need no clause_pred */
 	/* "will not let weapons cross its territory": letting across one's
 	 * ground is a consent cue of its own */
-	int preds = (g->cues & RECORD_CUES) != 0 || (has_cue(g, C_LET) && has_cue(g, C_TERRITORY));
+	int preds = (g->cues & RECORD_CUES) != 0 ||
+	            (has_cue(g, C_LET) && (has_cue(g, C_TERRITORY) || has_cue(g, C_PASS_VERB)));
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
