@@ -2327,6 +2327,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				else if (n->kind == M_CUE && n->sub <= C_RECEIVE)
 					break;
 			}
+			/* "had Ankara om doorvaart voor de schepen gevraagd", "um
+			 * die Durchfahrt gebeten": a request verb closing the
+			 * clause asks for the passage or re-export named before it */
+			for (size_t q = pos[v]; q-- > c->m0 && !named && v == C_REQUESTED && pos[v] + 1 == c->m1;) {
+				const mention *n = &g->m[q];
+				if (n->reexport && !n->rel)
+					named = 1;
+				else if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN)
+					break;
+			}
 			if (named) {
 				int to = v == C_COMMITTED ? C_CONS_GRANT : v == C_REFUSED ? C_CONS_DENY : C_CONS_REQ;
 				have[to]++;
