@@ -6770,6 +6770,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < nsent_donor && k > 0; d++)
 						if (sent_donor[d] && sent_donor[d] != consent_by)
 							cdon[ncd++] = sent_donor[d];
+
 				} else {
 					/* the asker is the donor the text was just about;
 					 * not so for a transit, where the state whose ground
@@ -6795,6 +6796,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					if (!ncd && consent_by && ni)
 						ncd = holders_of(out, first, consent_by, recipient, items[0].category, cdon, 8);
 				}
+				/* "Frankrijk heeft Armenië pantservoertuigen geleverd.
+				 * De voertuigen werden via Georgië aangevoerd. Georgië
+				 * gaf toestemming voor de doorvoer": a consent that
+				 * names nobody who asks is for the delivery or pledge to
+				 * the same recipient told in the two sentences before
+				 * (not so across one's ground, where the materiel is
+				 * nobody's named: see the transit branch above) */
+				if (!ncd && consent_by && !some && !nobody && !pair && !p.transit && g->last_emit_sent &&
+				    g->last_emit_sent + 2 >= g->nsent && g->last_recipient == recipient &&
+				    (g->last_type == REC_DELIVERED || g->last_type == REC_COMMITTED))
+					for (size_t d = 0; d < g->nelab && ncd < 8; d++)
+						if (g->elab_donor[d] && g->elab_donor[d] != consent_by &&
+						    !in_list(cdon, ncd, g->elab_donor[d]))
+							cdon[ncd++] = g->elab_donor[d];
 			}
 			/* "Auch Deutschland und Dänemark erhielten keine
 			 * Erlaubnis": states that ask, with nobody named who
