@@ -1930,6 +1930,18 @@ static int announces_consent(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+static const mention *consent_request_owner(const gram_doc *g, const clause *c,
+                                            const char *recipient);
+
+/* Whether the clause names an item of its own. */
+static int clause_has_item(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_ITEM && !g->m[i].rel)
+			return 1;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -2523,6 +2535,32 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_CONS_GRANT]++;
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
 		have[C_CONS_DENY] = have[C_NEG] = 0;
+	}
+	/* "The State Department approved the Belgian request", "a donné son
+	 * feu vert à la demande belge", "hat den belgischen Antrag
+	 * genehmigt": approving a request that a state other than the
+	 * recipient owns, with no materiel of the clause's own, answers a
+	 * request for consent to pass on what the text was about */
+	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_DENY] && !have[C_TRANSFER] &&
+	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
+	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
+	    !clause_has_item(g, c)) {
+		const mention *own = consent_request_owner(g, c, g->default_recipient);
+		int other = 0;
+		for (size_t i = c->m0; i < c->m1 && own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
+			    g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0)
+				other = 1;
+		if (own && other && own->code != g->default_recipient) {
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
+			if (!have[C_CONS_GRANT]) {
+				have[C_CONS_GRANT]++;
+				pos[C_CONS_GRANT] = approving_at(g, c);
+				have[C_COMMITTED] = 0;
+			}
+		}
 	}
 	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
 	 * donné suite à une demande de réexportation": approving the request
@@ -3691,6 +3729,12 @@ static const mention *consent_request_owner(const gram_doc *g, const clause *c,
 		if (i > c->m0) {
 			const mention *a = &g->m[i - 1];
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
+				return a;
+		}
+		/* French puts it after the noun: "la demande belge" */
+		if (g->lang == LANG_FR && i + 1 < c->m1) {
+			const mention *a = &g->m[i + 1];
+			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && a->t0 == q->t1)
 				return a;
 		}
 		const mention *o = state_after_request(g, c, i, recipient);
