@@ -30,7 +30,7 @@ const char *const gram_cue_classes[] = {
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
-	"own_forces", "pass_verb",
+	"own_forces", "pass_verb", "rebuffed",
 	NULL
 };
 
@@ -2459,7 +2459,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			else if (g->m[i].code != g->default_recipient && !g->m[i].origin_only)
 				refuser = 1;
 		}
-		if (!refuser || object_before_item(g, j, c->m1))
+		/* ... unless a verb of letting comes after the item: "weigerde
+		 * Duitsland munitie aan Oekraïne te laten doorgeven" */
+		int lets = 0;
+		for (size_t i = j + 1; i < c->m1 && other; i++)
+			if (cue_at(g, i, C_LET) && !g->m[i].rel)
+				lets = 1;
+		if (!refuser || (object_before_item(g, j, c->m1) && !lets))
 			other = 0;
 		int transfer = 0;
 		for (size_t i = j + 1; i < c->m1 && other; i++)
@@ -2576,6 +2582,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[C_CONS_GRANT]++;
 			have[C_COMMITTED] = 0;
 		}
+	}
+	/* "Auch Dänemark war mit dem Wunsch abgeblitzt, ... abzugeben", "Ook
+	 * Denemarken ving bot", "s'est heurté à un refus": the subject was
+	 * refused what it asked for, a consent (it asked, and was denied, by
+	 * the state after "von", "de", or the materiel's maker); the roles
+	 * turn as with a permission received */
+	if (have[C_REBUFFED] && !have[C_CONS_REQ] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_NEG]) {
+		p->receive = 1;
+		p->cons[p->ncons++] = REC_CONSENT_DENIED;
+		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
+		return;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
@@ -5027,7 +5045,8 @@ int gram_makes_record(int cls)
 	/* the record-making classes lie below 64, in RECORD_CUES' word; and
 	 * ground crossed, which "let" across it makes a consent (a rarer
 	 * word for the prefilter to key on than "let") */
-	return cls == C_TERRITORY || cls == C_PASS_VERB || (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
+	return cls == C_TERRITORY || cls == C_PASS_VERB || cls == C_REBUFFED ||
+	       (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -5675,7 +5694,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* "will not let weapons cross its territory": letting across one's
 	 * ground is a consent cue of its own */
 	int preds = (g->cues & RECORD_CUES) != 0 ||
-	            (has_cue(g, C_LET) && (has_cue(g, C_TERRITORY) || has_cue(g, C_PASS_VERB)));
+	            (has_cue(g, C_LET) && (has_cue(g, C_TERRITORY) || has_cue(g, C_PASS_VERB))) ||
+	            has_cue(g, C_REBUFFED);
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
