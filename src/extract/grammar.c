@@ -3722,6 +3722,16 @@ static const mention *subject_of_request(const gram_doc *g, const clause *c)
 	return NULL;
 }
 
+/* Whether a state other than a stands before it among the clause's
+ * actors act[0, na). */
+static int na_before(const mention *const *act, size_t na, const mention *a)
+{
+	for (size_t i = 0; i < na; i++)
+		if (act[i]->t0 < a->t0 && act[i]->code != a->code)
+			return 1;
+	return 0;
+}
+
 /* Whether a request cue (a consent request or a plain one) stands after
  * the actor a in the clause: a is not the request's owner after it. */
 static int request_after(const gram_doc *g, const clause *c, const mention *a)
@@ -6409,6 +6419,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (!implied_by && g->last_cby && g->last_cby != only && g->nsent &&
 				    g->last_cby_sent + 2 >= g->nsent)
 					implied_by = g->last_cby;
+				/* or the state the text is about ("Oostenrijk houdt
+				 * voet bij stuk. Het kabinet wees een verzoek van
+				 * Italië af") */
+				if (!implied_by && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
+				    g->last_donor[0] != only && g->last_donor[0] != recipient)
+					implied_by = g->last_donor[0];
 				if (implied_by && !request_owner(g, c, recipient) &&
 				    !genitive_request_owner(g, c, recipient))
 					implied_by = NULL;
@@ -6741,6 +6757,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					if (dec) {
 						asker = rq;
 						consent_by = dec->code;
+					} else if (!na_before(act, na, rq) && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
+					           g->last_donor[0] != rq->code && g->last_donor[0] != recipient) {
+						/* "Schweiz bleibt hart ... Der Bundesrat hat ein
+						 * Gesuch Deutschlands abgelehnt": with no state
+						 * named to decide, the one the text is about
+						 * decides */
+						asker = rq;
+						consent_by = g->last_donor[0];
 					}
 				}
 				/* "Die Schweiz hat ein Ersuchen um die Weitergabe von
