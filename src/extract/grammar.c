@@ -30,7 +30,7 @@ const char *const gram_cue_classes[] = {
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
-	"own_forces", "pass_verb", "rebuffed",
+	"own_forces", "pass_verb", "rebuffed", "without",
 	NULL
 };
 
@@ -1899,6 +1899,17 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 	return item ? asker : NULL;
 }
 
+/* Whether the cue at mention i stands right after "without" ("zonder",
+ * "ohne", "sans"), an article or a state's adjective between. */
+static int after_without(const gram_doc *g, const clause *c, size_t i)
+{
+	size_t j = i;
+	while (j > c->m0 && g->m[i].t0 - g->m[j - 1].t1 <= 2 &&
+	       (cue_at(g, j - 1, C_ARTICLE) || (g->m[j - 1].kind == M_ACTOR && g->m[j - 1].sub == ACT_ADJ)))
+		j--;
+	return j > c->m0 && cue_at(g, j - 1, C_WITHOUT) && g->m[i].t0 - g->m[j - 1].t1 <= 2;
+}
+
 /* Whether the committed cue at mention i is followed, across nothing but
  * a complementizer, a pronoun, a negation and modal or future words, by
  * a consent cue; or opens a complement ("aangekondigd dat", "angekündigt,
@@ -2004,6 +2015,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (j > i + 1 && j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 - m->t1 <= 2)
 				return;
 		}
+		/* "desnoods zonder Duitse instemming", "ohne deutsche
+		 * Zustimmung", "without German approval", "sans l'accord
+		 * allemand": a consent the clause goes without is none given */
+		if ((cls == C_CONS_GRANT || cls == C_PERMISSION || (cls == C_COMMITTED && m->approve)) &&
+		    after_without(g, c, i))
+			continue;
 		/* "announced that it would not allow", "a annoncé qu'elle
 		 * n'autoriserait pas": a verb of announcing before a consent
 		 * reports it; it promises nothing of its own */
