@@ -2426,6 +2426,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[to]++;
 			pos[to] = pos[v];
 			have[v] = 0;
+		} else if (!own && p->owner && have[C_REQUESTED] && v < 0 && !have[C_TRANSFER] &&
+		           !have[C_DELIVERED] && !have[C_NEG]) {
+			/* "Die Slowakei hatte Budapest gebeten, Transporte über die
+			 * ungarisch-ukrainische Grenze zu ermöglichen": asking
+			 * for passage over another state's ground asks that state
+			 * for consent */
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
 		} else if (own && have[C_LET]) {
 			/* "Polen en Slowakije laten de wapenleveringen over hun
 			 * grondgebied gaan", "will not let weapons cross its
