@@ -50,7 +50,7 @@ fi
 # ---- input ----
 terms=$tmp/terms.txt
 {
-	for f in actors.tsv actors_cased.tsv; do
+	for f in actors.tsv actors_cased.tsv actor_groups.tsv; do
 		[ -f "$DATA/$f" ] && awk -F'\t' '!/^#/ && NF >= 4 { print $4 }' "$DATA/$f"
 	done
 	awk -F'\t' '!/^#/ && NF >= 4 { print $1; n = split($4, a, "|"); for (i = 1; i <= n; i++) if (a[i] != "-") print a[i] }' "$DATA/systems.tsv" | sed 's/^~//'

@@ -205,7 +205,7 @@ check "mixed-ingest: integrity" test "$(sql "$tmp/mixed.db" 'PRAGMA integrity_ch
 # --- a malformed data-file line: fatal, names file and line --------------
 # Every data file a command reads must reject a line with too many fields;
 # these at least are read by extract.
-core="actors.tsv actors_cased.tsv systems.tsv items.tsv cues.tsv numbers.tsv currencies.tsv dates.tsv stopwords.tsv boilerplate.tsv"
+core="actors.tsv actors_cased.tsv actor_groups.tsv systems.tsv items.tsv cues.tsv numbers.tsv currencies.tsv dates.tsv stopwords.tsv boilerplate.tsv"
 rejected=""
 for f in data/*.tsv; do
 	b=$(basename "$f")

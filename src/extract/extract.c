@@ -133,6 +133,10 @@ extractor *ext_new(const char *datadir, sl_err *e)
 		rc = lex_load_actors(x->lx, p.p, 1, e);
 	}
 	if (!rc) {
+		load_file(datadir, "actor_groups.tsv", &p);
+		rc = lex_load_actor_groups(x->lx, p.p, e);
+	}
+	if (!rc) {
 		load_file(datadir, "systems.tsv", &p);
 		rc = lex_load_systems(x->lx, p.p, e);
 	}

@@ -30,7 +30,7 @@ const char *const gram_cue_classes[] = {
 	"reexport", "one_of", "include", "maker", "demonstrative", "ranked_after", "possessive",
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
-	"own_forces",
+	"own_forces", "pass_verb", "rebuffed", "without",
 	NULL
 };
 
@@ -1475,6 +1475,12 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				;
 			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
+			/* "the system is American", "die Panzer sind deutsch":
+			 * an adjective after the verb "to be" says where the
+			 * item comes from; it is no party of the clause */
+			else if (i > m0 && cue_at(g, i - 1, C_AUX_PASSIVE) && a->t0 == g->m[i - 1].t1 &&
+			         i > m0 + 1 && (g->m[i - 2].kind == M_ITEM || cue_at(g, i - 2, C_ARTICLE)))
+				a->origin_only = 1;
 			else if (!(n && n->kind == M_CUE && n->sub == C_ACTOR_HEAD && n->t0 - a->t1 <= 1) &&
 			         !(i > m0 && cue_at(g, i - 1, C_ACTOR_HEAD) && a->t0 - g->m[i - 1].t1 <= 0))
 				a->weak = 1;
@@ -1541,6 +1547,22 @@ static int recipient_acts(const gram_doc *g, const clause *c, const char *recipi
 			return 0;
 		if (n->sub <= C_RECEIVE)
 			return n->sub != C_RECEIVE && n->sub != C_REQUESTED && n->sub != C_TRANSFER_NOUN;
+	}
+	return 0;
+}
+
+/* Whether a verb of passing ("pass", "passieren", "passer", "passeren")
+ * follows the verb of letting at mention li in the clause, with the
+ * materiel let through named after the verb of letting. */
+static int let_pass(const gram_doc *g, const clause *c, size_t li)
+{
+	int item = 0;
+	for (size_t i = li + 1; i < c->m1; i++) {
+		if (g->m[i].kind == M_ITEM)
+			item = 1;
+		if (cue_at(g, i, C_PASS_VERB) && !g->m[i].rel)
+			return item || (i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM) ||
+			       (i + 2 < c->m1 && cue_at(g, i + 1, C_ARTICLE) && g->m[i + 2].kind == M_ITEM);
 	}
 	return 0;
 }
@@ -2123,6 +2145,60 @@ static int already_participle(const gram_doc *g, const clause *c, size_t i)
 	return 1;
 }
 
+/* Whether the cue at mention i stands right after "without" ("zonder",
+ * "ohne", "sans"), an article or a state's adjective between. */
+static int after_without(const gram_doc *g, const clause *c, size_t i)
+{
+	size_t j = i;
+	while (j > c->m0 && g->m[i].t0 - g->m[j - 1].t1 <= 2 &&
+	       (cue_at(g, j - 1, C_ARTICLE) || (g->m[j - 1].kind == M_ACTOR && g->m[j - 1].sub == ACT_ADJ)))
+		j--;
+	return j > c->m0 && cue_at(g, j - 1, C_WITHOUT) && g->m[i].t0 - g->m[j - 1].t1 <= 2;
+}
+
+/* Whether the committed cue at mention i is followed, across nothing but
+ * a complementizer, a pronoun, a negation and modal or future words, by
+ * a consent cue; or opens a complement ("aangekondigd dat", "angekündigt,
+ * dass") whose only predicate is a consent cue, at its end in Dutch and
+ * German. */
+static int announces_consent(const gram_doc *g, const clause *c, size_t i)
+{
+	if (i + 1 < c->m1 && cue_at(g, i + 1, C_COMP) && g->m[i + 1].t0 - g->m[i].t1 <= 1) {
+		int cons = 0;
+		for (size_t j = i + 2; j < c->m1; j++) {
+			const mention *m = &g->m[j];
+			if (m->kind != M_CUE)
+				continue;
+			if (m->sub == C_CONS_GRANT || m->sub == C_CONS_DENY || m->sub == C_CONS_REQ)
+				cons = 1;
+			else if (m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN)
+				return 0;
+		}
+		if (cons)
+			return 1;
+	}
+	for (size_t j = i + 1; j < c->m1; j++) {
+		if (cue_at(g, j, C_CONS_GRANT) || cue_at(g, j, C_CONS_DENY) || cue_at(g, j, C_CONS_REQ))
+			return g->m[j].t0 - g->m[i].t1 <= 5;
+		if (!(cue_at(g, j, C_COMP) || cue_at(g, j, C_PRONOUN) || cue_at(g, j, C_NEG) ||
+		      cue_at(g, j, C_WOULD) || cue_at(g, j, C_FUTURE)))
+			return 0;
+	}
+	return 0;
+}
+
+static const mention *consent_request_owner(const gram_doc *g, const clause *c,
+                                            const char *recipient);
+
+/* Whether the clause names an item of its own. */
+static int clause_has_item(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_ITEM && !g->m[i].rel)
+			return 1;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -2187,6 +2263,17 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (j > i + 1 && j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 - m->t1 <= 2)
 				return;
 		}
+		/* "desnoods zonder Duitse instemming", "ohne deutsche
+		 * Zustimmung", "without German approval", "sans l'accord
+		 * allemand": a consent the clause goes without is none given */
+		if ((cls == C_CONS_GRANT || cls == C_PERMISSION || (cls == C_COMMITTED && m->approve)) &&
+		    after_without(g, c, i))
+			continue;
+		/* "announced that it would not allow", "a annoncé qu'elle
+		 * n'autoriserait pas": a verb of announcing before a consent
+		 * reports it; it promises nothing of its own */
+		if (cls == C_COMMITTED && !m->approve && announces_consent(g, c, i))
+			continue;
 		/* training is given like anything else: train as a transfer
 		 * verb, trained as a delivery */
 		if (cls == C_TRAIN)
@@ -2471,8 +2558,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * levering").  Approving one's own delivery stays a commitment. */
 	if (have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
 		size_t ap = approving_at(g, c);
+		/* "needed Washington's approval to pass them on": an approval
+		 * named as a noun is asked for with or without a verb of giving */
 		int asked = have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
-		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN]) &&
+		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN] || request_noun(g, c, ap)) &&
 		            !request_noun(g, c, pos[C_REQUESTED]);
 		if (ap < c->m1 && (asked || approves_other(g, c, ap, have[C_AUX_PASSIVE] > 0))) {
 			int to = asked ? C_CONS_REQ : C_CONS_GRANT;
@@ -2508,8 +2597,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				const mention *n = &g->m[q];
 				if (n->reexport && !n->rel && n->t0 - g->m[pos[v]].t1 <= 10)
 					named = 1;
+				/* "a request from Warsaw to re-export": the asker
+				 * after its preposition, and the infinitive's "to" */
 				else if (!(n->kind == M_ACTOR || cue_at(g, q, C_ARTICLE) || cue_at(g, q, C_ANAPHOR) ||
-				           cue_at(g, q, C_COORD) || cue_at(g, q, C_PRONOUN)))
+				           cue_at(g, q, C_COORD) || cue_at(g, q, C_PRONOUN) ||
+				           (v == C_REQUESTED && cue_at(g, q, C_SOURCE) && q + 1 < c->m1 &&
+				            g->m[q + 1].kind == M_ACTOR) ||
+				           (v == C_REQUESTED && cue_at(g, q, C_RECIP) && q + 1 < c->m1 &&
+				            g->m[q + 1].reexport && g->m[q + 1].t0 == n->t1)))
 					break;
 			}
 			/* "indem sie den Niederlanden die Weitergabe von F-16
@@ -2521,6 +2616,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				if (n->reexport && !n->rel)
 					named = 1;
 				else if (n->kind == M_CUE && n->sub <= C_RECEIVE)
+					break;
+			}
+			/* "had Ankara om doorvaart voor de schepen gevraagd", "um
+			 * die Durchfahrt gebeten": a request verb closing the
+			 * clause asks for the passage or re-export named before it */
+			for (size_t q = pos[v]; q-- > c->m0 && !named && v == C_REQUESTED && pos[v] + 1 == c->m1;) {
+				const mention *n = &g->m[q];
+				if (n->reexport && !n->rel)
+					named = 1;
+				else if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN)
 					break;
 			}
 			if (named) {
@@ -2563,6 +2668,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * grondgebied worden vervoerd": what a state agrees to or refuses on
 	 * its own ground is a transit, which it permits or denies */
 	p->transit = transit_at(g, c, &p->owner);
+	/* "Polen lässt Militärgüter in die Ukraine passieren", "lets weapons
+	 * pass into Ukraine", "laisse passer les armes": letting materiel
+	 * pass is a transit on the letting state's ground, named or not */
+	if (!p->transit && have[C_LET] && !have[C_TRANSFER] && !have[C_DELIVERED] && let_pass(g, c, pos[C_LET]))
+		p->transit = 1;
 	if (p->transit && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
 		int own = !p->owner;
 		for (size_t i = c->m0; i < c->m1 && p->owner && !own; i++)
@@ -2578,6 +2688,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[to]++;
 			pos[to] = pos[v];
 			have[v] = 0;
+		} else if (!own && p->owner && have[C_REQUESTED] && v < 0 && !have[C_TRANSFER] &&
+		           !have[C_DELIVERED] && !have[C_NEG]) {
+			/* "Die Slowakei hatte Budapest gebeten, Transporte über die
+			 * ungarisch-ukrainische Grenze zu ermöglichen": asking
+			 * for passage over another state's ground asks that state
+			 * for consent */
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
 		} else if (own && have[C_LET]) {
 			/* "Polen en Slowakije laten de wapenleveringen over hun
 			 * grondgebied gaan", "will not let weapons cross its
@@ -2595,14 +2714,23 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_CONS_REQ] && !have[C_NEG]) {
 		size_t r = pos[C_REFUSED], j = r + 1;
 		int comp = 0;
+		/* "refuse de laisser d'autres pays réexporter": the French
+		 * infinitive's "de" and a verb of letting stand between too */
 		while (j < c->m1 && (cue_at(g, j, C_COMP) || cue_at(g, j, C_INF) || cue_at(g, j, C_PRONOUN) ||
-		                     (j == r + 1 && cue_at(g, j, C_RECIP)))) {
+		                     cue_at(g, j, C_LET) ||
+		                     (j == r + 1 && cue_at(g, j, C_RECIP)) ||
+		                     (j == r + 1 && g->lang == LANG_FR && cue_at(g, j, C_SOURCE) &&
+		                      j + 1 < c->m1 && cue_at(g, j + 1, C_LET)))) {
 			comp |= cue_at(g, j, C_COMP);
 			j++;
 		}
 		const mention *subj = j < c->m1 ? &g->m[j] : NULL;
-		int other = subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
-		            !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4;
+		/* "refused to let other countries re-export": states the text
+		 * leaves unnamed are denied it as well */
+		int some = subj && cue_at(g, j, C_SOME_DONOR) && subj->t0 - g->m[r].t1 <= 4;
+		int other = some ||
+		            (subj && subj->kind == M_ACTOR && subj->role == ROLE_NONE && !subj->origin_only &&
+		             !subj->weak && subj->code != g->default_recipient && subj->t0 - g->m[r].t1 <= 4);
 		/* "refuses, like Austria, to send": a comma only before "dass" */
 		if (other && !comp && comma_between(g, g->m[r].t1, subj->t0))
 			other = 0;
@@ -2614,12 +2742,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		for (size_t i = c->m0; i < r && other; i++) {
 			if (g->m[i].kind != M_ACTOR)
 				continue;
-			if (g->m[i].code == subj->code)
+			if (!some && g->m[i].code == subj->code)
 				other = 0;
 			else if (g->m[i].code != g->default_recipient && !g->m[i].origin_only)
 				refuser = 1;
 		}
-		if (!refuser || object_before_item(g, j, c->m1))
+		/* ... unless a verb of letting comes after the item: "weigerde
+		 * Duitsland munitie aan Oekraïne te laten doorgeven" */
+		int lets = 0;
+		for (size_t i = j + 1; i < c->m1 && other; i++)
+			if (cue_at(g, i, C_LET) && !g->m[i].rel)
+				lets = 1;
+		if (!refuser || (object_before_item(g, j, c->m1) && !lets))
 			other = 0;
 		int transfer = 0;
 		for (size_t i = j + 1; i < c->m1 && other; i++)
@@ -2660,6 +2794,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_REQ] = pos[C_REQUESTED];
 		have[C_CONS_GRANT] = have[C_REQUESTED] = 0;
 	}
+	/* "London had asked Ankara to let the vessels pass", "demandé à
+	 * Ankara de laisser passer les navires", "gevraagd de schepen door te
+	 * laten": asking a state to let materiel go is asking it for consent */
+	if (have[C_REQUESTED] && have[C_LET] && pos[C_REQUESTED] < pos[C_LET] && !have[C_CONS_REQ] &&
+	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_TRANSFER] && !have[C_DELIVERED] &&
+	    !have[C_NEG] && !request_noun(g, c, pos[C_REQUESTED]) && !recipient_asks(g, c, pos[C_REQUESTED])) {
+		have[C_CONS_REQ]++;
+		pos[C_CONS_REQ] = pos[C_REQUESTED];
+		have[C_REQUESTED] = have[C_LET] = 0;
+	}
 	/* "a refusé d'autoriser l'Allemagne à réexporter", "refused to
 	 * approve the re-export", "weigerte, die Weitergabe zu genehmigen":
 	 * refusing to permit is denying; the refusal is the consent's, not a
@@ -2685,6 +2829,59 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_CONS_GRANT]++;
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
 		have[C_CONS_DENY] = have[C_NEG] = 0;
+	}
+	/* "The State Department approved the Belgian request", "a donné son
+	 * feu vert à la demande belge", "hat den belgischen Antrag
+	 * genehmigt": approving a request that a state other than the
+	 * recipient owns, with no materiel of the clause's own, answers a
+	 * request for consent to pass on what the text was about */
+	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_DENY] && !have[C_TRANSFER] &&
+	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
+	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
+	    !clause_has_item(g, c)) {
+		const mention *own = consent_request_owner(g, c, g->default_recipient);
+		int other = 0;
+		for (size_t i = c->m0; i < c->m1 && own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
+			    g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0)
+				other = 1;
+		if (own && other && own->code != g->default_recipient) {
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
+			if (!have[C_CONS_GRANT]) {
+				have[C_CONS_GRANT]++;
+				pos[C_CONS_GRANT] = approving_at(g, c);
+				have[C_COMMITTED] = 0;
+			}
+		}
+	}
+	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
+	 * donné suite à une demande de réexportation": approving the request
+	 * for consent the clause tells grants it (negated, denies it), as
+	 * rejecting it denies it */
+	if (have[C_CONS_REQ] && have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_REFUSED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !p->backref) {
+		int approves = 0, other = 0;
+		for (size_t i = c->m0; i < c->m1; i++)
+			if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel)
+				*(g->m[i].approve ? &approves : &other) += 1;
+		if (approves && !other) {
+			have[C_CONS_GRANT]++;
+			have[C_COMMITTED] = 0;
+		}
+	}
+	/* "Auch Dänemark war mit dem Wunsch abgeblitzt, ... abzugeben", "Ook
+	 * Denemarken ving bot", "s'est heurté à un refus": the subject was
+	 * refused what it asked for, a consent (it asked, and was denied, by
+	 * the state after "von", "de", or the materiel's maker); the roles
+	 * turn as with a permission received */
+	if (have[C_REBUFFED] && !have[C_CONS_REQ] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_NEG]) {
+		p->receive = 1;
+		p->cons[p->ncons++] = REC_CONSENT_DENIED;
+		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
+		return;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
@@ -3470,9 +3667,52 @@ static size_t holders_of(const rec_list *out, size_t first, const char *not_by, 
 	return n;
 }
 
+/* The members of a group actor ("EE LV LT", data/actor_groups.tsv) as the
+ * lexicon's own codes, into v; 0 when code is one state's, or no group. */
+static size_t group_members(const gram_doc *g, const char *code, const char **v, size_t max)
+{
+	if (!code || !strchr(code, ' '))
+		return 0;
+	size_t n = 0;
+	for (const char *p = code; *p && n < max; p += p[2] ? 3 : 2) {
+		char one[3] = { p[0], p[1], 0 };
+		const char *m = lex_code(g->lx, one);
+		if (m)
+			v[n++] = m;
+		if (!p[2])
+			break;
+	}
+	return n;
+}
+
+static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
+                     const char *recipient, const char *consent_by, const item_ref *it,
+                     size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates);
+
+/* One record of the clause: a group actor in any role gives one record
+ * per member ("the Baltic states asked Washington" is three requests,
+ * records.md: one record per donor). */
 static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                  const char *recipient, const char *consent_by, const item_ref *it,
                  size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
+{
+	const char *const role[3] = { donor, recipient, consent_by };
+	for (int k = 0; k < 3; k++) {
+		const char *mem[8];
+		size_t n = group_members(g, role[k], mem, 8);
+		if (!n)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			emit(g, out, first, type, k == 0 ? mem[i] : donor, k == 1 ? mem[i] : recipient,
+			     k == 2 ? mem[i] : consent_by, it, s0, s1, c0, c1, dates);
+		return;
+	}
+	emit_one(g, out, first, type, donor, recipient, consent_by, it, s0, s1, c0, c1, dates);
+}
+
+static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
+                     const char *recipient, const char *consent_by, const item_ref *it,
+                     size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
 {
 	if (donor && recipient && !strcmp(donor, recipient))
 		return;
@@ -3709,6 +3949,123 @@ static const mention *genitive_request_owner(const gram_doc *g, const clause *c,
 	return NULL;
 }
 
+/* "The United States approved the two requests", "Die USA haben beide
+ * Anträge genehmigt", "Les États-Unis ont rejeté la demande": a request
+ * noun that is the object of the clause's one state, after it and with
+ * no state of its own (no "Poland's request", no "request from
+ * Warsaw"), is the request the document told before, answered by that
+ * state. */
+static int object_reply_anaphor(const gram_doc *g, const clause *c, const mention *const *act,
+                                size_t na, const char *recipient)
+{
+	if (na != 1 || act[0]->role != ROLE_NONE || act[0]->code == recipient || act[0]->rel)
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_REQUESTED) || g->m[i].rel)
+			continue;
+		if (g->m[i].t0 <= act[0]->t1 || genitive_request_owner(g, c, recipient))
+			return 0;
+		/* the verb or the state, then only determiners ("the two",
+		 * "beide", "les deux"), before the noun */
+		size_t j = i;
+		while (j > c->m0 && (cue_at(g, j - 1, C_ARTICLE) || cue_at(g, j - 1, C_DEMONSTRATIVE)))
+			j--;
+		if (j == c->m0 || cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP) ||
+		    g->m[i].t0 - g->m[j - 1].t1 > 2)
+			return 0;
+		/* the cue is the noun, not the verb of asking ("Madrid avait
+		 * sollicité l'accord de ..."): the answer's verb comes before
+		 * it, or it is a German noun before the verb at the end */
+		if (german_noun(g, c, &g->m[i]))
+			return 1;
+		for (size_t k = c->m0; k < i; k++)
+			if (cue_at(g, k, C_COMMITTED) || cue_at(g, k, C_REFUSED) || cue_at(g, k, C_CONSIDERING) ||
+			    cue_at(g, k, C_CONS_GRANT) || cue_at(g, k, C_CONS_DENY))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* Answers the request record req - 1 (1-based) with reply (refused,
+ * committed for an approval, considering): "Polen und die Slowakei baten
+ * ... Die USA haben beide Anträge genehmigt": the request told in one
+ * sentence for several askers is answered for each of them. */
+static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req, int reply,
+                           size_t t0, size_t t1, const clause *c, gram_scans *dates)
+{
+	for (size_t r = req; r-- > first;) {
+		const record *o = &out->v[r];
+		if (o->span[0] != out->v[req - 1].span[0])
+			break;
+		if (o->type != out->v[req - 1].type)
+			continue;
+		int cons = o->type == REC_CONSENT_REQUESTED;
+		int type = cons ? (reply == REC_REFUSED ? REC_CONSENT_DENIED :
+		                   reply == REC_COMMITTED ? REC_CONSENT_GRANTED : -1)
+		                : reply;
+		if (type >= 0) {
+			const char *dn = o->donor, *rc = o->recipient, *cb = o->consent_by;
+			g->reply_to = r + 1;
+			emit(g, out, first, type, dn, rc, cb, NULL, t0, t1, c->t0, c->t1, dates);
+			g->reply_to = 0;
+		}
+	}
+}
+
+/* Whether the clause has an approving verb ("approved", "genehmigte"). */
+static int clause_approves(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_COMMITTED) && g->m[i].approve && !g->m[i].rel)
+			return 1;
+	return 0;
+}
+
+/* The state right before the clause's first verb of asking ("Australia
+ * needed", "Bucharest had to ask"), or NULL.  English only: its subject
+ * stands before the verb, where Dutch and German put an object before a
+ * participle at the end ("hat Prag die Regierung in Seoul ... gebeten"). */
+static const mention *subject_of_request(const gram_doc *g, const clause *c)
+{
+	if (g->lang != LANG_EN)
+		return NULL;
+	for (size_t i = c->m0 + 1; i < c->m1; i++) {
+		if (!(cue_at(g, i, C_REQUESTED) || cue_at(g, i, C_CONS_REQ)) || g->m[i].rel)
+			continue;
+		/* "had to ask": the infinitive's "to" between */
+		size_t j = i - 1;
+		if (j > c->m0 && (cue_at(g, j, C_RECIP) || cue_at(g, j, C_INF)) && g->m[j].t1 == g->m[i].t0)
+			j--;
+		const mention *a = &g->m[j];
+		if (a->kind == M_ACTOR && a->role == ROLE_NONE && !a->origin_only && !a->weak &&
+		    g->m[i].t0 - a->t1 <= 3 && no_punct(g, a->t1, g->m[i].t0))
+			return a;
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Whether a state other than a stands before it among the clause's
+ * actors act[0, na). */
+static int na_before(const mention *const *act, size_t na, const mention *a)
+{
+	for (size_t i = 0; i < na; i++)
+		if (act[i]->t0 < a->t0 && act[i]->code != a->code)
+			return 1;
+	return 0;
+}
+
+/* Whether a request cue (a consent request or a plain one) stands after
+ * the actor a in the clause: a is not the request's owner after it. */
+static int request_after(const gram_doc *g, const clause *c, const mention *a)
+{
+	for (size_t i = (size_t)(a - g->m) + 1; i < c->m1; i++)
+		if ((cue_at(g, i, C_CONS_REQ) || cue_at(g, i, C_REQUESTED)) && !g->m[i].rel)
+			return 1;
+	return 0;
+}
+
 /* The state whose request for consent the clause names: the adjective
  * right before the request ("a German request to re-export", "einem
  * deutschen Antrag auf Weitergabe"), or the state after it as
@@ -3724,6 +4081,12 @@ static const mention *consent_request_owner(const gram_doc *g, const clause *c,
 		if (i > c->m0) {
 			const mention *a = &g->m[i - 1];
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
+				return a;
+		}
+		/* French puts it after the noun: "la demande belge" */
+		if (g->lang == LANG_FR && i + 1 < c->m1) {
+			const mention *a = &g->m[i + 1];
+			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && a->t0 == q->t1)
 				return a;
 		}
 		const mention *o = state_after_request(g, c, i, recipient);
@@ -5149,7 +5512,8 @@ int gram_makes_record(int cls)
 	/* the record-making classes lie below 64, in RECORD_CUES' word; and
 	 * ground crossed, which "let" across it makes a consent (a rarer
 	 * word for the prefilter to key on than "let") */
-	return cls == C_TERRITORY || (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
+	return cls == C_TERRITORY || cls == C_PASS_VERB || cls == C_REBUFFED ||
+	       (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
 /* "60 miljard aan Amerikaans oorlogstuig" after "200 miljoen dollar": a sum
@@ -5854,7 +6218,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * its clauses need no clause_pred */
 	/* "will not let weapons cross its territory": letting across one's
 	 * ground is a consent cue of its own */
-	int preds = (g->cues & RECORD_CUES) != 0 || (has_cue(g, C_LET) && has_cue(g, C_TERRITORY));
+	int preds = (g->cues & RECORD_CUES) != 0 ||
+	            (has_cue(g, C_LET) && (has_cue(g, C_TERRITORY) || has_cue(g, C_PASS_VERB))) ||
+	            has_cue(g, C_REBUFFED);
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
@@ -6499,7 +6865,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * materiel of its own, is the request the document told last;
 		 * the answer is about it (a consent request refused or granted,
 		 * a request for support refused, approved or weighed) */
-		if (requested && p.reply >= 0 && !ni && !p.ncons && reply_anaphor(g, c)) {
+		if (requested && p.reply >= 0 && !ni && !p.ncons &&
+		    (reply_anaphor(g, c) || object_reply_anaphor(g, c, act, na, recipient))) {
 			size_t req = 0;
 			for (size_t r = out->n; r-- > first && !req;)
 				if (out->v[r].type == REC_REQUESTED || out->v[r].type == REC_CONSENT_REQUESTED)
@@ -6510,20 +6877,29 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (req && ndon && donors[0] && donors[0] != out->v[req - 1].donor &&
 			    donors[0] != out->v[req - 1].consent_by)
 				req = 0;
-			if (req) {
-				const record *o = &out->v[req - 1];
-				int cons = o->type == REC_CONSENT_REQUESTED;
-				int type = cons ? (p.reply == REC_REFUSED ? REC_CONSENT_DENIED :
-				                   p.reply == REC_COMMITTED ? REC_CONSENT_GRANTED : -1)
-				                : p.reply;
-				if (type >= 0) {
-					const char *dn = o->donor, *rc = o->recipient, *cb = o->consent_by;
-					g->reply_to = req;
-					emit(g, out, first, type, dn, rc, cb, NULL, t0, t1, c->t0, c->t1, dates);
-					g->reply_to = 0;
-				}
-			}
+			if (req)
+				answer_request(g, out, first, req, p.reply, t0, t1, c, dates);
 			continue;
+		}
+		/* "Berlin received a request from Warsaw to re-export tanks,
+		 * which it turned down", "..., dat het afwees": a relative
+		 * clause that only answers is about the request the sentence
+		 * just told, and its answerer is the one asked */
+		if (k > 0 && !ni && !p.ncons && p.prov2 < 0 && cue_at(g, c->m0, C_RELATIVE) &&
+		    (p.prov == REC_REFUSED || (p.prov == REC_COMMITTED && clause_approves(g, c))) &&
+		    out->n > first && out->v[out->n - 1].span[0] == g->tl->v[t0].cp &&
+		    (out->v[out->n - 1].type == REC_CONSENT_REQUESTED || out->v[out->n - 1].type == REC_REQUESTED)) {
+			const record *o = &out->v[out->n - 1];
+			const char *asked = o->type == REC_CONSENT_REQUESTED ? o->consent_by : o->donor;
+			int same = 1;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code != recipient && act[i]->code != asked)
+					same = 0;
+			if (same) {
+				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
+				               t0, t1, c, dates);
+				continue;
+			}
 		}
 		/* "l'Autriche a rejeté les demandes belge et néerlandaise de céder
 		 * des blindés au Kosovo": a request by states other than the
@@ -6570,6 +6946,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (!implied_by && g->last_cby && g->last_cby != only && g->nsent &&
 				    g->last_cby_sent + 2 >= g->nsent)
 					implied_by = g->last_cby;
+				/* or the state the text is about ("Oostenrijk houdt
+				 * voet bij stuk. Het kabinet wees een verzoek van
+				 * Italië af") */
+				if (!implied_by && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
+				    g->last_donor[0] != only && g->last_donor[0] != recipient)
+					implied_by = g->last_donor[0];
 				if (implied_by && !request_owner(g, c, recipient) &&
 				    !genitive_request_owner(g, c, recipient))
 					implied_by = NULL;
@@ -6584,8 +6966,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * ("Denmark's request ... was rejected by
 				 * Switzerland") */
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
-				const char *by = agent ? agent->code : NULL;
 				const mention *owner = request_owner(g, c, recipient);
+				/* "Dat werd duidelijk toen de Bondsraad een verzoek uit
+				 * Berlijn afwees": the state right after the request
+				 * noun is its owner, not an agent */
+				if (agent && agent == owner)
+					agent = NULL;
+				const char *by = agent ? agent->code : NULL;
 				if (!owner && implied_by)
 					owner = genitive_request_owner(g, c, recipient);
 				if (owner && owner != agent) {
@@ -6826,10 +7213,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (p.by)
 					src = p.by;
 				int asks = p.cons[0] == REC_CONSENT_REQUESTED;
-				int turned = p.receive || agent || p.by;
+				/* "Polens Antrag ... wurde von Deutschland abgelehnt":
+				 * the agent of a request's answer is who answers it */
+				int answered = asks && p.ncons >= 2 && agent && !p.receive && !p.by;
+				int turned = p.receive || (agent && !answered) || p.by;
 				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
+					/* "Because the Abrams were built in the United States,
+					 * Australia needed Washington's approval": the state
+					 * right before the verb of asking is its subject */
+					const mention *subj = asks && !turned ? subject_of_request(g, c) : NULL;
+					if (subj && fa && consent_by == subj->code && subj->code != fa->code) {
+						consent_by = fa->code;
+						asker = subj;
+					}
 				} else {
 					consent_by = fa ? fa->code : src ? src->code : NULL;
 					/* "erlaubten Estland, ... Raketen aus amerikanischer
@@ -6886,7 +7284,29 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					if (dec) {
 						asker = rq;
 						consent_by = dec->code;
+					} else if (!na_before(act, na, rq) && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
+					           g->last_donor[0] != rq->code && g->last_donor[0] != recipient) {
+						/* "Schweiz bleibt hart ... Der Bundesrat hat ein
+						 * Gesuch Deutschlands abgelehnt": with no state
+						 * named to decide, the one the text is about
+						 * decides */
+						asker = rq;
+						consent_by = g->last_donor[0];
 					}
+				}
+				/* "Die Schweiz hat ein Ersuchen um die Weitergabe von
+				 * Munition abgelehnt", "Zwitserland heeft een verzoek om
+				 * munitie door te leveren afgewezen": a request for
+				 * consent that the clause answers, with no asker named
+				 * and the subject the only state, is answered by the
+				 * subject and asked by nobody the text names */
+				int nobody = 0;
+				if (!rq && asks && p.ncons >= 2 && !turned && !p.passive && fa && !sa && !src &&
+				    !some && !pair && fa->role == ROLE_NONE && !fa->origin_only &&
+				    genitive_request_owner(g, c, recipient) != fa && request_after(g, c, fa)) {
+					consent_by = fa->code;
+					asker = NULL;
+					nobody = 1;
 				}
 				/* "Auch Deutschland und Dänemark erhielten keine
 				 * Erlaubnis": permission received from nobody named is
@@ -6953,7 +7373,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					/* "durch die Niederlande und Dänemark" */
 					cdon[ncd++] = asker->code;
 					ncd = coordinated(g, c, asker, cdon, ncd, 8, recipient);
-				} else if (some) {
+				} else if (some || nobody) {
 					/* "andere landen toestemming geven": the text leaves
 					 * them unnamed */
 					cdon[ncd++] = NULL;
@@ -6965,6 +7385,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < nsent_donor && k > 0; d++)
 						if (sent_donor[d] && sent_donor[d] != consent_by)
 							cdon[ncd++] = sent_donor[d];
+
 				} else {
 					/* the asker is the donor the text was just about;
 					 * not so for a transit, where the state whose ground
@@ -6990,6 +7411,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					if (!ncd && consent_by && ni)
 						ncd = holders_of(out, first, consent_by, recipient, items[0].category, cdon, 8);
 				}
+				/* "Frankrijk heeft Armenië pantservoertuigen geleverd.
+				 * De voertuigen werden via Georgië aangevoerd. Georgië
+				 * gaf toestemming voor de doorvoer": a consent that
+				 * names nobody who asks is for the delivery or pledge to
+				 * the same recipient told in the two sentences before
+				 * (not so across one's ground, where the materiel is
+				 * nobody's named: see the transit branch above) */
+				if (!ncd && consent_by && !some && !nobody && !pair && !p.transit && g->last_emit_sent &&
+				    g->last_emit_sent + 2 >= g->nsent && g->last_recipient == recipient &&
+				    (g->last_type == REC_DELIVERED || g->last_type == REC_COMMITTED))
+					for (size_t d = 0; d < g->nelab && ncd < 8; d++)
+						if (g->elab_donor[d] && g->elab_donor[d] != consent_by &&
+						    !in_list(cdon, ncd, g->elab_donor[d]))
+							cdon[ncd++] = g->elab_donor[d];
 			}
 			/* "Auch Deutschland und Dänemark erhielten keine
 			 * Erlaubnis": states that ask, with nobody named who

@@ -806,6 +806,39 @@ int lex_load_actors(lex *x, const char *path, int cased, sl_err *e)
 	return tsv_each(path, 4, actor_line, &c, e);
 }
 
+/* A group line names its members in the code column ("EE LV LT"): the
+ * form is one actor entry whose code is that list, which the grammar
+ * reads as one actor and its records expand into one per member (see
+ * data/actor_groups.tsv). */
+static int group_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct load_ctx *c = ctx;
+	size_t n = 0, len = 0;
+	for (const char *p = f[0];; p++) {
+		if (*p == ' ' || !*p) {
+			if (len != 2)
+				return bad(e, c->path, line, "a member is not a two-letter code in", f[0]);
+			n++;
+			len = 0;
+			if (!*p)
+				break;
+		} else if (*p < 'A' || *p > 'Z') {
+			return bad(e, c->path, line, "a member is not a two-letter code in", f[0]);
+		} else {
+			len++;
+		}
+	}
+	if (n < 2)
+		return bad(e, c->path, line, "a group needs two members or more, not", f[0]);
+	return actor_line(ctx, f, nf, line, e);
+}
+
+int lex_load_actor_groups(lex *x, const char *path, sl_err *e)
+{
+	struct load_ctx c = { x, path, 0, NULL, 0 };
+	return tsv_each(path, 4, group_line, &c, e);
+}
+
 static int system_alias(struct load_ctx *c, const char *form, char **f, size_t line, sl_err *e)
 {
 	int cased = lex_cased_form(&form);

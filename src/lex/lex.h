@@ -62,6 +62,9 @@ void lex_free(lex *x);
  * Cue classes are mapped to sub through the NULL-terminated list classes;
  * an unknown class is an error. */
 int lex_load_actors(lex *x, const char *path, int cased, sl_err *e);
+/* data/actor_groups.tsv: names of fixed groups of states; an entry's code
+ * is its members' codes separated by spaces ("EE LV LT"). */
+int lex_load_actor_groups(lex *x, const char *path, sl_err *e);
 int lex_load_systems(lex *x, const char *path, sl_err *e);
 int lex_load_items(lex *x, const char *path, sl_err *e);
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e);

@@ -163,6 +163,27 @@ static void test_errors(void **state)
 	lex_free(y);
 }
 
+/* A group's form is one actor entry whose code lists the members; a line
+ * with fewer than two members, or a member that is no two-letter code,
+ * is an error naming the line. */
+static void test_groups(void **state)
+{
+	(void)state;
+	sl_err e = { "" };
+	lex *y = lex_new();
+	assert_int_equal(lex_load_actor_groups(y, fixture("groups_ok.tsv"), &e), SL_OK);
+	lex *keep = x;
+	x = y;
+	const lex_entry *b = match("Baltic states", LEX_ACTOR, LANG_EN, NULL);
+	assert_non_null(b);
+	assert_string_equal(b->code, "EE LV LT");
+	assert_non_null(match("Benelux", LEX_ACTOR, LANG_FR, NULL));
+	x = keep;
+	assert_int_equal(lex_load_actor_groups(y, fixture("groups_bad.tsv"), &e), SL_EFORMAT);
+	assert_non_null(strstr(e.msg, "groups_bad.tsv:3:"));
+	lex_free(y);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +193,7 @@ int main(void)
 		cmocka_unit_test(test_suffix),
 		cmocka_unit_test(test_interned_codes),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_groups),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
