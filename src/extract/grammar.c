@@ -96,6 +96,16 @@ int gram_hostile(const hostile_pairs *h, const char *a, const char *b)
 	return 0;
 }
 
+int gram_attacked(const hostile_pairs *h, const char *a)
+{
+	if (!h || !a)
+		return 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (!strcmp(h->v[i][1], a))
+			return 1;
+	return 0;
+}
+
 int gram_at_war(const hostile_pairs *h, const char *a)
 {
 	if (!a)
@@ -188,6 +198,212 @@ static void bufs_swap(gram_doc *g)
 	SWAP_FIELD(g->tmp, b->tmp);
 }
 
+/* ---- the document's recipient ----
+ *
+ * A sentence that gives materiel and names no recipient gives it to the
+ * state the document is about as a recipient.  gram_doc_init's walk
+ * scores each state it names by its role: after a recipient preposition
+ * where that speaks of aid ("tanks to Israel", "an die Ukraine
+ * geliefert"), the subject of a verb of receiving ("Taipei received"),
+ * the object of a verb of giving ("supply Armenia with"), the subject
+ * of a verb of asking ("Kyiv asks for").  A state under attack
+ * (data/hostile.tsv) counts as named in receiving positions twice more:
+ * a story about its war need not say "to Ukraine", and one that names
+ * it in passing gives it no more than that.  Ties go to the state named
+ * most, the headline counting most. */
+
+/* A state's role (the first key) and how much it is named (the second). */
+enum {
+	RW_RECEIVING = 2,  /* after a recipient preposition, or the subject of a verb of receiving */
+	RW_OBJECT = 1,     /* right after a verb of giving (its object, or an inverted subject) */
+	RW_ASKER = 1,      /* the subject of a verb of asking (for aid, or for consent) */
+	RW_WAR = 4,        /* a state under attack, named */
+	RW_NAME = 2,       /* named (an adjective: half) */
+	RW_HEADLINE = 4    /* ... in the headline, as well */
+};
+
+/* How far (in tokens) a preposition or a verb reaches to its state. */
+enum { RECIP_REACH = 3, GIVE_REACH = 2, SUBJ_REACH = 3, ASKER_REACH = 1 };
+
+/* A recipient preposition counts where it speaks of aid: right after an
+ * item ("tanks to Ukraine", "Waffen für Israel") or within this many
+ * tokens of a cue that makes records, in the same sentence ("sent ...
+ * to", "an die Ukraine geliefert"); not "a threat to Russia", "bang voor
+ * Moskou", "the war in Ukraine". */
+enum { AID_REACH = 10 };
+
+enum { RECIP_CANDS = 16 };
+
+typedef struct recip_cand {
+	const char *code;
+	int score;        /* its role (RW_RECEIVING, RW_OBJECT, RW_ASKER) */
+	int named;        /* how much it is named (RW_NAME, RW_HEADLINE) */
+} recip_cand;
+
+typedef struct recip_tally {
+	recip_cand v[RECIP_CANDS];
+	size_t n;
+	size_t head0, head1;  /* the headline's tokens (the first line of the body) */
+	size_t recip_until;   /* a recipient preposition reaches tokens before this, */
+	int recip_aid;        /* and speaks of aid */
+	size_t give_until;    /* a verb of giving reaches tokens before this */
+	size_t aid_end;       /* 1 + the last record-making cue's token, or 0 */
+	size_t item_end;      /* the token after the last item named */
+	size_t ask_end;       /* 1 + the last verb of asking's token, or 0 */
+	recip_cand *last;     /* the state named last, */
+	size_t last_end;      /* the token after it, */
+	int last_done;        /* and whether its role is known */
+	recip_cand *pending;  /* a state after a preposition not yet speaking of aid, */
+	size_t pending_tok;   /* and its token */
+} recip_tally;
+
+static void recip_tally_init(recip_tally *rt, const tok_list *tl, const doc *d)
+{
+	memset(rt, 0, sizeof *rt);
+	size_t t = 0;
+	while (t < tl->n && tl->v[t].start < d->body)
+		t++;
+	rt->head0 = t;
+	/* a headline is one line; a lead paragraph on the header's line
+	 * counts as far as a headline's length */
+	size_t e = t + 1;
+	while (e < tl->n && e < t + 40 && !(tl->v[e].flags & TOK_NL))
+		e++;
+	rt->head1 = e;
+}
+
+static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
+{
+	for (size_t k = 0; k < rt->n; k++)
+		if (rt->v[k].code == code)
+			return &rt->v[k];
+	if (rt->n == RECIP_CANDS)
+		return NULL;
+	recip_cand *c = &rt->v[rt->n++];
+	c->code = code;
+	c->score = 0;
+	c->named = 0;
+	return c;
+}
+
+/* Whether tokens [t0, t1) hold a sentence's or a clause's end. */
+static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
+{
+	for (size_t t = t0; t < t1 && t < tl->n; t++) {
+		const token *k = &tl->v[t];
+		if (t > t0 && (k->flags & TOK_PARA))
+			return 1;
+		if ((k->flags & TOK_PUNCT) && (comma || (k->end - k->start == 1 &&
+		    strchr(".?!", tl->arena.p[k->fold]))))
+			return 1;
+	}
+	return 0;
+}
+
+/* Notes what the matches m at token i say of the state they name, or of
+ * the state named just before them. */
+static void recip_note(recip_tally *rt, const tok_list *tl, size_t i, const lex_match m[LEX_NKINDS])
+{
+	const lex_entry *cue = m[LEX_CUE].e;
+	const lex_entry *a = m[LEX_ACTOR].e;
+	if (a && a->sub != ACT_ORG) {
+		recip_cand *c = recip_cand_of(rt, a->code);
+		if (c) {
+			c->named += a->sub == ACT_ADJ ? RW_NAME / 2 : RW_NAME;
+			if (i >= rt->head0 && i < rt->head1)
+				c->named += RW_HEADLINE;
+			/* an adjective qualifies a noun ("the Ukrainian army"),
+			 * and a letter goes "to the Chancellery", "to Scholz":
+			 * a state's name, capital or people takes the
+			 * preposition's role */
+			int place = a->sub == ACT_NAME || a->sub == ACT_CAPITAL || a->sub == ACT_PEOPLE;
+			int receiving = place && i < rt->recip_until;
+			if (receiving && rt->recip_aid) {
+				c->score += RW_RECEIVING;
+			} else if (receiving) {
+				rt->pending = c;
+				rt->pending_tok = i;
+			} else if (i < rt->give_until && !recip_break(tl, rt->give_until - GIVE_REACH, i, 1)) {
+				c->score += RW_OBJECT;
+			}
+			rt->recip_until = rt->give_until = 0;
+			rt->last = c;
+			rt->last_end = m[LEX_ACTOR].tok + m[LEX_ACTOR].ntok;
+			/* "an die Ukraine geliefert": a verb after the
+			 * preposition's object makes no subject of it */
+			rt->last_done = receiving;
+		}
+	}
+	if (m[LEX_ITEM].e)
+		rt->item_end = m[LEX_ITEM].tok + m[LEX_ITEM].ntok;
+	else if (m[LEX_SYSTEM].e)
+		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
+	if (!cue)
+		return;
+	int cls = cue->sub;
+	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
+	if (gram_makes_record(cls)) {
+		rt->aid_end = at + 1;
+		if (rt->pending && at <= rt->pending_tok + AID_REACH &&
+		    !recip_break(tl, rt->pending_tok, at, 0))
+			rt->pending->score += RW_RECEIVING;
+		rt->pending = NULL;
+		/* "to transfer": a preposition before a verb is an
+		 * infinitive's */
+		if (at < rt->recip_until)
+			rt->recip_until = 0;
+	}
+	/* the subject right before its verb: "Kyiv received", "Israel
+	 * asks for", "Israel hat gebeten"; not the one that answers a
+	 * request ("Berlin rejected the request") */
+	size_t reach = cls == C_REQUESTED ? ASKER_REACH : SUBJ_REACH;
+	if ((cls == C_RECEIVE || cls == C_REQUESTED) && rt->last && !rt->last_done &&
+	    at >= rt->last_end && at <= rt->last_end + reach &&
+	    !recip_break(tl, rt->last_end, at, 1)) {
+		rt->last->score += cls == C_RECEIVE ? RW_RECEIVING : RW_ASKER;
+		rt->last_done = 1;
+	}
+	if (cls == C_REQUESTED)
+		rt->ask_end = at + 1;
+	/* a preposition takes a noun phrase: one before a comma is a verb's
+	 * particle ("kündigte ... an, Frankreich werde"); after a verb of
+	 * asking it names the side asked ("demandé des chars à la France",
+	 * "vroeg aan Duitsland") */
+	if (cls == C_RECIP) {
+		if (!(after < tl->n && (tl->v[after].flags & TOK_PUNCT)) &&
+		    !(rt->ask_end && rt->ask_end + AID_REACH >= at)) {
+			rt->recip_until = after + RECIP_REACH;
+			rt->recip_aid = (rt->item_end && rt->item_end + 1 >= at) ||
+			                (rt->aid_end && rt->aid_end + AID_REACH >= at &&
+			                 !recip_break(tl, rt->aid_end, at, 0));
+		}
+	} else if (cls == C_TRANSFER || cls == C_DELIVERED || cls == C_COMMITTED) {
+		rt->give_until = after + GIVE_REACH;
+	}
+}
+
+/* The state of the tally the document is about as a recipient, or NULL
+ * (the West, a group of donors, is none). */
+static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
+                                const char *west)
+{
+	const recip_cand *best = NULL;
+	int best_score = 0;
+	for (size_t k = 0; k < rt->n; k++) {
+		const recip_cand *c = &rt->v[k];
+		if (c->code == west)
+			continue;
+		int score = c->score + (c->named > 0 && gram_attacked(h, c->code) ? RW_WAR : 0);
+		if (score <= 0)
+			continue;
+		if (!best || score > best_score || (score == best_score && c->named > best->named)) {
+			best = c;
+			best_score = score;
+		}
+	}
+	return best ? best->code : NULL;
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
                    const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
@@ -219,58 +435,31 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		memcpy(g->now, d->date, n);   /* g->now holds "YYYY-MM-DD" */
 		g->now[n] = '\0';
 	}
-	/* The document's recipient: Ukraine when it is named at all (the
-	 * war the corpus is about), else the first state named after a
-	 * recipient preposition. */
-	const char *first_recip = NULL;
-	int after_recip = 0;
-	/* The matches are kept: find_mentions walks these tokens again. */
-	size_t i = 0, full = tl->n;
-	for (; i < tl->n; i++) {
-		if (!lex_may_start(g->lx_starts, &tl->v[i])) {
-			if (after_recip)
-				after_recip--;
+	/* One walk of the lexicon over the document: its matches are kept
+	 * for find_mentions (which so does not match these tokens again),
+	 * and what they say of each state named chooses the document's
+	 * recipient (recip_note, recip_choose); a huge document's from its
+	 * first GRAM_KEEP matches. */
+	recip_tally rt;
+	recip_tally_init(&rt, tl, d);
+	size_t i = 0;
+	for (; i < tl->n && g->nkept < GRAM_KEEP; i++) {
+		if (!lex_may_start(g->lx_starts, &tl->v[i]))
 			continue;
-		}
 		lex_match m[LEX_NKINDS];
-		if (lex_match_started(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
-			if (g->nkept == GRAM_KEEP) {
-				full = i;
-			} else {
-				if (g->nkept == g->capkept) {
-					g->capkept = g->capkept ? 2 * g->capkept : 256;
-					g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
-				}
-				gram_hit *kh = &g->kept[g->nkept++];
-				kh->tok = i;
-				memcpy(kh->m, m, sizeof kh->m);
-			}
+		if (!lex_match_started(lx, tl, d->text, i, tl->n, lang, m))
+			continue;
+		if (g->nkept == g->capkept) {
+			g->capkept = g->capkept ? 2 * g->capkept : 256;
+			g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
 		}
-		if (m[LEX_ACTOR].e) {
-			const char *c = m[LEX_ACTOR].e->code;
-			int sub = m[LEX_ACTOR].e->sub;
-			/* Ukraine, or its president: "Selenskyj bat die
-			 * Niederlande um F-16" */
-			if (!strcmp(c, "UA")) {
-				g->default_recipient = m[LEX_ACTOR].e->code;
-				i++;
-				break;
-			}
-			if (after_recip && !first_recip && sub != ACT_ADJ && sub != ACT_PERSON)
-				first_recip = c;
-		}
-		/* a preposition takes a noun phrase: one before a comma is a
-		 * verb's particle ("kündigte ... an, Frankreich werde") */
-		size_t after = m[LEX_CUE].e ? m[LEX_CUE].tok + m[LEX_CUE].ntok : 0;
-		if (m[LEX_CUE].e && m[LEX_CUE].e->sub == C_RECIP &&
-		    !(after < tl->n && (tl->v[after].flags & TOK_PUNCT)))
-			after_recip = 3;
-		else if (after_recip)
-			after_recip--;
+		gram_hit *kh = &g->kept[g->nkept++];
+		kh->tok = i;
+		memcpy(kh->m, m, sizeof kh->m);
+		recip_note(&rt, tl, i, m);
 	}
-	g->kept_end = i < full ? i : full;
-	if (!g->default_recipient)
-		g->default_recipient = first_recip;
+	g->kept_end = i;
+	g->default_recipient = recip_choose(&rt, h, g->west);
 }
 
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)

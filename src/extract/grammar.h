@@ -43,6 +43,9 @@ typedef struct hostile_pairs hostile_pairs;
 hostile_pairs *gram_hostile_load(const char *path, sl_err *e);
 void gram_hostile_free(hostile_pairs *h);
 int gram_hostile(const hostile_pairs *h, const char *a, const char *b);
+/* Whether a is the side attacked (the second column) of a war of the
+ * table. */
+int gram_attacked(const hostile_pairs *h, const char *a);
 /* Whether a is a party to any war of the table. */
 int gram_at_war(const hostile_pairs *h, const char *a);
 
