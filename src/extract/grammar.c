@@ -212,6 +212,9 @@ static void bufs_swap(gram_doc *g)
  * it in passing gives it no more than that.  Ties go to the state named
  * most, the headline counting most. */
 
+/* A cue class's bit in a word of classes below 64. */
+#define CUE_BIT(c) ((uint64_t)1 << (c))
+
 /* A state's role (the first key) and how much it is named (the second). */
 enum {
 	RW_RECEIVING = 2,  /* after a recipient preposition, or the subject of a verb of receiving */
@@ -232,7 +235,7 @@ enum { RECIP_REACH = 3, GIVE_REACH = 2, SUBJ_REACH = 3, ASKER_REACH = 1 };
  * Moskou", "the war in Ukraine". */
 enum { AID_REACH = 10 };
 
-enum { RECIP_CANDS = 16 };
+enum { RECIP_CANDS = 16, HEADLINE_MAX = 40 };
 
 typedef struct recip_cand {
 	const char *code;
@@ -253,23 +256,32 @@ typedef struct recip_tally {
 	recip_cand *last;     /* the state named last, */
 	size_t last_end;      /* the token after it, */
 	int last_done;        /* and whether its role is known */
+	size_t give_end;      /* 1 + the last verb of giving's token, or 0 */
+	int recip_asked;      /* the preposition of recip_until follows a verb of asking */
 	recip_cand *pending;  /* a state after a preposition not yet speaking of aid, */
-	size_t pending_tok;   /* and its token */
+	size_t pending_tok;   /* its token, */
+	int pending_asked;    /* and whether only a verb of giving makes it receive */
+	uint64_t makes;       /* the classes below 64 that make records */
 } recip_tally;
 
 static void recip_tally_init(recip_tally *rt, const tok_list *tl, const doc *d)
 {
 	memset(rt, 0, sizeof *rt);
+	for (int k = 0; k < 64; k++)
+		if (gram_makes_record(k))
+			rt->makes |= CUE_BIT(k);
 	size_t t = 0;
 	while (t < tl->n && tl->v[t].start < d->body)
 		t++;
-	rt->head0 = t;
-	/* a headline is one line; a lead paragraph on the header's line
-	 * counts as far as a headline's length */
+	/* a headline is a short first line; a lead paragraph on the
+	 * header's line is none */
 	size_t e = t + 1;
-	while (e < tl->n && e < t + 40 && !(tl->v[e].flags & TOK_NL))
+	while (e < tl->n && e < t + HEADLINE_MAX && !(tl->v[e].flags & TOK_NL))
 		e++;
-	rt->head1 = e;
+	if (e < tl->n && (tl->v[e].flags & TOK_NL)) {
+		rt->head0 = t;
+		rt->head1 = e;
+	}
 }
 
 static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
@@ -286,6 +298,14 @@ static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
 	return c;
 }
 
+/* Gives c the role w of its mention at token tok: twice in the headline,
+ * which says what the story is about ("Berlin liefert Munition an
+ * Israel" over a passing "Krieg in der Ukraine"). */
+static void recip_credit(recip_tally *rt, recip_cand *c, size_t tok, int w)
+{
+	c->score += w;
+}
+
 /* Whether tokens [t0, t1) hold a sentence's or a clause's end. */
 static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
 {
@@ -300,10 +320,26 @@ static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
 	return 0;
 }
 
+/* The classes (below 64) of the cue entries of match cm that apply at
+ * token i: a form can be two ("krijgt", "bekommt": receiving and the
+ * future). */
+static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *cm)
+{
+	uint64_t bits = 0;
+	for (const lex_entry *e = cm->e; e; e = lex_next(g->lx, e))
+		if (e->sub < 64 && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang))
+			bits |= CUE_BIT(e->sub);
+	return bits;
+}
+
+_Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64,
+               "recip_note's classes lie below 64");
+
 /* Notes what the matches m at token i say of the state they name, or of
  * the state named just before them. */
-static void recip_note(recip_tally *rt, const tok_list *tl, size_t i, const lex_match m[LEX_NKINDS])
+static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_match m[LEX_NKINDS])
 {
+	const tok_list *tl = g->tl;
 	const lex_entry *cue = m[LEX_CUE].e;
 	const lex_entry *a = m[LEX_ACTOR].e;
 	if (a && a->sub != ACT_ORG) {
@@ -319,12 +355,13 @@ static void recip_note(recip_tally *rt, const tok_list *tl, size_t i, const lex_
 			int place = a->sub == ACT_NAME || a->sub == ACT_CAPITAL || a->sub == ACT_PEOPLE;
 			int receiving = place && i < rt->recip_until;
 			if (receiving && rt->recip_aid) {
-				c->score += RW_RECEIVING;
+				recip_credit(rt, c, i, RW_RECEIVING);
 			} else if (receiving) {
 				rt->pending = c;
 				rt->pending_tok = i;
+				rt->pending_asked = rt->recip_asked;
 			} else if (i < rt->give_until && !recip_break(tl, rt->give_until - GIVE_REACH, i, 1)) {
-				c->score += RW_OBJECT;
+				recip_credit(rt, c, i, RW_OBJECT);
 			}
 			rt->recip_until = rt->give_until = 0;
 			rt->last = c;
@@ -340,13 +377,17 @@ static void recip_note(recip_tally *rt, const tok_list *tl, size_t i, const lex_
 		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
 	if (!cue)
 		return;
-	int cls = cue->sub;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
-	if (gram_makes_record(cls)) {
+	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE]);
+	uint64_t giving = CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED);
+	if (cls & giving)
+		rt->give_end = at + 1;
+	if (cls & rt->makes) {
 		rt->aid_end = at + 1;
 		if (rt->pending && at <= rt->pending_tok + AID_REACH &&
+		    (!rt->pending_asked || (cls & giving)) &&
 		    !recip_break(tl, rt->pending_tok, at, 0))
-			rt->pending->score += RW_RECEIVING;
+			recip_credit(rt, rt->pending, rt->pending_tok, RW_RECEIVING);
 		rt->pending = NULL;
 		/* "to transfer": a preposition before a verb is an
 		 * infinitive's */
@@ -356,28 +397,33 @@ static void recip_note(recip_tally *rt, const tok_list *tl, size_t i, const lex_
 	/* the subject right before its verb: "Kyiv received", "Israel
 	 * asks for", "Israel hat gebeten"; not the one that answers a
 	 * request ("Berlin rejected the request") */
-	size_t reach = cls == C_REQUESTED ? ASKER_REACH : SUBJ_REACH;
-	if ((cls == C_RECEIVE || cls == C_REQUESTED) && rt->last && !rt->last_done &&
+	int receive = (cls & CUE_BIT(C_RECEIVE)) != 0, ask = (cls & CUE_BIT(C_REQUESTED)) != 0;
+	size_t reach = receive ? SUBJ_REACH : ASKER_REACH;
+	if ((receive || ask) && rt->last && !rt->last_done &&
 	    at >= rt->last_end && at <= rt->last_end + reach &&
 	    !recip_break(tl, rt->last_end, at, 1)) {
-		rt->last->score += cls == C_RECEIVE ? RW_RECEIVING : RW_ASKER;
+		recip_credit(rt, rt->last, rt->last_end - 1, receive ? RW_RECEIVING : RW_ASKER);
 		rt->last_done = 1;
 	}
-	if (cls == C_REQUESTED)
+	if (ask)
 		rt->ask_end = at + 1;
 	/* a preposition takes a noun phrase: one before a comma is a verb's
 	 * particle ("kündigte ... an, Frankreich werde"); after a verb of
 	 * asking it names the side asked ("demandé des chars à la France",
-	 * "vroeg aan Duitsland") */
-	if (cls == C_RECIP) {
-		if (!(after < tl->n && (tl->v[after].flags & TOK_PUNCT)) &&
-		    !(rt->ask_end && rt->ask_end + AID_REACH >= at)) {
+	 * "vroeg aan Duitsland"), unless a verb of giving takes it, before
+	 * ("asked to send tanks to Ukraine") or after it ("vroeg om
+	 * houwitsers aan Oekraïne te geven") */
+	if (cls & CUE_BIT(C_RECIP)) {
+		if (!(after < tl->n && (tl->v[after].flags & TOK_PUNCT))) {
 			rt->recip_until = after + RECIP_REACH;
-			rt->recip_aid = (rt->item_end && rt->item_end + 1 >= at) ||
-			                (rt->aid_end && rt->aid_end + AID_REACH >= at &&
-			                 !recip_break(tl, rt->aid_end, at, 0));
+			rt->recip_asked = rt->ask_end && rt->ask_end + AID_REACH >= at &&
+			                  rt->give_end <= rt->ask_end;
+			rt->recip_aid = !rt->recip_asked &&
+			                ((rt->item_end && rt->item_end + 1 >= at) ||
+			                 (rt->aid_end && rt->aid_end + AID_REACH >= at &&
+			                  !recip_break(tl, rt->aid_end, at, 0)));
 		}
-	} else if (cls == C_TRANSFER || cls == C_DELIVERED || cls == C_COMMITTED) {
+	} else if (cls & giving) {
 		rt->give_until = after + GIVE_REACH;
 	}
 }
@@ -456,7 +502,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		gram_hit *kh = &g->kept[g->nkept++];
 		kh->tok = i;
 		memcpy(kh->m, m, sizeof kh->m);
-		recip_note(&rt, tl, i, m);
+		recip_note(&rt, g, i, m);
 	}
 	g->kept_end = i;
 	g->default_recipient = recip_choose(&rt, h, g->west);
@@ -4819,8 +4865,6 @@ static int possessive_only(const gram_doc *g, const clause *c)
 {
 	return !anaphor_before(g, c, c->m1);
 }
-
-#define CUE_BIT(c) ((uint64_t)1 << (c))
 
 /* The cue classes that can give a clause its record type. */
 #define RECORD_CUES ((CUE_BIT(C_RECEIVE + 1) - 1) | CUE_BIT(C_TRAIN) | CUE_BIT(C_TRAINED) | \
