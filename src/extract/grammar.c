@@ -306,13 +306,17 @@ static void recip_credit(recip_tally *rt, recip_cand *c, size_t tok, int w)
 	c->score += w;
 }
 
-/* Whether tokens [t0, t1) hold a sentence's or a clause's end. */
+/* Whether a sentence or a clause ends between tokens t0 and t1: a full
+ * stop (or a comma, if asked) in [t0, t1), or a line break (a headline
+ * ends at one) before a token of (t0, t1]. */
 static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
 {
-	for (size_t t = t0; t < t1 && t < tl->n; t++) {
+	for (size_t t = t0; t <= t1 && t < tl->n; t++) {
 		const token *k = &tl->v[t];
-		if (t > t0 && (k->flags & TOK_PARA))
+		if (t > t0 && (k->flags & (TOK_PARA | TOK_NL)))
 			return 1;
+		if (t == t1)
+			break;
 		if ((k->flags & TOK_PUNCT) && (comma || (k->end - k->start == 1 &&
 		    strchr(".?!", tl->arena.p[k->fold]))))
 			return 1;
@@ -353,7 +357,8 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 			 * a state's name, capital or people takes the
 			 * preposition's role */
 			int place = a->sub == ACT_NAME || a->sub == ACT_CAPITAL || a->sub == ACT_PEOPLE;
-			int receiving = place && i < rt->recip_until;
+			int receiving = place && i < rt->recip_until &&
+			                !recip_break(tl, rt->recip_until - RECIP_REACH, i, 0);
 			if (receiving && rt->recip_aid) {
 				recip_credit(rt, c, i, RW_RECEIVING);
 			} else if (receiving) {
