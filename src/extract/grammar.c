@@ -324,16 +324,21 @@ static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
 	return 0;
 }
 
-/* The classes (below 64) of the cue entries of match cm that apply at
- * token i: a form can be two ("krijgt", "bekommt": receiving and the
- * future). */
-static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *cm)
+/* The classes among want (below 64) of the cue entries of match cm that
+ * apply at token i: a form can be two ("krijgt", "bekommt": receiving
+ * and the future). */
+static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *cm, uint64_t want)
 {
+	const lex_entry *e = cm->e;
+	if (e->next < 0) {   /* most forms are one class, most of no interest here */
+		uint64_t bit = e->sub < 64 ? CUE_BIT(e->sub) & want : 0;
+		return bit && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang) ? bit : 0;
+	}
 	uint64_t bits = 0;
-	for (const lex_entry *e = cm->e; e; e = lex_next(g->lx, e))
+	for (; e; e = lex_next(g->lx, e))
 		if (e->sub < 64 && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang))
 			bits |= CUE_BIT(e->sub);
-	return bits;
+	return bits & want;
 }
 
 _Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64,
@@ -383,7 +388,9 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	if (!cue)
 		return;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
-	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE]);
+	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE], rt->makes | CUE_BIT(C_RECIP));
+	if (!cls)
+		return;
 	uint64_t giving = CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED);
 	if (cls & giving)
 		rt->give_end = at + 1;
@@ -497,17 +504,26 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	for (; i < tl->n && g->nkept < GRAM_KEEP; i++) {
 		if (!lex_may_start(g->lx_starts, &tl->v[i]))
 			continue;
-		lex_match m[LEX_NKINDS];
-		if (!lex_match_started(lx, tl, d->text, i, tl->n, lang, m))
-			continue;
 		if (g->nkept == g->capkept) {
 			g->capkept = g->capkept ? 2 * g->capkept : 256;
 			g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
 		}
-		gram_hit *kh = &g->kept[g->nkept++];
+		/* matched in place: most tokens let through match nothing,
+		 * and a kept one is not copied */
+		gram_hit *kh = &g->kept[g->nkept];
+		if (!lex_match_started(lx, tl, d->text, i, tl->n, lang, kh->m))
+			continue;
+		g->nkept++;
 		kh->tok = i;
-		memcpy(kh->m, m, sizeof kh->m);
-		recip_note(&rt, g, i, m);
+		kh->end = i;
+		kh->kinds = 0;
+		for (int k = 0; k < LEX_NKINDS; k++)
+			if (kh->m[k].e) {
+				kh->kinds |= 1u << k;
+				if (kh->m[k].tok + kh->m[k].ntok > kh->end)
+					kh->end = kh->m[k].tok + kh->m[k].ntok;
+			}
+		recip_note(&rt, g, i, kh->m);
 	}
 	g->kept_end = i;
 	g->default_recipient = recip_choose(&rt, h, g->west);
@@ -774,15 +790,9 @@ static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
 			return 0;
 		const gram_hit *h = &g->kept[g->kept_next];
-		int fits = 1, kinds = 0;
-		for (int k = 0; k < LEX_NKINDS; k++) {
-			if (h->m[k].e && h->m[k].tok + h->m[k].ntok > t1)
-				fits = 0;
-			kinds |= (h->m[k].e != NULL) << k;
-		}
-		if (fits) {
+		if (h->end <= t1) {
 			memcpy(m, h->m, sizeof h->m);
-			return kinds;
+			return (int)h->kinds;
 		}
 	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
 		return 0;

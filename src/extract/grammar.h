@@ -85,6 +85,8 @@ typedef struct item_ref {
 /* The lexicon's matches at one token. */
 typedef struct gram_hit {
 	size_t tok;
+	size_t end;              /* the end of its longest match */
+	unsigned kinds;          /* bit k: a match of kind k */
 	lex_match m[LEX_NKINDS];
 } gram_hit;
 
