@@ -441,12 +441,12 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 }
 
 /* The state of the tally the document is about as a recipient, or NULL
- * (the West, a group of donors, is none). */
+ * (the West, a group of donors, is none); why[0] and why[1] tell the
+ * chosen one and the runner-up, for --trace. */
 static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
-                                const char *west)
+                                const char *west, struct gram_recip_why why[2])
 {
-	const recip_cand *best = NULL;
-	int best_score = 0;
+	memset(why, 0, 2 * sizeof *why);
 	for (size_t k = 0; k < rt->n; k++) {
 		const recip_cand *c = &rt->v[k];
 		if (c->code == west)
@@ -454,12 +454,17 @@ static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
 		int score = c->score + (c->named > 0 && gram_attacked(h, c->code) ? RW_WAR : 0);
 		if (score <= 0)
 			continue;
-		if (!best || score > best_score || (score == best_score && c->named > best->named)) {
-			best = c;
-			best_score = score;
-		}
+		struct gram_recip_why w = { c->code, score, c->named };
+		int at = 2;
+		while (at > 0 && (!why[at - 1].code || score > why[at - 1].score ||
+		                  (score == why[at - 1].score && c->named > why[at - 1].named)))
+			at--;
+		if (at == 0)
+			why[1] = why[0];
+		if (at < 2)
+			why[at] = w;
 	}
-	return best ? best->code : NULL;
+	return why[0].code;
 }
 
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
@@ -526,7 +531,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		recip_note(&rt, g, i, kh->m);
 	}
 	g->kept_end = i;
-	g->default_recipient = recip_choose(&rt, h, g->west);
+	g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
 }
 
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
@@ -1340,6 +1345,14 @@ static void drop_instead_items(gram_doc *g)
 static void trace_mentions(const gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
+	if (g->nsent == 1) {   /* gram_scan counted this sentence */
+		const struct gram_recip_why *w = g->recip_why;
+		fprintf(g->trace, "\n# document recipient: %s", w[0].code ? w[0].code : "none");
+		for (int k = 0; k < 2 && w[k].code; k++)
+			fprintf(g->trace, "%s%s score %d named %d", k ? "; next " : " (", w[k].code,
+			        w[k].score, w[k].named);
+		fprintf(g->trace, "%s\n", w[0].code ? ")" : "");
+	}
 	fprintf(g->trace, "\n# %.*s\n", (int)(tl->v[t1 - 1].end - tl->v[t0].start),
 	        g->d->text + tl->v[t0].start);
 	for (size_t i = 0; i < g->nm; i++) {

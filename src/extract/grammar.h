@@ -128,6 +128,9 @@ typedef struct gram_doc {
 	const char *last_group[8]; /* the last two or more donors named together */
 	size_t ngroup;
 	const char *default_recipient;
+	/* why: it and the runner-up, with their scores (role, and the bonus
+	 * of a state attacked) and how much they are named, for --trace */
+	struct gram_recip_why { const char *code; int score, named; } recip_why[2];
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
 	int emit_tentative;      /* the records emitted now are tentative */
