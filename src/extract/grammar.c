@@ -237,6 +237,11 @@ enum { AID_REACH = 10 };
 
 enum { RECIP_CANDS = 16, HEADLINE_MAX = 40 };
 
+/* A state attacked in no role of its own counts as such when it is
+ * named at least 1/WAR_SHARE as much as the state named most of those in
+ * a receiving role. */
+enum { WAR_SHARE = 4 };
+
 typedef struct recip_cand {
 	const char *code;
 	int score;        /* its role (RW_RECEIVING, RW_OBJECT, RW_ASKER) */
@@ -447,11 +452,19 @@ static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
                                 const char *west, struct gram_recip_why why[2])
 {
 	memset(why, 0, 2 * sizeof *why);
+	int most = 0;
+	for (size_t k = 0; k < rt->n; k++)
+		if (rt->v[k].code != west && rt->v[k].score > 0 && rt->v[k].named > most)
+			most = rt->v[k].named;
 	for (size_t k = 0; k < rt->n; k++) {
 		const recip_cand *c = &rt->v[k];
 		if (c->code == west)
 			continue;
-		int score = c->score + (c->named > 0 && gram_attacked(h, c->code) ? RW_WAR : 0);
+		/* a state attacked that the story names in passing (in no
+		 * role, and seldom beside one it names all along as
+		 * receiving) is not its subject */
+		int war = (c->score > 0 || c->named * WAR_SHARE >= most) && gram_attacked(h, c->code);
+		int score = c->score + (war ? RW_WAR : 0);
 		if (score <= 0)
 			continue;
 		struct gram_recip_why w = { c->code, score, c->named };
