@@ -204,13 +204,14 @@ static void bufs_swap(gram_doc *g)
  * state the document is about as a recipient.  gram_doc_init's walk
  * scores each state it names by its role: after a recipient preposition
  * where that speaks of aid ("tanks to Israel", "an die Ukraine
- * geliefert"), the subject of a verb of receiving ("Taipei received"),
- * the object of a verb of giving ("supply Armenia with"), the subject
- * of a verb of asking ("Kyiv asks for").  A state under attack
- * (data/hostile.tsv) counts as named in receiving positions twice more:
- * a story about its war need not say "to Ukraine", and one that names
- * it in passing gives it no more than that.  Ties go to the state named
- * most, the headline counting most. */
+ * geliefert", "for the Moldovan army"), the subject of a verb of
+ * receiving ("Taipei received"), the object of a verb of giving ("supply
+ * Armenia with", "hat Israel Granaten geliefert"), the subject of a verb
+ * of asking ("Kyiv asks for").  A state under attack (data/hostile.tsv)
+ * counts as named in receiving positions twice more: a story about its
+ * war need not say "to Ukraine"; unless the story names it in passing
+ * (no role, seldom).  Ties go to the state named most, the headline
+ * counting most. */
 
 /* A cue class's bit in a word of classes below 64. */
 #define CUE_BIT(c) ((uint64_t)1 << (c))
@@ -240,7 +241,7 @@ enum { RECIP_CANDS = 16, HEADLINE_MAX = 40 };
 /* A state attacked in no role of its own counts as such when it is
  * named at least 1/WAR_SHARE as much as the state named most of those in
  * a receiving role. */
-enum { WAR_SHARE = 4 };
+enum { WAR_SHARE = 3 };
 
 typedef struct recip_cand {
 	const char *code;
@@ -266,6 +267,12 @@ typedef struct recip_tally {
 	recip_cand *pending;  /* a state after a preposition not yet speaking of aid, */
 	size_t pending_tok;   /* its token, */
 	int pending_asked;    /* and whether only a verb of giving makes it receive */
+	recip_cand *adj;      /* an adjective after a recipient preposition, */
+	size_t adj_end;       /* the token after it, */
+	int adj_aid, adj_asked; /* and what the preposition said */
+	recip_cand *dat;      /* a state after another in its clause ("hat Israel"), */
+	size_t dat_end;       /* and the token after it */
+	size_t coord_tok;     /* 1 + the last coordinating word's token, or 0 */
 	uint64_t makes;       /* the classes below 64 that make records */
 } recip_tally;
 
@@ -302,6 +309,8 @@ static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
 	c->named = 0;
 	return c;
 }
+
+static int is_person_category(const char *c);
 
 /* Gives c the role w of its mention at token tok: twice in the headline,
  * which says what the story is about ("Berlin liefert Munition an
@@ -346,7 +355,7 @@ static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *
 	return bits & want;
 }
 
-_Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64,
+_Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64 && C_COORD < 64,
                "recip_note's classes lie below 64");
 
 /* Notes what the matches m at token i say of the state they name, or of
@@ -356,6 +365,24 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	const tok_list *tl = g->tl;
 	const lex_entry *cue = m[LEX_CUE].e;
 	const lex_entry *a = m[LEX_ACTOR].e;
+	/* "für die moldauische Armee", "aan het Oekraïense leger", "to
+	 * Ukrainian pilots": an adjective after a recipient preposition
+	 * names the receiving side unless materiel follows it ("for German
+	 * tanks": their origin) */
+	if (rt->adj) {
+		int materiel = m[LEX_SYSTEM].e ||
+		               (m[LEX_ITEM].e && !is_person_category(m[LEX_ITEM].e->category));
+		if (!(materiel && i == rt->adj_end)) {
+			if (rt->adj_aid) {
+				recip_credit(rt, rt->adj, rt->adj_end - 1, RW_RECEIVING);
+			} else {
+				rt->pending = rt->adj;
+				rt->pending_tok = rt->adj_end - 1;
+				rt->pending_asked = rt->adj_asked;
+			}
+		}
+		rt->adj = NULL;
+	}
 	if (a && a->sub != ACT_ORG) {
 		recip_cand *c = recip_cand_of(rt, a->code);
 		if (c) {
@@ -375,8 +402,21 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 				rt->pending = c;
 				rt->pending_tok = i;
 				rt->pending_asked = rt->recip_asked;
+			} else if (a->sub == ACT_ADJ && i < rt->recip_until &&
+			           !recip_break(tl, rt->recip_until - RECIP_REACH, i, 0)) {
+				rt->adj = c;
+				rt->adj_end = m[LEX_ACTOR].tok + m[LEX_ACTOR].ntok;
+				rt->adj_aid = rt->recip_aid;
+				rt->adj_asked = rt->recip_asked;
 			} else if (i < rt->give_until && !recip_break(tl, rt->give_until - GIVE_REACH, i, 1)) {
 				recip_credit(rt, c, i, RW_OBJECT);
+			}
+			rt->dat = NULL;
+			if (place && !receiving && rt->last && rt->last != c &&
+			    rt->last_end < i && !(rt->coord_tok > rt->last_end && rt->coord_tok <= i) &&
+			    !recip_break(tl, rt->last_end, i, 1)) {
+				rt->dat = c;
+				rt->dat_end = m[LEX_ACTOR].tok + m[LEX_ACTOR].ntok;
 			}
 			rt->recip_until = rt->give_until = 0;
 			rt->last = c;
@@ -393,12 +433,23 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	if (!cue)
 		return;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
-	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE], rt->makes | CUE_BIT(C_RECIP));
+	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE],
+	                                 rt->makes | CUE_BIT(C_RECIP) | CUE_BIT(C_COORD));
 	if (!cls)
 		return;
+	if (cls & CUE_BIT(C_COORD))
+		rt->coord_tok = at + 1;
 	uint64_t giving = CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED);
-	if (cls & giving)
+	if (cls & giving) {
 		rt->give_end = at + 1;
+		/* "Deutschland hat Israel 3000 Granaten geliefert",
+		 * "Noorwegen heeft Oekraïne NASAMS geleverd": in a clause
+		 * whose verb of giving comes last, a state between the
+		 * subject and the verb is its indirect object */
+		if (rt->dat && at <= rt->dat_end + AID_REACH && !recip_break(tl, rt->dat_end, at, 1))
+			recip_credit(rt, rt->dat, rt->dat_end - 1, RW_OBJECT);
+		rt->dat = NULL;
+	}
 	if (cls & rt->makes) {
 		rt->aid_end = at + 1;
 		if (rt->pending && at <= rt->pending_tok + AID_REACH &&
