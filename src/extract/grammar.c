@@ -96,6 +96,16 @@ int gram_hostile(const hostile_pairs *h, const char *a, const char *b)
 	return 0;
 }
 
+int gram_attacked(const hostile_pairs *h, const char *a)
+{
+	if (!h || !a)
+		return 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (!strcmp(h->v[i][1], a))
+			return 1;
+	return 0;
+}
+
 int gram_at_war(const hostile_pairs *h, const char *a)
 {
 	if (!a)
@@ -188,6 +198,339 @@ static void bufs_swap(gram_doc *g)
 	SWAP_FIELD(g->tmp, b->tmp);
 }
 
+/* ---- the document's recipient ----
+ *
+ * A sentence that gives materiel and names no recipient gives it to the
+ * state the document is about as a recipient.  gram_doc_init's walk
+ * scores each state it names by its role: after a recipient preposition
+ * where that speaks of aid ("tanks to Israel", "an die Ukraine
+ * geliefert", "for the Moldovan army"), the subject of a verb of
+ * receiving ("Taipei received"), the object of a verb of giving ("supply
+ * Armenia with", "hat Israel Granaten geliefert"), the subject of a verb
+ * of asking ("Kyiv asks for").  A state under attack (data/hostile.tsv)
+ * counts as named in receiving positions twice more: a story about its
+ * war need not say "to Ukraine"; unless the story names it in passing
+ * (no role, seldom).  Ties go to the state named most, the headline
+ * counting most. */
+
+/* A cue class's bit in a word of classes below 64. */
+#define CUE_BIT(c) ((uint64_t)1 << (c))
+
+/* A state's role (the first key) and how much it is named (the second). */
+enum {
+	RW_RECEIVING = 2,  /* after a recipient preposition, or the subject of a verb of receiving */
+	RW_OBJECT = 1,     /* right after a verb of giving (its object, or an inverted subject) */
+	RW_ASKER = 1,      /* the subject of a verb of asking (for aid, or for consent) */
+	RW_WAR = 4,        /* a state under attack, named */
+	RW_NAME = 2,       /* named (an adjective: half) */
+	RW_HEADLINE = 4    /* ... in the headline, as well */
+};
+
+/* How far (in tokens) a preposition or a verb reaches to its state. */
+enum { RECIP_REACH = 3, GIVE_REACH = 2, SUBJ_REACH = 3, ASKER_REACH = 1 };
+
+/* A recipient preposition counts where it speaks of aid: right after an
+ * item ("tanks to Ukraine", "Waffen für Israel") or within this many
+ * tokens of a cue that makes records, in the same sentence ("sent ...
+ * to", "an die Ukraine geliefert"); not "a threat to Russia", "bang voor
+ * Moskou", "the war in Ukraine". */
+enum { AID_REACH = 10 };
+
+enum { RECIP_CANDS = 16, HEADLINE_MAX = 40 };
+
+/* A state attacked in no role of its own counts as such when it is
+ * named at least 1/WAR_SHARE as much as the state named most of those in
+ * a receiving role. */
+enum { WAR_SHARE = 3 };
+
+typedef struct recip_cand {
+	const char *code;
+	int score;        /* its role (RW_RECEIVING, RW_OBJECT, RW_ASKER) */
+	int named;        /* how much it is named (RW_NAME, RW_HEADLINE) */
+} recip_cand;
+
+typedef struct recip_tally {
+	recip_cand v[RECIP_CANDS];
+	size_t n;
+	size_t head0, head1;  /* the headline's tokens (the first line of the body) */
+	size_t recip_until;   /* a recipient preposition reaches tokens before this, */
+	int recip_aid;        /* and speaks of aid */
+	size_t give_until;    /* a verb of giving reaches tokens before this */
+	size_t aid_end;       /* 1 + the last record-making cue's token, or 0 */
+	size_t item_end;      /* the token after the last item named */
+	size_t ask_end;       /* 1 + the last verb of asking's token, or 0 */
+	recip_cand *last;     /* the state named last, */
+	size_t last_end;      /* the token after it, */
+	int last_done;        /* and whether its role is known */
+	size_t give_end;      /* 1 + the last verb of giving's token, or 0 */
+	int recip_asked;      /* the preposition of recip_until follows a verb of asking */
+	recip_cand *pending;  /* a state after a preposition not yet speaking of aid, */
+	size_t pending_tok;   /* its token, */
+	int pending_asked;    /* and whether only a verb of giving makes it receive */
+	recip_cand *adj;      /* an adjective after a recipient preposition, */
+	size_t adj_end;       /* the token after it, */
+	int adj_aid, adj_asked; /* and what the preposition said */
+	recip_cand *dat;      /* a state after another in its clause ("hat Israel"), */
+	size_t dat_end;       /* and the token after it */
+	size_t coord_tok;     /* 1 + the last coordinating word's token, or 0 */
+	uint64_t makes;       /* the classes below 64 that make records */
+} recip_tally;
+
+static void recip_tally_init(recip_tally *rt, const tok_list *tl, const doc *d)
+{
+	memset(rt, 0, sizeof *rt);
+	for (int k = 0; k < 64; k++)
+		if (gram_makes_record(k))
+			rt->makes |= CUE_BIT(k);
+	size_t t = 0;
+	while (t < tl->n && tl->v[t].start < d->body)
+		t++;
+	/* a headline is a short first line; a lead paragraph on the
+	 * header's line is none */
+	size_t e = t + 1;
+	while (e < tl->n && e < t + HEADLINE_MAX && !(tl->v[e].flags & TOK_NL))
+		e++;
+	if (e < tl->n && (tl->v[e].flags & TOK_NL)) {
+		rt->head0 = t;
+		rt->head1 = e;
+	}
+}
+
+static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
+{
+	for (size_t k = 0; k < rt->n; k++)
+		if (rt->v[k].code == code)
+			return &rt->v[k];
+	if (rt->n == RECIP_CANDS)
+		return NULL;
+	recip_cand *c = &rt->v[rt->n++];
+	c->code = code;
+	c->score = 0;
+	c->named = 0;
+	return c;
+}
+
+static int is_person_category(const char *c);
+
+/* Gives c the role w of its mention at token tok: twice in the headline,
+ * which says what the story is about ("Berlin liefert Munition an
+ * Israel" over a passing "Krieg in der Ukraine"). */
+static void recip_credit(recip_tally *rt, recip_cand *c, size_t tok, int w)
+{
+	c->score += w;
+}
+
+/* Whether a sentence or a clause ends between tokens t0 and t1: a full
+ * stop (or a comma, if asked) in [t0, t1), or a line break (a headline
+ * ends at one) before a token of (t0, t1]. */
+static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
+{
+	for (size_t t = t0; t <= t1 && t < tl->n; t++) {
+		const token *k = &tl->v[t];
+		if (t > t0 && (k->flags & (TOK_PARA | TOK_NL)))
+			return 1;
+		if (t == t1)
+			break;
+		if ((k->flags & TOK_PUNCT) && (comma || (k->end - k->start == 1 &&
+		    strchr(".?!", tl->arena.p[k->fold]))))
+			return 1;
+	}
+	return 0;
+}
+
+/* The classes among want (below 64) of the cue entries of match cm that
+ * apply at token i: a form can be two ("krijgt", "bekommt": receiving
+ * and the future). */
+static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *cm, uint64_t want)
+{
+	const lex_entry *e = cm->e;
+	if (e->next < 0) {   /* most forms are one class, most of no interest here */
+		uint64_t bit = e->sub < 64 ? CUE_BIT(e->sub) & want : 0;
+		return bit && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang) ? bit : 0;
+	}
+	uint64_t bits = 0;
+	for (; e; e = lex_next(g->lx, e))
+		if (e->sub < 64 && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang))
+			bits |= CUE_BIT(e->sub);
+	return bits & want;
+}
+
+_Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64 && C_COORD < 64,
+               "recip_note's classes lie below 64");
+
+/* Notes what the matches m at token i say of the state they name, or of
+ * the state named just before them. */
+static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_match m[LEX_NKINDS])
+{
+	const tok_list *tl = g->tl;
+	const lex_entry *cue = m[LEX_CUE].e;
+	const lex_entry *a = m[LEX_ACTOR].e;
+	/* "für die moldauische Armee", "aan het Oekraïense leger", "to
+	 * Ukrainian pilots": an adjective after a recipient preposition
+	 * names the receiving side unless materiel follows it ("for German
+	 * tanks": their origin) */
+	if (rt->adj) {
+		int materiel = m[LEX_SYSTEM].e ||
+		               (m[LEX_ITEM].e && !is_person_category(m[LEX_ITEM].e->category));
+		if (!(materiel && i == rt->adj_end)) {
+			if (rt->adj_aid) {
+				recip_credit(rt, rt->adj, rt->adj_end - 1, RW_RECEIVING);
+			} else {
+				rt->pending = rt->adj;
+				rt->pending_tok = rt->adj_end - 1;
+				rt->pending_asked = rt->adj_asked;
+			}
+		}
+		rt->adj = NULL;
+	}
+	if (a && a->sub != ACT_ORG) {
+		recip_cand *c = recip_cand_of(rt, a->code);
+		if (c) {
+			c->named += a->sub == ACT_ADJ ? RW_NAME / 2 : RW_NAME;
+			if (i >= rt->head0 && i < rt->head1)
+				c->named += RW_HEADLINE;
+			/* an adjective qualifies a noun ("the Ukrainian army"),
+			 * and a letter goes "to the Chancellery", "to Scholz":
+			 * a state's name, capital or people takes the
+			 * preposition's role */
+			int place = a->sub == ACT_NAME || a->sub == ACT_CAPITAL || a->sub == ACT_PEOPLE;
+			int receiving = place && i < rt->recip_until &&
+			                !recip_break(tl, rt->recip_until - RECIP_REACH, i, 0);
+			if (receiving && rt->recip_aid) {
+				recip_credit(rt, c, i, RW_RECEIVING);
+			} else if (receiving) {
+				rt->pending = c;
+				rt->pending_tok = i;
+				rt->pending_asked = rt->recip_asked;
+			} else if (a->sub == ACT_ADJ && i < rt->recip_until &&
+			           !recip_break(tl, rt->recip_until - RECIP_REACH, i, 0)) {
+				rt->adj = c;
+				rt->adj_end = m[LEX_ACTOR].tok + m[LEX_ACTOR].ntok;
+				rt->adj_aid = rt->recip_aid;
+				rt->adj_asked = rt->recip_asked;
+			} else if (i < rt->give_until && !recip_break(tl, rt->give_until - GIVE_REACH, i, 1)) {
+				recip_credit(rt, c, i, RW_OBJECT);
+			}
+			rt->dat = NULL;
+			if (place && !receiving && rt->last && rt->last != c &&
+			    rt->last_end < i && !(rt->coord_tok > rt->last_end && rt->coord_tok <= i) &&
+			    !recip_break(tl, rt->last_end, i, 1)) {
+				rt->dat = c;
+				rt->dat_end = m[LEX_ACTOR].tok + m[LEX_ACTOR].ntok;
+			}
+			rt->recip_until = rt->give_until = 0;
+			rt->last = c;
+			rt->last_end = m[LEX_ACTOR].tok + m[LEX_ACTOR].ntok;
+			/* "an die Ukraine geliefert": a verb after the
+			 * preposition's object makes no subject of it */
+			rt->last_done = receiving;
+		}
+	}
+	if (m[LEX_ITEM].e)
+		rt->item_end = m[LEX_ITEM].tok + m[LEX_ITEM].ntok;
+	else if (m[LEX_SYSTEM].e)
+		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
+	if (!cue)
+		return;
+	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
+	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE],
+	                                 rt->makes | CUE_BIT(C_RECIP) | CUE_BIT(C_COORD));
+	if (!cls)
+		return;
+	if (cls & CUE_BIT(C_COORD))
+		rt->coord_tok = at + 1;
+	uint64_t giving = CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED);
+	if (cls & giving) {
+		rt->give_end = at + 1;
+		/* "Deutschland hat Israel 3000 Granaten geliefert",
+		 * "Noorwegen heeft Oekraïne NASAMS geleverd": in a clause
+		 * whose verb of giving comes last, a state between the
+		 * subject and the verb is its indirect object */
+		if (rt->dat && at <= rt->dat_end + AID_REACH && !recip_break(tl, rt->dat_end, at, 1))
+			recip_credit(rt, rt->dat, rt->dat_end - 1, RW_OBJECT);
+		rt->dat = NULL;
+	}
+	if (cls & rt->makes) {
+		rt->aid_end = at + 1;
+		if (rt->pending && at <= rt->pending_tok + AID_REACH &&
+		    (!rt->pending_asked || (cls & giving)) &&
+		    !recip_break(tl, rt->pending_tok, at, 0))
+			recip_credit(rt, rt->pending, rt->pending_tok, RW_RECEIVING);
+		rt->pending = NULL;
+		/* "to transfer": a preposition before a verb is an
+		 * infinitive's */
+		if (at < rt->recip_until)
+			rt->recip_until = 0;
+	}
+	/* the subject right before its verb: "Kyiv received", "Israel
+	 * asks for", "Israel hat gebeten"; not the one that answers a
+	 * request ("Berlin rejected the request") */
+	int receive = (cls & CUE_BIT(C_RECEIVE)) != 0, ask = (cls & CUE_BIT(C_REQUESTED)) != 0;
+	size_t reach = receive ? SUBJ_REACH : ASKER_REACH;
+	if ((receive || ask) && rt->last && !rt->last_done &&
+	    at >= rt->last_end && at <= rt->last_end + reach &&
+	    !recip_break(tl, rt->last_end, at, 1)) {
+		recip_credit(rt, rt->last, rt->last_end - 1, receive ? RW_RECEIVING : RW_ASKER);
+		rt->last_done = 1;
+	}
+	if (ask)
+		rt->ask_end = at + 1;
+	/* a preposition takes a noun phrase: one before a comma is a verb's
+	 * particle ("kündigte ... an, Frankreich werde"); after a verb of
+	 * asking it names the side asked ("demandé des chars à la France",
+	 * "vroeg aan Duitsland"), unless a verb of giving takes it, before
+	 * ("asked to send tanks to Ukraine") or after it ("vroeg om
+	 * houwitsers aan Oekraïne te geven") */
+	if (cls & CUE_BIT(C_RECIP)) {
+		if (!(after < tl->n && (tl->v[after].flags & TOK_PUNCT))) {
+			rt->recip_until = after + RECIP_REACH;
+			rt->recip_asked = rt->ask_end && rt->ask_end + AID_REACH >= at &&
+			                  rt->give_end <= rt->ask_end;
+			rt->recip_aid = !rt->recip_asked &&
+			                ((rt->item_end && rt->item_end + 1 >= at) ||
+			                 (rt->aid_end && rt->aid_end + AID_REACH >= at &&
+			                  !recip_break(tl, rt->aid_end, at, 0)));
+		}
+	} else if (cls & giving) {
+		rt->give_until = after + GIVE_REACH;
+	}
+}
+
+/* The state of the tally the document is about as a recipient, or NULL
+ * (the West, a group of donors, is none); why[0] and why[1] tell the
+ * chosen one and the runner-up, for --trace. */
+static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
+                                const char *west, struct gram_recip_why why[2])
+{
+	memset(why, 0, 2 * sizeof *why);
+	int most = 0;
+	for (size_t k = 0; k < rt->n; k++)
+		if (rt->v[k].code != west && rt->v[k].score > 0 && rt->v[k].named > most)
+			most = rt->v[k].named;
+	for (size_t k = 0; k < rt->n; k++) {
+		const recip_cand *c = &rt->v[k];
+		if (c->code == west)
+			continue;
+		/* a state attacked that the story names in passing (in no
+		 * role, and seldom beside one it names all along as
+		 * receiving) is not its subject */
+		int war = (c->score > 0 || c->named * WAR_SHARE >= most) && gram_attacked(h, c->code);
+		int score = c->score + (war ? RW_WAR : 0);
+		if (score <= 0)
+			continue;
+		struct gram_recip_why w = { c->code, score, c->named };
+		int at = 2;
+		while (at > 0 && (!why[at - 1].code || score > why[at - 1].score ||
+		                  (score == why[at - 1].score && c->named > why[at - 1].named)))
+			at--;
+		if (at == 0)
+			why[1] = why[0];
+		if (at < 2)
+			why[at] = w;
+	}
+	return why[0].code;
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
                    const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
@@ -219,58 +562,40 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		memcpy(g->now, d->date, n);   /* g->now holds "YYYY-MM-DD" */
 		g->now[n] = '\0';
 	}
-	/* The document's recipient: Ukraine when it is named at all (the
-	 * war the corpus is about), else the first state named after a
-	 * recipient preposition. */
-	const char *first_recip = NULL;
-	int after_recip = 0;
-	/* The matches are kept: find_mentions walks these tokens again. */
-	size_t i = 0, full = tl->n;
-	for (; i < tl->n; i++) {
-		if (!lex_may_start(g->lx_starts, &tl->v[i])) {
-			if (after_recip)
-				after_recip--;
+	/* One walk of the lexicon over the document: its matches are kept
+	 * for find_mentions (which so does not match these tokens again),
+	 * and what they say of each state named chooses the document's
+	 * recipient (recip_note, recip_choose); a huge document's from its
+	 * first GRAM_KEEP matches. */
+	recip_tally rt;
+	recip_tally_init(&rt, tl, d);
+	size_t i = 0;
+	for (; i < tl->n && g->nkept < GRAM_KEEP; i++) {
+		if (!lex_may_start(g->lx_starts, &tl->v[i]))
 			continue;
+		if (g->nkept == g->capkept) {
+			g->capkept = g->capkept ? 2 * g->capkept : 256;
+			g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
 		}
-		lex_match m[LEX_NKINDS];
-		if (lex_match_started(lx, tl, d->text, i, tl->n, lang, m) && full == tl->n) {
-			if (g->nkept == GRAM_KEEP) {
-				full = i;
-			} else {
-				if (g->nkept == g->capkept) {
-					g->capkept = g->capkept ? 2 * g->capkept : 256;
-					g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
-				}
-				gram_hit *kh = &g->kept[g->nkept++];
-				kh->tok = i;
-				memcpy(kh->m, m, sizeof kh->m);
+		/* matched in place: most tokens let through match nothing,
+		 * and a kept one is not copied */
+		gram_hit *kh = &g->kept[g->nkept];
+		if (!lex_match_started(lx, tl, d->text, i, tl->n, lang, kh->m))
+			continue;
+		g->nkept++;
+		kh->tok = i;
+		kh->end = i;
+		kh->kinds = 0;
+		for (int k = 0; k < LEX_NKINDS; k++)
+			if (kh->m[k].e) {
+				kh->kinds |= 1u << k;
+				if (kh->m[k].tok + kh->m[k].ntok > kh->end)
+					kh->end = kh->m[k].tok + kh->m[k].ntok;
 			}
-		}
-		if (m[LEX_ACTOR].e) {
-			const char *c = m[LEX_ACTOR].e->code;
-			int sub = m[LEX_ACTOR].e->sub;
-			/* Ukraine, or its president: "Selenskyj bat die
-			 * Niederlande um F-16" */
-			if (!strcmp(c, "UA")) {
-				g->default_recipient = m[LEX_ACTOR].e->code;
-				i++;
-				break;
-			}
-			if (after_recip && !first_recip && sub != ACT_ADJ && sub != ACT_PERSON)
-				first_recip = c;
-		}
-		/* a preposition takes a noun phrase: one before a comma is a
-		 * verb's particle ("kündigte ... an, Frankreich werde") */
-		size_t after = m[LEX_CUE].e ? m[LEX_CUE].tok + m[LEX_CUE].ntok : 0;
-		if (m[LEX_CUE].e && m[LEX_CUE].e->sub == C_RECIP &&
-		    !(after < tl->n && (tl->v[after].flags & TOK_PUNCT)))
-			after_recip = 3;
-		else if (after_recip)
-			after_recip--;
+		recip_note(&rt, g, i, kh->m);
 	}
-	g->kept_end = i < full ? i : full;
-	if (!g->default_recipient)
-		g->default_recipient = first_recip;
+	g->kept_end = i;
+	g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
 }
 
 /* Whether record r of the headline only names, as weapons or military
@@ -572,15 +897,9 @@ static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
 		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
 			return 0;
 		const gram_hit *h = &g->kept[g->kept_next];
-		int fits = 1, kinds = 0;
-		for (int k = 0; k < LEX_NKINDS; k++) {
-			if (h->m[k].e && h->m[k].tok + h->m[k].ntok > t1)
-				fits = 0;
-			kinds |= (h->m[k].e != NULL) << k;
-		}
-		if (fits) {
+		if (h->end <= t1) {
 			memcpy(m, h->m, sizeof h->m);
-			return kinds;
+			return (int)h->kinds;
 		}
 	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
 		return 0;
@@ -1130,6 +1449,14 @@ static void drop_instead_items(gram_doc *g)
 static void trace_mentions(const gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
+	if (g->nsent == 1) {   /* gram_scan counted this sentence */
+		const struct gram_recip_why *w = g->recip_why;
+		fprintf(g->trace, "\n# document recipient: %s", w[0].code ? w[0].code : "none");
+		for (int k = 0; k < 2 && w[k].code; k++)
+			fprintf(g->trace, "%s%s score %d named %d", k ? "; next " : " (", w[k].code,
+			        w[k].score, w[k].named);
+		fprintf(g->trace, "%s\n", w[0].code ? ")" : "");
+	}
 	fprintf(g->trace, "\n# %.*s\n", (int)(tl->v[t1 - 1].end - tl->v[t0].start),
 	        g->d->text + tl->v[t0].start);
 	for (size_t i = 0; i < g->nm; i++) {
@@ -5416,8 +5743,6 @@ static int possessive_only(const gram_doc *g, const clause *c)
 {
 	return !anaphor_before(g, c, c->m1);
 }
-
-#define CUE_BIT(c) ((uint64_t)1 << (c))
 
 /* The cue classes that can give a clause its record type. */
 #define RECORD_CUES ((CUE_BIT(C_RECEIVE + 1) - 1) | CUE_BIT(C_TRAIN) | CUE_BIT(C_TRAINED) | \

@@ -43,6 +43,9 @@ typedef struct hostile_pairs hostile_pairs;
 hostile_pairs *gram_hostile_load(const char *path, sl_err *e);
 void gram_hostile_free(hostile_pairs *h);
 int gram_hostile(const hostile_pairs *h, const char *a, const char *b);
+/* Whether a is the side attacked (the second column) of a war of the
+ * table. */
+int gram_attacked(const hostile_pairs *h, const char *a);
 /* Whether a is a party to any war of the table. */
 int gram_at_war(const hostile_pairs *h, const char *a);
 
@@ -83,6 +86,8 @@ typedef struct item_ref {
 /* The lexicon's matches at one token. */
 typedef struct gram_hit {
 	size_t tok;
+	size_t end;              /* the end of its longest match */
+	unsigned kinds;          /* bit k: a match of kind k */
 	lex_match m[LEX_NKINDS];
 } gram_hit;
 
@@ -124,6 +129,9 @@ typedef struct gram_doc {
 	const char *last_group[8]; /* the last two or more donors named together */
 	size_t ngroup;
 	const char *default_recipient;
+	/* why: it and the runner-up, with their scores (role, and the bonus
+	 * of a state attacked) and how much they are named, for --trace */
+	struct gram_recip_why { const char *code; int score, named; } recip_why[2];
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
