@@ -2526,6 +2526,26 @@ static int clause_has_item(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether the approval noun at mention ap names whose it is, right before
+ * it ("parliament's approval", "Washington's approval") or after "of",
+ * "van", "des", "du" ("de goedkeuring van het parlement", "l'accord du
+ * Parlement"). */
+static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
+{
+	const mention *b = ap > c->m0 ? &g->m[ap - 1] : NULL;
+	if (b && b->t1 + 2 >= g->m[ap].t0 && (b->kind == M_ACTOR || (b->kind == M_CUE && b->sub == C_ACTOR_HEAD)))
+		return 1;
+	size_t j = ap + 1;
+	if (j < c->m1 && cue_at(g, j, C_SOURCE) && g->m[j].t0 <= g->m[ap].t1 + 1)
+		j++;
+	else
+		return 0;
+	if (j < c->m1 && cue_at(g, j, C_ARTICLE))
+		j++;
+	return j < c->m1 && g->m[j].t0 <= g->m[j - 1].t1 + 1 &&
+	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD));
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -2903,6 +2923,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 					pos[C_COMMITTED] = i;
 			if (asked)
 				have[C_REQUESTED] = 0;
+		} else if (have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
+		           ap - pos[C_REQUESTED] <= 2 && approval_owned(g, c, ap)) {
+			/* "Poland needed parliament's approval to buy more
+			 * howitzers", "avait besoin de l'accord du Parlement":
+			 * what is asked for is someone's approval, and when it
+			 * is no consent to pass materiel on, nobody is asked for
+			 * the materiel */
+			have[C_REQUESTED] = 0;
 		}
 	}
 	/* "genehmigten die Weitergabe von F-16", "verweigert den Transit":
