@@ -31,6 +31,7 @@ const char *const gram_cue_classes[] = {
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces",
+	"follows", "followed",
 	NULL
 };
 
@@ -5301,6 +5302,19 @@ static int elaborates(const gram_doc *g)
 	return 0;
 }
 
+/* The type of the records a sentence of more to come continues, or -1:
+ * "Volgende week volgt een zending munitie", "2019 folgten weitere 150
+ * Raketen".  What follows now or later is promised; what followed was
+ * given. */
+static int follow_type(const gram_doc *g)
+{
+	if (has_cue(g, C_FOLLOWED))
+		return REC_DELIVERED;
+	if (has_cue(g, C_FOLLOWS))
+		return REC_COMMITTED;
+	return -1;
+}
+
 /* Whether a people is named as a share of itself: "60 % des Français",
  * "55 Prozent der Deutschen", "60 procent van de Nederlanders", "60
  * percent of Americans".  Such a sentence reports a poll, and no state
@@ -5372,7 +5386,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* nor does it, with no actor, tell the next sentence who it is
 	 * about; what is left to do (unless traced) is only an elaboration
 	 * of the sentence before */
-	if (!preds && !g->actors && !g->trace && !(sent_items && elaborates(g))) {
+	if (!preds && !g->actors && !g->trace &&
+	    !(sent_items && (elaborates(g) || follow_type(g) >= 0))) {
 		g->nnom = 0;
 		return;
 	}
@@ -6601,9 +6616,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* a fact restated (merged into the headline's) is told here too */
 	if (g->nemit > nemit0)
 		g->last_any_sent = g->nsent;
-	int elab = elaborates(g);
-	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
+	int elab = elaborates(g), follow = follow_type(g);
+	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && (elab || follow >= 0) &&
 	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
+		/* more to come is a giving of its own, typed by its tense;
+		 * an elaboration tells the same giving again */
+		int type = follow >= 0 ? follow : g->last_type;
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
 		/* "Het pakket omvat 11 miljoen euro, daarmee worden M113's
 		 * aangekocht": money right after the opener is the worth of the
@@ -6639,7 +6657,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		size_t before = out->n;
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)
-				emit(g, out, first, g->last_type, g->elab_donor[d], g->last_recipient, NULL,
+				emit(g, out, first, type, g->elab_donor[d], g->last_recipient, NULL,
 				     &items[j], t0, t1, t0, t1, dates);
 		/* the date is that of the sentence spelled out, unless this one
 		 * gives its own */
