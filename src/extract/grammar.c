@@ -3008,6 +3008,10 @@ static int rec_merge(rec_list *out, size_t first, record *r, int backref)
 		}
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
+		/* "a package of 325 million", then "35 billion since February
+		 * 2022": two sums are two pledges, as two counts are */
+		if (o->value >= 0 && r->value >= 0 && o->value != r->value)
+			continue;
 		/* two items of one sentence are two records ("een noodhospitaal
 		 * en verbandmiddelen"); a repeat elsewhere is the same fact, and
 		 * so is a bare noun that a colon goes on to count or name
