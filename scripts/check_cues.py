@@ -60,12 +60,13 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
 
 # particles.tsv: only Dutch and German split their verbs, and a pair names a
 # record type (or a neutral transfer, typed by context); training verbs
-# split too ("bildet ... aus", "leidt ... op") and keep their own classes.
+# split too ("bildet ... aus", "leidt ... op") and keep their own classes,
+# and so do report verbs ("teilte ... mit", "deelde ... mee").
 PARTICLE_LANGS = ("nl", "de")
 PARTICLE_CLASSES = (
     "delivered", "committed", "offered", "considering", "refused",
     "requested", "consent_requested", "consent_granted", "consent_denied",
-    "transfer", "receive", "approve", "train", "trained",
+    "transfer", "receive", "approve", "train", "trained", "report",
 )
 
 # (lang, folded finite forms, folded particle) pairs that must never be

@@ -6618,11 +6618,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* "Het gaat om twintig mortieren": a sentence naming only items
 	 * spells out what the sentence before it said was given */
 	/* a fact restated (merged into the headline's) is told here too */
+	/* "Dat heeft het Pentagon woensdag bekendgemaakt.", "Das teilte
+	 * das Ministerium mit.": a sentence between that names no item and
+	 * only restates the giving or tells who reported it leaves the next
+	 * one an elaboration of it still */
+	int restated = g->last_emit_sent + 2 == g->nsent && g->restate_sent + 1 == g->nsent;
 	if (g->nemit > nemit0)
 		g->last_any_sent = g->nsent;
+	if ((sent_pred || report) && !sent_items)
+		g->restate_sent = g->nsent;
 	int elab = elaborates(g), follow = follow_type(g);
 	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && (elab || follow >= 0) &&
-	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
+	    (g->last_emit_sent + 1 == g->nsent || restated) && g->nelab && g->last_type >= 0) {
 		/* more to come is a giving of its own, typed by its tense;
 		 * an elaboration tells the same giving again */
 		int type = follow >= 0 ? follow : g->last_type;

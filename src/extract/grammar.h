@@ -133,6 +133,7 @@ typedef struct gram_doc {
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
 	size_t last_actor_sent;  /* the sentence that named last_donor */
 	size_t last_any_sent;    /* the last sentence that gave any record */
+	size_t restate_sent;     /* the last that gave a predicate but named no item */
 	size_t nemit;            /* records emitted so far, a restated one too */
 	char last_when[11];      /* when of the last provision records */
 	const char *elab_donor[8]; /* their donors */
