@@ -5954,6 +5954,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 				}
 		}
+		/* "vor mehreren der Maschinen, die von Dänemark geliefert
+		 * wurden", "drones, which were supplied by Iran": a passive
+		 * relative with its agent tells of the giving of its
+		 * antecedent, the items right before its pronoun */
+		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && g->m[c->m0 - 1].kind == M_ITEM &&
+		    relative_agent(g, c, recipient)) {
+			size_t j = c->m0 - 1;
+			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
+				j--;
+			clause ante = cl[k - 1];
+			ante.m0 = j;
+			ante.m1 = c->m0;
+			ante.t0 = j > cl[k - 1].m0 ? g->m[j - 1].t1 : cl[k - 1].t0;
+			ante.t1 = g->m[c->m0].t0;
+			ni = clause_items(g, &ante, nums, nn, items, 16);
+		}
 		nprev_items = ni;
 		if (ni)
 			prev_item = items[0];
