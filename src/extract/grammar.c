@@ -3878,6 +3878,34 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 	return w;
 }
 
+/* "twee Patriot-lanceerinrichtingen en een onbekend aantal raketten",
+ * "Javelin-Starter und Raketen", "NASAMS launchers and missiles": bare
+ * missiles listed next to an air-defence or anti-tank system are that
+ * system's rounds, of its category, not strike missiles. */
+static void missiles_of_system(const gram_doc *g, item_ref *items, size_t ni)
+{
+	for (size_t j = 0; j < ni; j++) {
+		if (items[j].system || strcmp(items[j].category, "missile"))
+			continue;
+		for (size_t d = 0; d < 2; d++) {
+			size_t k = d ? j + 1 : j - 1;
+			if ((!d && j == 0) || k >= ni || !items[k].system ||
+			    (strcmp(items[k].category, "air-defence") && strcmp(items[k].category, "anti-tank")))
+				continue;
+			size_t a = items[k].mi < items[j].mi ? items[k].mi : items[j].mi;
+			size_t b = items[k].mi < items[j].mi ? items[j].mi : items[k].mi;
+			int coord = 0;
+			for (size_t i = a + 1; i < b; i++)
+				if (cue_at(g, i, C_COORD))
+					coord = 1;
+			if (coord) {
+				items[j].category = items[k].category;
+				break;
+			}
+		}
+	}
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -4396,6 +4424,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[best].currency = nums[k].code;
 		}
 	}
+	missiles_of_system(g, items, ni);
 	return drop_package_nouns(g, c, items, ni);
 }
 
