@@ -3906,6 +3906,51 @@ static void missiles_of_system(const gram_doc *g, item_ref *items, size_t ni)
 	}
 }
 
+/* The item a sum is the worth of by standing right before it ("40
+ * miljoen euro aan munitie", "$40 million in ammunition", "40 Millionen
+ * Euro für Munition"), or ni. */
+static size_t item_after_sum(const gram_doc *g, const num_span *money, const item_ref *items,
+                             size_t ni)
+{
+	const tok_list *tl = g->tl;
+	size_t te = 0;
+	while (te < tl->n && tl->v[te].start < money->end)
+		te++;
+	for (size_t j = 0; j < ni; j++) {
+		if (items[j].t0 == te)
+			return j;
+		/* one preposition between, not a coordinator: "en 10 tanks"
+		 * is the next member of the list */
+		if (items[j].t0 == te + 1)
+			for (size_t i = 0; i < g->nm; i++)
+				if (g->m[i].t0 == te && g->m[i].t1 == te + 1 &&
+				    (cue_at(g, i, C_SOURCE) || cue_at(g, i, C_RECIP) || cue_at(g, i, C_PARTITIVE)))
+					return j;
+	}
+	return ni;
+}
+
+/* "zesduizend antitankwapens en 25 miljoen pond", "6,000 anti-tank
+ * weapons and 25 million pounds": a sum that stands in the list of
+ * items as a member of its own, right after a coordinator that follows
+ * an item, and before no item it could be the worth of ("en 25 miljoen
+ * euro aan munitie"), is money given, not the worth of the item before. */
+static int listed_sum(const gram_doc *g, const clause *c, const num_span *money,
+                      const item_ref *items, size_t ni)
+{
+	const tok_list *tl = g->tl;
+	int after_coord = 0;
+	for (size_t i = c->m0; i < c->m1 && !after_coord; i++) {
+		const mention *m = &g->m[i];
+		if (!cue_at(g, i, C_COORD) || m->t1 >= tl->n || tl->v[m->t1].start != money->start)
+			continue;
+		for (size_t j = 0; j < ni; j++)
+			if (items[j].t1 <= m->t0 && m->t0 - items[j].t1 <= 1)
+				after_coord = 1;
+	}
+	return after_coord && item_after_sum(g, money, items, ni) == ni;
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -4404,13 +4449,36 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			break;
 		}
 	}
-	for (size_t k = 0; k < nn && ni; k++) {
+	for (size_t k = 0, nitems = ni; k < nn && ni; k++) {
 		if (!(nums[k].flags & NUM_MONEY) || nums[k].value < 0)
 			continue;
 		if (nums[k].start < tl->v[c->t0].start || nums[k].end > tl->v[c->t1 - 1].end)
 			continue;
+		if (ni < max && listed_sum(g, c, &nums[k], items, nitems)) {
+			item_ref *it = &items[ni++];
+			memset(it, 0, sizeof *it);
+			it->mi = c->m0;
+			it->t0 = c->t0;
+			while (it->t0 < c->t1 && tl->v[it->t0].end <= nums[k].start)
+				it->t0++;
+			it->t1 = it->t0;
+			while (it->t1 < c->t1 && tl->v[it->t1].start < nums[k].end)
+				it->t1++;
+			if (it->t1 == it->t0)
+				it->t1 = it->t0 + 1;
+			it->category = rec_category_intern("funds");
+			it->qty = -1;
+			it->value = nums[k].value;
+			it->currency = nums[k].code;
+			continue;
+		}
 		size_t best = 0, bd = (size_t)-1;
-		for (size_t j = 0; j < ni; j++) {
+		size_t next = item_after_sum(g, &nums[k], items, nitems);
+		if (next < nitems) {
+			best = next;
+			bd = 0;
+		}
+		for (size_t j = 0; j < ni && bd; j++) {
 			const token *a = &tl->v[items[j].t0], *b = &tl->v[items[j].t1 - 1];
 			size_t dd = nums[k].end <= a->start ? a->start - nums[k].end
 			          : nums[k].start >= b->end ? nums[k].start - b->end : 0;
