@@ -4726,6 +4726,50 @@ static int anaphor_before(const gram_doc *g, const clause *c, size_t end)
 	return 0;
 }
 
+/* Whether clause c opens with a word that stands for things named
+ * before: a pronoun or demonstrative standing alone ("Ze worden in mei
+ * geleverd", "they were shipped"; a relative pronoun that opens the
+ * sentence is a demonstrative: "Die zijn nog niet afgeleverd"), or a bare
+ * ordinal ("die ersten sind verschifft worden", "de eerste worden ...
+ * overgedragen").  In a passive of giving that subject is the materiel. */
+static int item_pronoun_opens(const gram_doc *g, const clause *c, size_t s0,
+                              const num_span *nums, size_t nn)
+{
+	const tok_list *tl = g->tl;
+	size_t t = c->t0;
+	while (t < c->t1 && (tl->v[t].flags & TOK_PUNCT))
+		t++;
+	if (t >= c->t1)
+		return 0;
+	size_t i = c->m0;
+	while (i < c->m1 && g->m[i].t0 < t)
+		i++;
+	int det = 0;
+	if (i < c->m1 && g->m[i].t0 == t) {
+		int pron = cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) ||
+		           (cue_at(g, i, C_RELATIVE) && t == s0);
+		/* standing alone: no noun of its own after it */
+		if (pron && !(i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM &&
+		              g->m[i + 1].t0 <= g->m[i].t1 + 1))
+			return 1;
+		if (pron || cue_at(g, i, C_ARTICLE))
+			det = 1;
+		t = g->m[i].t1;
+	} else if (t + 1 < c->t1 && !(tl->v[t].flags & TOK_NUM)) {
+		/* an article the lexicon does not mark ("die" of "die ersten") */
+		det = 1;
+		t++;
+	}
+	int ordinal = 0;
+	for (size_t k = 0; k < nn; k++)
+		if ((nums[k].flags & NUM_ORDINAL) && nums[k].start == tl->v[t].start && (det || t == c->t0))
+			ordinal = 1;
+	for (size_t j = c->m0; j < c->m1 && ordinal; j++)
+		if (g->m[j].kind == M_ITEM)
+			ordinal = 0;
+	return ordinal;
+}
+
 /* Whether the clause refers back only through possessives ("called on
  * its allies"), which name no party asked. */
 static int possessive_only(const gram_doc *g, const clause *c)
@@ -6092,13 +6136,27 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		}
 		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
 		 * that names no materiel is the one just asked of that state */
-		int asked_before = 0;
+		int from_last = 0;
 		if (!ni && requested && p.prov2 == REC_REFUSED && ndon && donors[0])
 			for (size_t r = out->n; r-- > first;)
 				if (out->v[r].donor == donors[0] && out->v[r].item) {
 					/* the donor's last record, which emit takes the
 					 * materiel of, must be that request */
-					asked_before = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
+					from_last = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
+					break;
+				}
+		/* "Australien hatte 49 Abrams zugesagt; die ersten sind
+		 * inzwischen verschifft worden", "Die zijn nog niet
+		 * afgeleverd": a passive of giving whose subject stands for
+		 * things named before gives the materiel of the donor's last
+		 * record to the same recipient */
+		/* ("Die zijn nog niet afgeleverd" tells of no refusal: only
+		 * what was or will be given) */
+		if (!ni && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) && p.passive && ndon &&
+		    donors[0] && item_pronoun_opens(g, c, t0, nums, nn))
+			for (size_t r = out->n; r-- > first;)
+				if (out->v[r].donor == donors[0] && out->v[r].item) {
+					from_last = out->v[r].recipient == recipient && !rec_is_consent(out->v[r].type);
 					break;
 				}
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
@@ -6353,8 +6411,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				g->emit_tentative = 0;
 				g->emit_present = 0;
 				/* emit without an item takes the materiel of the
-				 * donor's last record: the request */
-				if (asked_before)
+				 * donor's last record: the request, or the things
+				 * a pronoun stands for */
+				if (from_last)
 					emit(g, out, first, types[ti], donors[0], recipient, NULL, NULL, ev0, t1,
 					     c->t0, c->t1, dates);
 			}
