@@ -3008,8 +3008,8 @@ static int rec_merge(rec_list *out, size_t first, record *r, int backref)
 		}
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
-		/* "a package of 325 million", then "35 billion since February
-		 * 2022": two sums are two pledges, as two counts are */
+		/* "a package of 200 million", then "3 billion since 2022": two
+		 * sums are two pledges, as two counts are */
 		if (o->value >= 0 && r->value >= 0 && o->value != r->value)
 			continue;
 		/* two items of one sentence are two records ("een noodhospitaal
@@ -3878,7 +3878,7 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 	return w;
 }
 
-/* "twee Patriot-lanceerinrichtingen en een onbekend aantal raketten",
+/* "zes Hawk-lanceerinrichtingen en veertig raketten",
  * "Javelin-Starter und Raketen", "NASAMS launchers and missiles": bare
  * missiles listed next to an air-defence or anti-tank system are that
  * system's rounds, of its category, not strike missiles. */
@@ -3930,10 +3930,10 @@ static size_t item_after_sum(const gram_doc *g, const num_span *money, const ite
 	return ni;
 }
 
-/* "zesduizend antitankwapens en 25 miljoen pond", "6,000 anti-tank
- * weapons and 25 million pounds": a sum that stands in the list of
+/* "tweehonderd helmen en 5 miljoen euro", "500 helmets and 20
+ * million pounds": a sum that stands in the list of
  * items as a member of its own, right after a coordinator that follows
- * an item, and before no item it could be the worth of ("en 25 miljoen
+ * an item, and before no item it could be the worth of ("en 40 miljoen
  * euro aan munitie"), is money given, not the worth of the item before. */
 static int listed_sum(const gram_doc *g, const clause *c, const num_span *money,
                       const item_ref *items, size_t ni)
@@ -4729,8 +4729,8 @@ static int anaphor_before(const gram_doc *g, const clause *c, size_t end)
 /* Whether clause c opens with a word that stands for things named
  * before: a pronoun or demonstrative standing alone ("Ze worden in mei
  * geleverd", "they were shipped"; a relative pronoun that opens the
- * sentence is a demonstrative: "Die zijn nog niet afgeleverd"), or a bare
- * ordinal ("die ersten sind verschifft worden", "de eerste worden ...
+ * sentence is a demonstrative: "Die worden in mei geleverd"), or a bare
+ * ordinal ("die ersten sind geliefert worden", "de eerste worden ...
  * overgedragen").  In a passive of giving that subject is the materiel. */
 static int item_pronoun_opens(const gram_doc *g, const clause *c, size_t s0,
                               const num_span *nums, size_t nn)
@@ -5448,8 +5448,8 @@ static int elaborates(const gram_doc *g)
 }
 
 /* The type of the records a sentence of more to come continues, or -1:
- * "Volgende week volgt een zending munitie", "2019 folgten weitere 150
- * Raketen".  What follows now or later is promised; what followed was
+ * "Volgende maand volgen nog veertig vrachtwagens", "Im Sommer folgten
+ * weitere acht Haubitzen".  What follows now or later is promised; what followed was
  * given. */
 static int follow_type(const gram_doc *g)
 {
@@ -6095,8 +6095,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 				}
 		}
-		/* "vor mehreren der Maschinen, die von Dänemark geliefert
-		 * wurden", "drones, which were supplied by Iran": a passive
+		/* "vor zwei Hubschraubern, die von Schweden geliefert
+		 * wurden", "helicopters, which were supplied by Sweden": a passive
 		 * relative with its agent tells of the giving of its
 		 * antecedent, the items right before its pronoun */
 		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && g->m[c->m0 - 1].kind == M_ITEM &&
@@ -6145,12 +6145,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					from_last = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
 					break;
 				}
-		/* "Australien hatte 49 Abrams zugesagt; die ersten sind
-		 * inzwischen verschifft worden", "Die zijn nog niet
-		 * afgeleverd": a passive of giving whose subject stands for
+		/* "Kanada hatte zwölf Haubitzen zugesagt; die ersten sind
+		 * inzwischen geliefert worden", "Ze zijn vorige week
+		 * geleverd": a passive of giving whose subject stands for
 		 * things named before gives the materiel of the donor's last
 		 * record to the same recipient */
-		/* ("Die zijn nog niet afgeleverd" tells of no refusal: only
+		/* ("Die zijn nog niet geleverd" tells of no refusal: only
 		 * what was or will be given) */
 		if (!ni && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) && p.passive && ndon &&
 		    donors[0] && item_pronoun_opens(g, c, t0, nums, nn))
@@ -6790,7 +6790,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* "Het gaat om twintig mortieren": a sentence naming only items
 	 * spells out what the sentence before it said was given */
 	/* a fact restated (merged into the headline's) is told here too */
-	/* "Dat heeft het Pentagon woensdag bekendgemaakt.", "Das teilte
+	/* "Dat maakte de Zweedse regering dinsdag bekend.", "Das teilte
 	 * das Ministerium mit.": a sentence between that names no item and
 	 * only restates the giving or tells who reported it leaves the next
 	 * one an elaboration of it still */
