@@ -471,6 +471,18 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 				 * question the verb is about */
 				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE ||
 				               (c->sub == C_OR && g->lang == LANG_NL));
+				/* "maakte de eerste tranche vrij uit de opbrengsten
+				 * van ...", "stellte Geld bereit aus dem Fonds": a
+				 * particle that is no preposition itself cannot be the
+				 * start of the phrase after it, which trails the
+				 * clause */
+				if (!closes && c && (c->sub == C_SOURCE || c->sub == C_RECIP)) {
+					lex_match px[LEX_NKINDS];
+					lex_match_at(g->lx, tl, g->d->text, k, j + 1, g->lang, px);
+					const lex_entry *pc = px[LEX_CUE].e;
+					closes = !(pc && (pc->sub == C_SOURCE || pc->sub == C_RECIP ||
+					                  pc->sub == C_AGAINST || pc->sub == C_CARRYING));
+				}
 				/* "maakte 200 miljoen vrij voor Oekraïne", "trekt 300
 				 * miljoen uit voor munitie voor Oekraïne": recipient and
 				 * purpose phrases may follow the particle at the
@@ -492,6 +504,12 @@ static int separable(gram_doc *g, size_t i, size_t t1)
 						q += ax[LEX_ACTOR].ntok;
 					else if (ax[LEX_ITEM].e)
 						q += ax[LEX_ITEM].ntok;
+					/* "draagt 50 miljoen bij aan het fonds": one
+					 * noun the lexicon does not know after its
+					 * article, the phrase's last word */
+					else if (!ax[LEX_CUE].e && q + 1 < t1 && (tl->v[q].flags & TOK_WORD) &&
+					         (tl->v[q + 1].flags & TOK_PUNCT))
+						q++;
 					else
 						break;
 					closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
