@@ -4788,6 +4788,26 @@ static int item_pronoun_opens(const gram_doc *g, const clause *c, size_t s0,
 	return ordinal;
 }
 
+/* Whether clause c has for its object a bare pronoun, a demonstrative or
+ * an article standing alone, before nothing but the end of the clause or
+ * a separated particle ("lehnt das ab", "wees dat af", "rejected it"):
+ * the thing named just before, here a request. */
+static int bare_object(const gram_doc *g, const clause *c)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!(cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) || cue_at(g, i, C_ARTICLE) ||
+		      (cue_at(g, i, C_COMP) && g->lang == LANG_NL)) || i == c->m0)
+			continue;
+		size_t t = g->m[i].t1;
+		if (t >= c->t1 || (tl->v[t].flags & TOK_PUNCT))
+			return 1;
+		if ((t + 1 >= c->t1 || (tl->v[t + 1].flags & TOK_PUNCT)) && t >= g->s0 && g->skip[t - g->s0])
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the clause refers back only through possessives ("called on
  * its allies"), which name no party asked. */
 static int possessive_only(const gram_doc *g, const clause *c)
@@ -6175,6 +6195,15 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t r = out->n; r-- > first;)
 				if (out->v[r].donor == donors[0] && out->v[r].item) {
 					from_last = out->v[r].recipient == recipient && !rec_is_consent(out->v[r].type);
+					break;
+				}
+		/* "Kyiv bat Berlin um Kampfjets, doch Berlin lehnt das ab":
+		 * a refusal of a bare pronoun is of the request just made of
+		 * that donor */
+		if (!ni && p.prov == REC_REFUSED && ndon && donors[0] && bare_object(g, c))
+			for (size_t r = out->n; r-- > first;)
+				if (out->v[r].donor == donors[0] && out->v[r].item) {
+					from_last = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
 					break;
 				}
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
