@@ -3924,6 +3924,26 @@ static void missiles_of_system(const gram_doc *g, item_ref *items, size_t ni)
 	}
 }
 
+/* Fills *it as the money itself, a funds item spanning the sum n in
+ * clause c, its worth still unset. */
+static void money_item(const gram_doc *g, const clause *c, const num_span *n, item_ref *it)
+{
+	const tok_list *tl = g->tl;
+	memset(it, 0, sizeof *it);
+	it->mi = c->m0;
+	it->t0 = c->t0;
+	while (it->t0 < c->t1 && tl->v[it->t0].end <= n->start)
+		it->t0++;
+	it->t1 = it->t0;
+	while (it->t1 < c->t1 && tl->v[it->t1].start < n->end)
+		it->t1++;
+	if (it->t1 == it->t0)
+		it->t1 = it->t0 + 1;
+	it->category = rec_category_intern("funds");
+	it->qty = -1;
+	it->value = -1;
+}
+
 /* The item a sum is the worth of by standing right before it ("40
  * miljoen euro aan munitie", "$40 million in ammunition", "40 Millionen
  * Euro für Munition"), or ni. */
@@ -4450,20 +4470,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				continue;
 			if (nums[k].start < tl->v[c->t0].start || nums[k].end > tl->v[c->t1 - 1].end)
 				continue;
-			item_ref *it = &items[ni++];
-			memset(it, 0, sizeof *it);
-			it->mi = c->m0;
-			it->t0 = c->t0;
-			while (it->t0 < c->t1 && tl->v[it->t0].end <= nums[k].start)
-				it->t0++;
-			it->t1 = it->t0;
-			while (it->t1 < c->t1 && tl->v[it->t1].start < nums[k].end)
-				it->t1++;
-			if (it->t1 == it->t0)
-				it->t1 = it->t0 + 1;
-			it->category = rec_category_intern("funds");
-			it->qty = -1;
-			it->value = -1;
+			money_item(g, c, &nums[k], &items[ni++]);
 			break;
 		}
 	}
@@ -4474,18 +4481,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			continue;
 		if (ni < max && listed_sum(g, c, &nums[k], items, nitems)) {
 			item_ref *it = &items[ni++];
-			memset(it, 0, sizeof *it);
-			it->mi = c->m0;
-			it->t0 = c->t0;
-			while (it->t0 < c->t1 && tl->v[it->t0].end <= nums[k].start)
-				it->t0++;
-			it->t1 = it->t0;
-			while (it->t1 < c->t1 && tl->v[it->t1].start < nums[k].end)
-				it->t1++;
-			if (it->t1 == it->t0)
-				it->t1 = it->t0 + 1;
-			it->category = rec_category_intern("funds");
-			it->qty = -1;
+			money_item(g, c, &nums[k], it);
 			it->value = nums[k].value;
 			it->currency = nums[k].code;
 			continue;
@@ -6172,40 +6168,30 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (ni)
 				told = k + 1;
 		}
+		/* the donor's last record that named materiel, which emit
+		 * takes when given no item */
+		const record *last = NULL;
+		for (size_t r = out->n; r-- > first && ndon && donors[0] && !ni && !last;)
+			if (out->v[r].donor == donors[0] && out->v[r].item)
+				last = &out->v[r];
+		int last_request = last && last->type == REC_REQUESTED && last->recipient == recipient;
 		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
 		 * that names no materiel is the one just asked of that state */
-		int from_last = 0;
-		if (!ni && requested && p.prov2 == REC_REFUSED && ndon && donors[0])
-			for (size_t r = out->n; r-- > first;)
-				if (out->v[r].donor == donors[0] && out->v[r].item) {
-					/* the donor's last record, which emit takes the
-					 * materiel of, must be that request */
-					from_last = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
-					break;
-				}
+		int from_last = requested && p.prov2 == REC_REFUSED && last_request;
 		/* "Kanada hatte zwölf Haubitzen zugesagt; die ersten sind
 		 * inzwischen geliefert worden", "Ze zijn vorige week
 		 * geleverd": a passive of giving whose subject stands for
 		 * things named before gives the materiel of the donor's last
-		 * record to the same recipient */
-		/* ("Die zijn nog niet geleverd" tells of no refusal: only
-		 * what was or will be given) */
-		if (!ni && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) && p.passive && ndon &&
-		    donors[0] && item_pronoun_opens(g, c, t0, nums, nn))
-			for (size_t r = out->n; r-- > first;)
-				if (out->v[r].donor == donors[0] && out->v[r].item) {
-					from_last = out->v[r].recipient == recipient && !rec_is_consent(out->v[r].type);
-					break;
-				}
+		 * record to the same recipient ("Die zijn nog niet geleverd"
+		 * tells of no refusal: only what was or will be given) */
+		if (last && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) && p.passive &&
+		    item_pronoun_opens(g, c, t0, nums, nn))
+			from_last = last->recipient == recipient && !rec_is_consent(last->type);
 		/* "Kyiv bat Berlin um Kampfjets, doch Berlin lehnt das ab":
 		 * a refusal of a bare pronoun is of the request just made of
 		 * that donor */
-		if (!ni && p.prov == REC_REFUSED && ndon && donors[0] && bare_object(g, c))
-			for (size_t r = out->n; r-- > first;)
-				if (out->v[r].donor == donors[0] && out->v[r].item) {
-					from_last = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
-					break;
-				}
+		if (last_request && p.prov == REC_REFUSED && bare_object(g, c))
+			from_last = 1;
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
