@@ -31,7 +31,7 @@ const char *const gram_cue_classes[] = {
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces",
-	"follows", "followed",
+	"follows", "followed", "unit_anaphor",
 	NULL
 };
 
@@ -848,6 +848,26 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mm->category = NULL;
 				for (size_t k = g->nseen; k-- > 0 && !mm->category;)
 					if (!strcmp(g->seen_cat[k], "aircraft")) {
+						mm->category = g->seen_cat[k];
+						mm->system = g->seen_sys[k];
+					}
+				if (!mm->category)
+					g->nm--;
+			}
+			/* "één batterij", "twee lanceerinrichtingen", "zwei
+			 * Startgeräte": a unit of a launching system, in a story
+			 * that named one, is the air-defence or rocket system
+			 * named last; right after that system's name
+			 * ("Patriot-lanceerinrichtingen") it is part of its
+			 * phrase, no item of its own */
+			if (e->sub == C_UNIT_ANAPHOR) {
+				mm->kind = M_ITEM;
+				mm->category = NULL;
+				const mention *pm = g->nm >= 2 ? &g->m[g->nm - 2] : NULL;
+				int joined = pm && pm->kind == M_ITEM &&
+				             (pm->t1 == i || (pm->t1 + 1 == i && is_fold(tl, pm->t1, '-')));
+				for (size_t k = g->nseen; k-- > 0 && !mm->category && !joined;)
+					if (!strcmp(g->seen_cat[k], "air-defence") || !strcmp(g->seen_cat[k], "artillery")) {
 						mm->category = g->seen_cat[k];
 						mm->system = g->seen_sys[k];
 					}
