@@ -31,7 +31,7 @@ const char *const gram_cue_classes[] = {
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces",
-	"follows", "followed", "unit_anaphor",
+	"follows", "followed", "unit_anaphor", "likewise",
 	NULL
 };
 
@@ -5353,10 +5353,16 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			return 0;
 		size_t nn;
 		const num_span *nums = nums_of(g, sc, &nn);
+		/* "de Verenigde Staten eveneens één", "Polen ebenfalls vier":
+		 * an adverb of likeness may stand before the number */
+		size_t nt = a->t1;
+		if (j + 1 < g->nm && cue_at(g, j + 1, C_LIKEWISE) && g->m[j + 1].t0 == a->t1 &&
+		    g->m[j + 1].t1 < t)
+			nt = g->m[j + 1].t1;
 		for (size_t k = 0; k < nn; k++)
 			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
 			    (amounts || !(nums[k].flags & NUM_MONEY)) &&
-			    nums[k].start == tl->v[a->t1].start && nums[k].end <= tl->v[t - 1].end)
+			    nums[k].start == tl->v[nt].start && nums[k].end <= tl->v[t - 1].end)
 				return 2;
 		return 0;
 	}
