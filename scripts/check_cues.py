@@ -56,15 +56,20 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             # only Dutch permits with a modal and "van" ("mag van de VS")
             {(l, "permitted") for l in ("en", "de", "fr")} |
             # French transfer verbs after "le" are pronouns, not nouns
-            {("fr", "article")})
+            {("fr", "article")} |
+            # a bare launcher or battery points back only where compounds
+            # carry the system's name (Dutch, German)
+            {(l, "unit_anaphor") for l in ("en", "fr")})
 
 # particles.tsv: only Dutch and German split their verbs, and a pair names a
-# record type (or a neutral transfer, typed by context).
+# record type (or a neutral transfer, typed by context); training verbs
+# split too ("bildet ... aus", "leidt ... op") and keep their own classes,
+# and so do report verbs ("teilte ... mit", "deelde ... mee").
 PARTICLE_LANGS = ("nl", "de")
 PARTICLE_CLASSES = (
     "delivered", "committed", "offered", "considering", "refused",
     "requested", "consent_requested", "consent_granted", "consent_denied",
-    "transfer", "receive", "approve",
+    "transfer", "receive", "approve", "train", "trained", "report",
 )
 
 # (lang, folded finite forms, folded particle) pairs that must never be

@@ -31,6 +31,7 @@ const char *const gram_cue_classes[] = {
 	"if", "territory", "passage", "permitted", "stative", "begun", "not_yet", "only_if", "third_party",
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces", "pass_verb", "rebuffed", "without",
+	"follows", "followed", "unit_anaphor", "likewise",
 	NULL
 };
 
@@ -832,6 +833,18 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 				 * question the verb is about */
 				closes = c && (c->sub == C_COMP || c->sub == C_CLAUSE || c->sub == C_RELATIVE ||
 				               (c->sub == C_OR && g->lang == LANG_NL));
+				/* "maakte de eerste tranche vrij uit de opbrengsten
+				 * van ...", "stellte Geld bereit aus dem Fonds": a
+				 * particle that is no preposition itself cannot be the
+				 * start of the phrase after it, which trails the
+				 * clause */
+				if (!closes && c && (c->sub == C_SOURCE || c->sub == C_RECIP)) {
+					lex_match px[LEX_NKINDS];
+					lex_match_at(g->lx, tl, g->d->text, k, j + 1, g->lang, px);
+					const lex_entry *pc = px[LEX_CUE].e;
+					closes = !(pc && (pc->sub == C_SOURCE || pc->sub == C_RECIP ||
+					                  pc->sub == C_AGAINST || pc->sub == C_CARRYING));
+				}
 				/* "maakte 200 miljoen vrij voor Oekraïne", "trekt 300
 				 * miljoen uit voor munitie voor Oekraïne": recipient and
 				 * purpose phrases may follow the particle at the
@@ -853,6 +866,12 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 						q += ax[LEX_ACTOR].ntok;
 					else if (ax[LEX_ITEM].e)
 						q += ax[LEX_ITEM].ntok;
+					/* "draagt 50 miljoen bij aan het fonds": one
+					 * noun the lexicon does not know after its
+					 * article, the phrase's last word */
+					else if (!ax[LEX_CUE].e && q + 1 < t1 && (tl->v[q].flags & TOK_WORD) &&
+					         (tl->v[q + 1].flags & TOK_PUNCT))
+						q++;
 					else
 						break;
 					closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
@@ -1188,6 +1207,26 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mm->category = NULL;
 				for (size_t k = g->nseen; k-- > 0 && !mm->category;)
 					if (!strcmp(g->seen_cat[k], "aircraft")) {
+						mm->category = g->seen_cat[k];
+						mm->system = g->seen_sys[k];
+					}
+				if (!mm->category)
+					g->nm--;
+			}
+			/* "één batterij", "twee lanceerinrichtingen", "zwei
+			 * Startgeräte": a unit of a launching system, in a story
+			 * that named one, is the air-defence or rocket system
+			 * named last; right after that system's name
+			 * ("Patriot-lanceerinrichtingen") it is part of its
+			 * phrase, no item of its own */
+			if (e->sub == C_UNIT_ANAPHOR) {
+				mm->kind = M_ITEM;
+				mm->category = NULL;
+				const mention *pm = g->nm >= 2 ? &g->m[g->nm - 2] : NULL;
+				int joined = pm && pm->kind == M_ITEM &&
+				             (pm->t1 == i || (pm->t1 + 1 == i && is_fold(tl, pm->t1, '-')));
+				for (size_t k = g->nseen; k-- > 0 && !mm->category && !joined;)
+					if (!strcmp(g->seen_cat[k], "air-defence") || !strcmp(g->seen_cat[k], "artillery")) {
 						mm->category = g->seen_cat[k];
 						mm->system = g->seen_sys[k];
 					}
@@ -3849,6 +3888,10 @@ static int rec_merge(rec_list *out, size_t first, record *r, int backref)
 		}
 		if (o->quantity >= 0 && r->quantity >= 0 && o->quantity != r->quantity)
 			continue;
+		/* "a package of 200 million", then "3 billion since 2022": two
+		 * sums are two pledges, as two counts are */
+		if (o->value >= 0 && r->value >= 0 && o->value != r->value)
+			continue;
 		/* two items of one sentence are two records ("een noodhospitaal
 		 * en verbandmiddelen"); a repeat elsewhere is the same fact, and
 		 * so is a bare noun that a colon goes on to count or name
@@ -5010,6 +5053,99 @@ static int after_speech_tag(const gram_doc *g, const clause *c, size_t i)
 	return r != SIZE_MAX && comma_between(g, g->m[r].t1, g->m[i].t0);
 }
 
+/* "zes Hawk-lanceerinrichtingen en veertig raketten",
+ * "Javelin-Starter und Raketen", "NASAMS launchers and missiles": bare
+ * missiles listed next to an air-defence or anti-tank system are that
+ * system's rounds, of its category, not strike missiles. */
+static void missiles_of_system(const gram_doc *g, item_ref *items, size_t ni)
+{
+	for (size_t j = 0; j < ni; j++) {
+		if (items[j].system || strcmp(items[j].category, "missile"))
+			continue;
+		for (size_t d = 0; d < 2; d++) {
+			size_t k = d ? j + 1 : j - 1;
+			if ((!d && j == 0) || k >= ni || !items[k].system ||
+			    (strcmp(items[k].category, "air-defence") && strcmp(items[k].category, "anti-tank")))
+				continue;
+			size_t a = items[k].mi < items[j].mi ? items[k].mi : items[j].mi;
+			size_t b = items[k].mi < items[j].mi ? items[j].mi : items[k].mi;
+			int coord = 0;
+			for (size_t i = a + 1; i < b; i++)
+				if (cue_at(g, i, C_COORD))
+					coord = 1;
+			if (coord) {
+				items[j].category = items[k].category;
+				break;
+			}
+		}
+	}
+}
+
+/* Fills *it as the money itself, a funds item spanning the sum n in
+ * clause c, its worth still unset. */
+static void money_item(const gram_doc *g, const clause *c, const num_span *n, item_ref *it)
+{
+	const tok_list *tl = g->tl;
+	memset(it, 0, sizeof *it);
+	it->mi = c->m0;
+	it->t0 = c->t0;
+	while (it->t0 < c->t1 && tl->v[it->t0].end <= n->start)
+		it->t0++;
+	it->t1 = it->t0;
+	while (it->t1 < c->t1 && tl->v[it->t1].start < n->end)
+		it->t1++;
+	if (it->t1 == it->t0)
+		it->t1 = it->t0 + 1;
+	it->category = rec_category_intern("funds");
+	it->qty = -1;
+	it->value = -1;
+}
+
+/* The item a sum is the worth of by standing right before it ("40
+ * miljoen euro aan munitie", "$40 million in ammunition", "40 Millionen
+ * Euro für Munition"), or ni. */
+static size_t item_after_sum(const gram_doc *g, const num_span *money, const item_ref *items,
+                             size_t ni)
+{
+	const tok_list *tl = g->tl;
+	size_t te = 0;
+	while (te < tl->n && tl->v[te].start < money->end)
+		te++;
+	for (size_t j = 0; j < ni; j++) {
+		if (items[j].t0 == te)
+			return j;
+		/* one preposition between, not a coordinator: "en 10 tanks"
+		 * is the next member of the list */
+		if (items[j].t0 == te + 1)
+			for (size_t i = 0; i < g->nm; i++)
+				if (g->m[i].t0 == te && g->m[i].t1 == te + 1 &&
+				    (cue_at(g, i, C_SOURCE) || cue_at(g, i, C_RECIP) || cue_at(g, i, C_PARTITIVE)))
+					return j;
+	}
+	return ni;
+}
+
+/* "tweehonderd helmen en 5 miljoen euro", "500 helmets and 20
+ * million pounds": a sum that stands in the list of
+ * items as a member of its own, right after a coordinator that follows
+ * an item, and before no item it could be the worth of ("en 40 miljoen
+ * euro aan munitie"), is money given, not the worth of the item before. */
+static int listed_sum(const gram_doc *g, const clause *c, const num_span *money,
+                      const item_ref *items, size_t ni)
+{
+	const tok_list *tl = g->tl;
+	int after_coord = 0;
+	for (size_t i = c->m0; i < c->m1 && !after_coord; i++) {
+		const mention *m = &g->m[i];
+		if (!cue_at(g, i, C_COORD) || m->t1 >= tl->n || tl->v[m->t1].start != money->start)
+			continue;
+		for (size_t j = 0; j < ni; j++)
+			if (items[j].t1 <= m->t0 && m->t0 - items[j].t1 <= 1)
+				after_coord = 1;
+	}
+	return after_coord && item_after_sum(g, money, items, ni) == ni;
+}
+
 /* The items of a clause, each with its quantity, and the clause's money
  * given to the item it is closest to. */
 static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, size_t nn,
@@ -5494,30 +5630,29 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				continue;
 			if (nums[k].start < tl->v[c->t0].start || nums[k].end > tl->v[c->t1 - 1].end)
 				continue;
-			item_ref *it = &items[ni++];
-			memset(it, 0, sizeof *it);
-			it->mi = c->m0;
-			it->t0 = c->t0;
-			while (it->t0 < c->t1 && tl->v[it->t0].end <= nums[k].start)
-				it->t0++;
-			it->t1 = it->t0;
-			while (it->t1 < c->t1 && tl->v[it->t1].start < nums[k].end)
-				it->t1++;
-			if (it->t1 == it->t0)
-				it->t1 = it->t0 + 1;
-			it->category = rec_category_intern("funds");
-			it->qty = -1;
-			it->value = -1;
+			money_item(g, c, &nums[k], &items[ni++]);
 			break;
 		}
 	}
-	for (size_t k = 0; k < nn && ni; k++) {
+	for (size_t k = 0, nitems = ni; k < nn && ni; k++) {
 		if (!(nums[k].flags & NUM_MONEY) || nums[k].value < 0)
 			continue;
 		if (nums[k].start < tl->v[c->t0].start || nums[k].end > tl->v[c->t1 - 1].end)
 			continue;
+		if (ni < max && listed_sum(g, c, &nums[k], items, nitems)) {
+			item_ref *it = &items[ni++];
+			money_item(g, c, &nums[k], it);
+			it->value = nums[k].value;
+			it->currency = nums[k].code;
+			continue;
+		}
 		size_t best = 0, bd = (size_t)-1;
-		for (size_t j = 0; j < ni; j++) {
+		size_t next = item_after_sum(g, &nums[k], items, nitems);
+		if (next < nitems) {
+			best = next;
+			bd = 0;
+		}
+		for (size_t j = 0; j < ni && bd; j++) {
 			const token *a = &tl->v[items[j].t0], *b = &tl->v[items[j].t1 - 1];
 			size_t dd = nums[k].end <= a->start ? a->start - nums[k].end
 			          : nums[k].start >= b->end ? nums[k].start - b->end : 0;
@@ -5531,6 +5666,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			items[best].currency = nums[k].code;
 		}
 	}
+	missiles_of_system(g, items, ni);
 	ni = drop_restated_generic(g, items, ni);
 	return drop_package_nouns(g, c, items, ni);
 }
@@ -5762,6 +5898,70 @@ static int anaphor_before(const gram_doc *g, const clause *c, size_t end)
 	for (size_t i = c->m0; i < end; i++)
 		if (cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_ACTOR_HEAD) || cue_at(g, i, C_PRONOUN))
 			return 1;
+	return 0;
+}
+
+/* Whether clause c opens with a word that stands for things named
+ * before: a pronoun or demonstrative standing alone ("Ze worden in mei
+ * geleverd", "they were shipped"; a relative pronoun that opens the
+ * sentence is a demonstrative: "Die worden in mei geleverd"), or a bare
+ * ordinal ("die ersten sind geliefert worden", "de eerste worden ...
+ * overgedragen").  In a passive of giving that subject is the materiel. */
+static int item_pronoun_opens(const gram_doc *g, const clause *c, size_t s0,
+                              const num_span *nums, size_t nn)
+{
+	const tok_list *tl = g->tl;
+	size_t t = c->t0;
+	while (t < c->t1 && (tl->v[t].flags & TOK_PUNCT))
+		t++;
+	if (t >= c->t1)
+		return 0;
+	size_t i = c->m0;
+	while (i < c->m1 && g->m[i].t0 < t)
+		i++;
+	int det = 0;
+	if (i < c->m1 && g->m[i].t0 == t) {
+		int pron = cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) ||
+		           (cue_at(g, i, C_RELATIVE) && t == s0);
+		/* standing alone: no noun of its own after it */
+		if (pron && !(i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM &&
+		              g->m[i + 1].t0 <= g->m[i].t1 + 1))
+			return 1;
+		if (pron || cue_at(g, i, C_ARTICLE))
+			det = 1;
+		t = g->m[i].t1;
+	} else if (t + 1 < c->t1 && !(tl->v[t].flags & TOK_NUM)) {
+		/* an article the lexicon does not mark ("die" of "die ersten") */
+		det = 1;
+		t++;
+	}
+	int ordinal = 0;
+	for (size_t k = 0; k < nn; k++)
+		if ((nums[k].flags & NUM_ORDINAL) && nums[k].start == tl->v[t].start && (det || t == c->t0))
+			ordinal = 1;
+	for (size_t j = c->m0; j < c->m1 && ordinal; j++)
+		if (g->m[j].kind == M_ITEM)
+			ordinal = 0;
+	return ordinal;
+}
+
+/* Whether clause c has for its object a bare pronoun, a demonstrative or
+ * an article standing alone, before nothing but the end of the clause or
+ * a separated particle ("lehnt das ab", "wees dat af", "rejected it"):
+ * the thing named just before, here a request. */
+static int bare_object(const gram_doc *g, const clause *c)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!(cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) || cue_at(g, i, C_ARTICLE) ||
+		      (cue_at(g, i, C_COMP) && g->lang == LANG_NL)) || i == c->m0)
+			continue;
+		size_t t = g->m[i].t1;
+		if (t >= c->t1 || (tl->v[t].flags & TOK_PUNCT))
+			return 1;
+		if ((t + 1 >= c->t1 || (tl->v[t + 1].flags & TOK_PUNCT)) && t >= g->s0 && g->skip[t - g->s0])
+			return 1;
+	}
 	return 0;
 }
 
@@ -6321,10 +6521,16 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			return 0;
 		size_t nn;
 		const num_span *nums = nums_of(g, sc, &nn);
+		/* "de Verenigde Staten eveneens één", "Polen ebenfalls vier":
+		 * an adverb of likeness may stand before the number */
+		size_t nt = a->t1;
+		if (j + 1 < g->nm && cue_at(g, j + 1, C_LIKEWISE) && g->m[j + 1].t0 == a->t1 &&
+		    g->m[j + 1].t1 < t)
+			nt = g->m[j + 1].t1;
 		for (size_t k = 0; k < nn; k++)
 			if (!(nums[k].flags & (NUM_ORDINAL | NUM_YEAR | NUM_PERCENT)) &&
 			    (amounts || !(nums[k].flags & NUM_MONEY)) &&
-			    nums[k].start == tl->v[a->t1].start && nums[k].end <= tl->v[t - 1].end)
+			    nums[k].start == tl->v[nt].start && nums[k].end <= tl->v[t - 1].end)
 				return 2;
 		return 0;
 	}
@@ -6507,6 +6713,19 @@ static int elaborates(const gram_doc *g)
 	return 0;
 }
 
+/* The type of the records a sentence of more to come continues, or -1:
+ * "Volgende maand volgen nog veertig vrachtwagens", "Im Sommer folgten
+ * weitere acht Haubitzen".  What follows now or later is promised; what followed was
+ * given. */
+static int follow_type(const gram_doc *g)
+{
+	if (has_cue(g, C_FOLLOWED))
+		return REC_DELIVERED;
+	if (has_cue(g, C_FOLLOWS))
+		return REC_COMMITTED;
+	return -1;
+}
+
 /* Whether a people is named as a share of itself: "60 % des Français",
  * "55 Prozent der Deutschen", "60 procent van de Nederlanders", "60
  * percent of Americans".  Such a sentence reports a poll, and no state
@@ -6580,7 +6799,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* nor does it, with no actor, tell the next sentence who it is
 	 * about; what is left to do (unless traced) is only an elaboration
 	 * of the sentence before */
-	if (!preds && !g->actors && !g->trace && !(sent_items && elaborates(g))) {
+	if (!preds && !g->actors && !g->trace &&
+	    !(sent_items && (elaborates(g) || follow_type(g) >= 0))) {
 		g->nnom = 0;
 		return;
 	}
@@ -7155,6 +7375,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			items[0].currency = NULL;
 			ni = 1;
 		}
+		/* "vor zwei Hubschraubern, die von Schweden geliefert
+		 * wurden", "helicopters, which were supplied by Sweden": a passive
+		 * relative with its agent tells of the giving of its
+		 * antecedent, the items right before its pronoun */
+		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && g->m[c->m0 - 1].kind == M_ITEM &&
+		    relative_agent(g, c, recipient)) {
+			size_t j = c->m0 - 1;
+			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
+				j--;
+			clause ante = cl[k - 1];
+			ante.m0 = j;
+			ante.m1 = c->m0;
+			ante.t0 = j > cl[k - 1].m0 ? g->m[j - 1].t1 : cl[k - 1].t0;
+			ante.t1 = g->m[c->m0].t0;
+			ni = clause_items(g, &ante, nums, nn, items, 16);
+		}
 		nprev_items = ni;
 		if (ni)
 			prev_item = items[0];
@@ -7178,17 +7414,30 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (ni)
 				told = k + 1;
 		}
+		/* the donor's last record that named materiel, which emit
+		 * takes when given no item */
+		const record *last = NULL;
+		for (size_t r = out->n; r-- > first && ndon && donors[0] && !ni && !last;)
+			if (out->v[r].donor == donors[0] && out->v[r].item)
+				last = &out->v[r];
+		int last_request = last && last->type == REC_REQUESTED && last->recipient == recipient;
 		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
 		 * that names no materiel is the one just asked of that state */
-		int asked_before = 0;
-		if (!ni && requested && p.prov2 == REC_REFUSED && ndon && donors[0])
-			for (size_t r = out->n; r-- > first;)
-				if (out->v[r].donor == donors[0] && out->v[r].item) {
-					/* the donor's last record, which emit takes the
-					 * materiel of, must be that request */
-					asked_before = out->v[r].type == REC_REQUESTED && out->v[r].recipient == recipient;
-					break;
-				}
+		int from_last = requested && p.prov2 == REC_REFUSED && last_request;
+		/* "Kanada hatte zwölf Haubitzen zugesagt; die ersten sind
+		 * inzwischen geliefert worden", "Ze zijn vorige week
+		 * geleverd": a passive of giving whose subject stands for
+		 * things named before gives the materiel of the donor's last
+		 * record to the same recipient ("Die zijn nog niet geleverd"
+		 * tells of no refusal: only what was or will be given) */
+		if (last && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) && p.passive &&
+		    item_pronoun_opens(g, c, t0, nums, nn))
+			from_last = last->recipient == recipient && !rec_is_consent(last->type);
+		/* "Kyiv bat Berlin um Kampfjets, doch Berlin lehnt das ab":
+		 * a refusal of a bare pronoun is of the request just made of
+		 * that donor */
+		if (last_request && p.prov == REC_REFUSED && bare_object(g, c))
+			from_last = 1;
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
@@ -7462,8 +7711,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				g->emit_tentative = 0;
 				g->emit_present = 0;
 				/* emit without an item takes the materiel of the
-				 * donor's last record: the request */
-				if (asked_before)
+				 * donor's last record: the request, or the things
+				 * a pronoun stands for */
+				if (from_last)
 					emit(g, out, first, types[ti], donors[0], recipient, NULL, NULL, ev0, t1,
 					     c->t0, c->t1, dates);
 			}
@@ -7888,11 +8138,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* "Het gaat om twintig mortieren": a sentence naming only items
 	 * spells out what the sentence before it said was given */
 	/* a fact restated (merged into the headline's) is told here too */
+	/* "Dat maakte de Zweedse regering dinsdag bekend.", "Das teilte
+	 * das Ministerium mit.": a sentence between that names no item and
+	 * only restates the giving or tells who reported it leaves the next
+	 * one an elaboration of it still */
+	int restated = g->last_emit_sent + 2 == g->nsent && g->restate_sent + 1 == g->nsent;
 	if (g->nemit > nemit0)
 		g->last_any_sent = g->nsent;
-	int elab = elaborates(g);
-	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && elab &&
-	    g->last_emit_sent + 1 == g->nsent && g->nelab && g->last_type >= 0) {
+	if ((sent_pred || report) && !sent_items)
+		g->restate_sent = g->nsent;
+	int elab = elaborates(g), follow = follow_type(g);
+	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && (elab || follow >= 0) &&
+	    (g->last_emit_sent + 1 == g->nsent || restated) && g->nelab && g->last_type >= 0) {
+		/* more to come is a giving of its own, typed by its tense;
+		 * an elaboration tells the same giving again */
+		int type = follow >= 0 ? follow : g->last_type;
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
 		/* "Het pakket omvat 11 miljoen euro, daarmee worden M113's
 		 * aangekocht": money right after the opener is the worth of the
@@ -7926,8 +8186,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		item_ref items[16];
 		size_t ni = clause_items(g, &whole, inums, nn, items, 16);
 		size_t before = out->n;
-		int type = g->last_type;
-		if (type == REC_DELIVERED && elaborates_new_package(g))
+		if (follow < 0 && type == REC_DELIVERED && elaborates_new_package(g))
 			type = REC_COMMITTED;
 		for (size_t d = 0; d < g->nelab; d++)
 			for (size_t j = 0; j < ni; j++)

@@ -34,6 +34,7 @@ enum cue_class {
 	C_IF, C_TERRITORY, C_PASSAGE, C_PERMITTED, C_STATIVE, C_BEGUN, C_NOT_YET, C_ONLY_IF, C_THIRD_PARTY,
 	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE, C_CRAFT_ANAPHOR, C_INSTEAD, C_LIKE, C_VARIANT, C_PAIR,
 	C_OWN_FORCES, C_PASS_VERB, C_REBUFFED, C_WITHOUT,
+	C_FOLLOWS, C_FOLLOWED, C_UNIT_ANAPHOR, C_LIKEWISE,
 	C_NCLASSES
 };
 
@@ -142,6 +143,7 @@ typedef struct gram_doc {
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
 	size_t last_actor_sent;  /* the sentence that named last_donor */
 	size_t last_any_sent;    /* the last sentence that gave any record */
+	size_t restate_sent;     /* the last that gave a predicate but named no item */
 	size_t nemit;            /* records emitted so far, a restated one too */
 	char last_when[11];      /* when of the last provision records */
 	const char *elab_donor[8]; /* their donors */
