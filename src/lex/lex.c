@@ -216,7 +216,9 @@ static inline int key_eq(const char *a, const char *b, size_t n)
 		memcpy(&v1, b + n - 4, 4);
 		return ((u0 ^ v0) | (u1 ^ v1)) == 0;
 	}
-	return !n || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
+	/* one test for the three bytes (a mismatch is rare: the hash and
+	 * the length matched) */
+	return !n || ((a[0] ^ b[0]) | (a[n >> 1] ^ b[n >> 1]) | (a[n - 1] ^ b[n - 1])) == 0;
 }
 
 /* Inline: it is the step of every trie walk, most of them one probe.
