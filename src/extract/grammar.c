@@ -5383,6 +5383,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	size_t ncl = 0;
 	size_t cm0 = 0, ct0 = t0;
 	int open_gap = 0, verb_open = 0;
+	/* lead_condition_end needs a clause that opens with "if": not asked
+	 * at every mention of a sentence that has none */
+	int lead_if = has_cue(g, C_IF) || has_cue(g, C_ONLY_IF);
 	for (size_t i = 0; i <= g->nm && ncl < 32; i++) {
 		int cut = i == g->nm, cut_by_verb = 0;
 		size_t ct1 = t1;
@@ -5419,7 +5422,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "Wenn Nordkorea Soldaten schickt, werden wir prüfen", "Als
 		 * Rusland aanvalt, stuurt ...": a condition that leads the
 		 * clause ends at its comma; its states and items are its own */
-		if (!cut && i > cm0 + 1 && lead_condition_end(g, cm0, i, ct0)) {
+		if (!cut && i > cm0 + 1 && lead_if && lead_condition_end(g, cm0, i, ct0)) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
