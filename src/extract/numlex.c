@@ -383,6 +383,23 @@ static inline int sieve_keeps(const nlx_sieve *sv, int li, const char *s, size_t
 	return (tri[b >> 3] >> (b & 7)) & 1;
 }
 
+/* The starts of a chunk of text at s[i] from its masks: bit b of start
+ * (glued) marks a start (a glued digit) at byte b >> shift, the byte's
+ * bit in the masks of SSE2 (shift 0) or SWAR (3). */
+static inline void chunk_starts(nlx_starts *w, const nlx_sieve *pt, int li, const char *s,
+                                size_t n, size_t i, uint64_t start, uint64_t glued,
+                                unsigned shift)
+{
+	for (uint64_t m = start | glued; m; m &= m - 1) {
+		unsigned b = (unsigned)__builtin_ctzll(m);
+		size_t a = i + (b >> shift);
+		if ((glued >> b) & 1)
+			add_start(w, a, NLX_GLUED);
+		else if (!pt || sieve_keeps(pt, li, s, n, a))
+			add_start(w, a, 0);
+	}
+}
+
 void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv,
                      unsigned lang)
 {
@@ -418,14 +435,7 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv
 				unsigned pword = ((let | dig) << 1 | (prev == NLX_LET || prev == NLX_DIG)) & 0xFFFF;
 				unsigned plet = (let << 1 | (prev == NLX_LET)) & 0xFFFF;
 				unsigned start = ~(sp | pword) & 0xFFFF, glued = dig & plet;
-				for (unsigned m = start | glued; m; m &= m - 1) {
-					unsigned b = (unsigned)__builtin_ctz(m);
-					size_t a = i + b;
-					if ((glued >> b) & 1)
-						add_start(w, a, NLX_GLUED);
-					else if (!pt || sieve_keeps(pt, li, s, n, a))
-						add_start(w, a, 0);
-				}
+				chunk_starts(w, pt, li, s, n, i, start, glued, 0);
 				prev = nlx_ascii_cls[(unsigned char)s[i + 15]];
 				i += 16;
 				continue;
@@ -443,14 +453,7 @@ void nlx_starts_find(nlx_starts *w, const char *s, size_t n, const nlx_sieve *sv
 			uint64_t pword = (let | dig) << 8 | (prev == NLX_LET || prev == NLX_DIG ? 0x80 : 0);
 			uint64_t plet = let << 8 | (prev == NLX_LET ? 0x80 : 0);
 			uint64_t start = ~(sp | pword) & SWAR_HIGH, glued = dig & plet;
-			for (uint64_t m = start | glued; m; m &= m - 1) {
-				unsigned b = (unsigned)__builtin_ctzll(m);
-				size_t a = i + (b >> 3);
-				if ((glued >> b) & 1)
-					add_start(w, a, NLX_GLUED);
-				else if (!pt || sieve_keeps(pt, li, s, n, a))
-					add_start(w, a, 0);
-			}
+			chunk_starts(w, pt, li, s, n, i, start, glued, 3);
 			prev = nlx_ascii_cls[(unsigned char)s[i + 7]];
 			i += 8;
 			continue;
