@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../base/buf.h"
+#include "../base/swar.h"
 #include "../base/tsv.h"
 #include "../extract/record.h"
 #include "../text/fold.h"
@@ -191,36 +192,6 @@ static void edges_rehash(lex *x)
 	x->capedges = cap;
 }
 
-/* Whether a[0..n) equals b[0..n).  Keys are short words, and for them a
- * few loads of overlapping words (never past either end) beat a call of
- * memcmp, which the walk would make at every step. */
-static inline int key_eq(const char *a, const char *b, size_t n)
-{
-	if (n >= 8) {
-		uint64_t u, v;
-		for (size_t k = 0; k + 8 < n; k += 8) {
-			memcpy(&u, a + k, 8);
-			memcpy(&v, b + k, 8);
-			if (u != v)
-				return 0;
-		}
-		memcpy(&u, a + n - 8, 8);
-		memcpy(&v, b + n - 8, 8);
-		return u == v;
-	}
-	if (n >= 4) {
-		uint32_t u0, v0, u1, v1;
-		memcpy(&u0, a, 4);
-		memcpy(&v0, b, 4);
-		memcpy(&u1, a + n - 4, 4);
-		memcpy(&v1, b + n - 4, 4);
-		return ((u0 ^ v0) | (u1 ^ v1)) == 0;
-	}
-	/* one test for the three bytes (a mismatch is rare: the hash and
-	 * the length matched) */
-	return !n || ((a[0] ^ b[0]) | (a[n >> 1] ^ b[n >> 1]) | (a[n - 1] ^ b[n - 1])) == 0;
-}
-
 /* Inline: it is the step of every trie walk, most of them one probe.
  * The table must not be empty. */
 static inline uint32_t edge_probe(const lex *x, uint32_t parent, uint32_t th, const char *s,
@@ -237,7 +208,7 @@ static inline uint32_t edge_probe(const lex *x, uint32_t parent, uint32_t th, co
 			return 0;
 		uint64_t have;
 		memcpy(&have, &e->hash, 8);
-		if (have == want && e->klen == n && key_eq(x->strs.p + e->key, s, n))
+		if (have == want && e->klen == n && swar_eq(x->strs.p + e->key, s, n))
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
@@ -380,7 +351,7 @@ static int32_t sfx_find(const lex *x, const char *s, size_t n, uint32_t h)
 	size_t j = h & (x->capsfx - 1);
 	while (x->sfx[j].ent >= 0) {
 		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
-		    key_eq(x->strs.p + x->sfx[j].key, s, n))
+		    swar_eq(x->strs.p + x->sfx[j].key, s, n))
 			return x->sfx[j].ent;
 		j = (j + 1) & (x->capsfx - 1);
 	}
