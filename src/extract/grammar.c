@@ -5386,6 +5386,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	/* lead_condition_end needs a clause that opens with "if": not asked
 	 * at every mention of a sentence that has none */
 	int lead_if = has_cue(g, C_IF) || has_cue(g, C_ONLY_IF);
+	/* the semicolons between mentions are looked for only when the
+	 * sentence's folded forms, which lie in token order in the arena,
+	 * have one */
+	const char *f0 = tok_fold(tl, &tl->v[t0]);
+	int semi = memchr(f0, ';', (size_t)(tok_fold(tl, &tl->v[t1 - 1]) - f0) + tl->v[t1 - 1].flen) != NULL;
 	for (size_t i = 0; i <= g->nm && ncl < 32; i++) {
 		int cut = i == g->nm, cut_by_verb = 0;
 		size_t ct1 = t1;
@@ -5483,7 +5488,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				cut_by_verb = 0;
 			}
 		}
-		if (!cut && i > cm0) {
+		if (!cut && i > cm0 && semi) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
 				if (is_fold(tl, t, ';')) {
 					cut = 1;
