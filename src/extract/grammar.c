@@ -900,9 +900,17 @@ static int money_word_near(const gram_doc *g)
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE && !(m->kind == M_ACTOR && m->sub == ACT_ADJ))
 			continue;
-		for (size_t k = m->t0; k-- > 0 && k + 3 >= m->t0;)
-			if (tl->v[k].flags & TOK_NUM)
+		/* the three tokens before it in one test: every sentence asks
+		 * this of each of its cues */
+		const token *v = tl->v + m->t0;
+		if (m->t0 >= 3) {
+			if ((v[-1].flags | v[-2].flags | v[-3].flags) & TOK_NUM)
 				return 1;
+		} else {
+			for (size_t k = 0; k < m->t0; k++)
+				if (tl->v[k].flags & TOK_NUM)
+					return 1;
+		}
 	}
 	return 0;
 }
