@@ -669,8 +669,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		/* a separable verb: "kondigde ... aan", "sagte ... zu".  Its
 		 * particle closing the clause wins over the finite form's
 		 * reading as a verb of saying ("sagte" said, "zegt" says) */
-		if ((best < 0 || (best == LEX_CUE && len == 1 && m[LEX_CUE].e->sub == C_REPORT)) &&
-		    g->sep && (t->flags & TOK_WORD)) {
+		if ((t->flags & TOK_WORD) && g->sep && lex_may_start(g->sep_starts, t) &&
+		    (best < 0 || (best == LEX_CUE && len == 1 && m[LEX_CUE].e->sub == C_REPORT))) {
 			int cls = separable(g, i, t1);
 			if (cls >= 0) {
 				mention *mm = push_mention(g);
