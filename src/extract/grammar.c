@@ -4944,6 +4944,16 @@ static int gives_own_item(const gram_doc *g, size_t i)
  * "Washington promet des Abrams, Berlin des Leopard", "the United States
  * sends 31 tanks, Germany 14".  m[i] is the coordinator or, after a
  * comma, the state; *cut_t is the token the clause before ends at. */
+/* gap_or_subject's first test, inline at its callers: they ask it of
+ * every mention of the sentence, and what cannot open such a clause (no
+ * state here, or right after a coordinator, an article or a relative
+ * pronoun) is turned away without a call. */
+static inline int may_open_state(const gram_doc *g, size_t i)
+{
+	int opener = cue_at(g, i, C_COORD) || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE);
+	return opener ? i + 1 < g->nm && g->m[i + 1].kind == M_ACTOR : g->m[i].kind == M_ACTOR;
+}
+
 static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_scans *sc,
                           size_t *cut_t)
 {
@@ -4952,9 +4962,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	size_t j = i;
 	int coord = cue_at(g, i, C_COORD), rel = 0;
 	int opener = coord || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE);
-	/* asked of every mention of the sentence: what cannot open such a
-	 * clause (no state here or right after) is turned away first */
-	if (!(opener ? i + 1 < g->nm && g->m[i + 1].kind == M_ACTOR : m->kind == M_ACTOR))
+	if (!may_open_state(g, i))
 		return 0;
 	if (opener) {
 		/* "and France", "the Netherlands", and the German article that
@@ -5406,7 +5414,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * that opened the clause is inside it */
 		size_t gt = 0;
 		int relgap = i < g->nm && i > cm0 && cue_at(g, i, C_RELATIVE) &&
-		             gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
+		             may_open_state(g, i) && gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
 		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1) &&
 		                       !(verb_open && i == cm0 + 1)) ||
 		                      (has_cue(g, C_RELATIVE) && !relgap && is_relative_cut(g, i)))) {
@@ -5485,7 +5493,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
-			int r = gap_or_subject(g, i, cm0, t1, dates, &ct);
+			int r = may_open_state(g, i) ? gap_or_subject(g, i, cm0, t1, dates, &ct) : 0;
 			if (!r && comma_predicate(g, i, cm0, &ct))
 				r = cut_by_verb = 1;
 			if (r && ct > ct0) {
