@@ -197,6 +197,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->lx = lx;
 	g->sep = sep;
 	g->lx_starts = lex_get_starts(lx, lang);
+	g->lx_sfx = lex_get_sfx(lx);
 	if (sep)
 		g->sep_starts = lex_get_starts(sep, lang);
 	g->west = lex_code(lx, "WEST");
@@ -685,7 +686,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		}
 		if (best < 0) {
 			/* a compound whose head is an item word */
-			if (t->flags & TOK_WORD) {
+			if ((t->flags & TOK_WORD) && lex_sfx_may(g->lx_sfx, tok_fold(tl, t), t->flen, g->lang)) {
 				const char *cat = NULL;
 				size_t at = 0;
 				const lex_entry *h = lex_suffix(g->lx, tok_fold(tl, t), t->flen, g->lang, &at);

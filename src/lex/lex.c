@@ -23,8 +23,8 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 	"name", "adj", "people", "capital", "gov", "person", "org"
 };
 
-#define SFX_BITS 15
-#define SFX_END 4      /* lex_suffix's shortest tail */
+#define SFX_BITS LEX_SFX_BITS
+#define SFX_END LEX_SFX_END    /* lex_suffix's shortest tail */
 
 typedef struct edge {
 	/* hash and parent side by side: a probe compares both at once */
@@ -333,9 +333,7 @@ static inline void bit_set(uint64_t *set, uint32_t h)
  * multiply, as lex_suffix asks it of most words of a text. */
 static inline uint32_t end_hash(const char *w, size_t n)
 {
-	uint32_t v;
-	memcpy(&v, w + n - SFX_END, SFX_END);
-	return v * 0x9E3779B1u;
+	return lex_end_hash(w, n);
 }
 
 static inline int sfx_seen(const lex *x, uint32_t h)
@@ -665,11 +663,16 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 {
 	/* Tails longer than every key cannot match: skipping them keeps a
 	 * hostile 100 MB "word" linear instead of quadratic. */
-	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
-	if (n < k0 + SFX_END || (lang && !(lang & x->sfx_langs)) ||
-	    !bit_test(x->sfx_end, end_hash(w, n)))
+	if (!lex_sfx_may(lex_get_sfx(x), w, n, lang))
 		return NULL;
+	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
 	return suffix_tails(x, w, n, k0, lang, at);
+}
+
+lex_sfx lex_get_sfx(const lex *x)
+{
+	lex_sfx s = { x->sfx_end, x->sfx_maxlen, x->sfx_langs };
+	return s;
 }
 
 /* The first entry of a kind in a language at trie node nd (0: none). */
