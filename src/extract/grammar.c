@@ -998,6 +998,9 @@ static size_t dateline_end(const gram_doc *g, size_t i, size_t t1)
 
 static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 {
+	/* a dateline opens at a state's name (note_mentions' bits) */
+	if (!g->actors)
+		return;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ACTOR || !(m->t0 == t0 || (g->tl->v[m->t0].flags & TOK_NL)))
