@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "swar.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* The bytes of x that may need escaping: '"', '\\', a control byte, or
  * 0xE2 (the first byte of U+2028 and U+2029), each marked by its high
@@ -51,6 +54,26 @@ void json_str(buf *b, const char *s, size_t n)
 	size_t i = 0;
 	for (;;) {
 		uint64_t x, m = 0;
+#ifdef __SSE2__
+		/* the long runs of an evidence sentence sixteen bytes at a time:
+		 * the SSE2 compares mark exactly the bytes may_escape looks for
+		 * (a control byte as one the unsigned max with 0x1f leaves
+		 * alone); a run with one goes on eight at a time below */
+		while (i + 16 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i e = _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+				             _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+				             _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1f)),
+				                            _mm_set1_epi8(0x1f))));
+			if (_mm_movemask_epi8(e))
+				break;
+			_mm_storeu_si128((__m128i *)(void *)o, v);
+			o += 16;
+			i += 16;
+		}
+#endif
 		while (i + 8 <= n) {
 			x = swar_load8(s + i);
 			if ((m = may_escape(x)))

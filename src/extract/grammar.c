@@ -541,6 +541,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->lx = lx;
 	g->sep = sep;
 	g->lx_starts = lex_get_starts(lx, lang);
+	g->lx_sfx = lex_get_sfx(lx);
 	if (sep)
 		g->sep_starts = lex_get_starts(sep, lang);
 	g->west = lex_code(lx, "WEST");
@@ -1045,8 +1046,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		/* a separable verb: "kondigde ... aan", "sagte ... zu".  Its
 		 * particle closing the clause wins over the finite form's
 		 * reading as a verb of saying ("sagte" said, "zegt" says) */
-		if ((best < 0 || (best == LEX_CUE && len == 1 && m[LEX_CUE].e->sub == C_REPORT)) &&
-		    g->sep && (t->flags & TOK_WORD)) {
+		if ((t->flags & TOK_WORD) && g->sep && lex_may_start(g->sep_starts, t) &&
+		    (best < 0 || (best == LEX_CUE && len == 1 && m[LEX_CUE].e->sub == C_REPORT))) {
 			size_t part = 0;
 			int cls = separable(g, i, t1, &part);
 			if (cls >= 0) {
@@ -1063,7 +1064,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		}
 		if (best < 0) {
 			/* a compound whose head is an item word */
-			if (t->flags & TOK_WORD) {
+			if ((t->flags & TOK_WORD) && lex_sfx_may(g->lx_sfx, tok_fold(tl, t), t->flen, g->lang)) {
 				const char *cat = NULL;
 				size_t at = 0;
 				const lex_entry *h = lex_suffix(g->lx, tok_fold(tl, t), t->flen, g->lang, &at);
@@ -1298,9 +1299,17 @@ static int money_word_near(const gram_doc *g)
 		const mention *m = &g->m[i];
 		if (m->kind != M_CUE && !(m->kind == M_ACTOR && m->sub == ACT_ADJ))
 			continue;
-		for (size_t k = m->t0; k-- > 0 && k + 3 >= m->t0;)
-			if (tl->v[k].flags & TOK_NUM)
+		/* the three tokens before it in one test: every sentence asks
+		 * this of each of its cues */
+		const token *v = tl->v + m->t0;
+		if (m->t0 >= 3) {
+			if ((v[-1].flags | v[-2].flags | v[-3].flags) & TOK_NUM)
 				return 1;
+		} else {
+			for (size_t k = 0; k < m->t0; k++)
+				if (tl->v[k].flags & TOK_NUM)
+					return 1;
+		}
 	}
 	return 0;
 }
@@ -1387,6 +1396,9 @@ static size_t dateline_end(const gram_doc *g, size_t i, size_t t1)
 
 static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 {
+	/* a dateline opens at a state's name (note_mentions' bits) */
+	if (!g->actors)
+		return;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ACTOR || !(m->t0 == t0 || (g->tl->v[m->t0].flags & TOK_NL)))
@@ -6304,6 +6316,16 @@ static int gives_own_item(const gram_doc *g, size_t i)
  * "Washington promet des Abrams, Berlin des Leopard", "the United States
  * sends 31 tanks, Germany 14".  m[i] is the coordinator or, after a
  * comma, the state; *cut_t is the token the clause before ends at. */
+/* gap_or_subject's first test, inline at its callers: they ask it of
+ * every mention of the sentence, and what cannot open such a clause (no
+ * state here, or right after a coordinator, an article or a relative
+ * pronoun) is turned away without a call. */
+static inline int may_open_state(const gram_doc *g, size_t i)
+{
+	int opener = cue_at(g, i, C_COORD) || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE);
+	return opener ? i + 1 < g->nm && g->m[i + 1].kind == M_ACTOR : g->m[i].kind == M_ACTOR;
+}
+
 static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_scans *sc,
                           size_t *cut_t)
 {
@@ -6312,9 +6334,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 	size_t j = i;
 	int coord = cue_at(g, i, C_COORD), rel = 0;
 	int opener = coord || cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_RELATIVE);
-	/* asked of every mention of the sentence: what cannot open such a
-	 * clause (no state here or right after) is turned away first */
-	if (!(opener ? i + 1 < g->nm && g->m[i + 1].kind == M_ACTOR : m->kind == M_ACTOR))
+	if (!may_open_state(g, i))
 		return 0;
 	if (opener) {
 		/* "and France", "the Netherlands", and the German article that
@@ -6811,6 +6831,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	size_t ncl = 0;
 	size_t cm0 = 0, ct0 = t0;
 	int open_gap = 0, verb_open = 0;
+	/* lead_condition_end needs a clause that opens with "if": not asked
+	 * at every mention of a sentence that has none */
+	int lead_if = has_cue(g, C_IF) || has_cue(g, C_ONLY_IF);
+	/* the semicolons between mentions are looked for only when the
+	 * sentence's folded forms, which lie in token order in the arena,
+	 * have one */
+	const char *f0 = tok_fold(tl, &tl->v[t0]);
+	int semi = memchr(f0, ';', (size_t)(tok_fold(tl, &tl->v[t1 - 1]) - f0) + tl->v[t1 - 1].flen) != NULL;
 	for (size_t i = 0; i <= g->nm && ncl < 32; i++) {
 		int cut = i == g->nm, cut_by_verb = 0;
 		size_t ct1 = t1;
@@ -6818,7 +6846,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * that opened the clause is inside it */
 		size_t gt = 0;
 		int relgap = i < g->nm && i > cm0 && cue_at(g, i, C_RELATIVE) &&
-		             gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
+		             may_open_state(g, i) && gap_or_subject(g, i, cm0, t1, dates, &gt) == 2;
 		if (!cut && i > 0 && ((cue_at(g, i, C_CLAUSE) && !clause_word_before_np(g, i, t1) &&
 		                       !(verb_open && i == cm0 + 1)) ||
 		                      (has_cue(g, C_RELATIVE) && !relgap && is_relative_cut(g, i)))) {
@@ -6847,7 +6875,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "Wenn Nordkorea Soldaten schickt, werden wir prüfen", "Als
 		 * Rusland aanvalt, stuurt ...": a condition that leads the
 		 * clause ends at its comma; its states and items are its own */
-		if (!cut && i > cm0 + 1 && lead_condition_end(g, cm0, i, ct0)) {
+		if (!cut && i > cm0 + 1 && lead_if && lead_condition_end(g, cm0, i, ct0)) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
@@ -6897,7 +6925,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
-			int r = gap_or_subject(g, i, cm0, t1, dates, &ct);
+			int r = may_open_state(g, i) ? gap_or_subject(g, i, cm0, t1, dates, &ct) : 0;
 			if (!r && comma_predicate(g, i, cm0, &ct))
 				r = cut_by_verb = 1;
 			if (r && ct > ct0) {
@@ -6908,7 +6936,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				cut_by_verb = 0;
 			}
 		}
-		if (!cut && i > cm0) {
+		if (!cut && i > cm0 && semi) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
 				if (is_fold(tl, t, ';')) {
 					cut = 1;

@@ -120,6 +120,7 @@ typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
 	lex_starts lx_starts, sep_starts;  /* the tokens that can start their entries */
+	lex_sfx lx_sfx;         /* the words that can end in an item head (lex_suffix) */
 	const char *west;       /* lx's code "WEST", for pointer comparison */
 	const hostile_pairs *hostile;
 	const tok_list *tl;

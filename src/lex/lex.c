@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../base/buf.h"
+#include "../base/swar.h"
 #include "../base/tsv.h"
 #include "../extract/record.h"
 #include "../text/fold.h"
@@ -22,8 +23,8 @@ const char *const lex_actor_kinds[ACT_NKINDS] = {
 	"name", "adj", "people", "capital", "gov", "person", "org"
 };
 
-#define SFX_BITS 15
-#define SFX_END 4      /* lex_suffix's shortest tail */
+#define SFX_BITS LEX_SFX_BITS
+#define SFX_END LEX_SFX_END    /* lex_suffix's shortest tail */
 
 typedef struct edge {
 	/* hash and parent side by side: a probe compares both at once */
@@ -191,34 +192,6 @@ static void edges_rehash(lex *x)
 	x->capedges = cap;
 }
 
-/* Whether a[0..n) equals b[0..n).  Keys are short words, and for them a
- * few loads of overlapping words (never past either end) beat a call of
- * memcmp, which the walk would make at every step. */
-static inline int key_eq(const char *a, const char *b, size_t n)
-{
-	if (n >= 8) {
-		uint64_t u, v;
-		for (size_t k = 0; k + 8 < n; k += 8) {
-			memcpy(&u, a + k, 8);
-			memcpy(&v, b + k, 8);
-			if (u != v)
-				return 0;
-		}
-		memcpy(&u, a + n - 8, 8);
-		memcpy(&v, b + n - 8, 8);
-		return u == v;
-	}
-	if (n >= 4) {
-		uint32_t u0, v0, u1, v1;
-		memcpy(&u0, a, 4);
-		memcpy(&v0, b, 4);
-		memcpy(&u1, a + n - 4, 4);
-		memcpy(&v1, b + n - 4, 4);
-		return ((u0 ^ v0) | (u1 ^ v1)) == 0;
-	}
-	return !n || (a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1]);
-}
-
 /* Inline: it is the step of every trie walk, most of them one probe.
  * The table must not be empty. */
 static inline uint32_t edge_probe(const lex *x, uint32_t parent, uint32_t th, const char *s,
@@ -235,7 +208,7 @@ static inline uint32_t edge_probe(const lex *x, uint32_t parent, uint32_t th, co
 			return 0;
 		uint64_t have;
 		memcpy(&have, &e->hash, 8);
-		if (have == want && e->klen == n && key_eq(x->strs.p + e->key, s, n))
+		if (have == want && e->klen == n && swar_eq(x->strs.p + e->key, s, n))
 			return e->child;
 		j = (j + 1) & (x->capedges - 1);
 	}
@@ -360,9 +333,7 @@ static inline void bit_set(uint64_t *set, uint32_t h)
  * multiply, as lex_suffix asks it of most words of a text. */
 static inline uint32_t end_hash(const char *w, size_t n)
 {
-	uint32_t v;
-	memcpy(&v, w + n - SFX_END, SFX_END);
-	return v * 0x9E3779B1u;
+	return lex_end_hash(w, n);
 }
 
 static inline int sfx_seen(const lex *x, uint32_t h)
@@ -378,7 +349,7 @@ static int32_t sfx_find(const lex *x, const char *s, size_t n, uint32_t h)
 	size_t j = h & (x->capsfx - 1);
 	while (x->sfx[j].ent >= 0) {
 		if (x->sfx[j].hash == h && x->sfx[j].klen == n &&
-		    key_eq(x->strs.p + x->sfx[j].key, s, n))
+		    swar_eq(x->strs.p + x->sfx[j].key, s, n))
 			return x->sfx[j].ent;
 		j = (j + 1) & (x->capsfx - 1);
 	}
@@ -692,11 +663,16 @@ const lex_entry *lex_suffix(const lex *x, const char *w, size_t n, int lang, siz
 {
 	/* Tails longer than every key cannot match: skipping them keeps a
 	 * hostile 100 MB "word" linear instead of quadratic. */
-	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
-	if (n < k0 + SFX_END || (lang && !(lang & x->sfx_langs)) ||
-	    !bit_test(x->sfx_end, end_hash(w, n)))
+	if (!lex_sfx_may(lex_get_sfx(x), w, n, lang))
 		return NULL;
+	size_t k0 = n > x->sfx_maxlen + 2 ? n - x->sfx_maxlen : 2;
 	return suffix_tails(x, w, n, k0, lang, at);
+}
+
+lex_sfx lex_get_sfx(const lex *x)
+{
+	lex_sfx s = { x->sfx_end, x->sfx_maxlen, x->sfx_langs };
+	return s;
 }
 
 /* The first entry of a kind in a language at trie node nd (0: none). */

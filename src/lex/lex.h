@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "../base/err.h"
 #include "../text/token.h"
 
@@ -125,6 +126,38 @@ int lex_match_started(const lex *x, const tok_list *tl, const char *text, size_t
 /* Whether e applies in lang and, if case-sensitive, to tokens [i, i+n). */
 int lex_entry_ok(const lex_entry *e, const tok_list *tl, const char *text, size_t i,
                  size_t n, int lang);
+
+/*
+ * lex_suffix's first tests, for a loop that asks it of every word: a
+ * word too short for a head, or whose last LEX_SFX_END bytes end none
+ * (a bit set of their hash, lex_end_hash), is turned away inline
+ * (lex_sfx_may), so that most words cost no call.  Valid as long as x.
+ */
+#define LEX_SFX_END 4       /* the shortest tail lex_suffix tries */
+#define LEX_SFX_BITS 15
+typedef struct lex_sfx {
+	const uint64_t *end;    /* bit lex_end_hash >> (32 - LEX_SFX_BITS) */
+	size_t maxlen;          /* the longest head */
+	int langs;              /* LANG_* bits of the heads */
+} lex_sfx;
+lex_sfx lex_get_sfx(const lex *x);
+
+static inline uint32_t lex_end_hash(const char *w, size_t n)
+{
+	uint32_t v;
+	memcpy(&v, w + n - LEX_SFX_END, LEX_SFX_END);
+	return v * 0x9E3779B1u;
+}
+
+/* 0 when lex_suffix(x, w, n, lang, ...) is NULL for certain. */
+static inline int lex_sfx_may(lex_sfx s, const char *w, size_t n, int lang)
+{
+	size_t k0 = n > s.maxlen + 2 ? n - s.maxlen : 2;
+	if (n < k0 + LEX_SFX_END || (lang && !(lang & s.langs)))
+		return 0;
+	uint32_t b = lex_end_hash(w, n) >> (32 - LEX_SFX_BITS);
+	return (int)(s.end[b >> 6] >> (b & 63) & 1);
+}
 
 /* Longest `suffix` item head at the end of the folded word w (at least two
  * bytes of the word must precede it); *at = where the head starts. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "../base/buf.h"
+#include "../base/swar.h"
 #include "../base/tsv.h"
 #include "../lex/lex.h"
 
@@ -128,20 +129,14 @@ static inline int stop_lang(const lang_model *m, const tok_list *tl, const token
 	uint32_t b = t->hash >> (32 - LANG_BITS);
 	if (!(m->seen[b >> 6] >> (b & 63) & 1))
 		return 0;
-	/* find, with the few bytes of a stop word compared inline */
+	/* find, with the few bytes of a stop word compared inline (swar_eq) */
 	const char *f = tok_fold(tl, t);
 	for (size_t j = t->hash & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
 		const stop *e = &m->t[j];
 		if (!e->lang)
 			return 0;
-		if (e->hash == t->hash && e->len == t->flen) {
-			const char *k = m->keys.p + e->off;
-			size_t i = 0;
-			while (i < e->len && k[i] == f[i])
-				i++;
-			if (i == e->len)
-				return e->lang;
-		}
+		if (e->hash == t->hash && e->len == t->flen && swar_eq(m->keys.p + e->off, f, e->len))
+			return e->lang;
 	}
 }
 

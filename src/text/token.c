@@ -8,8 +8,9 @@
  * ascii_run, a loop over words of ASCII letters, numbers, white space and
  * ASCII punctuation with its state in locals; what that leaves, it takes one
  * token at a time: a word that starts with an ASCII letter or digit in
- * one pass (word_fast), each byte classified, folded into the arena and
- * hashed on the way to the word's end.  The rare cases word_fast leaves
+ * one pass (word_fast), each byte classified and folded into the arena
+ * on the way to the word's end, then hashed from there (tok_hash, a word
+ * at a time).  The rare cases word_fast leaves
  * (an elision to split, a digit separator) and everything else go to
  * scan_step, the general loop, which handles every case;
  * tok_ascii_fast = 0 leaves everything to it, and fuzz_token checks that
@@ -99,13 +100,13 @@ static inline token *push_folded(tok_list *l, size_t start, size_t end, size_t c
 static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t flags,
                    const char *text)
 {
-	/* An ASCII token (most of them) is folded and hashed in one pass
-	 * straight into the arena: fold_append and tok_hash give the same
-	 * bytes and hash, byte by byte, for ASCII. */
+	/* An ASCII token (most of them) is folded in one pass straight
+	 * into the arena: fold_append gives the same bytes, byte by byte,
+	 * for ASCII. */
 	size_t n = end - start;
 	const unsigned char *src = (const unsigned char *)text + start;
 	unsigned char *o = room(&l->arena, n + 1);
-	uint32_t h = 2166136261u;
+	uint32_t h;
 	size_t k = 0;
 	for (; k < n; k++) {
 		unsigned char c = src[k];
@@ -113,9 +114,10 @@ static token *push(tok_list *l, size_t start, size_t end, size_t cp, uint32_t fl
 			break;
 		c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
 		o[k] = c;
-		h = (h ^ c) * 16777619u;
 	}
-	if (k < n) {
+	if (k == n) {
+		h = tok_hash((const char *)o, n);
+	} else {
 		/* fold_append writes at the end of the arena; its bytes are
 		 * taken back as the unterminated form push_folded expects */
 		size_t len = l->arena.len;
@@ -147,27 +149,6 @@ static inline uint64_t nondigit(uint64_t v)
 	uint64_t l = v & ~SWAR_HIGH;
 	uint64_t digit = (l + (0x80 - '0') * SWAR_ONES) & ~(l + (0x80 - '9' - 1) * SWAR_ONES);
 	return ~(digit & ~v) & SWAR_HIGH;
-}
-
-/* The hash h (tok_hash's) continued over the n bytes before e (n <= 8):
- * entered at case n, with no test between the bytes.  Each byte is
- * read back from where it was just stored, which costs one instruction
- * less than shifting it out of the word. */
-static inline uint32_t fnv_before(uint32_t h, const unsigned char *e, size_t n)
-{
-	switch (n) {
-	case 8: h = (h ^ e[-8]) * 16777619u; /* fallthrough */
-	case 7: h = (h ^ e[-7]) * 16777619u; /* fallthrough */
-	case 6: h = (h ^ e[-6]) * 16777619u; /* fallthrough */
-	case 5: h = (h ^ e[-5]) * 16777619u; /* fallthrough */
-	case 4: h = (h ^ e[-4]) * 16777619u; /* fallthrough */
-	case 3: h = (h ^ e[-3]) * 16777619u; /* fallthrough */
-	case 2: h = (h ^ e[-2]) * 16777619u; /* fallthrough */
-	case 1: h = (h ^ e[-1]) * 16777619u; /* fallthrough */
-	case 0: break;
-	default: __builtin_unreachable();
-	}
-	return h;
 }
 
 /* utf8_decode with ASCII answered inline: most bytes of news text. */
@@ -263,8 +244,9 @@ static inline int has_lower(const unsigned char *p, size_t n)
 
 /* tok_scan's word at text[s] (an ASCII letter or digit) as a token, if
  * it ends where the general loop in scan_step would end it and with the
- * same flags, but in one pass: each byte is classified, folded into the
- * arena and hashed as the word's end is found.  Letters go eight at a
+ * same flags, but in one pass: each byte is classified and folded into
+ * the arena as the word's end is found (and the form hashed at the end).
+ * Letters go eight at a
  * time (the case bit 0x20 of each, moved to bit 7 by << 2, tells lower
  * from upper, and setting it folds them), the few digits one by one, and
  * a letter beyond ASCII through fold_cp_to, as fold_append folds it.
@@ -279,7 +261,6 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned char *o = (unsigned char *)l->arena.p + l->arena.len;   /* tok_scan keeps the room */
 	unsigned lead = fold_ascii_cls[p[s]];
-	uint32_t h = 2166136261u;
 	/* FOLD_UPPER, FOLD_LOWER: some letter is (not) upper case, except that
 	 * the eight-letter chunks leave them out where they cannot matter: a
 	 * lower-case letter only ends TOK_ALLCAP when the first is none, and
@@ -299,7 +280,6 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 			swar_store8(o + q, f);
 			j += n;
 			q += n;
-			h = fnv_before(h, o + q, n);
 			letters += n;
 			if (n < 8)
 				break;
@@ -316,9 +296,7 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 				goto done;      /* "include30", as in scan_step */
 			}
 			cls |= k;
-			b |= 0x20;
-			o[q++] = b;
-			h = (h ^ b) * 16777619u;
+			o[q++] = b | 0x20;
 		}
 		if (j == to || p[j] < 0x80)
 			break;
@@ -334,10 +312,8 @@ static inline token *word_fast(tok_list *l, const char *text, size_t from, size_
 		size_t fl = fold_cp_to(d, f);
 		if (q + fl > j + m - s)
 			return NULL;
-		for (size_t k = 0; k < fl; k++) {
+		for (size_t k = 0; k < fl; k++)
 			o[q++] = (unsigned char)f[k];
-			h = (h ^ (unsigned char)f[k]) * 16777619u;
-		}
 		cls |= c & FOLD_UPPER ? FOLD_UPPER : FOLD_LOWER;
 		letters++;
 		j += m;
@@ -356,7 +332,7 @@ done:;
 		fl |= TOK_FOLDSPACE;
 	*end = j;
 	*extra = more;
-	return push_folded(l, s, j, cp, fl, q, h);
+	return push_folded(l, s, j, cp, fl, q, tok_hash((const char *)o, q));
 }
 
 /* The flags for the next token after white space c. */
@@ -382,7 +358,7 @@ static inline void punct(tok_list *l, const char *text, size_t i, size_t to, int
 		/* one ASCII byte: its fold is itself ('`' aside) */
 		unsigned char *o = room(&l->arena, 2);
 		o[0] = (unsigned char)(c == '`' ? '\'' : c);
-		push_folded(l, i, i + 1, cp, fl, 1, (2166136261u ^ o[0]) * 16777619u);
+		push_folded(l, i, i + 1, cp, fl, 1, tok_hash((const char *)o, 1));
 	} else if (fast) {
 		/* one code point beyond ASCII (quotes, dashes): fold_cp_to
 		 * folds it as fold_append would, without a pass over its bytes */
@@ -509,11 +485,23 @@ static const unsigned char ascii_cls[256] = {
 
 /* ascii_run's letters or digits from p[j] on, eight at a time, j and o
  * moved past them: the eight bytes v of the text go to o with their case
- * bit set (f: the fold of a letter; digits have the bit) and from there
- * into the hash h; MASK (nonletter(f) or nondigit(v)) says where they
- * end, and a chunk beyond the last eight bytes (last8) goes to label
- * STOP.  A macro, not a function: the compiler keeps o and h in
- * registers only so. */
+ * bit set (f: the fold of a letter; digits have the bit); MASK
+ * (nonletter(f) or nondigit(v)) says where they end, and a chunk beyond
+ * the last eight bytes (last8) goes to label STOP.  A macro, not a
+ * function: the compiler keeps o in a register only so.  The first
+ * chunk stores eight bytes at the word's start, which stored_hash reads
+ * back. */
+/* tok_hash of the len >= 1 bytes at w, which has eight bytes stored
+ * from w on (RUN8's first chunk) whatever len is: the word is read
+ * whole and its bytes past len masked off. */
+static inline uint32_t stored_hash(const unsigned char *w, size_t len)
+{
+	if (len >= 8)
+		return tok_hash_ab(swar_load8(w), swar_load8(w + len - 8), len);
+	uint64_t x = swar_load8(w) & (((uint64_t)1 << (8 * len)) - 1);
+	return tok_hash_ab(x, x, len);
+}
+
 #define RUN8(MASK, STOP) do { \
 	uint64_t m; \
 	do { \
@@ -525,7 +513,6 @@ static const unsigned char ascii_cls[256] = {
 		size_t n = m ? ((unsigned)__builtin_ctzll(m) >> 3) & 7 : 8; \
 		j += n; \
 		o += n; \
-		h = fnv_before(h, o, n); \
 	} while (!m); \
 } while (0)
 
@@ -568,10 +555,8 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			 * its case bit 0x20 is clear, and TOK_CAP is that bit >> 2 */
 			uint32_t fl = pending | TOK_WORD | (~b & 0x20) >> 2;
 			/* as word_fast's letters, folded by setting the case bit
-			 * of each; each chunk's bytes go into the hash from the
-			 * arena */
+			 * of each */
 			unsigned char *o = a + alen;
-			uint32_t h = 2166136261u;
 			size_t j = i;
 			/* the token's fields in two halves, before and after the
 			 * letters (unused if the word is left to tok_scan): the
@@ -617,7 +602,7 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			t->end = (uint32_t)j;
 			t->flen = (uint32_t)len;
 			t->flags = fl;
-			t->hash = h;
+			t->hash = stored_hash(a + alen, len);
 			alen += len + 1;
 			pending = next;
 			i = j + skip;
@@ -632,7 +617,7 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			a[alen + 1] = '\0';
 			tok_set(t++, i, i + 1, i + cpd, alen, 1,
 			        pending | TOK_PUNCT | (is_quote((int32_t)b) ? TOK_QUOTE : 0),
-			        (2166136261u ^ c) * 16777619u);
+			        tok_hash_ab(c, c, 1));
 			alen += 2;
 			pending = 0;
 			i++;
@@ -640,7 +625,6 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			/* a number of digits, with the digit group separators of
 			 * scan_step ("1.000", "93,8"), which fold to themselves */
 			unsigned char *o = a + alen;
-			uint32_t h = 2166136261u;
 			size_t j = i;
 			unsigned e;
 			for (;;) {
@@ -649,7 +633,6 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 				if ((e != '.' && e != ',') || j + 1 == to || !A_DIGIT(p[j + 1]))
 					break;
 				*o++ = (unsigned char)e;
-				h = fnv_before(h, o, 1);
 				j++;
 			}
 			/* letters, a hyphen, an apostrophe or a byte beyond ASCII
@@ -657,7 +640,8 @@ static size_t ascii_run(tok_list *l, const unsigned char *p, size_t from, size_t
 			if (e != ' ' && !(ascii_cls[e] & A_END))
 				break;
 			*o = '\0';
-			tok_set(t++, i, j, i + cpd, alen, j - i, pending | TOK_NUM, h);
+			tok_set(t++, i, j, i + cpd, alen, j - i, pending | TOK_NUM,
+			        stored_hash(a + alen, j - i));
 			alen += j - i + 1;
 			pending = e == ' ' ? TOK_SPACE : 0;
 			i = j + (e == ' ');

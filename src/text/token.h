@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "../base/buf.h"
+#include "../base/swar.h"
 
 enum {
 	TOK_WORD = 1 << 0,      /* letters (possibly with digits) */
@@ -68,15 +69,50 @@ void tok_scan(tok_list *l, const char *text, size_t from, size_t to, size_t cp0)
  * loop only, which must give the same tokens (fuzz_token compares). */
 extern int tok_ascii_fast;
 
-/* FNV-1a over a folded form: the hash every lexicon lookup starts from. */
+/*
+ * The hash every lexicon lookup starts from, of a folded form of n
+ * bytes: its first and its last eight bytes (one word for a form of
+ * eight or fewer, zero past its end; byte k at bits 8k, as swar_load8
+ * reads) mixed with n.  Why not a hash of every byte: the tokenizer
+ * hashes every token, and this costs three multiplications a word where
+ * FNV cost one a byte, in a chain of dependent multiplications.  Bytes
+ * in the middle of a form longer than 16 do not count: every lookup
+ * compares the form itself, so two forms that share the hash cost a
+ * probe more, nothing else.
+ */
+static inline uint32_t tok_hash_ab(uint64_t a, uint64_t b, size_t n)
+{
+	uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93ull;
+	return (uint32_t)(h >> 32);
+}
+
+/* The n < 8 bytes at s as a word, byte k at bits 8k and zero above,
+ * without reading past s + n. */
+static inline uint64_t tok_load_part(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4) {
+		uint64_t lo = (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+		              (uint64_t)u[3] << 24;
+		const unsigned char *e = u + n - 4;
+		uint64_t hi = (uint64_t)e[0] | (uint64_t)e[1] << 8 | (uint64_t)e[2] << 16 |
+		              (uint64_t)e[3] << 24;
+		return lo | hi << (8 * (n - 4));
+	}
+	if (!n)
+		return 0;
+	return (uint64_t)u[0] | (uint64_t)u[n >> 1] << (8 * (n >> 1)) |
+	       (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
 static inline uint32_t tok_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	if (n >= 8)
+		return tok_hash_ab(swar_load8(s), swar_load8(s + n - 8), n);
+	uint64_t a = tok_load_part(s, n);
+	return tok_hash_ab(a, a, n);
 }
 
 static inline const char *tok_fold(const tok_list *l, const token *t)
