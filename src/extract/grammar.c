@@ -248,6 +248,7 @@ typedef struct recip_cand {
 	const char *code;
 	int score;        /* its role (RW_RECEIVING, RW_OBJECT, RW_ASKER) */
 	int named;        /* how much it is named (RW_NAME, RW_HEADLINE) */
+	int received;     /* how often in a receiving role (RW_RECEIVING) */
 } recip_cand;
 
 typedef struct recip_tally {
@@ -308,6 +309,7 @@ static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
 	c->code = code;
 	c->score = 0;
 	c->named = 0;
+	c->received = 0;
 	return c;
 }
 
@@ -319,6 +321,7 @@ static int is_person_category(const char *c);
 static void recip_credit(recip_tally *rt, recip_cand *c, size_t tok, int w)
 {
 	c->score += w;
+	c->received += w == RW_RECEIVING;
 }
 
 /* Whether a sentence or a clause ends between tokens t0 and t1: a full
@@ -532,6 +535,42 @@ static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
 	return why[0].code;
 }
 
+/* The index of code among the document's recipients, or -1. */
+static int doc_recip_at(const gram_doc *g, const char *code)
+{
+	for (size_t k = 0; k < g->ndoc_recips; k++)
+		if (g->doc_recips[k] == code)
+			return (int)k;
+	return -1;
+}
+
+/* Lists in g->doc_recips the document's recipient and the other states
+ * the tally found in a receiving role at least once ("shells to
+ * Russia" in a story of a package for Ukraine), the likeliest first: a
+ * sentence of a story of two recipients that names none may take one of
+ * them (sentence_recipient).  A state only named, or only asking (the
+ * one that asks a maker's state to let it pass arms on), is none. */
+static void recip_others(const recip_tally *rt, gram_doc *g)
+{
+	g->ndoc_recips = 0;
+	if (!g->doc_recipient)
+		return;
+	g->doc_recips[g->ndoc_recips++] = g->doc_recipient;
+	while (g->ndoc_recips < GRAM_RECIPS) {
+		const recip_cand *best = NULL;
+		for (size_t k = 0; k < rt->n; k++) {
+			const recip_cand *c = &rt->v[k];
+			if (c->code == g->west || !c->received || doc_recip_at(g, c->code) >= 0)
+				continue;
+			if (!best || c->score > best->score || (c->score == best->score && c->named > best->named))
+				best = c;
+		}
+		if (!best)
+			break;
+		g->doc_recips[g->ndoc_recips++] = best->code;
+	}
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
                    const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
@@ -597,7 +636,8 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 		recip_note(&rt, g, i, kh->m);
 	}
 	g->kept_end = i;
-	g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
+	g->doc_recipient = g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
+	recip_others(&rt, g);
 }
 
 /* Whether record r of the headline only names, as weapons or military
@@ -6022,6 +6062,10 @@ static void note_mentions(gram_doc *g)
 int gram_scan(gram_doc *g, size_t t0, size_t t1)
 {
 	g->nsent++;
+	/* until sentence_recipient chooses; a line break opens a paragraph */
+	g->default_recipient = g->doc_recipient;
+	if (t0 < g->tl->n && (g->tl->v[t0].flags & (TOK_NL | TOK_PARA)))
+		g->para_recipient = NULL;
 	/* a first sentence that a line break ends is the headline */
 	if (g->nsent == 1 && t1 > t0) {
 		const char *s = g->d->text;
@@ -6766,6 +6810,102 @@ static int population_share(gram_doc *g, gram_scans *sc)
 	return 0;
 }
 
+/* ---- a story of two recipients ----
+ *
+ * "Pyongyang has shipped shells to Moscow ... Berlin announced a package
+ * for Kyiv": where the document names more than one recipient (see
+ * recip_others), a sentence that names none takes the one its donor was
+ * last read with, else the one last read in its paragraph, else the
+ * document's.  gave_note and the paragraph's recipient are noted where a
+ * clause's roles are known. */
+
+/* The recipient donor was last read with, or NULL. */
+static const char *gave_to(const gram_doc *g, const char *donor)
+{
+	for (size_t k = g->ngave; k-- > 0;)
+		if (g->gave[k].donor == donor)
+			return g->gave[k].recipient;
+	return NULL;
+}
+
+/* Notes that donor was read giving to recipient (its pair moves last;
+ * the oldest pair goes when the array is full). */
+static void gave_note(gram_doc *g, const char *donor, const char *recipient)
+{
+	size_t k = 0;
+	while (k < g->ngave && g->gave[k].donor != donor)
+		k++;
+	if (k == g->ngave && g->ngave == GRAM_GAVE)
+		k = 0;
+	else if (k == g->ngave)
+		g->ngave++;
+	memmove(&g->gave[k], &g->gave[k + 1], (g->ngave - 1 - k) * sizeof g->gave[0]);
+	g->gave[g->ngave - 1].donor = donor;
+	g->gave[g->ngave - 1].recipient = recipient;
+}
+
+/* Notes the roles a clause was read with: each donor's recipient, and
+ * the paragraph's recipient, if one of the document's. */
+static void roles_note(gram_doc *g, const char *recipient, const char *const *donors, size_t ndon)
+{
+	if (g->ndoc_recips < 2 || doc_recip_at(g, recipient) < 0)
+		return;
+	g->para_recipient = recipient;
+	for (size_t d = 0; d < ndon; d++)
+		if (donors[d] && donors[d] != recipient && donors[d] != g->west)
+			gave_note(g, donors[d], recipient);
+}
+
+/* Chooses the sentence's default recipient, once its roles are marked.
+ * A sentence that names the document's recipient (not as an adjective,
+ * nor as the source) keeps it, as before.  Else it takes the one its
+ * first donor was last read with ("Tehran will deliver 200 more drones"
+ * after "Iran supplied drones to Russia"); one that names no state, the
+ * one the donor of the sentences before was, else the one last read in
+ * its paragraph ("Het pakket omvat ...").  One that names a donor new to
+ * the story takes the document's.  A state the document names as a
+ * recipient is no donor here. */
+static void sentence_recipient(gram_doc *g)
+{
+	g->default_recipient = g->doc_recipient;
+	g->recip_by = NULL;
+	if (g->ndoc_recips < 2)
+		return;
+	const char *r = NULL, *said = NULL;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || m->origin_only)
+			continue;
+		if (m->code == g->doc_recipient && m->sub != ACT_ADJ && m->role != ROLE_SOURCE && !m->weak)
+			return;
+		if (r || m->role == ROLE_RECIP || m->code == g->west || doc_recip_at(g, m->code) >= 0)
+			continue;
+		/* whose account it is ("Berlin said ...") is the donor only
+		 * when no other is named ("Seoul said Pyongyang will ...") */
+		if (!m->weak)
+			r = gave_to(g, m->code);
+		else if (!said)
+			said = gave_to(g, m->code);
+	}
+	if (!r)
+		r = said;
+	if (!r && !g->actors && g->nlast)
+		r = gave_to(g, g->last_donor[0]);
+	if (r && doc_recip_at(g, r) >= 0) {
+		g->recip_by = "donor";
+	} else if (!g->actors && g->para_recipient) {
+		r = g->para_recipient;
+		g->recip_by = "paragraph";
+	} else {
+		return;
+	}
+	if (r == g->doc_recipient)
+		g->recip_by = NULL;
+	g->default_recipient = r;
+	if (g->trace && g->recip_by)
+		fprintf(g->trace, "  sentence recipient: %s (%s)\n", r, g->recip_by);
+}
+
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,
                      size_t first)
 {
@@ -6985,6 +7125,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (g->actors >> ACT_ADJ & 1)
 			mark_coordinated_origins(g, cl[k].m0, cl[k].m1);
 	}
+	sentence_recipient(g);
 	/* the recipient speaks in the sentence when it is named other than
 	 * as the one something is for ("Kyiv hopes for tanks", not "a
 	 * package for Ukraine") */
@@ -7483,6 +7624,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				ev0 = g->nom_t0;
 			}
 		}
+		roles_note(g, recipient, donors, ndon);
 		if (g->trace) {
 			fprintf(g->trace, "  roles: recipient %s, donors", recipient);
 			for (size_t d = 0; d < ndon; d++)

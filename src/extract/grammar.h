@@ -96,6 +96,11 @@ typedef struct gram_hit {
  * sentences (a bound on memory for a huge document). */
 enum { GRAM_KEEP = 4096 };
 
+/* A document's recipients that a sentence may take as its default, and
+ * the donors whose last recipient is remembered (gram_doc's fixed
+ * arrays: a document allocates nothing for them). */
+enum { GRAM_RECIPS = 4, GRAM_GAVE = 8 };
+
 /* The arrays a gram_doc grows, kept by the caller from one document to
  * the next (extract.c's per-worker scratch) so that a document does not
  * allocate them again: gram_doc_init borrows them, gram_doc_release
@@ -130,7 +135,19 @@ typedef struct gram_doc {
 	size_t nlast;
 	const char *last_group[8]; /* the last two or more donors named together */
 	size_t ngroup;
+	/* the sentence's default recipient: the document's, or in a story
+	 * of more than one recipient the one sentence_recipient chooses */
 	const char *default_recipient;
+	const char *doc_recipient;   /* the document's (recip_choose) */
+	/* the states the document speaks of as receiving (the first is
+	 * doc_recipient; a second makes sentence_recipient choose) */
+	const char *doc_recips[GRAM_RECIPS];
+	size_t ndoc_recips;
+	/* the recipient each donor was last read with, newest last */
+	struct gram_gave { const char *donor, *recipient; } gave[GRAM_GAVE];
+	size_t ngave;
+	const char *para_recipient;  /* the one last read in this paragraph, or NULL */
+	const char *recip_by;        /* why the sentence's differs from the document's, for --trace */
 	/* why: it and the runner-up, with their scores (role, and the bonus
 	 * of a state attacked) and how much they are named, for --trace */
 	struct gram_recip_why { const char *code; int score, named; } recip_why[2];
