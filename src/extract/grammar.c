@@ -6845,11 +6845,19 @@ static void gave_note(gram_doc *g, const char *donor, const char *recipient)
 }
 
 /* Notes the roles a clause was read with: each donor's recipient, and
- * the paragraph's recipient, if one of the document's. */
+ * the paragraph's.  A state a clause reads as the recipient is one of
+ * the document's ("kündigte ein Paket für die Ukraine an", which the
+ * tally of gram_doc_init does not count, the preposition far from a
+ * verb of giving). */
 static void roles_note(gram_doc *g, const char *recipient, const char *const *donors, size_t ndon)
 {
-	if (g->ndoc_recips < 2 || doc_recip_at(g, recipient) < 0)
+	if (!g->doc_recipient || !recipient || recipient == g->west)
 		return;
+	if (doc_recip_at(g, recipient) < 0) {
+		if (g->ndoc_recips == GRAM_RECIPS)
+			return;
+		g->doc_recips[g->ndoc_recips++] = recipient;
+	}
 	g->para_recipient = recipient;
 	for (size_t d = 0; d < ndon; d++)
 		if (donors[d] && donors[d] != recipient && donors[d] != g->west)
