@@ -6844,12 +6844,38 @@ static void gave_note(gram_doc *g, const char *donor, const char *recipient)
 	g->gave[g->ngave - 1].recipient = recipient;
 }
 
+/* The recipient the system was last read with, or NULL. */
+static const char *sys_to(const gram_doc *g, const char *system)
+{
+	for (size_t k = g->nsys_to; k-- > 0;)
+		if (!strcmp(g->sys_to[k].system, system))
+			return g->sys_to[k].recipient;
+	return NULL;
+}
+
+/* Notes that the system was read going to recipient (the oldest pair
+ * goes when the array is full). */
+static void sys_note(gram_doc *g, const char *system, const char *recipient)
+{
+	size_t k = 0;
+	while (k < g->nsys_to && strcmp(g->sys_to[k].system, system))
+		k++;
+	if (k == g->nsys_to && g->nsys_to == GRAM_GAVE)
+		k = 0;
+	else if (k == g->nsys_to)
+		g->nsys_to++;
+	memmove(&g->sys_to[k], &g->sys_to[k + 1], (g->nsys_to - 1 - k) * sizeof g->sys_to[0]);
+	g->sys_to[g->nsys_to - 1].system = system;
+	g->sys_to[g->nsys_to - 1].recipient = recipient;
+}
+
 /* Notes the roles a clause was read with: each donor's recipient, and
  * the paragraph's.  A state a clause reads as the recipient is one of
  * the document's ("kündigte ein Paket für die Ukraine an", which the
  * tally of gram_doc_init does not count, the preposition far from a
  * verb of giving). */
-static void roles_note(gram_doc *g, const char *recipient, const char *const *donors, size_t ndon)
+static void roles_note(gram_doc *g, const char *recipient, const char *const *donors, size_t ndon,
+                       const item_ref *items, size_t ni)
 {
 	if (!g->doc_recipient || !recipient || recipient == g->west)
 		return;
@@ -6857,11 +6883,20 @@ static void roles_note(gram_doc *g, const char *recipient, const char *const *do
 		if (g->ndoc_recips == GRAM_RECIPS)
 			return;
 		g->doc_recips[g->ndoc_recips++] = recipient;
+		if (g->trace) {
+			fprintf(g->trace, "  document recipients:");
+			for (size_t k = 0; k < g->ndoc_recips; k++)
+				fprintf(g->trace, " %s", g->doc_recips[k]);
+			fprintf(g->trace, "\n");
+		}
 	}
 	g->para_recipient = recipient;
 	for (size_t d = 0; d < ndon; d++)
 		if (donors[d] && donors[d] != recipient && donors[d] != g->west)
 			gave_note(g, donors[d], recipient);
+	for (size_t j = 0; j < ni; j++)
+		if (items[j].system)
+			sys_note(g, items[j].system, recipient);
 }
 
 /* Chooses the sentence's default recipient, once its roles are marked.
@@ -6895,12 +6930,18 @@ static void sentence_recipient(gram_doc *g)
 		else if (!said)
 			said = gave_to(g, m->code);
 	}
+	const char *by = "donor";
+	/* "Weitere Shahed-Drohnen trafen ein": the system's own recipient,
+	 * before a donor only spoken for or inherited */
+	for (size_t i = 0; i < g->nm && !r && g->nsys_to; i++)
+		if (g->m[i].kind == M_ITEM && g->m[i].system && (r = sys_to(g, g->m[i].system)))
+			by = "system";
 	if (!r)
 		r = said;
 	if (!r && !g->actors && g->nlast)
 		r = gave_to(g, g->last_donor[0]);
 	if (r && doc_recip_at(g, r) >= 0) {
-		g->recip_by = "donor";
+		g->recip_by = by;
 	} else if (!g->actors && g->para_recipient) {
 		r = g->para_recipient;
 		g->recip_by = "paragraph";
@@ -7634,7 +7675,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				ev0 = g->nom_t0;
 			}
 		}
-		roles_note(g, recipient, donors, ndon);
+		roles_note(g, recipient, donors, ndon, items, ni);
 		if (g->trace) {
 			fprintf(g->trace, "  roles: recipient %s, donors", recipient);
 			for (size_t d = 0; d < ndon; d++)

@@ -146,6 +146,10 @@ typedef struct gram_doc {
 	/* the recipient each donor was last read with, newest last */
 	struct gram_gave { const char *donor, *recipient; } gave[GRAM_GAVE];
 	size_t ngave;
+	/* the recipient each system was last read with ("Shahed drones" in
+	 * a story of drones for Russia and air defence for Ukraine) */
+	struct gram_sys_to { const char *system, *recipient; } sys_to[GRAM_GAVE];
+	size_t nsys_to;
 	const char *para_recipient;  /* the one last read in this paragraph, or NULL */
 	const char *recip_by;        /* why the sentence's differs from the document's, for --trace */
 	/* why: it and the runner-up, with their scores (role, and the bonus
