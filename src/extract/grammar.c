@@ -6813,60 +6813,39 @@ static int population_share(gram_doc *g, gram_scans *sc)
 /* ---- a story of two recipients ----
  *
  * "Pyongyang has shipped shells to Moscow ... Berlin announced a package
- * for Kyiv": where the document names more than one recipient (see
- * recip_others), a sentence that names none takes the one its donor was
- * last read with, else the one last read in its paragraph, else the
- * document's.  gave_note and the paragraph's recipient are noted where a
- * clause's roles are known. */
+ * for Kyiv": where the document names more than one recipient (those of
+ * recip_others, and each a clause reads as one), a sentence that names
+ * none takes the one its donor was last read with, or its system, or
+ * (naming no state) the one last read in its paragraph, else the
+ * document's (sentence_recipient).  roles_note keeps the memos where a
+ * clause's roles are known: fixed arrays of gram_doc, nothing allocated
+ * per sentence or token. */
 
-/* The recipient donor was last read with, or NULL. */
-static const char *gave_to(const gram_doc *g, const char *donor)
+/* The recipient memo v[0, n) holds for key (a donor's code, a
+ * system's name), or NULL. */
+static const char *memo_get(const struct gram_recip_memo *v, size_t n, const char *key)
 {
-	for (size_t k = g->ngave; k-- > 0;)
-		if (g->gave[k].donor == donor)
-			return g->gave[k].recipient;
+	for (size_t k = n; k-- > 0;)
+		if (v[k].key == key || !strcmp(v[k].key, key))
+			return v[k].recipient;
 	return NULL;
 }
 
-/* Notes that donor was read giving to recipient (its pair moves last;
- * the oldest pair goes when the array is full). */
-static void gave_note(gram_doc *g, const char *donor, const char *recipient)
+/* Notes in memo v[0, *n) (of GRAM_GAVE pairs) that key was read going
+ * to recipient: its pair moves last, and the oldest goes when the memo
+ * is full. */
+static void memo_put(struct gram_recip_memo *v, size_t *n, const char *key, const char *recipient)
 {
 	size_t k = 0;
-	while (k < g->ngave && g->gave[k].donor != donor)
+	while (k < *n && v[k].key != key && strcmp(v[k].key, key))
 		k++;
-	if (k == g->ngave && g->ngave == GRAM_GAVE)
+	if (k == *n && *n == GRAM_GAVE)
 		k = 0;
-	else if (k == g->ngave)
-		g->ngave++;
-	memmove(&g->gave[k], &g->gave[k + 1], (g->ngave - 1 - k) * sizeof g->gave[0]);
-	g->gave[g->ngave - 1].donor = donor;
-	g->gave[g->ngave - 1].recipient = recipient;
-}
-
-/* The recipient the system was last read with, or NULL. */
-static const char *sys_to(const gram_doc *g, const char *system)
-{
-	for (size_t k = g->nsys_to; k-- > 0;)
-		if (!strcmp(g->sys_to[k].system, system))
-			return g->sys_to[k].recipient;
-	return NULL;
-}
-
-/* Notes that the system was read going to recipient (the oldest pair
- * goes when the array is full). */
-static void sys_note(gram_doc *g, const char *system, const char *recipient)
-{
-	size_t k = 0;
-	while (k < g->nsys_to && strcmp(g->sys_to[k].system, system))
-		k++;
-	if (k == g->nsys_to && g->nsys_to == GRAM_GAVE)
-		k = 0;
-	else if (k == g->nsys_to)
-		g->nsys_to++;
-	memmove(&g->sys_to[k], &g->sys_to[k + 1], (g->nsys_to - 1 - k) * sizeof g->sys_to[0]);
-	g->sys_to[g->nsys_to - 1].system = system;
-	g->sys_to[g->nsys_to - 1].recipient = recipient;
+	else if (k == *n)
+		(*n)++;
+	memmove(&v[k], &v[k + 1], (*n - 1 - k) * sizeof *v);
+	v[*n - 1].key = key;
+	v[*n - 1].recipient = recipient;
 }
 
 /* Notes the roles a clause was read with: each donor's recipient, and
@@ -6893,10 +6872,10 @@ static void roles_note(gram_doc *g, const char *recipient, const char *const *do
 	g->para_recipient = recipient;
 	for (size_t d = 0; d < ndon; d++)
 		if (donors[d] && donors[d] != recipient && donors[d] != g->west)
-			gave_note(g, donors[d], recipient);
+			memo_put(g->gave, &g->ngave, donors[d], recipient);
 	for (size_t j = 0; j < ni; j++)
 		if (items[j].system)
-			sys_note(g, items[j].system, recipient);
+			memo_put(g->sys_to, &g->nsys_to, items[j].system, recipient);
 }
 
 /* Chooses the sentence's default recipient, once its roles are marked.
@@ -6926,20 +6905,20 @@ static void sentence_recipient(gram_doc *g)
 		/* whose account it is ("Berlin said ...") is the donor only
 		 * when no other is named ("Seoul said Pyongyang will ...") */
 		if (!m->weak)
-			r = gave_to(g, m->code);
+			r = memo_get(g->gave, g->ngave, m->code);
 		else if (!said)
-			said = gave_to(g, m->code);
+			said = memo_get(g->gave, g->ngave, m->code);
 	}
 	const char *by = "donor";
 	/* "Weitere Shahed-Drohnen trafen ein": the system's own recipient,
 	 * before a donor only spoken for or inherited */
 	for (size_t i = 0; i < g->nm && !r && g->nsys_to; i++)
-		if (g->m[i].kind == M_ITEM && g->m[i].system && (r = sys_to(g, g->m[i].system)))
+		if (g->m[i].kind == M_ITEM && g->m[i].system && (r = memo_get(g->sys_to, g->nsys_to, g->m[i].system)))
 			by = "system";
 	if (!r)
 		r = said;
 	if (!r && !g->actors && g->nlast)
-		r = gave_to(g, g->last_donor[0]);
+		r = memo_get(g->gave, g->ngave, g->last_donor[0]);
 	if (r && doc_recip_at(g, r) >= 0) {
 		g->recip_by = by;
 	} else if (!g->actors && g->para_recipient) {

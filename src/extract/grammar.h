@@ -143,13 +143,11 @@ typedef struct gram_doc {
 	 * doc_recipient; a second makes sentence_recipient choose) */
 	const char *doc_recips[GRAM_RECIPS];
 	size_t ndoc_recips;
-	/* the recipient each donor was last read with, newest last */
-	struct gram_gave { const char *donor, *recipient; } gave[GRAM_GAVE];
-	size_t ngave;
-	/* the recipient each system was last read with ("Shahed drones" in
-	 * a story of drones for Russia and air defence for Ukraine) */
-	struct gram_sys_to { const char *system, *recipient; } sys_to[GRAM_GAVE];
-	size_t nsys_to;
+	/* the recipient each donor (gave) and each system (sys_to: "Shahed
+	 * drones" in a story of drones for Russia and air defence for
+	 * Ukraine) was last read with, newest last */
+	struct gram_recip_memo { const char *key, *recipient; } gave[GRAM_GAVE], sys_to[GRAM_GAVE];
+	size_t ngave, nsys_to;
 	const char *para_recipient;  /* the one last read in this paragraph, or NULL */
 	const char *recip_by;        /* why the sentence's differs from the document's, for --trace */
 	/* why: it and the runner-up, with their scores (role, and the bonus
