@@ -7267,11 +7267,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
 					recipient = act[i]->code;
 		if (!recipient && p.receive && !consent_only) {
-			/* the subject receives; whose account it is does not
-			 * ("Russia has received drones from Iran, according to
-			 * Kyiv") */
+			/* the subject receives */
 			for (size_t i = 0; i < na && !recipient; i++)
-				if (act[i]->role != ROLE_SOURCE && !act[i]->weak && act[i]->code == g->default_recipient)
+				if (act[i]->role != ROLE_SOURCE && act[i]->code == g->default_recipient)
 					recipient = act[i]->code;
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role != ROLE_SOURCE && !act[i]->weak)
