@@ -6870,6 +6870,7 @@ static void roles_note(gram_doc *g, const char *recipient, const char *const *do
 		}
 	}
 	g->para_recipient = recipient;
+	g->para_sent = g->nsent;
 	for (size_t d = 0; d < ndon; d++)
 		if (donors[d] && donors[d] != recipient && donors[d] != g->west)
 			memo_put(g->gave, &g->ngave, donors[d], recipient);
@@ -6882,11 +6883,11 @@ static void roles_note(gram_doc *g, const char *recipient, const char *const *do
  * A sentence that names the document's recipient (not as an adjective,
  * nor as the source) keeps it, as before.  Else it takes the one its
  * first donor was last read with ("Tehran will deliver 200 more drones"
- * after "Iran supplied drones to Russia"); one that names no state, the
- * one the donor of the sentences before was, else the one last read in
- * its paragraph ("Het pakket omvat ...").  One that names a donor new to
- * the story takes the document's.  A state the document names as a
- * recipient is no donor here. */
+ * after "Iran supplied drones to Russia"), else the one its system was
+ * last read with; one that names no state, the one last read in its
+ * paragraph, else the one the donor of the sentences before was.  One
+ * that names a donor new to the story takes the document's.  A state the
+ * document names as a recipient is no donor here. */
 static void sentence_recipient(gram_doc *g)
 {
 	g->default_recipient = g->doc_recipient;
@@ -6917,18 +6918,23 @@ static void sentence_recipient(gram_doc *g)
 			by = "system";
 	if (!r)
 		r = said;
+	/* naming no state, the sentence goes on with what came last: the
+	 * donor of the sentences before, if named after the paragraph last
+	 * read a recipient ("... an die Ukraine abgegeben.  Darauf
+	 * verständigten sich Lambrecht und ihr Amtskollege.  Der erste
+	 * Panzer soll ... übergeben werden"), else that recipient ("Russia
+	 * received 300 drones.  Another 100 arrived in March.") */
+	if (!r && !g->actors && g->nlast && (!g->para_recipient || g->last_actor_sent > g->para_sent))
+		r = memo_get(g->gave, g->ngave, g->last_donor[0]);
+	if (!r && !g->actors && g->para_recipient) {
+		r = g->para_recipient;
+		by = "paragraph";
+	}
 	if (!r && !g->actors && g->nlast)
 		r = memo_get(g->gave, g->ngave, g->last_donor[0]);
-	if (r && doc_recip_at(g, r) >= 0) {
-		g->recip_by = by;
-	} else if (!g->actors && g->para_recipient) {
-		r = g->para_recipient;
-		g->recip_by = "paragraph";
-	} else {
+	if (!r || doc_recip_at(g, r) < 0)
 		return;
-	}
-	if (r == g->doc_recipient)
-		g->recip_by = NULL;
+	g->recip_by = r == g->doc_recipient ? NULL : by;
 	g->default_recipient = r;
 	if (g->trace && g->recip_by)
 		fprintf(g->trace, "  sentence recipient: %s (%s)\n", r, g->recip_by);

@@ -148,7 +148,8 @@ typedef struct gram_doc {
 	 * Ukraine) was last read with, newest last */
 	struct gram_recip_memo { const char *key, *recipient; } gave[GRAM_GAVE], sys_to[GRAM_GAVE];
 	size_t ngave, nsys_to;
-	const char *para_recipient;  /* the one last read in this paragraph, or NULL */
+	const char *para_recipient;  /* the one last read in this paragraph, or NULL, */
+	size_t para_sent;            /* and the sentence that read it */
 	const char *recip_by;        /* why the sentence's differs from the document's, for --trace */
 	/* why: it and the runner-up, with their scores (role, and the bonus
 	 * of a state attacked) and how much they are named, for --trace */
