@@ -212,7 +212,8 @@ static void bufs_swap(gram_doc *g)
  * counts as named in receiving positions twice more: a story about its
  * war need not say "to Ukraine"; unless the story names it in passing
  * (no role, seldom).  Ties go to the state named most, the headline
- * counting most. */
+ * counting most.  In a story of more than one recipient a sentence may
+ * take another (sentence_recipient, below). */
 
 /* A cue class's bit in a word of classes below 64. */
 #define CUE_BIT(c) ((uint64_t)1 << (c))
@@ -6891,7 +6892,6 @@ static void roles_note(gram_doc *g, const char *recipient, const char *const *do
 static void sentence_recipient(gram_doc *g)
 {
 	g->default_recipient = g->doc_recipient;
-	g->recip_by = NULL;
 	if (g->ndoc_recips < 2)
 		return;
 	const char *r = NULL, *said = NULL;
@@ -6930,14 +6930,11 @@ static void sentence_recipient(gram_doc *g)
 		r = g->para_recipient;
 		by = "paragraph";
 	}
-	if (!r && !g->actors && g->nlast)
-		r = memo_get(g->gave, g->ngave, g->last_donor[0]);
 	if (!r || doc_recip_at(g, r) < 0)
 		return;
-	g->recip_by = r == g->doc_recipient ? NULL : by;
 	g->default_recipient = r;
-	if (g->trace && g->recip_by)
-		fprintf(g->trace, "  sentence recipient: %s (%s)\n", r, g->recip_by);
+	if (g->trace && r != g->doc_recipient)
+		fprintf(g->trace, "  sentence recipient: %s (%s)\n", r, by);
 }
 
 static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_list *out,

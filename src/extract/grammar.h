@@ -150,7 +150,6 @@ typedef struct gram_doc {
 	size_t ngave, nsys_to;
 	const char *para_recipient;  /* the one last read in this paragraph, or NULL, */
 	size_t para_sent;            /* and the sentence that read it */
-	const char *recip_by;        /* why the sentence's differs from the document's, for --trace */
 	/* why: it and the runner-up, with their scores (role, and the bonus
 	 * of a state attacked) and how much they are named, for --trace */
 	struct gram_recip_why { const char *code; int score, named; } recip_why[2];
