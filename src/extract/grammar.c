@@ -692,6 +692,15 @@ static mention *push_mention(gram_doc *g)
 	return m;
 }
 
+/* Gives cue mention mm the class cls of its lexicon entry: a verb of
+ * approving ("approved", "genehmigte") is a commitment that remembers it
+ * approves, which the consent rules ask (approving_at). */
+static void set_cue_class(mention *mm, int cls)
+{
+	mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
+	mm->approve = cls == C_APPROVE;
+}
+
 /* ---- step 1: mentions ---- */
 
 /* Whether token t folds to the one byte c: two byte loads, where a call
@@ -1054,8 +1063,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mention *mm = push_mention(g);
 				mm->part = part;
 				mm->kind = M_CUE;
-				mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
-				mm->approve = cls == C_APPROVE;
+				set_cue_class(mm, cls);
 				mm->t0 = i;
 				mm->t1 = i + 1;
 				i++;
@@ -1158,7 +1166,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			break;
 		default:
 			mm->kind = M_CUE;
-			mm->sub = e->sub;
+			set_cue_class(mm, e->sub);
 			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
 			 * system the document named last */
 			/* a form listed both as a passive auxiliary or a receiving
@@ -1189,10 +1197,6 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
-			}
-			if (e->sub == C_APPROVE) {
-				mm->sub = C_COMMITTED;
-				mm->approve = 1;
 			}
 			/* "through", "über": looked up only before a territory
 			 * noun (transit_at), no mention of their own */
