@@ -2341,8 +2341,12 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 			    a->code != g->default_recipient)
 				return 1;
 		}
-		/* in a passive, "by", "door", "par" name who approves */
-		for (size_t j = n + 1; j < c->m1 && !passive; j++) {
+		/* "the transfer from Norway", "de overdracht door Noorwegen";
+		 * in a passive, "by", "door", "par" name who approves, not
+		 * who transfers */
+		if (passive)
+			continue;
+		for (size_t j = n + 1; j < c->m1; j++) {
 			const mention *a = &g->m[j];
 			if (a->kind == M_ACTOR && a->role == ROLE_SOURCE && a->sub != ACT_ADJ && !a->weak &&
 			    a->code != approver && a->code != g->default_recipient)
