@@ -313,10 +313,11 @@ static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
 
 static int is_person_category(const char *c);
 
-/* Gives c the role w of its mention at token tok: twice in the headline,
- * which says what the story is about ("Berlin liefert Munition an
- * Israel" over a passing "Krieg in der Ukraine"). */
-static void recip_credit(recip_tally *rt, recip_cand *c, size_t tok, int w)
+/* Gives c the role w of one of its mentions.  The headline, which says
+ * what the story is about ("Paris liefert Munition an Moldau" over a
+ * passing "Krieg in der Ukraine"), counts in how much it is named
+ * (RW_HEADLINE), not here. */
+static void recip_credit(recip_cand *c, int w)
 {
 	c->score += w;
 }
@@ -375,7 +376,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 		               (m[LEX_ITEM].e && !is_person_category(m[LEX_ITEM].e->category));
 		if (!(materiel && i == rt->adj_end)) {
 			if (rt->adj_aid) {
-				recip_credit(rt, rt->adj, rt->adj_end - 1, RW_RECEIVING);
+				recip_credit(rt->adj, RW_RECEIVING);
 			} else {
 				rt->pending = rt->adj;
 				rt->pending_tok = rt->adj_end - 1;
@@ -398,7 +399,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 			int receiving = place && i < rt->recip_until &&
 			                !recip_break(tl, rt->recip_until - RECIP_REACH, i, 0);
 			if (receiving && rt->recip_aid) {
-				recip_credit(rt, c, i, RW_RECEIVING);
+				recip_credit(c, RW_RECEIVING);
 			} else if (receiving) {
 				rt->pending = c;
 				rt->pending_tok = i;
@@ -410,7 +411,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 				rt->adj_aid = rt->recip_aid;
 				rt->adj_asked = rt->recip_asked;
 			} else if (i < rt->give_until && !recip_break(tl, rt->give_until - GIVE_REACH, i, 1)) {
-				recip_credit(rt, c, i, RW_OBJECT);
+				recip_credit(c, RW_OBJECT);
 			}
 			rt->dat = NULL;
 			if (place && !receiving && rt->last && rt->last != c &&
@@ -448,7 +449,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 		 * whose verb of giving comes last, a state between the
 		 * subject and the verb is its indirect object */
 		if (rt->dat && at <= rt->dat_end + AID_REACH && !recip_break(tl, rt->dat_end, at, 1))
-			recip_credit(rt, rt->dat, rt->dat_end - 1, RW_OBJECT);
+			recip_credit(rt->dat, RW_OBJECT);
 		rt->dat = NULL;
 	}
 	if (cls & rt->makes) {
@@ -456,7 +457,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 		if (rt->pending && at <= rt->pending_tok + AID_REACH &&
 		    (!rt->pending_asked || (cls & giving)) &&
 		    !recip_break(tl, rt->pending_tok, at, 0))
-			recip_credit(rt, rt->pending, rt->pending_tok, RW_RECEIVING);
+			recip_credit(rt->pending, RW_RECEIVING);
 		rt->pending = NULL;
 		/* "to transfer": a preposition before a verb is an
 		 * infinitive's */
@@ -471,7 +472,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	if ((receive || ask) && rt->last && !rt->last_done &&
 	    at >= rt->last_end && at <= rt->last_end + reach &&
 	    !recip_break(tl, rt->last_end, at, 1)) {
-		recip_credit(rt, rt->last, rt->last_end - 1, receive ? RW_RECEIVING : RW_ASKER);
+		recip_credit(rt->last, receive ? RW_RECEIVING : RW_ASKER);
 		rt->last_done = 1;
 	}
 	if (ask)
