@@ -2491,8 +2491,6 @@ static int unattributed_claim(const gram_doc *g, const clause *c, size_t k)
 	return 1;
 }
 
-static int is_person_category(const char *c);
-
 /* Whether the training participle at mention i stands right after a
  * people item and right before a state with at most one word between
  * ("soldiers trained in Germany", "soldats formés en Allemagne"), and no
