@@ -704,6 +704,20 @@ static void set_cue_class(mention *mm, int cls)
 
 /* ---- step 1: mentions ---- */
 
+/* Makes item mention mm the system of category cat (or cat2, if not
+ * NULL) that the story named last (seen_sys, seen_cat); mm->category
+ * stays NULL when it named none.  A word that stands for a system only
+ * in a story that named one ("toestellen", "Startgeräte") reads so. */
+static void last_seen_system(const gram_doc *g, mention *mm, const char *cat, const char *cat2)
+{
+	for (size_t k = g->nseen; k-- > 0;)
+		if (!strcmp(g->seen_cat[k], cat) || (cat2 && !strcmp(g->seen_cat[k], cat2))) {
+			mm->category = g->seen_cat[k];
+			mm->system = g->seen_sys[k];
+			return;
+		}
+}
+
 /* Whether token t folds to the one byte c: two byte loads, where a call
  * of strcmp would be made for every token between mentions. */
 static int is_fold(const tok_list *tl, size_t t, char c)
@@ -1211,11 +1225,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_CRAFT_ANAPHOR) {
 				mm->kind = M_ITEM;
 				mm->category = NULL;
-				for (size_t k = g->nseen; k-- > 0 && !mm->category;)
-					if (!strcmp(g->seen_cat[k], "aircraft")) {
-						mm->category = g->seen_cat[k];
-						mm->system = g->seen_sys[k];
-					}
+				last_seen_system(g, mm, "aircraft", NULL);
 				if (!mm->category)
 					g->nm--;
 			}
@@ -1231,11 +1241,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				const mention *pm = g->nm >= 2 ? &g->m[g->nm - 2] : NULL;
 				int joined = pm && pm->kind == M_ITEM &&
 				             (pm->t1 == i || (pm->t1 + 1 == i && is_fold(tl, pm->t1, '-')));
-				for (size_t k = g->nseen; k-- > 0 && !mm->category && !joined;)
-					if (!strcmp(g->seen_cat[k], "air-defence") || !strcmp(g->seen_cat[k], "artillery")) {
-						mm->category = g->seen_cat[k];
-						mm->system = g->seen_sys[k];
-					}
+				if (!joined)
+					last_seen_system(g, mm, "air-defence", "artillery");
 				if (!mm->category)
 					g->nm--;
 			}
