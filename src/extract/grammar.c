@@ -4437,15 +4437,6 @@ static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req,
 	}
 }
 
-/* Whether the clause has an approving verb ("approved", "genehmigte"). */
-static int clause_approves(const gram_doc *g, const clause *c)
-{
-	for (size_t i = c->m0; i < c->m1; i++)
-		if (cue_at(g, i, C_COMMITTED) && g->m[i].approve && !g->m[i].rel)
-			return 1;
-	return 0;
-}
-
 /* The state right before the clause's first verb of asking ("Australia
  * needed", "Bucharest had to ask"), or NULL.  English only: its subject
  * stands before the verb, where Dutch and German put an object before a
@@ -7530,7 +7521,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * clause that only answers is about the request the sentence
 		 * just told, and its answerer is the one asked */
 		if (k > 0 && !ni && !p.ncons && p.prov2 < 0 && cue_at(g, c->m0, C_RELATIVE) &&
-		    (p.prov == REC_REFUSED || (p.prov == REC_COMMITTED && clause_approves(g, c))) &&
+		    (p.prov == REC_REFUSED || (p.prov == REC_COMMITTED && approving_at(g, c) < c->m1)) &&
 		    out->n > first && out->v[out->n - 1].span[0] == g->tl->v[t0].cp &&
 		    (out->v[out->n - 1].type == REC_CONSENT_REQUESTED || out->v[out->n - 1].type == REC_REQUESTED)) {
 			const record *o = &out->v[out->n - 1];
