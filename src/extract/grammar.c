@@ -233,7 +233,7 @@ enum { RECIP_REACH = 3, GIVE_REACH = 2, SUBJ_REACH = 3, ASKER_REACH = 1 };
 /* A recipient preposition counts where it speaks of aid: right after an
  * item ("tanks to Ukraine", "Waffen für Israel") or within this many
  * tokens of a cue that makes records, in the same sentence ("sent ...
- * to", "an die Ukraine geliefert"); not "a threat to Russia", "bang voor
+ * to", "an die Ukraine geliefert"); not "a warning to Russia", "bang voor
  * Moskou", "the war in Ukraine". */
 enum { AID_REACH = 10 };
 
@@ -478,7 +478,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	if (ask)
 		rt->ask_end = at + 1;
 	/* a preposition takes a noun phrase: one before a comma is a verb's
-	 * particle ("kündigte ... an, Frankreich werde"); after a verb of
+	 * particle ("kündigte ... an, Spanien werde"); after a verb of
 	 * asking it names the side asked ("demandé des chars à la France",
 	 * "vroeg aan Duitsland"), unless a verb of giving takes it, before
 	 * ("asked to send tanks to Ukraine") or after it ("vroeg om
@@ -1865,7 +1865,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				;
 			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
-			/* "the system is American", "die Panzer sind deutsch":
+			/* "the launchers are American", "die Panzer sind deutsch":
 			 * an adjective after the verb "to be" says where the
 			 * item comes from; it is no party of the clause */
 			else if (i > m0 && cue_at(g, i - 1, C_AUX_PASSIVE) && a->t0 == g->m[i - 1].t1 &&
@@ -3251,7 +3251,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_CONS_DENY] = have[C_NEG] = 0;
 	}
 	/* "The State Department approved the Belgian request", "a donné son
-	 * feu vert à la demande belge", "hat den belgischen Antrag
+	 * feu vert à la demande danoise", "hat den belgischen Antrag
 	 * genehmigt": approving a request that a state other than the
 	 * recipient owns, with no materiel of the clause's own, answers a
 	 * request for consent to pass on what the text was about */
@@ -3291,8 +3291,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[C_COMMITTED] = 0;
 		}
 	}
-	/* "Auch Dänemark war mit dem Wunsch abgeblitzt, ... abzugeben", "Ook
-	 * Denemarken ving bot", "s'est heurté à un refus": the subject was
+	/* "Auch Norwegen war mit seinem Wunsch abgeblitzt, ... abzugeben",
+	 * "Ook Noorwegen ving bot", "s'est heurté à un refus": the subject was
 	 * refused what it asked for, a consent (it asked, and was denied, by
 	 * the state after "von", "de", or the materiel's maker); the roles
 	 * turn as with a permission received */
@@ -4397,7 +4397,7 @@ static int object_reply_anaphor(const gram_doc *g, const clause *c, const mentio
 		if (j == c->m0 || cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP) ||
 		    g->m[i].t0 - g->m[j - 1].t1 > 2)
 			return 0;
-		/* the cue is the noun, not the verb of asking ("Madrid avait
+		/* the cue is the noun, not the verb of asking ("Lisbonne a
 		 * sollicité l'accord de ..."): the answer's verb comes before
 		 * it, or it is a German noun before the verb at the end */
 		if (german_noun(g, c, &g->m[i]))
@@ -4437,10 +4437,10 @@ static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req,
 	}
 }
 
-/* The state right before the clause's first verb of asking ("Australia
- * needed", "Bucharest had to ask"), or NULL.  English only: its subject
+/* The state right before the clause's first verb of asking ("Norway
+ * needed", "Vilnius had to ask"), or NULL.  English only: its subject
  * stands before the verb, where Dutch and German put an object before a
- * participle at the end ("hat Prag die Regierung in Seoul ... gebeten"). */
+ * participle at the end ("hat Wien die Regierung in Tokio ... gebeten"). */
 static const mention *subject_of_request(const gram_doc *g, const clause *c)
 {
 	if (g->lang != LANG_EN)
@@ -4498,7 +4498,7 @@ static const mention *consent_request_owner(const gram_doc *g, const clause *c,
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
 				return a;
 		}
-		/* French puts it after the noun: "la demande belge" */
+		/* French puts it after the noun: "la demande danoise" */
 		if (g->lang == LANG_FR && i + 1 < c->m1) {
 			const mention *a = &g->m[i + 1];
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && a->t0 == q->t1)
@@ -4920,9 +4920,9 @@ static int partitive(const gram_doc *g, size_t si, const mention *item, const nu
 	return 0;
 }
 
-/* "Sweden will send Archer howitzers, CV90 vehicles and NLAW anti-tank
- * weapons to Ukraine, ..., in its largest package of military aid so
- * far", "joining a growing list of countries that supply weapons": a bare
+/* "Norway will send howitzers, armoured vehicles and anti-tank rockets
+ * to Ukraine, ..., in its biggest package of weapons yet", "one more of
+ * the countries that deliver weapons": a bare
  * generic item (weapons, military aid: no type, number or money) past a
  * comma after the clause's named items says again what they are, one
  * fact with them, not another item. */
@@ -4940,10 +4940,10 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 		for (size_t q = w ? items[w - 1].mi + 1 : 0; q < it->mi && restates; q++)
 			if (cue_at(g, q, C_COORD) || cue_at(g, q, C_OR))
 				restates = 0;
-		/* "has delivered the first 50,000 artillery shells bought under
-		 * its initiative to source ammunition": a bare noun of the
-		 * category of a counted item before it, not listed with it,
-		 * names that item again */
+		/* "has sent 20,000 artillery shells from a fund that buys
+		 * ammunition abroad": a bare noun of the category of a
+		 * counted item before it, not listed with it, names that
+		 * item again */
 		int bare = !it->system && it->qty < 0 && it->value < 0;
 		for (size_t k = 0; k < w && bare && !restates; k++) {
 			if (items[k].category != it->category || items[k].qty < 0 || items[k].t1 > it->t0)
@@ -5042,8 +5042,8 @@ static size_t merge_with_restatement(const gram_doc *g, item_ref *items, size_t 
 
 /* Whether the item at mention i stands past a speech tag that follows
  * the clause's statement, in a phrase of the speaker's own past another
- * comma: "Ukraine has received its first F-16 fighter jets, Zelenskiy
- * said on Sunday, speaking in front of two of the aircraft".  That phrase
+ * comma: "Ukraine has received its first Gripen jets, the minister said
+ * on Monday, standing beside one of the aircraft".  That phrase
  * tells where or how the speaker spoke, not what was given; a list the
  * statement goes on with ("including", "and") or a verb of its own that
  * gives keeps its items. */
@@ -6546,7 +6546,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			return 0;
 		size_t nn;
 		const num_span *nums = nums_of(g, sc, &nn);
-		/* "de Verenigde Staten eveneens één", "Polen ebenfalls vier":
+		/* "Canada eveneens twee", "Polen ebenfalls vier":
 		 * an adverb of likeness may stand before the number */
 		size_t nt = a->t1;
 		if (j + 1 < g->nm && cue_at(g, j + 1, C_LIKEWISE) && g->m[j + 1].t0 == a->t1 &&
@@ -7602,8 +7602,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * Switzerland") */
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
 				const mention *owner = request_owner(g, c, recipient);
-				/* "Dat werd duidelijk toen de Bondsraad een verzoek uit
-				 * Berlijn afwees": the state right after the request
+				/* "Dat bleek toen de regering een verzoek uit
+				 * Madrid afwees": the state right after the request
 				 * noun is its owner, not an agent */
 				if (agent && agent == owner)
 					agent = NULL;
@@ -7725,7 +7725,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* a bare present's tentative pledge (the headline's, or
 				 * the body's "nous envoyons des missiles" beside "a
 				 * livré des missiles"), unless it calls its items
-				 * additional ("liefern weiteres Patriot-System") */
+				 * additional ("liefern weitere Haubitzen") */
 				g->emit_tentative = ti == 0 && p.tentative && !clause_has(g, c, C_MORE);
 				g->emit_present = ti == 0 && p.present;
 				for (size_t d = 0; d < dn; d++)
@@ -7856,8 +7856,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
-					/* "Because the Abrams were built in the United States,
-					 * Australia needed Washington's approval": the state
+					/* "As the howitzers were made in France, Norway
+					 * needed the approval of Paris": the state
 					 * right before the verb of asking is its subject */
 					const mention *subj = asks && !turned ? subject_of_request(g, c) : NULL;
 					if (subj && fa && consent_by == subj->code && subj->code != fa->code) {
@@ -7922,8 +7922,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						consent_by = dec->code;
 					} else if (!na_before(act, na, rq) && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
 					           g->last_donor[0] != rq->code && g->last_donor[0] != recipient) {
-						/* "Schweiz bleibt hart ... Der Bundesrat hat ein
-						 * Gesuch Deutschlands abgelehnt": with no state
+						/* "Österreich bleibt dabei ... Die Regierung hat ein
+						 * Gesuch Polens abgelehnt": with no state
 						 * named to decide, the one the text is about
 						 * decides */
 						asker = rq;
