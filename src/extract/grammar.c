@@ -2093,6 +2093,11 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* How far (in tokens) before the verb of saying its negation may stand:
+ * an auxiliary, a modal and the negation ("did not say", "wilde niet
+ * zeggen", "n'a pas précisé"). */
+enum { UNSAID_NEG_REACH = 3 };
+
 /* Whether the conjunction at mention i opens the question a negated verb
  * of saying right before it leaves open: "would not say when the tanks
  * would arrive", "did not say if", "wilde niet zeggen wanneer (of)",
@@ -2108,7 +2113,7 @@ static int unanswered_question(const gram_doc *g, const clause *c, size_t i)
 	if (i == c->m0 || !cue_at(g, i - 1, C_REPORT) || g->m[i].t0 > g->m[i - 1].t1 + 1 ||
 	    !no_punct(g, g->m[i - 1].t1, g->m[i].t0))
 		return 0;
-	for (size_t j = i - 1; j-- > c->m0 && g->m[i - 1].t0 <= g->m[j].t1 + 3;)
+	for (size_t j = i - 1; j-- > c->m0 && g->m[i - 1].t0 <= g->m[j].t1 + UNSAID_NEG_REACH;)
 		if (cue_at(g, j, C_NEG))
 			return 1;
 	return 0;
@@ -2548,6 +2553,12 @@ static int after_without(const gram_doc *g, const clause *c, size_t i)
 	return j > c->m0 && cue_at(g, j - 1, C_WITHOUT) && g->m[i].t0 - g->m[j - 1].t1 <= 2;
 }
 
+/* How far (in tokens) past the verb of announcing the consent cue may
+ * stand when only a complementizer, a pronoun, a negation and modal or
+ * future words come between ("announced that it would not allow",
+ * "a annoncé qu'elle n'autoriserait pas"). */
+enum { ANNOUNCED_REACH = 5 };
+
 /* Whether the committed cue at mention i is followed, across nothing but
  * a complementizer, a pronoun, a negation and modal or future words, by
  * a consent cue; or opens a complement ("aangekondigd dat", "angekündigt,
@@ -2571,7 +2582,7 @@ static int announces_consent(const gram_doc *g, const clause *c, size_t i)
 	}
 	for (size_t j = i + 1; j < c->m1; j++) {
 		if (cue_at(g, j, C_CONS_GRANT) || cue_at(g, j, C_CONS_DENY) || cue_at(g, j, C_CONS_REQ))
-			return g->m[j].t0 - g->m[i].t1 <= 5;
+			return g->m[j].t0 - g->m[i].t1 <= ANNOUNCED_REACH;
 		if (!(cue_at(g, j, C_COMP) || cue_at(g, j, C_PRONOUN) || cue_at(g, j, C_NEG) ||
 		      cue_at(g, j, C_WOULD) || cue_at(g, j, C_FUTURE)))
 			return 0;
@@ -6612,6 +6623,12 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	return 1;
 }
 
+/* How far (in tokens) past the conjunct's pronoun or auxiliary its verb
+ * may stand: a few words in English and French ("and it has since
+ * trained"), the end of an object and adverbials in verb-final Dutch and
+ * German ("und es hat seither ... ausgebildet"). */
+enum { CONJ_VERB_REACH = 4, CONJ_VERB_REACH_FINAL = 12 };
+
 /* Whether the coordinator at mention i, once the conjunct before (from
  * mention m0) has its predicate, opens a conjunct with a subject pronoun
  * of its own and its own verb: "pledged a dozen tanks, and it has since
@@ -6640,7 +6657,8 @@ static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
 	           cue_at(g, i + 1, C_SHOULD) || cue_at(g, i + 1, C_COND));
 	if (!cue_at(g, i + 1, C_PRONOUN) && !het && !aux)
 		return 0;
-	size_t reach = g->m[i + 1].t1 + (g->lang == LANG_NL || g->lang == LANG_DE ? 12u : 4u);
+	size_t reach = g->m[i + 1].t1 + (size_t)(g->lang == LANG_NL || g->lang == LANG_DE ?
+	                                         CONJ_VERB_REACH_FINAL : CONJ_VERB_REACH);
 	for (size_t j = i + 2; j < g->nm && g->m[j].t0 <= reach; j++) {
 		if (!no_punct(g, g->m[j - 1].t1, g->m[j].t0))
 			return 0;
