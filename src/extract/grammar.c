@@ -3370,13 +3370,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (asker && asker->role == ROLE_NONE && asker->code != g->default_recipient)
 			return;
 	}
+	if (weighed_then_decided(g, c, have, pos))
+		have[C_CONSIDERING] = 0;
 	/* "Le Portugal enverra des obusiers, répondant à une demande de
 	 * Kiev", "Australia will send vehicles following a request from
 	 * Zelensky": a request named after a comma or an article past the
 	 * clause's verb of giving is what that verb answers; the clause gives
 	 * both */
-	if (weighed_then_decided(g, c, have, pos))
-		have[C_CONSIDERING] = 0;
 	int answers = 0;
 	if (have[C_REQUESTED] && !have[C_REFUSED] && !have[C_NEG] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_RECEIVE]) {
