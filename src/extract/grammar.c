@@ -2622,6 +2622,18 @@ static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
 	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD));
 }
 
+/* Whether clause c names anyone before its mention v: a state, an
+ * anaphor or a pronoun.  A clause that names nobody before its verb goes
+ * on with the subject of the clause before ("Belgien schließt eine
+ * Lieferung aus, weil ...", "will send tanks and allow Poland to"). */
+static int names_subject_before(const gram_doc *g, const clause *c, size_t v)
+{
+	for (size_t i = c->m0; i < v; i++)
+		if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
+			return 1;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -3357,10 +3369,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* "Belgien schließt eine Lieferung aus, weil die Luftwaffe die
 		 * Jets selbst benötigt": a clause that names nobody before its
 		 * verb goes on with the sentence's subject */
-		int named = 0;
-		for (size_t i = c->m0; i < pos[C_REQUESTED]; i++)
-			if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
-				named = 1;
+		int named = names_subject_before(g, c, pos[C_REQUESTED]);
 		for (size_t i = 0; i < c->m0 && !asker && !named; i++)
 			if (g->m[i].kind == M_ACTOR) {
 				if (g->m[i].role == ROLE_NONE && !g->m[i].weak && !g->m[i].origin_only)
@@ -7900,11 +7909,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t i = c->m0; i < c->m1 && cv == c->m1; i++)
 						if (cue_at(g, i, C_CONS_GRANT) || cue_at(g, i, C_CONS_DENY))
 							cv = i;
-					int subj = 0;
-					for (size_t i = c->m0; i < cv; i++)
-						if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
-							subj = 1;
-					if (cv < c->m1 && !subj && fa->t0 > g->m[cv].t0 && sent_donor[0] &&
+					if (cv < c->m1 && !names_subject_before(g, c, cv) && fa->t0 > g->m[cv].t0 && sent_donor[0] &&
 					    sent_donor[0] != recipient) {
 						asker = fa;
 						consent_by = sent_donor[0];
