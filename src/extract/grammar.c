@@ -2622,6 +2622,27 @@ static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
 	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD));
 }
 
+/* The state whose consent a record asked for last (last_cby), when that
+ * record was told at most window sentences back; else NULL.  A sentence
+ * that names nobody to decide refers to it: the request made for that
+ * consent ("Oslo hatte den Antrag gestellt"), a request turned down
+ * ("het kabinet wees een verzoek van Italië af"), states that received
+ * no permission. */
+static const char *recent_consent_by(const gram_doc *g, size_t window)
+{
+	return g->nsent && g->last_cby_sent + window >= g->nsent ? g->last_cby : NULL;
+}
+
+/* The state the text is about: the donor of its last sentences
+ * (last_donor[0], named at most two sentences back), unless that is a
+ * or b; else NULL. */
+static const char *recent_subject(const gram_doc *g, const char *a, const char *b)
+{
+	if (!g->nlast || g->last_actor_sent + 2 < g->nsent || g->last_donor[0] == a || g->last_donor[0] == b)
+		return NULL;
+	return g->last_donor[0];
+}
+
 /* Whether clause c names anyone before its mention v: a state, an
  * anaphor or a pronoun.  A clause that names nobody before its verb goes
  * on with the subject of the clause before ("Belgien schließt eine
@@ -2964,8 +2985,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
 	    !have[C_TRANSFER] && !have[C_TRANSFER_NOUN] && !have[C_DELIVERED] && !have[C_COMMITTED] &&
 	    !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_NEG] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
-	    g->last_cby &&
-	    g->nsent && g->last_cby_sent + 2 >= g->nsent) {
+	    recent_consent_by(g, 2)) {
 		int other = 0, items = 0;
 		for (size_t i = c->m0; i < c->m1; i++) {
 			const mention *m = &g->m[i];
@@ -7605,15 +7625,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t i = 0; i < no && !implied_by; i++)
 					if (origin[i]->code != recipient && origin[i]->code != only)
 						implied_by = origin[i]->code;
-				if (!implied_by && g->last_cby && g->last_cby != only && g->nsent &&
-				    g->last_cby_sent + 2 >= g->nsent)
-					implied_by = g->last_cby;
+				const char *asked_last = recent_consent_by(g, 2);
+				if (!implied_by && asked_last && asked_last != only)
+					implied_by = asked_last;
 				/* or the state the text is about ("Oostenrijk houdt
 				 * voet bij stuk. Het kabinet wees een verzoek van
 				 * Italië af") */
-				if (!implied_by && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
-				    g->last_donor[0] != only && g->last_donor[0] != recipient)
-					implied_by = g->last_donor[0];
+				if (!implied_by)
+					implied_by = recent_subject(g, only, recipient);
 				if (implied_by && !request_owner(g, c, recipient) &&
 				    !genitive_request_owner(g, c, recipient))
 					implied_by = NULL;
@@ -7940,17 +7959,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						if (act[i]->code != recipient && act[i]->code != rq->code &&
 						    act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->t0 < rq->t0)
 							dec = act[i];
+					const char *about = dec || na_before(act, na, rq) ? NULL :
+					                    recent_subject(g, rq->code, recipient);
 					if (dec) {
 						asker = rq;
 						consent_by = dec->code;
-					} else if (!na_before(act, na, rq) && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
-					           g->last_donor[0] != rq->code && g->last_donor[0] != recipient) {
+					} else if (about) {
 						/* "Österreich bleibt dabei ... Die Regierung hat ein
 						 * Gesuch Polens abgelehnt": with no state
 						 * named to decide, the one the text is about
 						 * decides */
 						asker = rq;
-						consent_by = g->last_donor[0];
+						consent_by = about;
 					}
 				}
 				/* "Die Schweiz hat ein Ersuchen um die Weitergabe von
@@ -8089,9 +8109,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			 * Erlaubnis": states that ask, with nobody named who
 			 * decides, ask the state a consent record of the last
 			 * sentences was asked of */
-			if (!consent_by && ncd && cdon[0] && g->last_cby && g->last_cby_sent + 3 >= g->nsent &&
-			    !in_list(cdon, ncd, g->last_cby))
-				consent_by = g->last_cby;
+			const char *asked_last = recent_consent_by(g, 3);
+			if (!consent_by && ncd && cdon[0] && asked_last && !in_list(cdon, ncd, asked_last))
+				consent_by = asked_last;
 			if (consent_by) {
 				g->last_cby = consent_by;
 				g->last_cby_sent = g->nsent;
