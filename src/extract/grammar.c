@@ -2034,6 +2034,18 @@ static int negates_report(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether token t is a form of the cue class cls in the lexicon, whatever
+ * mention it is part of ("zou" inside "zou kunnen", "new" inside "the new
+ * package includes"). */
+static int tok_has_cue(const gram_doc *g, size_t t, int cls)
+{
+	for (const lex_entry *e = lex_lookup_tok(g->lx, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
+	     e = lex_next(g->lx, e))
+		if (e->sub == cls)
+			return 1;
+	return 0;
+}
+
 /* Whether a conditional of "have" stands in the clause before the
  * participle at mention p: fr "aurait livré", de "hätte ... geliefert", nl
  * "zou ... hebben geleverd" (English "would have sent" is a cue of its
@@ -2051,7 +2063,7 @@ static int counterfactual_perfect(const gram_doc *g, const clause *c, size_t p)
 			return 1;
 		if (g->lang == LANG_DE && (!strcmp(f, "hatte") || !strcmp(f, "hatten")) && umlaut(g, t, 'a'))
 			return 1;
-		if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
+		if (g->lang == LANG_NL && tok_has_cue(g, t, C_WOULD))
 			zou = 1;
 		if (g->lang == LANG_NL && zou && !strcmp(f, "hebben") && t + 1 == g->m[p].t0)
 			return 1;
@@ -6231,18 +6243,16 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
  * new package includes", "le nouveau paquet comprend", "das neue Paket
  * umfasst"): a word of the class "more" inside it.  What it spells out is
  * the pledge the document reports, not the deliveries the sentence
- * before told as background ("Canberra avait déjà livré ...  Le nouveau
- * paquet comprend également des munitions"). */
+ * before told as background ("Oslo avait déjà livré ...  Le nouveau
+ * paquet comprend aussi des obus"). */
 static int elaborates_new_package(const gram_doc *g)
 {
 	for (size_t i = 0; i < g->nm; i++) {
 		if (!cue_at(g, i, C_ELABORATION))
 			continue;
 		for (size_t t = g->m[i].t0; t < g->m[i].t1; t++)
-			for (const lex_entry *e = lex_lookup_tok(g->lx, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
-			     e = lex_next(g->lx, e))
-				if (e->sub == C_MORE)
-					return 1;
+			if (tok_has_cue(g, t, C_MORE))
+				return 1;
 	}
 	return 0;
 }
