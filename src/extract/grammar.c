@@ -360,12 +360,12 @@ static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *
 _Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64 && C_COORD < 64,
                "recip_note's classes lie below 64");
 
-/* Notes what the matches m at token i say of the state they name, or of
- * the state named just before them. */
-static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_match m[LEX_NKINDS])
+/* Notes what the matches m at token i say of the state they name: its
+ * naming, and the role the preposition or verb before it gives it. */
+static void recip_note_state(recip_tally *rt, const gram_doc *g, size_t i,
+                             const lex_match m[LEX_NKINDS])
 {
 	const tok_list *tl = g->tl;
-	const lex_entry *cue = m[LEX_CUE].e;
 	const lex_entry *a = m[LEX_ACTOR].e;
 	/* "für die moldauische Armee", "aan het Oekraïense leger", "to
 	 * Ukrainian pilots": an adjective after a recipient preposition
@@ -428,12 +428,13 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 			rt->last_done = receiving;
 		}
 	}
-	if (m[LEX_ITEM].e)
-		rt->item_end = m[LEX_ITEM].tok + m[LEX_ITEM].ntok;
-	else if (m[LEX_SYSTEM].e)
-		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
-	if (!cue)
-		return;
+}
+
+/* Notes what the cue of the matches m says: the role it gives the state
+ * named just before it, or opens for the state after it. */
+static void recip_note_cue(recip_tally *rt, const gram_doc *g, const lex_match m[LEX_NKINDS])
+{
+	const tok_list *tl = g->tl;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
 	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE],
 	                                 rt->makes | CUE_BIT(C_RECIP) | CUE_BIT(C_COORD));
@@ -496,6 +497,19 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	} else if (cls & giving) {
 		rt->give_until = after + GIVE_REACH;
 	}
+}
+
+/* Notes what the matches m at token i say of the state they name, or of
+ * the state named just before them. */
+static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_match m[LEX_NKINDS])
+{
+	recip_note_state(rt, g, i, m);
+	if (m[LEX_ITEM].e)
+		rt->item_end = m[LEX_ITEM].tok + m[LEX_ITEM].ntok;
+	else if (m[LEX_SYSTEM].e)
+		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
+	if (m[LEX_CUE].e)
+		recip_note_cue(rt, g, m);
 }
 
 /* The state of the tally the document is about as a recipient, or NULL
