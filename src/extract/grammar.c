@@ -615,6 +615,14 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
 }
 
+/* Whether category cat names aid without saying what it is: "weapons"
+ * (arms, military aid) or "funds" (money).  Items of such a category sum
+ * up or restate the ones that say what was given. */
+static int generic_category(const char *cat)
+{
+	return !strcmp(cat, "weapons") || !strcmp(cat, "funds");
+}
+
 /* Whether record r of the headline only names, as weapons or military
  * aid with no number and no money, what the body gives in detail: the
  * same type, donor and recipient with items of their own category
@@ -631,8 +639,7 @@ static int headline_generic(const gram_doc *g, const rec_list *out, size_t next,
 	for (size_t j = next; j < out->n; j++) {
 		const record *o = &out->v[j];
 		if (o->span[0] >= g->head_end && o->type == r->type && o->donor == r->donor &&
-		    o->recipient == r->recipient && strcmp(o->category, "weapons") &&
-		    strcmp(o->category, "funds"))
+		    o->recipient == r->recipient && !generic_category(o->category))
 			return 1;
 	}
 	return 0;
@@ -1875,7 +1882,7 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			/* "Duitse tanks" names where the tanks come from, but
 			 * "het Noorse hulppakket" who gives */
 			if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2 && !n->system &&
-			    n->category && (!strcmp(n->category, "weapons") || !strcmp(n->category, "funds")))
+			    n->category && generic_category(n->category))
 				;
 			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
@@ -5000,8 +5007,8 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 		int generic = !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
 		int restates = 0;
 		for (size_t k = 0; k < w && generic && !restates; k++)
-			restates = strcmp(items[k].category, "weapons") && strcmp(items[k].category, "funds") &&
-			           items[k].t1 <= it->t0 && comma_between(g, items[k].t1, it->t0);
+			restates = !generic_category(items[k].category) && items[k].t1 <= it->t0 &&
+			           comma_between(g, items[k].t1, it->t0);
 		/* "howitzers, tanks, and other weapons": a list goes on */
 		for (size_t q = w ? items[w - 1].mi + 1 : 0; q < it->mi && restates; q++)
 			if (cue_at(g, q, C_COORD) || cue_at(g, q, C_OR))
@@ -7503,8 +7510,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * second-largest donor after the US, having delivered Leopard
 		 * tanks") */
 		for (size_t j = 0; j < ni && nranked > nown; j++)
-			if (!items[j].category || (strcmp(items[j].category, "weapons") &&
-			                           strcmp(items[j].category, "funds"))) {
+			if (!items[j].category || !generic_category(items[j].category)) {
 				memmove(donors + nown, donors + nranked, (ndon - nranked) * sizeof *donors);
 				ndon -= nranked - nown;
 				nranked = nown;
@@ -8271,7 +8277,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t r = out->n; r-- > first;) {
 					record *o = &out->v[r];
 					if ((int)o->type == g->last_type && o->value < 0 && !o->system &&
-					    (!strcmp(o->category, "weapons") || !strcmp(o->category, "funds"))) {
+					    generic_category(o->category)) {
 						o->value = nums[k].value;
 						o->currency = nums[k].code;
 						memcpy(rest, nums, nn * sizeof *nums);
