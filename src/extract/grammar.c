@@ -4993,6 +4993,13 @@ static int partitive(const gram_doc *g, size_t si, const mention *item, const nu
 	return 0;
 }
 
+/* Whether item it is weapons or military aid named bare: no system, no
+ * number and no money of its own. */
+static int bare_weapons(const item_ref *it)
+{
+	return !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
+}
+
 /* "Norway will send howitzers, armoured vehicles and anti-tank rockets
  * to Ukraine, ..., in its biggest package of weapons yet", "one more of
  * the countries that deliver weapons": a bare
@@ -5004,7 +5011,7 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 	size_t w = 0;
 	for (size_t j = 0; j < ni; j++) {
 		const item_ref *it = &items[j];
-		int generic = !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
+		int generic = bare_weapons(it);
 		int restates = 0;
 		for (size_t k = 0; k < w && generic && !restates; k++)
 			restates = !generic_category(items[k].category) && items[k].t1 <= it->t0 &&
@@ -5046,8 +5053,7 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 	size_t w = 0;
 	for (size_t j = 0; j < ni; j++) {
 		size_t mi = items[j].mi;
-		int generic = !strcmp(items[j].category, "weapons") && !items[j].system &&
-		              items[j].qty < 0 && items[j].value < 0;
+		int generic = bare_weapons(&items[j]);
 		if (generic && mi + 2 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
 		    g->m[mi + 1].t0 == g->m[mi].t1 &&
 		    (cue_at(g, mi + 2, C_FUTURE) || cue_at(g, mi + 2, C_SHOULD) ||
