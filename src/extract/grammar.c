@@ -2676,6 +2676,57 @@ static const char *recent_subject(const gram_doc *g, const char *a, const char *
 	return g->last_donor[0];
 }
 
+/* A verb of approving that answers a request for consent: "approved the
+ * Danish request" (a request another state owns, and no materiel of
+ * the clause's own) asks for and grants the consent; approving the
+ * request for consent the clause names grants it.  Turns the classes
+ * the clause has (have, pos) into the consent cues. */
+static void approval_answers_request(const gram_doc *g, const clause *c, const pred *p, int *have,
+                                     size_t *pos)
+{
+	/* "The State Department approved the Danish request", "a donné son
+	 * feu vert à la demande danoise", "hat den dänischen Antrag
+	 * genehmigt": approving a request that a state other than the
+	 * recipient owns, with no materiel of the clause's own, answers a
+	 * request for consent to pass on what the text was about */
+	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_DENY] && !have[C_TRANSFER] &&
+	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
+	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
+	    !clause_has_item(g, c)) {
+		const mention *own = consent_request_owner(g, c, g->default_recipient);
+		int other = 0;
+		for (size_t i = c->m0; i < c->m1 && own; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
+			    g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0)
+				other = 1;
+		if (own && other && own->code != g->default_recipient) {
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
+			if (!have[C_CONS_GRANT]) {
+				have[C_CONS_GRANT]++;
+				pos[C_CONS_GRANT] = approving_at(g, c);
+				have[C_COMMITTED] = 0;
+			}
+		}
+	}
+	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
+	 * donné suite à une demande de réexportation": approving the request
+	 * for consent the clause tells grants it (negated, denies it), as
+	 * rejecting it denies it */
+	if (have[C_CONS_REQ] && have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_REFUSED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !p->backref) {
+		int approves = 0, other = 0;
+		for (size_t i = c->m0; i < c->m1; i++)
+			if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel)
+				*(g->m[i].approve ? &approves : &other) += 1;
+		if (approves && !other) {
+			have[C_CONS_GRANT]++;
+			have[C_COMMITTED] = 0;
+		}
+	}
+}
+
 /* Whether clause c names anyone before its mention v: a state, an
  * anaphor or a pronoun.  A clause that names nobody before its verb goes
  * on with the subject of the clause before ("Belgien schließt eine
@@ -3326,47 +3377,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
 		have[C_CONS_DENY] = have[C_NEG] = 0;
 	}
-	/* "The State Department approved the Belgian request", "a donné son
-	 * feu vert à la demande danoise", "hat den belgischen Antrag
-	 * genehmigt": approving a request that a state other than the
-	 * recipient owns, with no materiel of the clause's own, answers a
-	 * request for consent to pass on what the text was about */
-	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_DENY] && !have[C_TRANSFER] &&
-	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
-	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
-	    !clause_has_item(g, c)) {
-		const mention *own = consent_request_owner(g, c, g->default_recipient);
-		int other = 0;
-		for (size_t i = c->m0; i < c->m1 && own; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
-			    g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0)
-				other = 1;
-		if (own && other && own->code != g->default_recipient) {
-			have[C_CONS_REQ]++;
-			pos[C_CONS_REQ] = pos[C_REQUESTED];
-			have[C_REQUESTED] = 0;
-			if (!have[C_CONS_GRANT]) {
-				have[C_CONS_GRANT]++;
-				pos[C_CONS_GRANT] = approving_at(g, c);
-				have[C_COMMITTED] = 0;
-			}
-		}
-	}
-	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
-	 * donné suite à une demande de réexportation": approving the request
-	 * for consent the clause tells grants it (negated, denies it), as
-	 * rejecting it denies it */
-	if (have[C_CONS_REQ] && have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
-	    !have[C_REFUSED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !p->backref) {
-		int approves = 0, other = 0;
-		for (size_t i = c->m0; i < c->m1; i++)
-			if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel)
-				*(g->m[i].approve ? &approves : &other) += 1;
-		if (approves && !other) {
-			have[C_CONS_GRANT]++;
-			have[C_COMMITTED] = 0;
-		}
-	}
+	approval_answers_request(g, c, p, have, pos);
 	/* "Auch Norwegen war mit seinem Wunsch abgeblitzt, ... abzugeben",
 	 * "Ook Noorwegen ving bot", "s'est heurté à un refus": the subject was
 	 * refused what it asked for, a consent (it asked, and was denied, by
