@@ -2739,6 +2739,26 @@ static int names_subject_before(const gram_doc *g, const clause *c, size_t v)
 	return 0;
 }
 
+/* Whether the verb at mention v closes clause c and takes the re-export
+ * or passage named before it, with no other predicate between: "indem
+ * sie den Niederlanden die Weitergabe von F-16 genehmigten", "the
+ * re-export was approved".  A request also passes nouns of transfer
+ * (asked_for): "had Ankara om doorvaart voor de schepen gevraagd", "um
+ * die Durchfahrt gebeten". */
+static int reexport_before_closing(const gram_doc *g, const clause *c, size_t v, int asked_for)
+{
+	if (v + 1 != c->m1)
+		return 0;
+	for (size_t q = v; q-- > c->m0;) {
+		const mention *n = &g->m[q];
+		if (n->reexport && !n->rel)
+			return 1;
+		if (n->kind == M_CUE && n->sub <= C_RECEIVE && !(asked_for && n->sub == C_TRANSFER_NOUN))
+			return 0;
+	}
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -3154,27 +3174,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				            g->m[q + 1].reexport && g->m[q + 1].t0 == n->t1)))
 					break;
 			}
-			/* "indem sie den Niederlanden die Weitergabe von F-16
-			 * genehmigten", "the re-export was approved": a verb
-			 * closing the clause takes the re-export before it, with
-			 * no other predicate between */
-			for (size_t q = pos[v]; q-- > c->m0 && !named && pos[v] + 1 == c->m1 && !have[C_REQUESTED];) {
-				const mention *n = &g->m[q];
-				if (n->reexport && !n->rel)
-					named = 1;
-				else if (n->kind == M_CUE && n->sub <= C_RECEIVE)
-					break;
-			}
-			/* "had Ankara om doorvaart voor de schepen gevraagd", "um
-			 * die Durchfahrt gebeten": a request verb closing the
-			 * clause asks for the passage or re-export named before it */
-			for (size_t q = pos[v]; q-- > c->m0 && !named && v == C_REQUESTED && pos[v] + 1 == c->m1;) {
-				const mention *n = &g->m[q];
-				if (n->reexport && !n->rel)
-					named = 1;
-				else if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN)
-					break;
-			}
+			/* a verb closing the clause takes the re-export or
+			 * passage named before it (with a request, only when the
+			 * clause asks for nothing else) */
+			if (!named && (v == C_REQUESTED || !have[C_REQUESTED]))
+				named = reexport_before_closing(g, c, pos[v], v == C_REQUESTED);
 			if (named) {
 				int to = v == C_COMMITTED ? C_CONS_GRANT : v == C_REFUSED ? C_CONS_DENY : C_CONS_REQ;
 				have[to]++;
