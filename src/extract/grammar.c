@@ -4179,6 +4179,17 @@ static size_t holders_of(const rec_list *out, size_t first, const char *not_by, 
 	return n;
 }
 
+/* The last record of out[first, end) that donor gave and that names
+ * materiel, or NULL: what a giving of donor that names no item of its
+ * own gives again (emit), and so what the sentence may refer back to. */
+static const record *last_item_of(const rec_list *out, size_t first, size_t end, const char *donor)
+{
+	for (size_t i = end; i-- > first;)
+		if (out->v[i].donor == donor && out->v[i].item)
+			return &out->v[i];
+	return NULL;
+}
+
 /* The members of a group actor ("EE LV LT", data/actor_groups.tsv) as the
  * lexicon's own codes, into v; 0 when code is one state's, or no group. */
 static size_t group_members(const gram_doc *g, const char *code, const char **v, size_t max)
@@ -4289,14 +4300,11 @@ static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const c
 		for (int w = 0; w < 2 && !r->item; w++) {
 			if (!who[w])
 				continue;
-			for (size_t i = out->n - 1; i-- > first;) {
-				const record *o = &out->v[i];
-				if (o->donor == who[w] && o->item) {
-					r->category = o->category;
-					r->system = o->system;
-					r->item = xstrdup(o->item);
-					break;
-				}
+			const record *o = last_item_of(out, first, out->n - 1, who[w]);
+			if (o) {
+				r->category = o->category;
+				r->system = o->system;
+				r->item = xstrdup(o->item);
 			}
 		}
 	}
@@ -7547,10 +7555,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		}
 		/* the donor's last record that named materiel, which emit
 		 * takes when given no item */
-		const record *last = NULL;
-		for (size_t r = out->n; r-- > first && ndon && donors[0] && !ni && !last;)
-			if (out->v[r].donor == donors[0] && out->v[r].item)
-				last = &out->v[r];
+		const record *last = ndon && donors[0] && !ni ?
+		                     last_item_of(out, first, out->n, donors[0]) : NULL;
 		int last_request = last && last->type == REC_REQUESTED && last->recipient == recipient;
 		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
 		 * that names no materiel is the one just asked of that state */
