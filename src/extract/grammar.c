@@ -2693,12 +2693,12 @@ static void approval_answers_request(const gram_doc *g, const clause *c, const p
 	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
 	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
 	    !clause_has_item(g, c)) {
+		/* the request's owner, and a state before it that answers */
 		const mention *own = consent_request_owner(g, c, g->default_recipient);
 		int other = 0;
-		for (size_t i = c->m0; i < c->m1 && own; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
-			    g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0)
-				other = 1;
+		for (size_t i = c->m0; own && i < c->m1 && !other; i++)
+			other = g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
+			        g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0;
 		if (own && other && own->code != g->default_recipient) {
 			have[C_CONS_REQ]++;
 			pos[C_CONS_REQ] = pos[C_REQUESTED];
@@ -3301,9 +3301,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* ... unless a verb of letting comes after the item: "weigerde
 		 * Duitsland munitie aan Oekraïne te laten doorgeven" */
 		int lets = 0;
-		for (size_t i = j + 1; i < c->m1 && other; i++)
-			if (cue_at(g, i, C_LET) && !g->m[i].rel)
-				lets = 1;
+		for (size_t i = j + 1; i < c->m1 && other && !lets; i++)
+			lets = cue_at(g, i, C_LET) && !g->m[i].rel;
 		if (!refuser || (object_before_item(g, j, c->m1) && !lets))
 			other = 0;
 		int transfer = 0;
