@@ -4221,7 +4221,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	const char *const role[3] = { donor, recipient, consent_by };
 	for (int k = 0; k < 3; k++) {
 		const char *mem[8];
-		size_t n = group_members(g, role[k], mem, 8);
+		size_t n = group_members(g, role[k], mem, sizeof mem / sizeof mem[0]);
 		if (!n)
 			continue;
 		for (size_t i = 0; i < n; i++)
