@@ -4220,7 +4220,7 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 {
 	const char *const role[3] = { donor, recipient, consent_by };
 	for (int k = 0; k < 3; k++) {
-		const char *mem[8];
+		const char *mem[LEX_GROUP_MAX];
 		size_t n = group_members(g, role[k], mem, sizeof mem / sizeof mem[0]);
 		if (!n)
 			continue;
