@@ -2743,7 +2743,7 @@ static int names_subject_before(const gram_doc *g, const clause *c, size_t v)
  * or passage named before it, with no other predicate between: "indem
  * sie den Niederlanden die Weitergabe von F-16 genehmigten", "the
  * re-export was approved".  A request also passes nouns of transfer
- * (asked_for): "had Ankara om doorvaart voor de schepen gevraagd", "um
+ * (asked_for): "had Wenen om doorvaart voor de konvooien gevraagd", "um
  * die Durchfahrt gebeten". */
 static int reexport_before_closing(const gram_doc *g, const clause *c, size_t v, int asked_for)
 {
@@ -2883,7 +2883,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (!own)
 				continue;
 		}
-		/* "crewed by soldiers trained in Germany and Poland", "des
+		/* "flown by pilots trained in Spain and Italy", "des
 		 * soldats formés en Allemagne": a training participle right
 		 * after the people it qualifies, with where they were trained
 		 * after it, presupposes the training where the clause gives
@@ -3117,7 +3117,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * levering").  Approving one's own delivery stays a commitment. */
 	if (have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
 		size_t ap = approving_at(g, c);
-		/* "needed Washington's approval to pass them on": an approval
+		/* "needed Berlin's approval before selling them": an approval
 		 * named as a noun is asked for with or without a verb of giving */
 		int asked = have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
 		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN] || request_noun(g, c, ap)) &&
@@ -3344,9 +3344,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_REQ] = pos[C_REQUESTED];
 		have[C_CONS_GRANT] = have[C_REQUESTED] = 0;
 	}
-	/* "London had asked Ankara to let the vessels pass", "demandé à
-	 * Ankara de laisser passer les navires", "gevraagd de schepen door te
-	 * laten": asking a state to let materiel go is asking it for consent */
+	/* "Rome had asked Vienna to let the convoys pass", "demandé à
+	 * Vienne de laisser passer les convois", "gevraagd de konvooien door
+	 * te laten": asking a state to let materiel go is asking it for consent */
 	if (have[C_REQUESTED] && have[C_LET] && pos[C_REQUESTED] < pos[C_LET] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_TRANSFER] && !have[C_DELIVERED] &&
 	    !have[C_NEG] && !request_noun(g, c, pos[C_REQUESTED]) && !recipient_asks(g, c, pos[C_REQUESTED])) {
