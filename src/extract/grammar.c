@@ -1195,7 +1195,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (m[LEX_CUE].e && m[LEX_CUE].ntok == len) {
 				mention *cm = push_mention(g);
 				cm->kind = M_CUE;
-				cm->sub = m[LEX_CUE].e->sub;
+				set_cue_class(cm, m[LEX_CUE].e->sub);
 				cm->t0 = i;
 				cm->t1 = i + len;
 			}
