@@ -4232,6 +4232,9 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	emit_one(g, out, first, type, donor, recipient, consent_by, it, s0, s1, c0, c1, dates);
 }
 
+/* The record of one donor, recipient and decider, each a single state or
+ * NULL: its item (it, or the materiel the record answered or the donor
+ * last gave), its date and its merge with the records before. */
 static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                      const char *recipient, const char *consent_by, const item_ref *it,
                      size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
