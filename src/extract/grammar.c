@@ -237,6 +237,9 @@ enum { RECIP_REACH = 3, GIVE_REACH = 2, SUBJ_REACH = 3, ASKER_REACH = 1 };
  * Moskou", "the war in Ukraine". */
 enum { AID_REACH = 10 };
 
+/* The states a document's tally keeps (a story names seldom more; the
+ * ones named after that go uncounted), and the tokens a first line may
+ * have and be a headline (a longer one is a lead paragraph). */
 enum { RECIP_CANDS = 16, HEADLINE_MAX = 40 };
 
 /* A state attacked in no role of its own counts as such when it is
