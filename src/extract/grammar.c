@@ -234,10 +234,13 @@ enum { RECIP_REACH = 3, GIVE_REACH = 2, SUBJ_REACH = 3, ASKER_REACH = 1 };
 /* A recipient preposition counts where it speaks of aid: right after an
  * item ("tanks to Ukraine", "Waffen für Israel") or within this many
  * tokens of a cue that makes records, in the same sentence ("sent ...
- * to", "an die Ukraine geliefert"); not "a threat to Russia", "bang voor
+ * to", "an die Ukraine geliefert"); not "a warning to Russia", "bang voor
  * Moskou", "the war in Ukraine". */
 enum { AID_REACH = 10 };
 
+/* The states a document's tally keeps (a story names seldom more; the
+ * ones named after that go uncounted), and the tokens a first line may
+ * have and be a headline (a longer one is a lead paragraph). */
 enum { RECIP_CANDS = 16, HEADLINE_MAX = 40 };
 
 /* A state attacked in no role of its own counts as such when it is
@@ -316,10 +319,11 @@ static recip_cand *recip_cand_of(recip_tally *rt, const char *code)
 
 static int is_person_category(const char *c);
 
-/* Gives c the role w of its mention at token tok: twice in the headline,
- * which says what the story is about ("Berlin liefert Munition an
- * Israel" over a passing "Krieg in der Ukraine"). */
-static void recip_credit(recip_tally *rt, recip_cand *c, size_t tok, int w)
+/* Gives c the role w of one of its mentions.  The headline, which says
+ * what the story is about ("Paris liefert Munition an Moldau" over a
+ * passing "Krieg in der Ukraine"), counts in how much it is named
+ * (RW_HEADLINE), not here. */
+static void recip_credit(recip_cand *c, int w)
 {
 	c->score += w;
 	c->received += w == RW_RECEIVING;
@@ -363,12 +367,12 @@ static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *
 _Static_assert(C_RECIP < 64 && C_RECEIVE < 64 && C_REQUESTED < 64 && C_TRANSFER < 64 && C_COORD < 64,
                "recip_note's classes lie below 64");
 
-/* Notes what the matches m at token i say of the state they name, or of
- * the state named just before them. */
-static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_match m[LEX_NKINDS])
+/* Notes what the matches m at token i say of the state they name: its
+ * naming, and the role the preposition or verb before it gives it. */
+static void recip_note_state(recip_tally *rt, const gram_doc *g, size_t i,
+                             const lex_match m[LEX_NKINDS])
 {
 	const tok_list *tl = g->tl;
-	const lex_entry *cue = m[LEX_CUE].e;
 	const lex_entry *a = m[LEX_ACTOR].e;
 	/* "für die moldauische Armee", "aan het Oekraïense leger", "to
 	 * Ukrainian pilots": an adjective after a recipient preposition
@@ -379,7 +383,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 		               (m[LEX_ITEM].e && !is_person_category(m[LEX_ITEM].e->category));
 		if (!(materiel && i == rt->adj_end)) {
 			if (rt->adj_aid) {
-				recip_credit(rt, rt->adj, rt->adj_end - 1, RW_RECEIVING);
+				recip_credit(rt->adj, RW_RECEIVING);
 			} else {
 				rt->pending = rt->adj;
 				rt->pending_tok = rt->adj_end - 1;
@@ -402,7 +406,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 			int receiving = place && i < rt->recip_until &&
 			                !recip_break(tl, rt->recip_until - RECIP_REACH, i, 0);
 			if (receiving && rt->recip_aid) {
-				recip_credit(rt, c, i, RW_RECEIVING);
+				recip_credit(c, RW_RECEIVING);
 			} else if (receiving) {
 				rt->pending = c;
 				rt->pending_tok = i;
@@ -414,7 +418,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 				rt->adj_aid = rt->recip_aid;
 				rt->adj_asked = rt->recip_asked;
 			} else if (i < rt->give_until && !recip_break(tl, rt->give_until - GIVE_REACH, i, 1)) {
-				recip_credit(rt, c, i, RW_OBJECT);
+				recip_credit(c, RW_OBJECT);
 			}
 			rt->dat = NULL;
 			if (place && !receiving && rt->last && rt->last != c &&
@@ -431,12 +435,13 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 			rt->last_done = receiving;
 		}
 	}
-	if (m[LEX_ITEM].e)
-		rt->item_end = m[LEX_ITEM].tok + m[LEX_ITEM].ntok;
-	else if (m[LEX_SYSTEM].e)
-		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
-	if (!cue)
-		return;
+}
+
+/* Notes what the cue of the matches m says: the role it gives the state
+ * named just before it, or opens for the state after it. */
+static void recip_note_cue(recip_tally *rt, const gram_doc *g, const lex_match m[LEX_NKINDS])
+{
+	const tok_list *tl = g->tl;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
 	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE],
 	                                 rt->makes | CUE_BIT(C_RECIP) | CUE_BIT(C_COORD));
@@ -452,7 +457,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 		 * whose verb of giving comes last, a state between the
 		 * subject and the verb is its indirect object */
 		if (rt->dat && at <= rt->dat_end + AID_REACH && !recip_break(tl, rt->dat_end, at, 1))
-			recip_credit(rt, rt->dat, rt->dat_end - 1, RW_OBJECT);
+			recip_credit(rt->dat, RW_OBJECT);
 		rt->dat = NULL;
 	}
 	if (cls & rt->makes) {
@@ -460,7 +465,7 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 		if (rt->pending && at <= rt->pending_tok + AID_REACH &&
 		    (!rt->pending_asked || (cls & giving)) &&
 		    !recip_break(tl, rt->pending_tok, at, 0))
-			recip_credit(rt, rt->pending, rt->pending_tok, RW_RECEIVING);
+			recip_credit(rt->pending, RW_RECEIVING);
 		rt->pending = NULL;
 		/* "to transfer": a preposition before a verb is an
 		 * infinitive's */
@@ -475,13 +480,13 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	if ((receive || ask) && rt->last && !rt->last_done &&
 	    at >= rt->last_end && at <= rt->last_end + reach &&
 	    !recip_break(tl, rt->last_end, at, 1)) {
-		recip_credit(rt, rt->last, rt->last_end - 1, receive ? RW_RECEIVING : RW_ASKER);
+		recip_credit(rt->last, receive ? RW_RECEIVING : RW_ASKER);
 		rt->last_done = 1;
 	}
 	if (ask)
 		rt->ask_end = at + 1;
 	/* a preposition takes a noun phrase: one before a comma is a verb's
-	 * particle ("kündigte ... an, Frankreich werde"); after a verb of
+	 * particle ("kündigte ... an, Spanien werde"); after a verb of
 	 * asking it names the side asked ("demandé des chars à la France",
 	 * "vroeg aan Duitsland"), unless a verb of giving takes it, before
 	 * ("asked to send tanks to Ukraine") or after it ("vroeg om
@@ -499,6 +504,19 @@ static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_m
 	} else if (cls & giving) {
 		rt->give_until = after + GIVE_REACH;
 	}
+}
+
+/* Notes what the matches m at token i say of the state they name, or of
+ * the state named just before them. */
+static void recip_note(recip_tally *rt, const gram_doc *g, size_t i, const lex_match m[LEX_NKINDS])
+{
+	recip_note_state(rt, g, i, m);
+	if (m[LEX_ITEM].e)
+		rt->item_end = m[LEX_ITEM].tok + m[LEX_ITEM].ntok;
+	else if (m[LEX_SYSTEM].e)
+		rt->item_end = m[LEX_SYSTEM].tok + m[LEX_SYSTEM].ntok;
+	if (m[LEX_CUE].e)
+		recip_note_cue(rt, g, m);
 }
 
 /* The state of the tally the document is about as a recipient, or NULL
@@ -641,6 +659,14 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	recip_others(&rt, g);
 }
 
+/* Whether category cat names aid without saying what it is: "weapons"
+ * (arms, military aid) or "funds" (money).  Items of such a category sum
+ * up or restate the ones that say what was given. */
+static int generic_category(const char *cat)
+{
+	return !strcmp(cat, "weapons") || !strcmp(cat, "funds");
+}
+
 /* Whether record r of the headline only names, as weapons or military
  * aid with no number and no money, what the body gives in detail: the
  * same type, donor and recipient with items of their own category
@@ -657,8 +683,7 @@ static int headline_generic(const gram_doc *g, const rec_list *out, size_t next,
 	for (size_t j = next; j < out->n; j++) {
 		const record *o = &out->v[j];
 		if (o->span[0] >= g->head_end && o->type == r->type && o->donor == r->donor &&
-		    o->recipient == r->recipient && strcmp(o->category, "weapons") &&
-		    strcmp(o->category, "funds"))
+		    o->recipient == r->recipient && !generic_category(o->category))
 			return 1;
 	}
 	return 0;
@@ -733,7 +758,30 @@ static mention *push_mention(gram_doc *g)
 	return m;
 }
 
+/* Gives cue mention mm the class cls of its lexicon entry: a verb of
+ * approving ("approved", "genehmigte") is a commitment that remembers it
+ * approves, which the consent rules ask (approving_at). */
+static void set_cue_class(mention *mm, int cls)
+{
+	mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
+	mm->approve = cls == C_APPROVE;
+}
+
 /* ---- step 1: mentions ---- */
+
+/* Makes item mention mm the system of category cat (or cat2, if not
+ * NULL) that the story named last (seen_sys, seen_cat); mm->category
+ * stays NULL when it named none.  A word that stands for a system only
+ * in a story that named one ("toestellen", "Startgeräte") reads so. */
+static void last_seen_system(const gram_doc *g, mention *mm, const char *cat, const char *cat2)
+{
+	for (size_t k = g->nseen; k-- > 0;)
+		if (!strcmp(g->seen_cat[k], cat) || (cat2 && !strcmp(g->seen_cat[k], cat2))) {
+			mm->category = g->seen_cat[k];
+			mm->system = g->seen_sys[k];
+			return;
+		}
+}
 
 /* Whether token t folds to the one byte c: two byte loads, where a call
  * of strcmp would be made for every token between mentions. */
@@ -1095,8 +1143,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mention *mm = push_mention(g);
 				mm->part = part;
 				mm->kind = M_CUE;
-				mm->sub = (unsigned char)(cls == C_APPROVE ? C_COMMITTED : cls);
-				mm->approve = cls == C_APPROVE;
+				set_cue_class(mm, cls);
 				mm->t0 = i;
 				mm->t1 = i + 1;
 				i++;
@@ -1192,14 +1239,14 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (m[LEX_CUE].e && m[LEX_CUE].ntok == len) {
 				mention *cm = push_mention(g);
 				cm->kind = M_CUE;
-				cm->sub = m[LEX_CUE].e->sub;
+				set_cue_class(cm, m[LEX_CUE].e->sub);
 				cm->t0 = i;
 				cm->t1 = i + len;
 			}
 			break;
 		default:
 			mm->kind = M_CUE;
-			mm->sub = e->sub;
+			set_cue_class(mm, e->sub);
 			/* "die Übergabe des 140 Millionen Euro teuren Systems": the
 			 * system the document named last */
 			/* a form listed both as a passive auxiliary or a receiving
@@ -1231,10 +1278,6 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
 			}
-			if (e->sub == C_APPROVE) {
-				mm->sub = C_COMMITTED;
-				mm->approve = 1;
-			}
 			/* "through", "über": looked up only before a territory
 			 * noun (transit_at), no mention of their own */
 			if (e->sub == C_PASSAGE) {
@@ -1247,11 +1290,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_CRAFT_ANAPHOR) {
 				mm->kind = M_ITEM;
 				mm->category = NULL;
-				for (size_t k = g->nseen; k-- > 0 && !mm->category;)
-					if (!strcmp(g->seen_cat[k], "aircraft")) {
-						mm->category = g->seen_cat[k];
-						mm->system = g->seen_sys[k];
-					}
+				last_seen_system(g, mm, "aircraft", NULL);
 				if (!mm->category)
 					g->nm--;
 			}
@@ -1267,11 +1306,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				const mention *pm = g->nm >= 2 ? &g->m[g->nm - 2] : NULL;
 				int joined = pm && pm->kind == M_ITEM &&
 				             (pm->t1 == i || (pm->t1 + 1 == i && is_fold(tl, pm->t1, '-')));
-				for (size_t k = g->nseen; k-- > 0 && !mm->category && !joined;)
-					if (!strcmp(g->seen_cat[k], "air-defence") || !strcmp(g->seen_cat[k], "artillery")) {
-						mm->category = g->seen_cat[k];
-						mm->system = g->seen_sys[k];
-					}
+				if (!joined)
+					last_seen_system(g, mm, "air-defence", "artillery");
 				if (!mm->category)
 					g->nm--;
 			}
@@ -1890,11 +1926,11 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			/* "Duitse tanks" names where the tanks come from, but
 			 * "het Noorse hulppakket" who gives */
 			if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2 && !n->system &&
-			    n->category && (!strcmp(n->category, "weapons") || !strcmp(n->category, "funds")))
+			    n->category && generic_category(n->category))
 				;
 			else if (n && n->kind == M_ITEM && n->t0 - a->t1 <= 2)
 				a->origin_only = 1;
-			/* "the system is American", "die Panzer sind deutsch":
+			/* "the launchers are American", "die Panzer sind deutsch":
 			 * an adjective after the verb "to be" says where the
 			 * item comes from; it is no party of the clause */
 			else if (i > m0 && cue_at(g, i - 1, C_AUX_PASSIVE) && a->t0 == g->m[i - 1].t1 &&
@@ -2063,6 +2099,18 @@ static int negates_report(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* Whether token t is a form of the cue class cls in the lexicon, whatever
+ * mention it is part of ("zou" inside "zou kunnen", "new" inside "the new
+ * package includes"). */
+static int tok_has_cue(const gram_doc *g, size_t t, int cls)
+{
+	for (const lex_entry *e = lex_lookup_tok(g->lx, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
+	     e = lex_next(g->lx, e))
+		if (e->sub == cls)
+			return 1;
+	return 0;
+}
+
 /* Whether a conditional of "have" stands in the clause before the
  * participle at mention p: fr "aurait livré", de "hätte ... geliefert", nl
  * "zou ... hebben geleverd" (English "would have sent" is a cue of its
@@ -2080,7 +2128,7 @@ static int counterfactual_perfect(const gram_doc *g, const clause *c, size_t p)
 			return 1;
 		if (g->lang == LANG_DE && (!strcmp(f, "hatte") || !strcmp(f, "hatten")) && umlaut(g, t, 'a'))
 			return 1;
-		if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
+		if (g->lang == LANG_NL && tok_has_cue(g, t, C_WOULD))
 			zou = 1;
 		if (g->lang == LANG_NL && zou && !strcmp(f, "hebben") && t + 1 == g->m[p].t0)
 			return 1;
@@ -2122,6 +2170,11 @@ static int opens_if(const gram_doc *g, const clause *c, size_t i)
 	return 0;
 }
 
+/* How far (in tokens) before the verb of saying its negation may stand:
+ * an auxiliary, a modal and the negation ("did not say", "wilde niet
+ * zeggen", "n'a pas précisé"). */
+enum { UNSAID_NEG_REACH = 3 };
+
 /* Whether the conjunction at mention i opens the question a negated verb
  * of saying right before it leaves open: "would not say when the tanks
  * would arrive", "did not say if", "wilde niet zeggen wanneer (of)",
@@ -2137,7 +2190,7 @@ static int unanswered_question(const gram_doc *g, const clause *c, size_t i)
 	if (i == c->m0 || !cue_at(g, i - 1, C_REPORT) || g->m[i].t0 > g->m[i - 1].t1 + 1 ||
 	    !no_punct(g, g->m[i - 1].t1, g->m[i].t0))
 		return 0;
-	for (size_t j = i - 1; j-- > c->m0 && g->m[i - 1].t0 <= g->m[j].t1 + 3;)
+	for (size_t j = i - 1; j-- > c->m0 && g->m[i - 1].t0 <= g->m[j].t1 + UNSAID_NEG_REACH;)
 		if (cue_at(g, j, C_NEG))
 			return 1;
 	return 0;
@@ -2378,8 +2431,12 @@ static int approves_other(const gram_doc *g, const clause *c, size_t ap, int pas
 			    a->code != g->default_recipient)
 				return 1;
 		}
-		/* in a passive, "by", "door", "par" name who approves */
-		for (size_t j = n + 1; j < c->m1 && !passive; j++) {
+		/* "the transfer from Norway", "de overdracht door Noorwegen";
+		 * in a passive, "by", "door", "par" name who approves, not
+		 * who transfers */
+		if (passive)
+			continue;
+		for (size_t j = n + 1; j < c->m1; j++) {
 			const mention *a = &g->m[j];
 			if (a->kind == M_ACTOR && a->role == ROLE_SOURCE && a->sub != ACT_ADJ && !a->weak &&
 			    a->code != approver && a->code != g->default_recipient)
@@ -2523,8 +2580,6 @@ static int unattributed_claim(const gram_doc *g, const clause *c, size_t k)
 	return 1;
 }
 
-static int is_person_category(const char *c);
-
 /* Whether the training participle at mention i stands right after a
  * people item and right before a state with at most one word between
  * ("soldiers trained in Germany", "soldats formés en Allemagne"), and no
@@ -2575,6 +2630,12 @@ static int after_without(const gram_doc *g, const clause *c, size_t i)
 	return j > c->m0 && cue_at(g, j - 1, C_WITHOUT) && g->m[i].t0 - g->m[j - 1].t1 <= 2;
 }
 
+/* How far (in tokens) past the verb of announcing the consent cue may
+ * stand when only a complementizer, a pronoun, a negation and modal or
+ * future words come between ("announced that it would not allow",
+ * "a annoncé qu'elle n'autoriserait pas"). */
+enum { ANNOUNCED_REACH = 5 };
+
 /* Whether the committed cue at mention i is followed, across nothing but
  * a complementizer, a pronoun, a negation and modal or future words, by
  * a consent cue; or opens a complement ("aangekondigd dat", "angekündigt,
@@ -2598,7 +2659,7 @@ static int announces_consent(const gram_doc *g, const clause *c, size_t i)
 	}
 	for (size_t j = i + 1; j < c->m1; j++) {
 		if (cue_at(g, j, C_CONS_GRANT) || cue_at(g, j, C_CONS_DENY) || cue_at(g, j, C_CONS_REQ))
-			return g->m[j].t0 - g->m[i].t1 <= 5;
+			return g->m[j].t0 - g->m[i].t1 <= ANNOUNCED_REACH;
 		if (!(cue_at(g, j, C_COMP) || cue_at(g, j, C_PRONOUN) || cue_at(g, j, C_NEG) ||
 		      cue_at(g, j, C_WOULD) || cue_at(g, j, C_FUTURE)))
 			return 0;
@@ -2636,6 +2697,110 @@ static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
 		j++;
 	return j < c->m1 && g->m[j].t0 <= g->m[j - 1].t1 + 1 &&
 	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD));
+}
+
+/* The state whose consent a record asked for last (last_cby), when that
+ * record was told at most window sentences back; else NULL.  A sentence
+ * that names nobody to decide refers to it: the request made for that
+ * consent ("Oslo hatte den Antrag gestellt"), a request turned down
+ * ("het kabinet wees een verzoek van Italië af"), states that received
+ * no permission. */
+static const char *recent_consent_by(const gram_doc *g, size_t window)
+{
+	return g->nsent && g->last_cby_sent + window >= g->nsent ? g->last_cby : NULL;
+}
+
+/* The state the text is about: the donor of its last sentences
+ * (last_donor[0], named at most two sentences back), unless that is a
+ * or b; else NULL. */
+static const char *recent_subject(const gram_doc *g, const char *a, const char *b)
+{
+	if (!g->nlast || g->last_actor_sent + 2 < g->nsent || g->last_donor[0] == a || g->last_donor[0] == b)
+		return NULL;
+	return g->last_donor[0];
+}
+
+/* A verb of approving that answers a request for consent: "approved the
+ * Danish request" (a request another state owns, and no materiel of
+ * the clause's own) asks for and grants the consent; approving the
+ * request for consent the clause names grants it.  Turns the classes
+ * the clause has (have, pos) into the consent cues. */
+static void approval_answers_request(const gram_doc *g, const clause *c, const pred *p, int *have,
+                                     size_t *pos)
+{
+	/* "The State Department approved the Danish request", "a donné son
+	 * feu vert à la demande danoise", "hat den dänischen Antrag
+	 * genehmigt": approving a request that a state other than the
+	 * recipient owns, with no materiel of the clause's own, answers a
+	 * request for consent to pass on what the text was about */
+	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_DENY] && !have[C_TRANSFER] &&
+	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
+	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
+	    !clause_has_item(g, c)) {
+		/* the request's owner, and a state before it that answers */
+		const mention *own = consent_request_owner(g, c, g->default_recipient);
+		int other = 0;
+		for (size_t i = c->m0; own && i < c->m1 && !other; i++)
+			other = g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
+			        g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0;
+		if (own && other && own->code != g->default_recipient) {
+			have[C_CONS_REQ]++;
+			pos[C_CONS_REQ] = pos[C_REQUESTED];
+			have[C_REQUESTED] = 0;
+			if (!have[C_CONS_GRANT]) {
+				have[C_CONS_GRANT]++;
+				pos[C_CONS_GRANT] = approving_at(g, c);
+				have[C_COMMITTED] = 0;
+			}
+		}
+	}
+	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
+	 * donné suite à une demande de réexportation": approving the request
+	 * for consent the clause tells grants it (negated, denies it), as
+	 * rejecting it denies it */
+	if (have[C_CONS_REQ] && have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_REFUSED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !p->backref) {
+		int approves = 0, other = 0;
+		for (size_t i = c->m0; i < c->m1; i++)
+			if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel)
+				*(g->m[i].approve ? &approves : &other) += 1;
+		if (approves && !other) {
+			have[C_CONS_GRANT]++;
+			have[C_COMMITTED] = 0;
+		}
+	}
+}
+
+/* Whether clause c names anyone before its mention v: a state, an
+ * anaphor or a pronoun.  A clause that names nobody before its verb goes
+ * on with the subject of the clause before ("Belgien schließt eine
+ * Lieferung aus, weil ...", "will send tanks and allow Poland to"). */
+static int names_subject_before(const gram_doc *g, const clause *c, size_t v)
+{
+	for (size_t i = c->m0; i < v; i++)
+		if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
+			return 1;
+	return 0;
+}
+
+/* Whether the verb at mention v closes clause c and takes the re-export
+ * or passage named before it, with no other predicate between: "indem
+ * sie den Niederlanden die Weitergabe von F-16 genehmigten", "the
+ * re-export was approved".  A request also passes nouns of transfer
+ * (asked_for): "had Wenen om doorvaart voor de konvooien gevraagd", "um
+ * die Durchfahrt gebeten". */
+static int reexport_before_closing(const gram_doc *g, const clause *c, size_t v, int asked_for)
+{
+	if (v + 1 != c->m1)
+		return 0;
+	for (size_t q = v; q-- > c->m0;) {
+		const mention *n = &g->m[q];
+		if (n->reexport && !n->rel)
+			return 1;
+		if (n->kind == M_CUE && n->sub <= C_RECEIVE && !(asked_for && n->sub == C_TRANSFER_NOUN))
+			return 0;
+	}
+	return 0;
 }
 
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
@@ -2762,7 +2927,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (!own)
 				continue;
 		}
-		/* "crewed by soldiers trained in Germany and Poland", "des
+		/* "flown by pilots trained in Spain and Italy", "des
 		 * soldats formés en Allemagne": a training participle right
 		 * after the people it qualifies, with where they were trained
 		 * after it, presupposes the training where the clause gives
@@ -2968,8 +3133,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
 	    !have[C_TRANSFER] && !have[C_TRANSFER_NOUN] && !have[C_DELIVERED] && !have[C_COMMITTED] &&
 	    !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_NEG] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
-	    g->last_cby &&
-	    g->nsent && g->last_cby_sent + 2 >= g->nsent) {
+	    recent_consent_by(g, 2)) {
 		int other = 0, items = 0;
 		for (size_t i = c->m0; i < c->m1; i++) {
 			const mention *m = &g->m[i];
@@ -2997,7 +3161,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * levering").  Approving one's own delivery stays a commitment. */
 	if (have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_CONS_REQ]) {
 		size_t ap = approving_at(g, c);
-		/* "needed Washington's approval to pass them on": an approval
+		/* "needed Berlin's approval before selling them": an approval
 		 * named as a noun is asked for with or without a verb of giving */
 		int asked = have[C_REQUESTED] && ap < c->m1 && pos[C_REQUESTED] < ap &&
 		            (have[C_TRANSFER] || have[C_TRANSFER_NOUN] || request_noun(g, c, ap)) &&
@@ -3054,27 +3218,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 				            g->m[q + 1].reexport && g->m[q + 1].t0 == n->t1)))
 					break;
 			}
-			/* "indem sie den Niederlanden die Weitergabe von F-16
-			 * genehmigten", "the re-export was approved": a verb
-			 * closing the clause takes the re-export before it, with
-			 * no other predicate between */
-			for (size_t q = pos[v]; q-- > c->m0 && !named && pos[v] + 1 == c->m1 && !have[C_REQUESTED];) {
-				const mention *n = &g->m[q];
-				if (n->reexport && !n->rel)
-					named = 1;
-				else if (n->kind == M_CUE && n->sub <= C_RECEIVE)
-					break;
-			}
-			/* "had Ankara om doorvaart voor de schepen gevraagd", "um
-			 * die Durchfahrt gebeten": a request verb closing the
-			 * clause asks for the passage or re-export named before it */
-			for (size_t q = pos[v]; q-- > c->m0 && !named && v == C_REQUESTED && pos[v] + 1 == c->m1;) {
-				const mention *n = &g->m[q];
-				if (n->reexport && !n->rel)
-					named = 1;
-				else if (n->kind == M_CUE && n->sub <= C_RECEIVE && n->sub != C_TRANSFER_NOUN)
-					break;
-			}
+			/* a verb closing the clause takes the re-export or
+			 * passage named before it (with a request, only when the
+			 * clause asks for nothing else) */
+			if (!named && (v == C_REQUESTED || !have[C_REQUESTED]))
+				named = reexport_before_closing(g, c, pos[v], v == C_REQUESTED);
 			if (named) {
 				int to = v == C_COMMITTED ? C_CONS_GRANT : v == C_REFUSED ? C_CONS_DENY : C_CONS_REQ;
 				have[to]++;
@@ -3197,9 +3345,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* ... unless a verb of letting comes after the item: "weigerde
 		 * Duitsland munitie aan Oekraïne te laten doorgeven" */
 		int lets = 0;
-		for (size_t i = j + 1; i < c->m1 && other; i++)
-			if (cue_at(g, i, C_LET) && !g->m[i].rel)
-				lets = 1;
+		for (size_t i = j + 1; i < c->m1 && other && !lets; i++)
+			lets = cue_at(g, i, C_LET) && !g->m[i].rel;
 		if (!refuser || (object_before_item(g, j, c->m1) && !lets))
 			other = 0;
 		int transfer = 0;
@@ -3241,9 +3388,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_REQ] = pos[C_REQUESTED];
 		have[C_CONS_GRANT] = have[C_REQUESTED] = 0;
 	}
-	/* "London had asked Ankara to let the vessels pass", "demandé à
-	 * Ankara de laisser passer les navires", "gevraagd de schepen door te
-	 * laten": asking a state to let materiel go is asking it for consent */
+	/* "Rome had asked Vienna to let the convoys pass", "demandé à
+	 * Vienne de laisser passer les convois", "gevraagd de konvooien door
+	 * te laten": asking a state to let materiel go is asking it for consent */
 	if (have[C_REQUESTED] && have[C_LET] && pos[C_REQUESTED] < pos[C_LET] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_TRANSFER] && !have[C_DELIVERED] &&
 	    !have[C_NEG] && !request_noun(g, c, pos[C_REQUESTED]) && !recipient_asks(g, c, pos[C_REQUESTED])) {
@@ -3277,49 +3424,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
 		have[C_CONS_DENY] = have[C_NEG] = 0;
 	}
-	/* "The State Department approved the Belgian request", "a donné son
-	 * feu vert à la demande belge", "hat den belgischen Antrag
-	 * genehmigt": approving a request that a state other than the
-	 * recipient owns, with no materiel of the clause's own, answers a
-	 * request for consent to pass on what the text was about */
-	if (have[C_REQUESTED] && !have[C_CONS_REQ] && !have[C_CONS_DENY] && !have[C_TRANSFER] &&
-	    !have[C_DELIVERED] && !have[C_TRANSFER_NOUN] && !have[C_NEG] && !have[C_REFUSED] &&
-	    (have[C_CONS_GRANT] || (have[C_COMMITTED] && approving_at(g, c) < c->m1)) &&
-	    !clause_has_item(g, c)) {
-		const mention *own = consent_request_owner(g, c, g->default_recipient);
-		int other = 0;
-		for (size_t i = c->m0; i < c->m1 && own; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].code != own->code && g->m[i].role == ROLE_NONE &&
-			    g->m[i].code != g->default_recipient && g->m[i].t0 < own->t0)
-				other = 1;
-		if (own && other && own->code != g->default_recipient) {
-			have[C_CONS_REQ]++;
-			pos[C_CONS_REQ] = pos[C_REQUESTED];
-			have[C_REQUESTED] = 0;
-			if (!have[C_CONS_GRANT]) {
-				have[C_CONS_GRANT]++;
-				pos[C_CONS_GRANT] = approving_at(g, c);
-				have[C_COMMITTED] = 0;
-			}
-		}
-	}
-	/* "Die Schweiz hat dem Antrag auf Weitergabe stattgegeben", "n'a pas
-	 * donné suite à une demande de réexportation": approving the request
-	 * for consent the clause tells grants it (negated, denies it), as
-	 * rejecting it denies it */
-	if (have[C_CONS_REQ] && have[C_COMMITTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
-	    !have[C_REFUSED] && !have[C_TRANSFER] && !have[C_DELIVERED] && !p->backref) {
-		int approves = 0, other = 0;
-		for (size_t i = c->m0; i < c->m1; i++)
-			if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel)
-				*(g->m[i].approve ? &approves : &other) += 1;
-		if (approves && !other) {
-			have[C_CONS_GRANT]++;
-			have[C_COMMITTED] = 0;
-		}
-	}
-	/* "Auch Dänemark war mit dem Wunsch abgeblitzt, ... abzugeben", "Ook
-	 * Denemarken ving bot", "s'est heurté à un refus": the subject was
+	approval_answers_request(g, c, p, have, pos);
+	/* "Auch Norwegen war mit seinem Wunsch abgeblitzt, ... abzugeben",
+	 * "Ook Noorwegen ving bot", "s'est heurté à un refus": the subject was
 	 * refused what it asked for, a consent (it asked, and was denied, by
 	 * the state after "von", "de", or the materiel's maker); the roles
 	 * turn as with a permission received */
@@ -3373,10 +3480,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* "Belgien schließt eine Lieferung aus, weil die Luftwaffe die
 		 * Jets selbst benötigt": a clause that names nobody before its
 		 * verb goes on with the sentence's subject */
-		int named = 0;
-		for (size_t i = c->m0; i < pos[C_REQUESTED]; i++)
-			if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
-				named = 1;
+		int named = names_subject_before(g, c, pos[C_REQUESTED]);
 		for (size_t i = 0; i < c->m0 && !asker && !named; i++)
 			if (g->m[i].kind == M_ACTOR) {
 				if (g->m[i].role == ROLE_NONE && !g->m[i].weak && !g->m[i].origin_only)
@@ -3386,13 +3490,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (asker && asker->role == ROLE_NONE && asker->code != g->default_recipient)
 			return;
 	}
+	if (weighed_then_decided(g, c, have, pos))
+		have[C_CONSIDERING] = 0;
 	/* "Le Portugal enverra des obusiers, répondant à une demande de
 	 * Kiev", "Australia will send vehicles following a request from
 	 * Zelensky": a request named after a comma or an article past the
 	 * clause's verb of giving is what that verb answers; the clause gives
 	 * both */
-	if (weighed_then_decided(g, c, have, pos))
-		have[C_CONSIDERING] = 0;
 	int answers = 0;
 	if (have[C_REQUESTED] && !have[C_REFUSED] && !have[C_NEG] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_RECEIVE]) {
@@ -4118,6 +4222,17 @@ static size_t holders_of(const rec_list *out, size_t first, const char *not_by, 
 	return n;
 }
 
+/* The last record of out[first, end) that donor gave and that names
+ * materiel, or NULL: what a giving of donor that names no item of its
+ * own gives again (emit), and so what the sentence may refer back to. */
+static const record *last_item_of(const rec_list *out, size_t first, size_t end, const char *donor)
+{
+	for (size_t i = end; i-- > first;)
+		if (out->v[i].donor == donor && out->v[i].item)
+			return &out->v[i];
+	return NULL;
+}
+
 /* The members of a group actor ("EE LV LT", data/actor_groups.tsv) as the
  * lexicon's own codes, into v; 0 when code is one state's, or no group. */
 static size_t group_members(const gram_doc *g, const char *code, const char **v, size_t max)
@@ -4149,8 +4264,8 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 {
 	const char *const role[3] = { donor, recipient, consent_by };
 	for (int k = 0; k < 3; k++) {
-		const char *mem[8];
-		size_t n = group_members(g, role[k], mem, 8);
+		const char *mem[LEX_GROUP_MAX];
+		size_t n = group_members(g, role[k], mem, sizeof mem / sizeof mem[0]);
 		if (!n)
 			continue;
 		for (size_t i = 0; i < n; i++)
@@ -4161,6 +4276,9 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	emit_one(g, out, first, type, donor, recipient, consent_by, it, s0, s1, c0, c1, dates);
 }
 
+/* The record of one donor, recipient and decider, each a single state or
+ * NULL: its item (it, or the materiel the record answered or the donor
+ * last gave), its date and its merge with the records before. */
 static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const char *donor,
                      const char *recipient, const char *consent_by, const item_ref *it,
                      size_t s0, size_t s1, size_t c0, size_t c1, gram_scans *dates)
@@ -4228,14 +4346,11 @@ static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const c
 		for (int w = 0; w < 2 && !r->item; w++) {
 			if (!who[w])
 				continue;
-			for (size_t i = out->n - 1; i-- > first;) {
-				const record *o = &out->v[i];
-				if (o->donor == who[w] && o->item) {
-					r->category = o->category;
-					r->system = o->system;
-					r->item = xstrdup(o->item);
-					break;
-				}
+			const record *o = last_item_of(out, first, out->n - 1, who[w]);
+			if (o) {
+				r->category = o->category;
+				r->system = o->system;
+				r->item = xstrdup(o->item);
 			}
 		}
 	}
@@ -4424,7 +4539,7 @@ static int object_reply_anaphor(const gram_doc *g, const clause *c, const mentio
 		if (j == c->m0 || cue_at(g, j - 1, C_SOURCE) || cue_at(g, j - 1, C_RECIP) ||
 		    g->m[i].t0 - g->m[j - 1].t1 > 2)
 			return 0;
-		/* the cue is the noun, not the verb of asking ("Madrid avait
+		/* the cue is the noun, not the verb of asking ("Lisbonne a
 		 * sollicité l'accord de ..."): the answer's verb comes before
 		 * it, or it is a German noun before the verb at the end */
 		if (german_noun(g, c, &g->m[i]))
@@ -4464,19 +4579,10 @@ static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req,
 	}
 }
 
-/* Whether the clause has an approving verb ("approved", "genehmigte"). */
-static int clause_approves(const gram_doc *g, const clause *c)
-{
-	for (size_t i = c->m0; i < c->m1; i++)
-		if (cue_at(g, i, C_COMMITTED) && g->m[i].approve && !g->m[i].rel)
-			return 1;
-	return 0;
-}
-
-/* The state right before the clause's first verb of asking ("Australia
- * needed", "Bucharest had to ask"), or NULL.  English only: its subject
+/* The state right before the clause's first verb of asking ("Norway
+ * needed", "Vilnius had to ask"), or NULL.  English only: its subject
  * stands before the verb, where Dutch and German put an object before a
- * participle at the end ("hat Prag die Regierung in Seoul ... gebeten"). */
+ * participle at the end ("hat Wien die Regierung in Tokio ... gebeten"). */
 static const mention *subject_of_request(const gram_doc *g, const clause *c)
 {
 	if (g->lang != LANG_EN)
@@ -4534,7 +4640,7 @@ static const mention *consent_request_owner(const gram_doc *g, const clause *c,
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && q->t0 - a->t1 <= 1)
 				return a;
 		}
-		/* French puts it after the noun: "la demande belge" */
+		/* French puts it after the noun: "la demande danoise" */
 		if (g->lang == LANG_FR && i + 1 < c->m1) {
 			const mention *a = &g->m[i + 1];
 			if (a->kind == M_ACTOR && a->sub == ACT_ADJ && a->code != recipient && a->t0 == q->t1)
@@ -4956,9 +5062,16 @@ static int partitive(const gram_doc *g, size_t si, const mention *item, const nu
 	return 0;
 }
 
-/* "Sweden will send Archer howitzers, CV90 vehicles and NLAW anti-tank
- * weapons to Ukraine, ..., in its largest package of military aid so
- * far", "joining a growing list of countries that supply weapons": a bare
+/* Whether item it is weapons or military aid named bare: no system, no
+ * number and no money of its own. */
+static int bare_weapons(const item_ref *it)
+{
+	return !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
+}
+
+/* "Norway will send howitzers, armoured vehicles and anti-tank rockets
+ * to Ukraine, ..., in its biggest package of weapons yet", "one more of
+ * the countries that deliver weapons": a bare
  * generic item (weapons, military aid: no type, number or money) past a
  * comma after the clause's named items says again what they are, one
  * fact with them, not another item. */
@@ -4967,19 +5080,19 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 	size_t w = 0;
 	for (size_t j = 0; j < ni; j++) {
 		const item_ref *it = &items[j];
-		int generic = !strcmp(it->category, "weapons") && !it->system && it->qty < 0 && it->value < 0;
+		int generic = bare_weapons(it);
 		int restates = 0;
 		for (size_t k = 0; k < w && generic && !restates; k++)
-			restates = strcmp(items[k].category, "weapons") && strcmp(items[k].category, "funds") &&
-			           items[k].t1 <= it->t0 && comma_between(g, items[k].t1, it->t0);
+			restates = !generic_category(items[k].category) && items[k].t1 <= it->t0 &&
+			           comma_between(g, items[k].t1, it->t0);
 		/* "howitzers, tanks, and other weapons": a list goes on */
 		for (size_t q = w ? items[w - 1].mi + 1 : 0; q < it->mi && restates; q++)
 			if (cue_at(g, q, C_COORD) || cue_at(g, q, C_OR))
 				restates = 0;
-		/* "has delivered the first 50,000 artillery shells bought under
-		 * its initiative to source ammunition": a bare noun of the
-		 * category of a counted item before it, not listed with it,
-		 * names that item again */
+		/* "has sent 20,000 artillery shells from a fund that buys
+		 * ammunition abroad": a bare noun of the category of a
+		 * counted item before it, not listed with it, names that
+		 * item again */
 		int bare = !it->system && it->qty < 0 && it->value < 0;
 		for (size_t k = 0; k < w && bare && !restates; k++) {
 			if (items[k].category != it->category || items[k].qty < 0 || items[k].t1 > it->t0)
@@ -5009,8 +5122,7 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 	size_t w = 0;
 	for (size_t j = 0; j < ni; j++) {
 		size_t mi = items[j].mi;
-		int generic = !strcmp(items[j].category, "weapons") && !items[j].system &&
-		              items[j].qty < 0 && items[j].value < 0;
+		int generic = bare_weapons(&items[j]);
 		if (generic && mi + 2 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
 		    g->m[mi + 1].t0 == g->m[mi].t1 &&
 		    (cue_at(g, mi + 2, C_FUTURE) || cue_at(g, mi + 2, C_SHOULD) ||
@@ -5078,8 +5190,8 @@ static size_t merge_with_restatement(const gram_doc *g, item_ref *items, size_t 
 
 /* Whether the item at mention i stands past a speech tag that follows
  * the clause's statement, in a phrase of the speaker's own past another
- * comma: "Ukraine has received its first F-16 fighter jets, Zelenskiy
- * said on Sunday, speaking in front of two of the aircraft".  That phrase
+ * comma: "Ukraine has received its first Gripen jets, the minister said
+ * on Monday, standing beside one of the aircraft".  That phrase
  * tells where or how the speaker spoke, not what was given; a list the
  * statement goes on with ("including", "and") or a verb of its own that
  * gives keeps its items. */
@@ -6231,18 +6343,16 @@ static void find_quote_speaker(gram_doc *g, size_t t0, size_t t1)
  * new package includes", "le nouveau paquet comprend", "das neue Paket
  * umfasst"): a word of the class "more" inside it.  What it spells out is
  * the pledge the document reports, not the deliveries the sentence
- * before told as background ("Canberra avait déjà livré ...  Le nouveau
- * paquet comprend également des munitions"). */
+ * before told as background ("Oslo avait déjà livré ...  Le nouveau
+ * paquet comprend aussi des obus"). */
 static int elaborates_new_package(const gram_doc *g)
 {
 	for (size_t i = 0; i < g->nm; i++) {
 		if (!cue_at(g, i, C_ELABORATION))
 			continue;
 		for (size_t t = g->m[i].t0; t < g->m[i].t1; t++)
-			for (const lex_entry *e = lex_lookup_tok(g->lx, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
-			     e = lex_next(g->lx, e))
-				if (e->sub == C_MORE)
-					return 1;
+			if (tok_has_cue(g, t, C_MORE))
+				return 1;
 	}
 	return 0;
 }
@@ -6586,7 +6696,7 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			return 0;
 		size_t nn;
 		const num_span *nums = nums_of(g, sc, &nn);
-		/* "de Verenigde Staten eveneens één", "Polen ebenfalls vier":
+		/* "Canada eveneens twee", "Polen ebenfalls vier":
 		 * an adverb of likeness may stand before the number */
 		size_t nt = a->t1;
 		if (j + 1 < g->nm && cue_at(g, j + 1, C_LIKEWISE) && g->m[j + 1].t0 == a->t1 &&
@@ -6652,6 +6762,12 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
 	return 1;
 }
 
+/* How far (in tokens) past the conjunct's pronoun or auxiliary its verb
+ * may stand: a few words in English and French ("and it has since
+ * trained"), the end of an object and adverbials in verb-final Dutch and
+ * German ("und es hat seither ... ausgebildet"). */
+enum { CONJ_VERB_REACH = 4, CONJ_VERB_REACH_FINAL = 12 };
+
 /* Whether the coordinator at mention i, once the conjunct before (from
  * mention m0) has its predicate, opens a conjunct with a subject pronoun
  * of its own and its own verb: "pledged a dozen tanks, and it has since
@@ -6680,7 +6796,8 @@ static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
 	           cue_at(g, i + 1, C_SHOULD) || cue_at(g, i + 1, C_COND));
 	if (!cue_at(g, i + 1, C_PRONOUN) && !het && !aux)
 		return 0;
-	size_t reach = g->m[i + 1].t1 + (g->lang == LANG_NL || g->lang == LANG_DE ? 12u : 4u);
+	size_t reach = g->m[i + 1].t1 + (size_t)(g->lang == LANG_NL || g->lang == LANG_DE ?
+	                                         CONJ_VERB_REACH_FINAL : CONJ_VERB_REACH);
 	for (size_t j = i + 2; j < g->nm && g->m[j].t0 <= reach; j++) {
 		if (!no_punct(g, g->m[j - 1].t1, g->m[j].t0))
 			return 0;
@@ -7599,8 +7716,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * second-largest donor after the US, having delivered Leopard
 		 * tanks") */
 		for (size_t j = 0; j < ni && nranked > nown; j++)
-			if (!items[j].category || (strcmp(items[j].category, "weapons") &&
-			                           strcmp(items[j].category, "funds"))) {
+			if (!items[j].category || !generic_category(items[j].category)) {
 				memmove(donors + nown, donors + nranked, (ndon - nranked) * sizeof *donors);
 				ndon -= nranked - nown;
 				nranked = nown;
@@ -7616,10 +7732,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		}
 		/* the donor's last record that named materiel, which emit
 		 * takes when given no item */
-		const record *last = NULL;
-		for (size_t r = out->n; r-- > first && ndon && donors[0] && !ni && !last;)
-			if (out->v[r].donor == donors[0] && out->v[r].item)
-				last = &out->v[r];
+		const record *last = ndon && donors[0] && !ni ?
+		                     last_item_of(out, first, out->n, donors[0]) : NULL;
 		int last_request = last && last->type == REC_REQUESTED && last->recipient == recipient;
 		/* "..., maar Jeruzalem wees dat verzoek af": a refused request
 		 * that names no materiel is the one just asked of that state */
@@ -7689,7 +7803,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * clause that only answers is about the request the sentence
 		 * just told, and its answerer is the one asked */
 		if (k > 0 && !ni && !p.ncons && p.prov2 < 0 && cue_at(g, c->m0, C_RELATIVE) &&
-		    (p.prov == REC_REFUSED || (p.prov == REC_COMMITTED && clause_approves(g, c))) &&
+		    (p.prov == REC_REFUSED || (p.prov == REC_COMMITTED && approving_at(g, c) < c->m1)) &&
 		    out->n > first && out->v[out->n - 1].span[0] == g->tl->v[t0].cp &&
 		    (out->v[out->n - 1].type == REC_CONSENT_REQUESTED || out->v[out->n - 1].type == REC_REQUESTED)) {
 			const record *o = &out->v[out->n - 1];
@@ -7746,15 +7860,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t i = 0; i < no && !implied_by; i++)
 					if (origin[i]->code != recipient && origin[i]->code != only)
 						implied_by = origin[i]->code;
-				if (!implied_by && g->last_cby && g->last_cby != only && g->nsent &&
-				    g->last_cby_sent + 2 >= g->nsent)
-					implied_by = g->last_cby;
+				const char *asked_last = recent_consent_by(g, 2);
+				if (!implied_by && asked_last && asked_last != only)
+					implied_by = asked_last;
 				/* or the state the text is about ("Oostenrijk houdt
 				 * voet bij stuk. Het kabinet wees een verzoek van
 				 * Italië af") */
-				if (!implied_by && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
-				    g->last_donor[0] != only && g->last_donor[0] != recipient)
-					implied_by = g->last_donor[0];
+				if (!implied_by)
+					implied_by = recent_subject(g, only, recipient);
 				if (implied_by && !request_owner(g, c, recipient) &&
 				    !genitive_request_owner(g, c, recipient))
 					implied_by = NULL;
@@ -7770,8 +7883,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * Switzerland") */
 				const mention *agent = p.passive ? passive_agent(g, c, act, na, recipient) : NULL;
 				const mention *owner = request_owner(g, c, recipient);
-				/* "Dat werd duidelijk toen de Bondsraad een verzoek uit
-				 * Berlijn afwees": the state right after the request
+				/* "Dat bleek toen de regering een verzoek uit
+				 * Madrid afwees": the state right after the request
 				 * noun is its owner, not an agent */
 				if (agent && agent == owner)
 					agent = NULL;
@@ -7893,7 +8006,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* a bare present's tentative pledge (the headline's, or
 				 * the body's "nous envoyons des missiles" beside "a
 				 * livré des missiles"), unless it calls its items
-				 * additional ("liefern weiteres Patriot-System") */
+				 * additional ("liefern weitere Haubitzen") */
 				g->emit_tentative = ti == 0 && p.tentative && !clause_has(g, c, C_MORE);
 				g->emit_present = ti == 0 && p.present;
 				for (size_t d = 0; d < dn; d++)
@@ -8024,8 +8137,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (asks != turned) {
 					asker = fa;
 					consent_by = src ? src->code : sa ? sa->code : NULL;
-					/* "Because the Abrams were built in the United States,
-					 * Australia needed Washington's approval": the state
+					/* "As the howitzers were made in France, Norway
+					 * needed the approval of Paris": the state
 					 * right before the verb of asking is its subject */
 					const mention *subj = asks && !turned ? subject_of_request(g, c) : NULL;
 					if (subj && fa && consent_by == subj->code && subj->code != fa->code) {
@@ -8050,11 +8163,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t i = c->m0; i < c->m1 && cv == c->m1; i++)
 						if (cue_at(g, i, C_CONS_GRANT) || cue_at(g, i, C_CONS_DENY))
 							cv = i;
-					int subj = 0;
-					for (size_t i = c->m0; i < cv; i++)
-						if (g->m[i].kind == M_ACTOR || cue_at(g, i, C_ANAPHOR) || cue_at(g, i, C_PRONOUN))
-							subj = 1;
-					if (cv < c->m1 && !subj && fa->t0 > g->m[cv].t0 && sent_donor[0] &&
+					if (cv < c->m1 && !names_subject_before(g, c, cv) && fa->t0 > g->m[cv].t0 && sent_donor[0] &&
 					    sent_donor[0] != recipient) {
 						asker = fa;
 						consent_by = sent_donor[0];
@@ -8085,17 +8194,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						if (act[i]->code != recipient && act[i]->code != rq->code &&
 						    act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->t0 < rq->t0)
 							dec = act[i];
+					const char *about = dec || na_before(act, na, rq) ? NULL :
+					                    recent_subject(g, rq->code, recipient);
 					if (dec) {
 						asker = rq;
 						consent_by = dec->code;
-					} else if (!na_before(act, na, rq) && g->nlast && g->last_actor_sent + 2 >= g->nsent &&
-					           g->last_donor[0] != rq->code && g->last_donor[0] != recipient) {
-						/* "Schweiz bleibt hart ... Der Bundesrat hat ein
-						 * Gesuch Deutschlands abgelehnt": with no state
+					} else if (about) {
+						/* "Österreich bleibt dabei ... Die Regierung hat ein
+						 * Gesuch Polens abgelehnt": with no state
 						 * named to decide, the one the text is about
 						 * decides */
 						asker = rq;
-						consent_by = g->last_donor[0];
+						consent_by = about;
 					}
 				}
 				/* "Die Schweiz hat ein Ersuchen um die Weitergabe von
@@ -8234,9 +8344,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			 * Erlaubnis": states that ask, with nobody named who
 			 * decides, ask the state a consent record of the last
 			 * sentences was asked of */
-			if (!consent_by && ncd && cdon[0] && g->last_cby && g->last_cby_sent + 3 >= g->nsent &&
-			    !in_list(cdon, ncd, g->last_cby))
-				consent_by = g->last_cby;
+			const char *asked_last = recent_consent_by(g, 3);
+			if (!consent_by && ncd && cdon[0] && asked_last && !in_list(cdon, ncd, asked_last))
+				consent_by = asked_last;
 			if (consent_by) {
 				g->last_cby = consent_by;
 				g->last_cby_sent = g->nsent;
@@ -8372,7 +8482,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				for (size_t r = out->n; r-- > first;) {
 					record *o = &out->v[r];
 					if ((int)o->type == g->last_type && o->value < 0 && !o->system &&
-					    (!strcmp(o->category, "weapons") || !strcmp(o->category, "funds"))) {
+					    generic_category(o->category)) {
 						o->value = nums[k].value;
 						o->currency = nums[k].code;
 						memcpy(rest, nums, nn * sizeof *nums);

@@ -806,6 +806,8 @@ static int group_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	}
 	if (n < 2)
 		return bad(e, c->path, line, "a group needs two members or more, not", f[0]);
+	if (n > LEX_GROUP_MAX)
+		return bad(e, c->path, line, "a group has more members than LEX_GROUP_MAX in", f[0]);
 	return actor_line(ctx, f, nf, line, e);
 }
 

@@ -66,6 +66,9 @@ int lex_load_actors(lex *x, const char *path, int cased, sl_err *e);
 /* data/actor_groups.tsv: names of fixed groups of states; an entry's code
  * is its members' codes separated by spaces ("EE LV LT"). */
 int lex_load_actor_groups(lex *x, const char *path, sl_err *e);
+/* The most members a group may have: the grammar gives one record to
+ * each, from an array of this size. */
+enum { LEX_GROUP_MAX = 8 };
 int lex_load_systems(lex *x, const char *path, sl_err *e);
 int lex_load_items(lex *x, const char *path, sl_err *e);
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e);

@@ -181,6 +181,8 @@ static void test_groups(void **state)
 	x = keep;
 	assert_int_equal(lex_load_actor_groups(y, fixture("groups_bad.tsv"), &e), SL_EFORMAT);
 	assert_non_null(strstr(e.msg, "groups_bad.tsv:3:"));
+	assert_int_equal(lex_load_actor_groups(y, fixture("groups_long.tsv"), &e), SL_EFORMAT);
+	assert_non_null(strstr(e.msg, "groups_long.tsv:2:"));
 	lex_free(y);
 }
 
