@@ -6616,6 +6616,47 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
  * words in English and French, at the end of the stretch (before any
  * punctuation) in Dutch and German, where a finite auxiliary right after
  * the coordinator opens such a conjunct without a pronoun. */
+/* Whether the coordinator at mention i joins a second infinitive to an
+ * infinitive that a predicate of the conjunct m[m0, i) governs: "asked
+ * Belgium to speed up the schedule and (to) deliver ten jets", "a demandé
+ * à la Belgique d'accélérer le calendrier et de livrer dix F-16".  The
+ * verb of giving is then the request's (or the promise's) object, not a
+ * predicate of its own.  The first infinitive is a word the lexicon does
+ * not know right after its marker ("to", "de", "à"); the second follows
+ * the coordinator with or without its own marker (English only drops
+ * it, and a bare English form in -s is finite, not an infinitive). */
+static int shared_infinitive(const gram_doc *g, size_t m0, size_t i)
+{
+	if ((g->lang != LANG_EN && g->lang != LANG_FR) || i + 1 >= g->nm)
+		return 0;
+	size_t j = i + 1;
+	int marked = (cue_at(g, j, C_RECIP) || cue_at(g, j, C_SOURCE)) && g->m[j].t0 == g->m[i].t1;
+	if (marked)
+		j++;
+	if (j >= g->nm || !cue_at(g, j, C_TRANSFER) || g->m[j].t0 != g->m[j - 1].t1)
+		return 0;
+	if (!marked) {
+		const token *v = &g->tl->v[g->m[j].t0];
+		if (g->lang != LANG_EN || tok_fold(g->tl, v)[v->flen - 1] == 's')
+			return 0;
+	}
+	for (size_t k = m0; k + 1 < i; k++) {
+		if (!pred_cue(&g->m[k]))
+			continue;
+		for (size_t q = k + 1; q < i; q++) {
+			const mention *mk = &g->m[q];
+			if (!(cue_at(g, q, C_RECIP) || cue_at(g, q, C_SOURCE)))
+				continue;
+			size_t t = mk->t1;
+			if (t < g->tl->n && (g->tl->v[t].flags & TOK_WORD) && !(g->tl->v[t].flags & TOK_CAP) &&
+			    g->m[q + 1].t0 > t && no_punct(g, t, g->m[i].t0))
+				return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
 {
 	if (!cue_at(g, i, C_COORD) || i + 1 >= g->nm || g->m[i + 1].t0 != g->m[i].t1 || !has_pred(g, m0, i))
@@ -6855,7 +6896,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		}
 		/* "refused to send tanks and offered radios instead": a
 		 * coordinated predicate is a clause of its own */
-		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm) {
+		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm &&
+		    !shared_infinitive(g, cm0, i)) {
 			for (size_t j = i + 1; j < g->nm && j <= i + 3; j++) {
 				const mention *n = &g->m[j];
 				/* "en andere Europese landen toe te staan": an unnamed
