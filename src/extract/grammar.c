@@ -6616,6 +6616,38 @@ static int comma_predicate(const gram_doc *g, size_t i, size_t cm0, size_t *cut_
  * words in English and French, at the end of the stretch (before any
  * punctuation) in Dutch and German, where a finite auxiliary right after
  * the coordinator opens such a conjunct without a pronoun. */
+/* Whether the coordinator at mention i, after a comma, opens a clause
+ * with a subject of its own: a state or its officials, then their verb
+ * (of speech, hope, will, or a record type) with at most one word
+ * between (", and Ukrainian officials hope the scheme ...", ", et les
+ * responsables ukrainiens espèrent", ", und ukrainische Beamte hoffen").
+ * The items of that clause are not the first clause's; a state after
+ * the coordinator with no verb of its own is gapping and stays. */
+static int comma_coordinated_subject(const gram_doc *g, size_t i)
+{
+	if (!comma_at(g, g->m[i].t0 - 1))
+		return 0;
+	size_t j = i + 1;
+	if (j < g->nm && cue_at(g, j, C_ARTICLE) && g->m[j].t0 == g->m[j - 1].t1)
+		j++;
+	/* the state and the noun of its officials, in either order ("les
+	 * responsables ukrainiens") */
+	int state = 0;
+	size_t j0 = j;
+	while (j < g->nm && j < j0 + 2 && g->m[j].t0 <= g->m[j - 1].t1 + 1 &&
+	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD))) {
+		state |= g->m[j].kind == M_ACTOR;
+		j++;
+	}
+	if (!state)
+		return 0;
+	if (j >= g->nm || g->m[j].t0 > g->m[j - 1].t1 + 1 || !no_punct(g, g->m[j - 1].t1, g->m[j].t0))
+		return 0;
+	const mention *v = &g->m[j];
+	return pred_cue(v) || cue_at(g, j, C_SHOULD) || cue_at(g, j, C_REPORT) || cue_at(g, j, C_FUTURE) ||
+	       cue_at(g, j, C_WOULD) || cue_at(g, j, C_COND);
+}
+
 /* Whether the coordinator at mention i joins a second infinitive to an
  * infinitive that a predicate of the conjunct m[m0, i) governs: "asked
  * Belgium to speed up the schedule and (to) deliver ten jets", "a demandé
@@ -6928,7 +6960,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * a restrictive "only" open a predicate of its own, whose verb
 		 * may come last, and which the negation does not reach */
 		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && has_pred(g, cm0, i) &&
-		    (coordinated_aux(g, cm0, i, t1) || coordinated_subject(g, cm0, i))) {
+		    (coordinated_aux(g, cm0, i, t1) || coordinated_subject(g, cm0, i) ||
+		     comma_coordinated_subject(g, i))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
