@@ -32,6 +32,7 @@ const char *const gram_cue_classes[] = {
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces", "pass_verb", "rebuffed", "without",
 	"follows", "followed", "unit_anaphor", "likewise",
+	"completed",
 	NULL
 };
 
@@ -3490,6 +3491,36 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (subj && subj->code == g->default_recipient)
 			return;
 	}
+	/* "ont achevé en mai la livraison", "completed the delivery": a
+	 * verb of completing right before its transfer noun (a date or an
+	 * article between) says the transfer is done, as "begun" says it is
+	 * under way; "completed negotiations on the delivery" does not */
+	if (have[C_COMPLETED] && !have[C_BEGUN] && have[C_TRANSFER_NOUN] &&
+	    pos[C_TRANSFER_NOUN] > pos[C_COMPLETED] &&
+	    g->m[pos[C_TRANSFER_NOUN]].t0 - g->m[pos[C_COMPLETED]].t1 <= 3 &&
+	    no_punct(g, g->m[pos[C_COMPLETED]].t1, g->m[pos[C_TRANSFER_NOUN]].t0)) {
+		/* between them only prepositions and short words (articles,
+		 * the month of "en mai la livraison"), no noun of its own
+		 * ("completed negotiations on the delivery") */
+		size_t k = pos[C_COMPLETED] + 1;
+		while (k < pos[C_TRANSFER_NOUN] && (cue_at(g, k, C_RECIP) || cue_at(g, k, C_ARTICLE)))
+			k++;
+		int short_only = 1;
+		for (size_t t = g->m[pos[C_COMPLETED]].t1; t < g->m[pos[C_TRANSFER_NOUN]].t0; t++)
+			if (!is_short_function_word(g, t))
+				short_only = 0;
+		if (k == pos[C_TRANSFER_NOUN] && short_only) {
+			have[C_BEGUN] = 1;
+			pos[C_BEGUN] = pos[C_COMPLETED];
+		}
+	}
+	/* "ont achevé en mai la livraison des F-16 promis", "completed the
+	 * delivery of the promised jets": a transfer begun or completed
+	 * fulfils the promise that a participle after its noun recalls */
+	if (have[C_BEGUN] && have[C_TRANSFER_NOUN] && have[C_COMMITTED] && !have[C_DELIVERED] &&
+	    !have[C_TRANSFER] && pos[C_COMMITTED] > pos[C_TRANSFER_NOUN] &&
+	    g->m[pos[C_COMMITTED]].t1 - g->m[pos[C_COMMITTED]].t0 == 1)
+		have[C_COMMITTED] = 0;
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
 	static const int order[] = { C_REFUSED, C_CONSIDERING, C_DELIVERED, C_OFFERED, C_COMMITTED,
