@@ -5009,6 +5009,12 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 		if (generic && mi + 1 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
 		    g->m[mi + 1].t0 == g->m[mi].t0 && g->m[mi + 1].t1 == g->m[mi].t1)
 			continue;
+		/* "a package worth 500 million euros of armoured vehicles": the
+		 * worth is the vehicles' value, and the package names no
+		 * materiel of its own */
+		if (generic && mi + 2 < c->m1 && cue_at(g, mi + 1, C_PARTITIVE) &&
+		    g->m[mi + 2].kind == M_ITEM && g->m[mi + 2].t0 == g->m[mi + 1].t1)
+			continue;
 		items[w++] = items[j];
 	}
 	return w;
