@@ -7554,6 +7554,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (ni)
 				told = k + 1;
 		}
+		/* "will buy a NASAMS system from the United States and donate
+		 * it to Ukraine", "va acheter ... et en faire don à l'Ukraine":
+		 * a conjunct of giving with no materiel of its own gives what
+		 * the purchase before it bought */
+		if (!ni && k > 0 && (p.prov == REC_COMMITTED || p.prov == REC_DELIVERED) &&
+		    cue_at(g, c->m0, C_COORD) && clause_has(g, &cl[k - 1], C_PURCHASE))
+			ni = clause_items(g, &cl[k - 1], nums, nn, items, 16);
 		/* the donor's last record that named materiel, which emit
 		 * takes when given no item */
 		const record *last = NULL;
