@@ -3327,7 +3327,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* "The opposition called on the government to deliver" */
 			if (cue_at(g, i, C_THIRD_PARTY))
 				return;
-			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
+			/* "À Paris, il avait demandé", "In Berlin, he asked":
+			 * a place that sets the scene is no party */
+			if (g->m[i].kind == M_ACTOR && !g->m[i].weak && !g->m[i].origin_only)
 				asker = &g->m[i];
 		}
 		/* "Belgien schließt eine Lieferung aus, weil die Luftwaffe die
