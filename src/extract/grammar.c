@@ -32,6 +32,7 @@ const char *const gram_cue_classes[] = {
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces", "pass_verb", "rebuffed", "without",
 	"follows", "followed", "unit_anaphor", "likewise",
+	"completed",
 	NULL
 };
 
@@ -3474,7 +3475,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* "The opposition called on the government to deliver" */
 			if (cue_at(g, i, C_THIRD_PARTY))
 				return;
-			if (g->m[i].kind == M_ACTOR && !g->m[i].weak)
+			/* "À Paris, il avait demandé", "In Berlin, he asked":
+			 * a place that sets the scene is no party */
+			if (g->m[i].kind == M_ACTOR && !g->m[i].weak && !g->m[i].origin_only)
 				asker = &g->m[i];
 		}
 		/* "Belgien schließt eine Lieferung aus, weil die Luftwaffe die
@@ -3635,6 +3638,36 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		if (subj && subj->code == g->default_recipient)
 			return;
 	}
+	/* "ont achevé en mai la livraison", "completed the delivery": a
+	 * verb of completing right before its transfer noun (a date or an
+	 * article between) says the transfer is done, as "begun" says it is
+	 * under way; "completed negotiations on the delivery" does not */
+	if (have[C_COMPLETED] && !have[C_BEGUN] && have[C_TRANSFER_NOUN] &&
+	    pos[C_TRANSFER_NOUN] > pos[C_COMPLETED] &&
+	    g->m[pos[C_TRANSFER_NOUN]].t0 - g->m[pos[C_COMPLETED]].t1 <= 3 &&
+	    no_punct(g, g->m[pos[C_COMPLETED]].t1, g->m[pos[C_TRANSFER_NOUN]].t0)) {
+		/* between them only prepositions and short words (articles,
+		 * the month of "en mai la livraison"), no noun of its own
+		 * ("completed negotiations on the delivery") */
+		size_t k = pos[C_COMPLETED] + 1;
+		while (k < pos[C_TRANSFER_NOUN] && (cue_at(g, k, C_RECIP) || cue_at(g, k, C_ARTICLE)))
+			k++;
+		int short_only = 1;
+		for (size_t t = g->m[pos[C_COMPLETED]].t1; t < g->m[pos[C_TRANSFER_NOUN]].t0; t++)
+			if (!is_short_function_word(g, t))
+				short_only = 0;
+		if (k == pos[C_TRANSFER_NOUN] && short_only) {
+			have[C_BEGUN] = 1;
+			pos[C_BEGUN] = pos[C_COMPLETED];
+		}
+	}
+	/* "ont achevé en mai la livraison des F-16 promis", "completed the
+	 * delivery of the promised jets": a transfer begun or completed
+	 * fulfils the promise that a participle after its noun recalls */
+	if (have[C_BEGUN] && have[C_TRANSFER_NOUN] && have[C_COMMITTED] && !have[C_DELIVERED] &&
+	    !have[C_TRANSFER] && pos[C_COMMITTED] > pos[C_TRANSFER_NOUN] &&
+	    g->m[pos[C_COMMITTED]].t1 - g->m[pos[C_COMMITTED]].t0 == 1)
+		have[C_COMMITTED] = 0;
 	/* the strongest provision predicate; a delivery outranks the promise
 	 * it fulfils ("de beloofde wapens zijn geleverd") */
 	static const int order[] = { C_REFUSED, C_CONSIDERING, C_DELIVERED, C_OFFERED, C_COMMITTED,
@@ -5130,6 +5163,12 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 			continue;
 		if (generic && mi + 1 < c->m1 && cue_at(g, mi + 1, C_COMMITTED) &&
 		    g->m[mi + 1].t0 == g->m[mi].t0 && g->m[mi + 1].t1 == g->m[mi].t1)
+			continue;
+		/* "a package worth 500 million euros of armoured vehicles": the
+		 * worth is the vehicles' value, and the package names no
+		 * materiel of its own */
+		if (generic && mi + 2 < c->m1 && cue_at(g, mi + 1, C_PARTITIVE) &&
+		    g->m[mi + 2].kind == M_ITEM && g->m[mi + 2].t0 == g->m[mi + 1].t1)
 			continue;
 		items[w++] = items[j];
 	}
@@ -6777,6 +6816,79 @@ enum { CONJ_VERB_REACH = 4, CONJ_VERB_REACH_FINAL = 12 };
  * words in English and French, at the end of the stretch (before any
  * punctuation) in Dutch and German, where a finite auxiliary right after
  * the coordinator opens such a conjunct without a pronoun. */
+/* Whether the coordinator at mention i, after a comma, opens a clause
+ * with a subject of its own: a state or its officials, then their verb
+ * (of speech, hope, will, or a record type) with at most one word
+ * between (", and Ukrainian officials hope the scheme ...", ", et les
+ * responsables ukrainiens espèrent", ", und ukrainische Beamte hoffen").
+ * The items of that clause are not the first clause's; a state after
+ * the coordinator with no verb of its own is gapping and stays. */
+static int comma_coordinated_subject(const gram_doc *g, size_t i)
+{
+	if (!comma_at(g, g->m[i].t0 - 1))
+		return 0;
+	size_t j = i + 1;
+	if (j < g->nm && cue_at(g, j, C_ARTICLE) && g->m[j].t0 == g->m[j - 1].t1)
+		j++;
+	/* the state and the noun of its officials, in either order ("les
+	 * responsables ukrainiens") */
+	int state = 0;
+	size_t j0 = j;
+	while (j < g->nm && j < j0 + 2 && g->m[j].t0 <= g->m[j - 1].t1 + 1 &&
+	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD))) {
+		state |= g->m[j].kind == M_ACTOR;
+		j++;
+	}
+	if (!state)
+		return 0;
+	if (j >= g->nm || g->m[j].t0 > g->m[j - 1].t1 + 1 || !no_punct(g, g->m[j - 1].t1, g->m[j].t0))
+		return 0;
+	const mention *v = &g->m[j];
+	return pred_cue(v) || cue_at(g, j, C_SHOULD) || cue_at(g, j, C_REPORT) || cue_at(g, j, C_FUTURE) ||
+	       cue_at(g, j, C_WOULD) || cue_at(g, j, C_COND);
+}
+
+/* Whether the coordinator at mention i joins a second infinitive to an
+ * infinitive that a predicate of the conjunct m[m0, i) governs: "asked
+ * Belgium to speed up the schedule and (to) deliver ten jets", "a demandé
+ * à la Belgique d'accélérer le calendrier et de livrer dix F-16".  The
+ * verb of giving is then the request's (or the promise's) object, not a
+ * predicate of its own.  The first infinitive is a word the lexicon does
+ * not know right after its marker ("to", "de", "à"); the second follows
+ * the coordinator with or without its own marker (English only drops
+ * it, and a bare English form in -s is finite, not an infinitive). */
+static int shared_infinitive(const gram_doc *g, size_t m0, size_t i)
+{
+	if ((g->lang != LANG_EN && g->lang != LANG_FR) || i + 1 >= g->nm)
+		return 0;
+	size_t j = i + 1;
+	int marked = (cue_at(g, j, C_RECIP) || cue_at(g, j, C_SOURCE)) && g->m[j].t0 == g->m[i].t1;
+	if (marked)
+		j++;
+	if (j >= g->nm || !cue_at(g, j, C_TRANSFER) || g->m[j].t0 != g->m[j - 1].t1)
+		return 0;
+	if (!marked) {
+		const token *v = &g->tl->v[g->m[j].t0];
+		if (g->lang != LANG_EN || tok_fold(g->tl, v)[v->flen - 1] == 's')
+			return 0;
+	}
+	for (size_t k = m0; k + 1 < i; k++) {
+		if (!pred_cue(&g->m[k]))
+			continue;
+		for (size_t q = k + 1; q < i; q++) {
+			const mention *mk = &g->m[q];
+			if (!(cue_at(g, q, C_RECIP) || cue_at(g, q, C_SOURCE)))
+				continue;
+			size_t t = mk->t1;
+			if (t < g->tl->n && (g->tl->v[t].flags & TOK_WORD) && !(g->tl->v[t].flags & TOK_CAP) &&
+			    g->m[q + 1].t0 > t && no_punct(g, t, g->m[i].t0))
+				return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 static int coordinated_subject(const gram_doc *g, size_t m0, size_t i)
 {
 	if (!cue_at(g, i, C_COORD) || i + 1 >= g->nm || g->m[i + 1].t0 != g->m[i].t1 || !has_pred(g, m0, i))
@@ -7143,7 +7255,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		}
 		/* "refused to send tanks and offered radios instead": a
 		 * coordinated predicate is a clause of its own */
-		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm) {
+		if (!cut && i > 0 && (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR)) && i + 1 < g->nm &&
+		    !shared_infinitive(g, cm0, i)) {
 			for (size_t j = i + 1; j < g->nm && j <= i + 3; j++) {
 				const mention *n = &g->m[j];
 				/* "en andere Europese landen toe te staan": an unnamed
@@ -7174,7 +7287,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * a restrictive "only" open a predicate of its own, whose verb
 		 * may come last, and which the negation does not reach */
 		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && has_pred(g, cm0, i) &&
-		    (coordinated_aux(g, cm0, i, t1) || coordinated_subject(g, cm0, i))) {
+		    (coordinated_aux(g, cm0, i, t1) || coordinated_subject(g, cm0, i) ||
+		     comma_coordinated_subject(g, i))) {
 			cut = 1;
 			ct1 = g->m[i].t0;
 		}
@@ -7730,6 +7844,13 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (ni)
 				told = k + 1;
 		}
+		/* "will buy a NASAMS system from the United States and donate
+		 * it to Ukraine", "va acheter ... et en faire don à l'Ukraine":
+		 * a conjunct of giving with no materiel of its own gives what
+		 * the purchase before it bought */
+		if (!ni && k > 0 && (p.prov == REC_COMMITTED || p.prov == REC_DELIVERED) &&
+		    cue_at(g, c->m0, C_COORD) && clause_has(g, &cl[k - 1], C_PURCHASE))
+			ni = clause_items(g, &cl[k - 1], nums, nn, items, 16);
 		/* the donor's last record that named materiel, which emit
 		 * takes when given no item */
 		const record *last = ndon && donors[0] && !ni ?
