@@ -2597,6 +2597,89 @@ static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
 	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD));
 }
 
+/* The first consent cue granting or denying of a clause, or c->m1. */
+static size_t consent_cue_pos(const clause *c, const int *have, const size_t *pos)
+{
+	size_t cp = c->m1;
+	if (have[C_CONS_GRANT] && pos[C_CONS_GRANT] < cp)
+		cp = pos[C_CONS_GRANT];
+	if (have[C_CONS_DENY] && pos[C_CONS_DENY] < cp)
+		cp = pos[C_CONS_DENY];
+	return cp;
+}
+
+/* "Ob Berlin die Weitergabe genehmigen würde, ließ er offen", "whether
+ * Bern will allow the re-export is unclear", "hoe Den Haag de doorvoer
+ * zou toestaan": a permission or a veto inside an open question, its
+ * question word before the consent cue, is neither granted nor denied
+ * (asking whether stays a request: only granting and denying drop) */
+static int consent_in_question(const int *have, const size_t *pos, size_t cp)
+{
+	return have[C_QUESTION_WORD] && pos[C_QUESTION_WORD] < cp;
+}
+
+/* "moet Berlijn instemmen met de doorlevering", "Germany must approve
+ * the re-export", "Berlin müsste die Weitergabe genehmigen", "Berne
+ * devrait autoriser le transfert": a consent that must or should be
+ * given is one needed, not one given (records.md: what a party should
+ * do is no record).  The modal stands shortly before the consent cue,
+ * no punctuation between. */
+static int consent_required(const gram_doc *g, const clause *c, size_t cp)
+{
+	for (size_t i = c->m0; i < cp; i++)
+		if (cue_at(g, i, C_SHOULD) && !g->m[i].rel && g->m[cp].t0 <= g->m[i].t1 + 6 &&
+		    no_punct(g, g->m[i].t1, g->m[cp].t0))
+			return 1;
+	return 0;
+}
+
+/* "These tanks will allow Ukraine to keep winning", "while allowing
+ * earlier contracts to be completed", "zal het leger toestaan de linie
+ * te houden", "erlaubt der Armee, die Front zu halten": a verb of
+ * permitting followed by the act it permits ("to", "te", "zu") grants a
+ * consent to pass materiel on only where its clause names what passes
+ * (a transfer, a re-export, ground crossed, materiel after the verb) or
+ * a state other than the recipient that is let do it ("allowed Poland
+ * to do the same").  A bare "gave its approval too" still refers back
+ * to the transfer told before. */
+static int permits_nothing(const gram_doc *g, const clause *c, size_t cp, const pred *p)
+{
+	if (p->transit)
+		return 0;
+	int act = 0, states = 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_SOME_DONOR))
+			return 0;
+		/* the state let do it stands right after the verb ("allowed
+		 * Poland to"), or, verb-final, as a second state before it */
+		if (m->kind == M_ACTOR && !m->origin_only && m->code != g->default_recipient &&
+		    (i > cp ? m->t0 <= g->m[cp].t1 + 3 : ++states > 1))
+			return 0;
+		/* "dit ook te doen", "to do the same": the act permitted
+		 * refers back to a transfer */
+		if (i > cp && cue_at(g, i, C_DEMONSTRATIVE))
+			return 0;
+		if (i > cp && (cue_at(g, i, C_RECIP) || cue_at(g, i, C_INF)))
+			act = 1;
+	}
+	if (!act)
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		/* not the recipient's own ("Ukraine's soldiers") */
+		int own = i > c->m0 && g->m[i - 1].kind == M_ACTOR && g->m[i - 1].code == g->default_recipient &&
+		          m->t0 <= g->m[i - 1].t1 + 2;
+		if (m->reexport || (m->kind == M_ITEM && i > cp && !own) || (m->kind == M_CUE &&
+		    (m->sub == C_TRANSFER || m->sub == C_TRANSFER_NOUN || m->sub == C_DELIVERED ||
+		     m->sub == C_COMMITTED || m->sub == C_PERMISSION || m->sub == C_TERRITORY ||
+		     m->sub == C_PASS_VERB || m->sub == C_LET || m->sub == C_ANAPHOR ||
+		     m->sub == C_SYSTEM_ANAPHOR || m->sub == C_CRAFT_ANAPHOR)))
+			return 0;
+	}
+	return 1;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -3288,6 +3371,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		p->cons[p->ncons++] = REC_CONSENT_DENIED;
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
 		return;
+	}
+	if (have[C_CONS_GRANT] || have[C_CONS_DENY]) {
+		size_t cp = consent_cue_pos(c, have, pos);
+		if (cp < c->m1 && (consent_in_question(have, pos, cp) || consent_required(g, c, cp))) {
+			have[C_CONS_GRANT] = have[C_CONS_DENY] = 0;
+			/* the consent is still what the story is about: a bare
+			 * "Warsaw has asked for it" next refers back to it */
+			g->last_any_sent = g->nsent;
+		}
+		else if (cp < c->m1 && have[C_CONS_GRANT] && !have[C_NEG] && !have[C_CONS_DENY] &&
+		         permits_nothing(g, c, cp, p))
+			have[C_CONS_GRANT] = 0;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
