@@ -623,23 +623,28 @@ static int headline_generic(const gram_doc *g, const rec_list *out, size_t next,
 	return 0;
 }
 
-/* Whether consent_granted record r names no asker where another grant of
- * the document, by the same state for the same recipient, names one: "De
+/* Whether consent record r names no asker where another of the document,
+ * of its type, by the same state for the same recipient, names one: "De
  * regering-Biden gaf groen licht voor de levering van Stingers aan Kiev"
  * beside "Estland mag met toestemming van Washington Stingers
  * doorleveren", a headline's "Scholz gibt grünes Licht für Leopard-Panzer"
  * over the body's grant to Poland.  It is the same permission told again
- * (records.md: a fact repeated in a document is one record).  Not so for
- * a refusal: a state that bars all transit and also one state's transfer
+ * (records.md: a fact repeated in a document is one record).  A refusal
+ * is told again only of the same materiel ("laat Britse mijnenjagers niet
+ * door", then "laat twee mijnenjagers niet via de Bosporus varen"): a
+ * state that bars all transit of weapons and also one state's shells
  * tells two facts. */
-static int grant_restated(const rec_list *out, size_t first, const record *r)
+static int consent_restated(const rec_list *out, size_t first, const record *r)
 {
-	if (r->type != REC_CONSENT_GRANTED || r->donor || !r->consent_by)
+	if ((r->type != REC_CONSENT_GRANTED && r->type != REC_CONSENT_DENIED) || r->donor || !r->consent_by)
+		return 0;
+	int deny = r->type == REC_CONSENT_DENIED;
+	if (deny && (!r->category || !strcmp(r->category, "weapons")))
 		return 0;
 	for (size_t j = first; j < out->n; j++) {
 		const record *o = &out->v[j];
-		if (o != r && o->type == REC_CONSENT_GRANTED && o->donor && o->consent_by == r->consent_by &&
-		    o->recipient == r->recipient)
+		if (o != r && o->type == r->type && o->donor && o->consent_by == r->consent_by &&
+		    o->recipient == r->recipient && (!deny || o->category == r->category))
 			return 1;
 	}
 	return 0;
@@ -649,7 +654,7 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
 	size_t w = first;
 	for (size_t i = first; i < out->n; i++) {
-		if (headline_generic(g, out, i + 1, &out->v[i]) || grant_restated(out, first, &out->v[i])) {
+		if (headline_generic(g, out, i + 1, &out->v[i]) || consent_restated(out, first, &out->v[i])) {
 			record_release(&out->v[i]);
 			continue;
 		}
