@@ -2624,6 +2624,15 @@ static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
 	       (g->m[j].kind == M_ACTOR || cue_at(g, j, C_ACTOR_HEAD));
 }
 
+/* Whether every committed cue of clause c is a word of approving. */
+static int only_approvals(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel && !g->m[i].approve)
+			return 0;
+	return 1;
+}
+
 /* The first consent cue granting or denying of a clause, or c->m1. */
 static size_t consent_cue_pos(const clause *c, const int *have, const size_t *pos)
 {
@@ -3518,6 +3527,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		}
 		return;
 	}
+	/* "Les États-Unis, dont l'accord est nécessaire pour tout transfert,
+	 * ont donné leur feu vert", "Washington, whose approval the transfer
+	 * needs, gave the green light": beside a consent cue, a word of
+	 * approving is that consent's, no promise of the approver's own */
+	if (p->ncons && have[C_COMMITTED] && only_approvals(g, c))
+		have[C_COMMITTED] = 0;
 	/* under a consent cue a bare transfer verb is what is permitted
 	 * ("permission to export howitzers"), not a provision of its own;
 	 * but a wish to give, told before the consent cue, is the wisher's
