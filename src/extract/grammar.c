@@ -32,6 +32,7 @@ const char *const gram_cue_classes[] = {
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces", "pass_verb", "rebuffed", "without",
 	"follows", "followed", "unit_anaphor", "likewise",
+	"export", "export_licence",
 	NULL
 };
 
@@ -1216,6 +1217,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			if (e->sub == C_REEXPORT) {
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
+			}
+			/* an export is a transfer noun, its licence a
+			 * permission; both say the state's own goods leave */
+			if (e->sub == C_EXPORT || e->sub == C_EXPORT_LICENCE) {
+				mm->sub = e->sub == C_EXPORT ? C_TRANSFER_NOUN : C_PERMISSION;
+				mm->export = 1;
 			}
 			if (e->sub == C_APPROVE) {
 				mm->sub = C_COMMITTED;
@@ -6214,7 +6221,8 @@ int gram_makes_record(int cls)
 	/* the record-making classes lie below 64, in RECORD_CUES' word; and
 	 * ground crossed, which "let" across it makes a consent (a rarer
 	 * word for the prefilter to key on than "let") */
-	return cls == C_TERRITORY || cls == C_PASS_VERB || cls == C_REBUFFED ||
+	return cls == C_TERRITORY || cls == C_PASS_VERB || cls == C_REBUFFED || cls == C_EXPORT ||
+	       cls == C_EXPORT_LICENCE ||
 	       (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
@@ -6881,6 +6889,34 @@ static int follow_type(const gram_doc *g)
 	if (has_cue(g, C_FOLLOWS))
 		return REC_COMMITTED;
 	return -1;
+}
+
+/* Whether clause c names an export or an export licence (a green light
+ * alone may be for a state that asked; an export licence is the state's
+ * own goods leaving). */
+static int names_export(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_CUE && g->m[i].export && !g->m[i].rel)
+			return 1;
+	return 0;
+}
+
+/* Whether a consent of clause c, decided by consent_by, is about
+ * materiel of a third state: a transit, a re-export, or items that
+ * another state made or held (origin[0, no)). */
+static int third_state_materiel(const gram_doc *g, const clause *c, const pred *p,
+                                const char *consent_by, const mention *const *origin, size_t no)
+{
+	if (p->transit)
+		return 1;
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].reexport)
+			return 1;
+	for (size_t i = 0; i < no; i++)
+		if (origin[i]->code != consent_by)
+			return 1;
+	return 0;
 }
 
 /* Whether a people is named as a share of itself: "60 % des Français",
@@ -8222,24 +8258,22 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 								cby[ncb++] = act[j]->code;
 						break;
 					}
-				if (!ncd && !some && p.prov < 0 && p.ncons == 1 &&
-				    p.cons[0] == REC_CONSENT_DENIED && ni) {
+				if (!ncd && !some && p.prov < 0 && p.ncons == 1 && ni &&
+				    (p.cons[0] == REC_CONSENT_DENIED ||
+				     (p.cons[0] == REC_CONSENT_GRANTED && names_export(g, c))) &&
+				    !third_state_materiel(g, c, &p, consent_by, origin, no)) {
 					/* "Het houdt de export van wapens voor Oekraïne tegen":
 					 * blocking an export no other state asked for, of
-					 * materiel from nowhere else, is refusing to supply */
-					int third = p.transit;
-					for (size_t i = c->m0; i < c->m1; i++)
-						if (g->m[i].reexport)
-							third = 1;
-					for (size_t i = 0; i < no; i++)
-						if (origin[i]->code != consent_by)
-							third = 1;
-					if (!third) {
-						for (size_t j = 0; j < ni; j++)
-							emit(g, out, first, REC_REFUSED, consent_by, recipient, NULL,
-							     &items[j], t0, t1, c->t0, c->t1, dates);
-						ncb = 0;
-					}
+					 * materiel from nowhere else, is refusing to supply;
+					 * "approved an export licence for 14 Leopard tanks to
+					 * Ukraine", "a autorisé l'exportation de canons vers
+					 * l'Ukraine": granting one is the state's own
+					 * commitment, no consent */
+					int t = p.cons[0] == REC_CONSENT_DENIED ? REC_REFUSED : REC_COMMITTED;
+					for (size_t j = 0; j < ni; j++)
+						emit(g, out, first, t, consent_by, recipient, NULL,
+						     &items[j], t0, t1, c->t0, c->t1, dates);
+					ncb = 0;
 				}
 				if (!ncd)
 					cdon[ncd++] = NULL;

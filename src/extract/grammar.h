@@ -35,6 +35,7 @@ enum cue_class {
 	C_EXERCISE, C_CIVIL, C_COMPANY, C_CLAIM, C_LET, C_APPROVE, C_CRAFT_ANAPHOR, C_INSTEAD, C_LIKE, C_VARIANT, C_PAIR,
 	C_OWN_FORCES, C_PASS_VERB, C_REBUFFED, C_WITHOUT,
 	C_FOLLOWS, C_FOLLOWED, C_UNIT_ANAPHOR, C_LIKEWISE,
+	C_EXPORT, C_EXPORT_LICENCE,
 	C_NCLASSES
 };
 
@@ -61,6 +62,7 @@ typedef struct mention {
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	unsigned char reexport;  /* a transfer noun of third-state materiel */
+	unsigned char export;    /* a transfer noun or permission of an export ("Ausfuhr", "export licence") */
 	unsigned char approve;   /* a committed verb that approves ("genehmigte", "approved") */
 	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	unsigned char would_form; /* a passive auxiliary written as the conditional ("würden", folded like "wurden") */
