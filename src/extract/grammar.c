@@ -2023,6 +2023,16 @@ static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
 				pend = g->m[j].t1;
 			}
 		}
+		/* "weigerden de Amerikanen hun bases te laten gebruiken", "let
+		 * US planes use its air bases", "refused to let them use its
+		 * bases": the subject's own ground, with a verb of letting (or
+		 * of refusing, permitting or forbidding) in the clause, is
+		 * ground it lets others use for the transfer */
+		if (!passage && i > c->m0 && cue_at(g, i - 1, C_POSSESSIVE) && g->m[i - 1].t1 == t->t0)
+			for (size_t j = c->m0; j < c->m1 && !passage; j++)
+				if ((cue_at(g, j, C_LET) || cue_at(g, j, C_REFUSED) || cue_at(g, j, C_CONS_GRANT) ||
+				     cue_at(g, j, C_CONS_DENY)) && !g->m[j].rel)
+					passage = 1;
 		if (!passage)
 			continue;
 		/* the state named in the phrase: before the noun ("Hongaars
