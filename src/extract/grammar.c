@@ -32,7 +32,7 @@ const char *const gram_cue_classes[] = {
 	"exercise", "civil", "company", "claim", "let", "approve", "craft_anaphor", "instead", "like", "variant", "pair",
 	"own_forces", "pass_verb", "rebuffed", "without",
 	"follows", "followed", "unit_anaphor", "likewise",
-	"export", "export_licence",
+	"export", "export_licence", "despite",
 	NULL
 };
 
@@ -1744,12 +1744,36 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 	return giving_cue(&g->m[v]);
 }
 
+/* Whether the actor at mention i stands in a concessive phrase ("malgré
+ * les protestations de l'Azerbaïdjan", "despite objections from
+ * Hungary", "ondanks Russisch protest", "trotz der Kritik Moskaus"): the
+ * word of conceding before it in the same stretch, at most six tokens
+ * back, no punctuation and no predicate between. */
+static int conceded(const gram_doc *g, size_t m0, size_t i)
+{
+	if (!has_cue(g, C_DESPITE))
+		return 0;
+	for (size_t j = i; j-- > m0;) {
+		const mention *c = &g->m[j];
+		if (g->m[i].t0 > c->t1 + 6 || !no_punct(g, c->t1, g->m[i].t0) || pred_cue(c))
+			return 0;
+		if (cue_at(g, j, C_DESPITE))
+			return 1;
+	}
+	return 0;
+}
+
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		/* a state that protests is no party of the transfer */
+		if (conceded(g, m0, i)) {
+			a->origin_only = 1;
+			continue;
+		}
 		/* "from Germany, Denmark and the Netherlands": an actor after a
 		 * comma in a list shares the role of the one before it */
 		if (i > m0 && comma_joined(g, i - 1) && g->m[i - 1].role != ROLE_NONE &&
