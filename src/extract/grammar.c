@@ -651,6 +651,37 @@ static int consent_restated(const rec_list *out, size_t first, const record *r)
 	return 0;
 }
 
+/* Makes each own grant left (record.own_grant: no consent of the
+ * document restates it) the approver's commitment; one the document
+ * already holds as a commitment of the same key is dropped. */
+static void own_grants_committed(rec_list *out, size_t first)
+{
+	size_t w = first;
+	for (size_t i = first; i < out->n; i++) {
+		record *r = &out->v[i];
+		if (r->own_grant && r->type == REC_CONSENT_GRANTED) {
+			r->type = REC_COMMITTED;
+			r->donor = r->consent_by;
+			r->consent_by = NULL;
+			r->own_grant = 0;
+			int held = 0;
+			for (size_t j = first; j < out->n && !held; j++) {
+				const record *o = &out->v[j];
+				held = j != i && o->type == REC_COMMITTED && o->donor == r->donor &&
+				       o->recipient == r->recipient && o->category == r->category;
+			}
+			if (held) {
+				record_release(r);
+				continue;
+			}
+		}
+		if (w != i)
+			out->v[w] = out->v[i];
+		w++;
+	}
+	out->n = w;
+}
+
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
 	size_t w = first;
@@ -664,6 +695,7 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 		w++;
 	}
 	out->n = w;
+	own_grants_committed(out, first);
 	for (size_t i = first; i < out->n; i++) {
 		record *r = &out->v[i];
 		if (r->system || rec_is_consent(r->type))
@@ -4324,6 +4356,7 @@ static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const c
 	record *r = rec_list_push(out);
 	r->type = (rec_type)type;
 	r->tentative = type == REC_COMMITTED && g->emit_tentative;
+	r->own_grant = type == REC_CONSENT_GRANTED && g->emit_own;
 	r->donor = donor;
 	r->recipient = recipient;
 	r->consent_by = rec_is_consent((rec_type)type) ? consent_by : NULL;
@@ -8309,6 +8342,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						     &items[j], t0, t1, c->t0, c->t1, dates);
 					ncb = 0;
 				}
+				/* "Der Bundestag gab grünes Licht für die Lieferung von
+				 * Leopard-Panzern an die Ukraine", "the EU cleared 5
+				 * billion euros in military aid": a green light with
+				 * nobody asking, of materiel of nowhere else, approves
+				 * the state's own aid; gram_doc_finish makes it the
+				 * commitment it is, unless the document tells the
+				 * consent with its asker too (a headline's "Washington
+				 * gives green light for Stingers") */
+				g->emit_own = !ncd && !some && p.prov < 0 && p.ncons == 1 && ni && ncb == 1 &&
+				              p.cons[0] == REC_CONSENT_GRANTED &&
+				              !third_state_materiel(g, c, &p, consent_by, origin, no);
 				if (!ncd)
 					cdon[ncd++] = NULL;
 				for (size_t ti = 0; ti < p.ncons; ti++)
@@ -8317,6 +8361,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 							if (cdon[d] != cby[b])
 								emit(g, out, first, p.cons[ti], cdon[d], recipient, cby[b],
 								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates);
+				g->emit_own = 0;
 			}
 		}
 		if (ndon && donors[0] && !requested) {

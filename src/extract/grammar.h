@@ -141,6 +141,7 @@ typedef struct gram_doc {
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
 	int emit_tentative;      /* the records emitted now are tentative */
 	int emit_present;        /* ... come from a bare present transfer verb */
+	int emit_own;            /* ... are consents granted with nobody asking (record.own_grant) */
 	int last_type;           /* type of the last provision records */
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */
