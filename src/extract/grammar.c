@@ -2041,6 +2041,14 @@ static int let_pass(const gram_doc *g, const clause *c, size_t li)
  * clause that names a transit, is ground that materiel crosses.  Returns
  * whether the clause has one; *owner is the state the phrase names, or
  * NULL (a possessive: the ground of the clause's subject). */
+/* Whether token q and the one after it are written as one word with a
+ * hyphen between ("ungarisch-ukrainische"). */
+static int hyphen_joined(const gram_doc *g, size_t q)
+{
+	const token *a = &g->tl->v[q], *b = &g->tl->v[q + 1];
+	return b->start == a->end + 1 && g->d->text[a->end] == '-';
+}
+
 static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
 {
 	*owner = NULL;
@@ -2058,14 +2066,21 @@ static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
 		 * where the phrase after the word of passage starts */
 		int passage = named_transit;
 		size_t pend = t->t0;
-		size_t lo = t->t0 > c->t0 + 4 ? t->t0 - 4 : c->t0;
+		/* a hyphenated compound between is one word: "über die
+		 * ungarisch-ukrainische Grenze" */
+		size_t hy = 0;
+		for (size_t q = t->t0 > c->t0 + 5 ? t->t0 - 5 : c->t0; q + 1 < t->t0; q++)
+			if (hyphen_joined(g, q))
+				hy++;
+		size_t span = 4 + hy, gap = 2 + hy;
+		size_t lo = t->t0 > c->t0 + span ? t->t0 - span : c->t0;
 		for (size_t q = lo; q < t->t0; q++) {
 			lex_match m[LEX_NKINDS];
 			m[LEX_CUE].e = NULL;
 			lex_match_at(g->lx, g->tl, g->d->text, q, t->t0, g->lang, m);
 			for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->lx, e))
 				if (e->sub == C_PASSAGE && lex_entry_ok(e, g->tl, g->d->text, q, m[LEX_CUE].ntok, g->lang) &&
-				    q + m[LEX_CUE].ntok + 2 >= t->t0) {
+				    q + m[LEX_CUE].ntok + gap >= t->t0) {
 					passage = 1;
 					pend = q + m[LEX_CUE].ntok;
 					break;
