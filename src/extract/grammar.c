@@ -2721,6 +2721,28 @@ static int only_approvals(const gram_doc *g, const clause *c)
 	return 1;
 }
 
+/* Whether clause c is a bare refusal ("il lui a été refusé", "it was
+ * refused", "Berne refused") of the consent asked of g->last_cby in this
+ * sentence or the one before: a refusal with no other predicate, no
+ * item, and no state named but that one (pronouns and anaphors do). */
+static int refusal_backref(const gram_doc *g, const clause *c, const int *have)
+{
+	if (!have[C_REFUSED] || !g->last_cby || !g->nsent || g->last_cby_sent + 1 < g->nsent)
+		return 0;
+	static const int others[] = { C_TRANSFER, C_TRANSFER_NOUN, C_DELIVERED, C_COMMITTED, C_RECEIVE,
+	                              C_REQUESTED, C_OFFERED, C_CONSIDERING, C_NEG, C_CONS_REQ,
+	                              C_CONS_GRANT, C_CONS_DENY, C_PERMISSION };
+	for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+		if (have[others[k]])
+			return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM || (m->kind == M_ACTOR && m->code != g->last_cby))
+			return 0;
+	}
+	return 1;
+}
+
 /* The first consent cue granting or denying of a clause, or c->m1. */
 static size_t consent_cue_pos(const clause *c, const int *have, const size_t *pos)
 {
@@ -3154,6 +3176,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			pos[C_CONS_REQ] = pos[C_REQUESTED];
 			have[C_REQUESTED] = 0;
 		}
+	}
+	/* "Madrid avait sollicité le feu vert suisse ... ; il lui a été
+	 * refusé", "Oslo asked Berlin for approval; it was refused": right
+	 * after a consent request, a refusal naming no materiel, no verb of
+	 * giving and no state but the one asked denies that consent */
+	if (refusal_backref(g, c, have)) {
+		p->backref = 1;
+		have[C_CONS_DENY]++;
+		pos[C_CONS_DENY] = pos[C_REFUSED];
+		have[C_REFUSED] = 0;
 	}
 	/* "Italy approved Norway's transfer of tanks", "genehmigte die
 	 * Weitergabe", "keurde de overdracht door Noorwegen goed": approving
@@ -8031,7 +8063,15 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			const char *cdon[8];
 			size_t ncd = 0;
 			const char *consent_by = NULL;
-			if (p.prov >= 0 && ndon && donors[0]) {
+			if (p.backref && p.ncons == 1 && p.cons[0] == REC_CONSENT_DENIED) {
+				/* a bare refusal of the consent just asked
+				 * (refusal_backref): its askers and the state asked */
+				consent_by = g->last_cby;
+				for (size_t r = out->n; r-- > first && !ncd;)
+					if (out->v[r].type == REC_CONSENT_REQUESTED && out->v[r].consent_by == consent_by &&
+					    out->v[r].recipient == recipient)
+						cdon[ncd++] = out->v[r].donor;
+			} else if (p.prov >= 0 && ndon && donors[0]) {
 				for (size_t d = 0; d < ndon; d++)
 					cdon[ncd++] = donors[d];
 				for (size_t i = 0; i < na && !consent_by; i++)
