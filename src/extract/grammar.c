@@ -33,6 +33,7 @@ const char *const gram_cue_classes[] = {
 	"own_forces", "pass_verb", "rebuffed", "without",
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
+	"export", "export_licence", "despite",
 	NULL
 };
 
@@ -690,11 +691,69 @@ static int headline_generic(const gram_doc *g, const rec_list *out, size_t next,
 	return 0;
 }
 
+/* Whether consent record r names no asker where another of the document,
+ * of its type, by the same state for the same recipient, names one: "De
+ * regering-Biden gaf groen licht voor de levering van Stingers aan Kiev"
+ * beside "Estland mag met toestemming van Washington Stingers
+ * doorleveren", a headline's "Scholz gibt grünes Licht für Leopard-Panzer"
+ * over the body's grant to Poland.  It is the same permission told again
+ * (records.md: a fact repeated in a document is one record).  A refusal
+ * is told again only of the same materiel ("laat Britse mijnenjagers niet
+ * door", then "laat twee mijnenjagers niet via de Bosporus varen"): a
+ * state that bars all transit of weapons and also one state's shells
+ * tells two facts. */
+static int consent_restated(const rec_list *out, size_t first, const record *r)
+{
+	if ((r->type != REC_CONSENT_GRANTED && r->type != REC_CONSENT_DENIED) || r->donor || !r->consent_by)
+		return 0;
+	int deny = r->type == REC_CONSENT_DENIED;
+	if (deny && (!r->category || !strcmp(r->category, "weapons")))
+		return 0;
+	for (size_t j = first; j < out->n; j++) {
+		const record *o = &out->v[j];
+		if (o != r && o->type == r->type && o->donor && o->consent_by == r->consent_by &&
+		    o->recipient == r->recipient && (!deny || o->category == r->category))
+			return 1;
+	}
+	return 0;
+}
+
+/* Makes each own grant left (record.own_grant: no consent of the
+ * document restates it) the approver's commitment; one the document
+ * already holds as a commitment of the same key is dropped. */
+static void own_grants_committed(rec_list *out, size_t first)
+{
+	size_t w = first;
+	for (size_t i = first; i < out->n; i++) {
+		record *r = &out->v[i];
+		if (r->own_grant && r->type == REC_CONSENT_GRANTED) {
+			r->type = REC_COMMITTED;
+			r->donor = r->consent_by;
+			r->consent_by = NULL;
+			r->own_grant = 0;
+			int held = 0;
+			for (size_t j = first; j < out->n && !held; j++) {
+				const record *o = &out->v[j];
+				held = j != i && o->type == REC_COMMITTED && o->donor == r->donor &&
+				       o->recipient == r->recipient && o->category == r->category;
+			}
+			if (held) {
+				record_release(r);
+				continue;
+			}
+		}
+		if (w != i)
+			out->v[w] = out->v[i];
+		w++;
+	}
+	out->n = w;
+}
+
 void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
 	size_t w = first;
 	for (size_t i = first; i < out->n; i++) {
-		if (headline_generic(g, out, i + 1, &out->v[i])) {
+		if (headline_generic(g, out, i + 1, &out->v[i]) || consent_restated(out, first, &out->v[i])) {
 			record_release(&out->v[i]);
 			continue;
 		}
@@ -703,6 +762,7 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 		w++;
 	}
 	out->n = w;
+	own_grants_committed(out, first);
 	for (size_t i = first; i < out->n; i++) {
 		record *r = &out->v[i];
 		if (r->system || rec_is_consent(r->type))
@@ -1279,6 +1339,12 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				mm->sub = C_TRANSFER_NOUN;
 				mm->reexport = 1;
 			}
+			/* an export is a transfer noun, its licence a
+			 * permission; both say the state's own goods leave */
+			if (e->sub == C_EXPORT || e->sub == C_EXPORT_LICENCE) {
+				mm->sub = e->sub == C_EXPORT ? C_TRANSFER_NOUN : C_PERMISSION;
+				mm->export = 1;
+			}
 			/* "through", "über": looked up only before a territory
 			 * noun (transit_at), no mention of their own */
 			if (e->sub == C_PASSAGE) {
@@ -1788,12 +1854,36 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
 	return giving_cue(&g->m[v]);
 }
 
+/* Whether the actor at mention i stands in a concessive phrase ("malgré
+ * les protestations de l'Azerbaïdjan", "despite objections from
+ * Hungary", "ondanks Russisch protest", "trotz der Kritik Moskaus"): the
+ * word of conceding before it in the same stretch, at most six tokens
+ * back, no punctuation and no predicate between. */
+static int conceded(const gram_doc *g, size_t m0, size_t i)
+{
+	if (!has_cue(g, C_DESPITE))
+		return 0;
+	for (size_t j = i; j-- > m0;) {
+		const mention *c = &g->m[j];
+		if (g->m[i].t0 > c->t1 + 6 || !no_punct(g, c->t1, g->m[i].t0) || pred_cue(c))
+			return 0;
+		if (cue_at(g, j, C_DESPITE))
+			return 1;
+	}
+	return 0;
+}
+
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		/* a state that protests is no party of the transfer */
+		if (conceded(g, m0, i)) {
+			a->origin_only = 1;
+			continue;
+		}
 		/* "from Germany, Denmark and the Netherlands": an actor after a
 		 * comma in a list shares the role of the one before it */
 		if (i > m0 && comma_joined(g, i - 1) && g->m[i - 1].role != ROLE_NONE &&
@@ -2029,6 +2119,14 @@ static int let_pass(const gram_doc *g, const clause *c, size_t li)
  * clause that names a transit, is ground that materiel crosses.  Returns
  * whether the clause has one; *owner is the state the phrase names, or
  * NULL (a possessive: the ground of the clause's subject). */
+/* Whether token q and the one after it are written as one word with a
+ * hyphen between ("ungarisch-ukrainische"). */
+static int hyphen_joined(const gram_doc *g, size_t q)
+{
+	const token *a = &g->tl->v[q], *b = &g->tl->v[q + 1];
+	return b->start == a->end + 1 && g->d->text[a->end] == '-';
+}
+
 static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
 {
 	*owner = NULL;
@@ -2046,14 +2144,21 @@ static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
 		 * where the phrase after the word of passage starts */
 		int passage = named_transit;
 		size_t pend = t->t0;
-		size_t lo = t->t0 > c->t0 + 4 ? t->t0 - 4 : c->t0;
+		/* a hyphenated compound between is one word: "über die
+		 * ungarisch-ukrainische Grenze" */
+		size_t hy = 0;
+		for (size_t q = t->t0 > c->t0 + 5 ? t->t0 - 5 : c->t0; q + 1 < t->t0; q++)
+			if (hyphen_joined(g, q))
+				hy++;
+		size_t span = 4 + hy, gap = 2 + hy;
+		size_t lo = t->t0 > c->t0 + span ? t->t0 - span : c->t0;
 		for (size_t q = lo; q < t->t0; q++) {
 			lex_match m[LEX_NKINDS];
 			m[LEX_CUE].e = NULL;
 			lex_match_at(g->lx, g->tl, g->d->text, q, t->t0, g->lang, m);
 			for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->lx, e))
 				if (e->sub == C_PASSAGE && lex_entry_ok(e, g->tl, g->d->text, q, m[LEX_CUE].ntok, g->lang) &&
-				    q + m[LEX_CUE].ntok + 2 >= t->t0) {
+				    q + m[LEX_CUE].ntok + gap >= t->t0) {
 					passage = 1;
 					pend = q + m[LEX_CUE].ntok;
 					break;
@@ -2067,6 +2172,16 @@ static int transit_at(const gram_doc *g, const clause *c, const mention **owner)
 				pend = g->m[j].t1;
 			}
 		}
+		/* "weigerden de Amerikanen hun bases te laten gebruiken", "let
+		 * US planes use its air bases", "refused to let them use its
+		 * bases": the subject's own ground, with a verb of letting (or
+		 * of refusing, permitting or forbidding) in the clause, is
+		 * ground it lets others use for the transfer */
+		if (!passage && i > c->m0 && cue_at(g, i - 1, C_POSSESSIVE) && g->m[i - 1].t1 == t->t0)
+			for (size_t j = c->m0; j < c->m1 && !passage; j++)
+				if ((cue_at(g, j, C_LET) || cue_at(g, j, C_REFUSED) || cue_at(g, j, C_CONS_GRANT) ||
+				     cue_at(g, j, C_CONS_DENY)) && !g->m[j].rel)
+					passage = 1;
 		if (!passage)
 			continue;
 		/* the state named in the phrase: before the noun ("Hongaars
@@ -2804,6 +2919,120 @@ static int reexport_before_closing(const gram_doc *g, const clause *c, size_t v,
 	return 0;
 }
 
+/* Whether every committed cue of clause c is a word of approving. */
+static int only_approvals(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (cue_at(g, i, C_COMMITTED) && !g->m[i].rel && !g->m[i].approve)
+			return 0;
+	return 1;
+}
+
+/* Whether clause c is a bare refusal ("il lui a été refusé", "it was
+ * refused", "Berne refused") of the consent asked of g->last_cby in this
+ * sentence or the one before: a refusal with no other predicate, no
+ * item, and no state named but that one (pronouns and anaphors do). */
+static int refusal_backref(const gram_doc *g, const clause *c, const int *have)
+{
+	if (!have[C_REFUSED] || !g->last_cby || !g->nsent || g->last_cby_sent + 1 < g->nsent)
+		return 0;
+	static const int others[] = { C_TRANSFER, C_TRANSFER_NOUN, C_DELIVERED, C_COMMITTED, C_RECEIVE,
+	                              C_REQUESTED, C_OFFERED, C_CONSIDERING, C_NEG, C_CONS_REQ,
+	                              C_CONS_GRANT, C_CONS_DENY, C_PERMISSION };
+	for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+		if (have[others[k]])
+			return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM || (m->kind == M_ACTOR && m->code != g->last_cby))
+			return 0;
+	}
+	return 1;
+}
+
+/* The first consent cue granting or denying of a clause, or c->m1. */
+static size_t consent_cue_pos(const clause *c, const int *have, const size_t *pos)
+{
+	size_t cp = c->m1;
+	if (have[C_CONS_GRANT] && pos[C_CONS_GRANT] < cp)
+		cp = pos[C_CONS_GRANT];
+	if (have[C_CONS_DENY] && pos[C_CONS_DENY] < cp)
+		cp = pos[C_CONS_DENY];
+	return cp;
+}
+
+/* "Ob Berlin die Weitergabe genehmigen würde, ließ er offen", "whether
+ * Bern will allow the re-export is unclear", "hoe Den Haag de doorvoer
+ * zou toestaan": a permission or a veto inside an open question, its
+ * question word before the consent cue, is neither granted nor denied
+ * (asking whether stays a request: only granting and denying drop) */
+static int consent_in_question(const int *have, const size_t *pos, size_t cp)
+{
+	return have[C_QUESTION_WORD] && pos[C_QUESTION_WORD] < cp;
+}
+
+/* "moet Berlijn instemmen met de doorlevering", "Germany must approve
+ * the re-export", "Berlin müsste die Weitergabe genehmigen", "Berne
+ * devrait autoriser le transfert": a consent that must or should be
+ * given is one needed, not one given (records.md: what a party should
+ * do is no record).  The modal stands shortly before the consent cue,
+ * no punctuation between. */
+static int consent_required(const gram_doc *g, const clause *c, size_t cp)
+{
+	for (size_t i = c->m0; i < cp; i++)
+		if (cue_at(g, i, C_SHOULD) && !g->m[i].rel && g->m[cp].t0 <= g->m[i].t1 + 6 &&
+		    no_punct(g, g->m[i].t1, g->m[cp].t0))
+			return 1;
+	return 0;
+}
+
+/* "These tanks will allow Ukraine to keep winning", "while allowing
+ * earlier contracts to be completed", "zal het leger toestaan de linie
+ * te houden", "erlaubt der Armee, die Front zu halten": a verb of
+ * permitting followed by the act it permits ("to", "te", "zu") grants a
+ * consent to pass materiel on only where its clause names what passes
+ * (a transfer, a re-export, ground crossed, materiel after the verb) or
+ * a state other than the recipient that is let do it ("allowed Poland
+ * to do the same").  A bare "gave its approval too" still refers back
+ * to the transfer told before. */
+static int permits_nothing(const gram_doc *g, const clause *c, size_t cp, const pred *p)
+{
+	if (p->transit)
+		return 0;
+	int act = 0, states = 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_SOME_DONOR))
+			return 0;
+		/* the state let do it stands right after the verb ("allowed
+		 * Poland to"), or, verb-final, as a second state before it */
+		if (m->kind == M_ACTOR && !m->origin_only && m->code != g->default_recipient &&
+		    (i > cp ? m->t0 <= g->m[cp].t1 + 3 : ++states > 1))
+			return 0;
+		/* "dit ook te doen", "to do the same": the act permitted
+		 * refers back to a transfer */
+		if (i > cp && cue_at(g, i, C_DEMONSTRATIVE))
+			return 0;
+		if (i > cp && (cue_at(g, i, C_RECIP) || cue_at(g, i, C_INF)))
+			act = 1;
+	}
+	if (!act)
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		/* not the recipient's own ("Ukraine's soldiers") */
+		int own = i > c->m0 && g->m[i - 1].kind == M_ACTOR && g->m[i - 1].code == g->default_recipient &&
+		          m->t0 <= g->m[i - 1].t1 + 2;
+		if (m->reexport || (m->kind == M_ITEM && i > cp && !own) || (m->kind == M_CUE &&
+		    (m->sub == C_TRANSFER || m->sub == C_TRANSFER_NOUN || m->sub == C_DELIVERED ||
+		     m->sub == C_COMMITTED || m->sub == C_PERMISSION || m->sub == C_TERRITORY ||
+		     m->sub == C_PASS_VERB || m->sub == C_LET || m->sub == C_ANAPHOR ||
+		     m->sub == C_SYSTEM_ANAPHOR || m->sub == C_CRAFT_ANAPHOR)))
+			return 0;
+	}
+	return 1;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -3154,6 +3383,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[C_REQUESTED] = 0;
 		}
 	}
+	/* "Madrid avait sollicité le feu vert suisse ... ; il lui a été
+	 * refusé", "Oslo asked Berlin for approval; it was refused": right
+	 * after a consent request, a refusal naming no materiel, no verb of
+	 * giving and no state but the one asked denies that consent */
+	if (refusal_backref(g, c, have)) {
+		p->backref = 1;
+		have[C_CONS_DENY]++;
+		pos[C_CONS_DENY] = pos[C_REFUSED];
+		have[C_REFUSED] = 0;
+	}
 	/* "Italy approved Norway's transfer of tanks", "genehmigte die
 	 * Weitergabe", "keurde de overdracht door Noorwegen goed": approving
 	 * a transfer that another state makes, or a re-export, grants it
@@ -3438,6 +3677,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
 		return;
 	}
+	if (have[C_CONS_GRANT] || have[C_CONS_DENY]) {
+		size_t cp = consent_cue_pos(c, have, pos);
+		if (cp < c->m1 && (consent_in_question(have, pos, cp) || consent_required(g, c, cp))) {
+			have[C_CONS_GRANT] = have[C_CONS_DENY] = 0;
+			/* the consent is still what the story is about: a bare
+			 * "Warsaw has asked for it" next refers back to it */
+			g->last_any_sent = g->nsent;
+		}
+		else if (cp < c->m1 && have[C_CONS_GRANT] && !have[C_NEG] && !have[C_CONS_DENY] &&
+		         permits_nothing(g, c, cp, p))
+			have[C_CONS_GRANT] = 0;
+	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
 		p->cons[p->ncons++] = REC_CONSENT_REQUESTED;
@@ -3544,6 +3795,12 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		}
 		return;
 	}
+	/* "Les États-Unis, dont l'accord est nécessaire pour tout transfert,
+	 * ont donné leur feu vert", "Washington, whose approval the transfer
+	 * needs, gave the green light": beside a consent cue, a word of
+	 * approving is that consent's, no promise of the approver's own */
+	if (p->ncons && have[C_COMMITTED] && only_approvals(g, c))
+		have[C_COMMITTED] = 0;
 	/* under a consent cue a bare transfer verb is what is permitted
 	 * ("permission to export howitzers"), not a provision of its own;
 	 * but a wish to give, told before the consent cue, is the wisher's
@@ -4338,6 +4595,7 @@ static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const c
 	record *r = rec_list_push(out);
 	r->type = (rec_type)type;
 	r->tentative = type == REC_COMMITTED && g->emit_tentative;
+	r->own_grant = type == REC_CONSENT_GRANTED && g->emit_own;
 	r->donor = donor;
 	r->recipient = recipient;
 	r->consent_by = rec_is_consent((rec_type)type) ? consent_by : NULL;
@@ -6273,7 +6531,8 @@ int gram_makes_record(int cls)
 	/* the record-making classes lie below 64, in RECORD_CUES' word; and
 	 * ground crossed, which "let" across it makes a consent (a rarer
 	 * word for the prefilter to key on than "let") */
-	return cls == C_TERRITORY || cls == C_PASS_VERB || cls == C_REBUFFED ||
+	return cls == C_TERRITORY || cls == C_PASS_VERB || cls == C_REBUFFED || cls == C_EXPORT ||
+	       cls == C_EXPORT_LICENCE ||
 	       (cls >= 0 && cls < 64 && (RECORD_CUES >> cls & 1));
 }
 
@@ -7018,6 +7277,34 @@ static int follow_type(const gram_doc *g)
 	if (has_cue(g, C_FOLLOWS))
 		return REC_COMMITTED;
 	return -1;
+}
+
+/* Whether clause c names an export or an export licence (a green light
+ * alone may be for a state that asked; an export licence is the state's
+ * own goods leaving). */
+static int names_export(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].kind == M_CUE && g->m[i].export && !g->m[i].rel)
+			return 1;
+	return 0;
+}
+
+/* Whether a consent of clause c, decided by consent_by, is about
+ * materiel of a third state: a transit, a re-export, or items that
+ * another state made or held (origin[0, no)). */
+static int third_state_materiel(const gram_doc *g, const clause *c, const pred *p,
+                                const char *consent_by, const mention *const *origin, size_t no)
+{
+	if (p->transit)
+		return 1;
+	for (size_t i = c->m0; i < c->m1; i++)
+		if (g->m[i].reexport)
+			return 1;
+	for (size_t i = 0; i < no; i++)
+		if (origin[i]->code != consent_by)
+			return 1;
+	return 0;
 }
 
 /* Whether a people is named as a share of itself: "60 % des Français",
@@ -8183,7 +8470,15 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			const char *cdon[8];
 			size_t ncd = 0;
 			const char *consent_by = NULL;
-			if (p.prov >= 0 && ndon && donors[0]) {
+			if (p.backref && p.ncons == 1 && p.cons[0] == REC_CONSENT_DENIED) {
+				/* a bare refusal of the consent just asked
+				 * (refusal_backref): its askers and the state asked */
+				consent_by = g->last_cby;
+				for (size_t r = out->n; r-- > first && !ncd;)
+					if (out->v[r].type == REC_CONSENT_REQUESTED && out->v[r].consent_by == consent_by &&
+					    out->v[r].recipient == recipient)
+						cdon[ncd++] = out->v[r].donor;
+			} else if (p.prov >= 0 && ndon && donors[0]) {
 				for (size_t d = 0; d < ndon; d++)
 					cdon[ncd++] = donors[d];
 				for (size_t i = 0; i < na && !consent_by; i++)
@@ -8489,25 +8784,34 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 								cby[ncb++] = act[j]->code;
 						break;
 					}
-				if (!ncd && !some && p.prov < 0 && p.ncons == 1 &&
-				    p.cons[0] == REC_CONSENT_DENIED && ni) {
+				if (!ncd && !some && p.prov < 0 && p.ncons == 1 && ni &&
+				    (p.cons[0] == REC_CONSENT_DENIED ||
+				     (p.cons[0] == REC_CONSENT_GRANTED && names_export(g, c))) &&
+				    !third_state_materiel(g, c, &p, consent_by, origin, no)) {
 					/* "Het houdt de export van wapens voor Oekraïne tegen":
 					 * blocking an export no other state asked for, of
-					 * materiel from nowhere else, is refusing to supply */
-					int third = p.transit;
-					for (size_t i = c->m0; i < c->m1; i++)
-						if (g->m[i].reexport)
-							third = 1;
-					for (size_t i = 0; i < no; i++)
-						if (origin[i]->code != consent_by)
-							third = 1;
-					if (!third) {
-						for (size_t j = 0; j < ni; j++)
-							emit(g, out, first, REC_REFUSED, consent_by, recipient, NULL,
-							     &items[j], t0, t1, c->t0, c->t1, dates);
-						ncb = 0;
-					}
+					 * materiel from nowhere else, is refusing to supply;
+					 * "approved an export licence for 14 Leopard tanks to
+					 * Ukraine", "a autorisé l'exportation de canons vers
+					 * l'Ukraine": granting one is the state's own
+					 * commitment, no consent */
+					int t = p.cons[0] == REC_CONSENT_DENIED ? REC_REFUSED : REC_COMMITTED;
+					for (size_t j = 0; j < ni; j++)
+						emit(g, out, first, t, consent_by, recipient, NULL,
+						     &items[j], t0, t1, c->t0, c->t1, dates);
+					ncb = 0;
 				}
+				/* "Der Bundestag gab grünes Licht für die Lieferung von
+				 * Leopard-Panzern an die Ukraine", "the EU cleared 5
+				 * billion euros in military aid": a green light with
+				 * nobody asking, of materiel of nowhere else, approves
+				 * the state's own aid; gram_doc_finish makes it the
+				 * commitment it is, unless the document tells the
+				 * consent with its asker too (a headline's "Washington
+				 * gives green light for Stingers") */
+				g->emit_own = !ncd && !some && p.prov < 0 && p.ncons == 1 && ni && ncb == 1 &&
+				              p.cons[0] == REC_CONSENT_GRANTED &&
+				              !third_state_materiel(g, c, &p, consent_by, origin, no);
 				if (!ncd)
 					cdon[ncd++] = NULL;
 				for (size_t ti = 0; ti < p.ncons; ti++)
@@ -8516,6 +8820,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 							if (cdon[d] != cby[b])
 								emit(g, out, first, p.cons[ti], cdon[d], recipient, cby[b],
 								     ni ? &items[0] : NULL, t0, t1, c->t0, c->t1, dates);
+				g->emit_own = 0;
 			}
 		}
 		if (ndon && donors[0] && !requested) {

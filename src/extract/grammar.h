@@ -36,6 +36,7 @@ enum cue_class {
 	C_OWN_FORCES, C_PASS_VERB, C_REBUFFED, C_WITHOUT,
 	C_FOLLOWS, C_FOLLOWED, C_UNIT_ANAPHOR, C_LIKEWISE,
 	C_COMPLETED,
+	C_EXPORT, C_EXPORT_LICENCE, C_DESPITE,
 	C_NCLASSES
 };
 
@@ -62,6 +63,7 @@ typedef struct mention {
 	unsigned char weak;      /* an adjective that only hints at an actor */
 	unsigned char susp;      /* 1: "Kampf- und ...", 2: "... en -raketten" */
 	unsigned char reexport;  /* a transfer noun of third-state materiel */
+	unsigned char export;    /* a transfer noun or permission of an export ("Ausfuhr", "export licence") */
 	unsigned char approve;   /* a committed verb that approves ("genehmigte", "approved") */
 	unsigned char also_future; /* a passive auxiliary or a receiving verb that is the future too ("wird", "recevra") */
 	unsigned char would_form; /* a passive auxiliary written as the conditional ("würden", folded like "wurden") */
@@ -159,6 +161,7 @@ typedef struct gram_doc {
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
 	int emit_tentative;      /* the records emitted now are tentative */
 	int emit_present;        /* ... come from a bare present transfer verb */
+	int emit_own;            /* ... are consents granted with nobody asking (record.own_grant) */
 	int last_type;           /* type of the last provision records */
 	const char *last_recipient;
 	size_t last_emit_sent;   /* the sentence that emitted them (0: none) */

@@ -45,8 +45,10 @@ typedef struct record {
 	size_t span[2];          /* code points, [start, end) */
 	/* the extractor's own marks, not part of the contract: a headline's
 	 * present tense read as a pledge, which a delivery of the same fact
-	 * overrides; a when that is only the document's date */
-	unsigned char tentative, when_default;
+	 * overrides; a when that is only the document's date; a consent
+	 * granted with nobody asking, of the approver's own materiel, which
+	 * is its commitment unless it restates a consent of the document */
+	unsigned char tentative, when_default, own_grant;
 } record;
 
 extern const char *const rec_type_names[REC_NTYPES];
