@@ -746,6 +746,7 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 		t->lref[l] = xmalloc((t->n ? t->n : 1) * sizeof *t->lref[l]);
 		t->lfirst[l] = xmalloc((NLX_NBUCKETS + 1) * sizeof *t->lfirst[l]);
 		t->lkinds[l] = xcalloc(NLX_NBUCKETS, sizeof *t->lkinds[l]);
+		memset(t->lstart[l], 0, sizeof t->lstart[l]);
 		uint32_t m = 0;
 		for (unsigned b = 0; b < NLX_NBUCKETS; b++) {
 			t->lfirst[l][b] = m;
@@ -761,6 +762,7 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 				memcpy(w, t->v[k].fold, r->hlen);
 				r->head = swar_load8(w);
 				t->lkinds[l][b] |= r->kbit;
+				t->lstart[l][(unsigned char)t->v[k].fold[0]] |= r->kbit;
 			}
 		}
 		t->lfirst[l][NLX_NBUCKETS] = m;
@@ -1120,9 +1122,9 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
                          unsigned kindmask, int boundary)
 {
 	int c = nlx_at(f, k);
-	if (c < 0 || !t->start[c])
-		return NULL;
 	int li = lang_index(lang);
+	if (c < 0 || !(t->lstart[li][c] & kindmask))
+		return NULL;
 	const uint32_t *kinds = t->lkinds[li];
 	int d = nlx_at(f, k + 1);
 	unsigned b2 = NLX_NBUCKETS, b1 = NLX_HBUCKETS + (unsigned)c;

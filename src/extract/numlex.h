@@ -225,6 +225,11 @@ typedef struct nlx_tab {
 	nlx_ref *lref[5];
 	uint32_t *lfirst[5];    /* NLX_NBUCKETS + 1 */
 	uint32_t *lkinds[5];    /* NLX_NBUCKETS */
+	/* per language index, the kinds (1 << kind) of the entries whose
+	 * folded form starts with a byte: nlx_match's first test, so that a
+	 * call asking for kinds no entry at that byte has (a currency, an
+	 * approximation word at "een", "van", "a") costs one load */
+	uint32_t lstart[5][256];
 	/* buckets: entries of two or more bytes by a hash of their first two
 	 * bytes (NLX_HBUCKETS), then one-byte entries by that byte (256) */
 	uint32_t first[NLX_HBUCKETS + 256 + 1];
