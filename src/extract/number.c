@@ -160,8 +160,11 @@ num_lex *num_lex_load(const char *dir, sl_err *e)
 	                         B(K_FRAC) | B(K_ORD) | B(K_APPROX) | B(K_ATLEAST) |
 	                         B(K_BETWEEN) | B(K_CUR));
 	/* at the start of an expression number words and ordinals are read
-	 * without the boundary rule (parse_core, parse_words) */
-	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), 0);
+	 * without the boundary rule (parse_core, parse_words); a number word
+	 * glued to a letter is a number only when another number word
+	 * follows glued (parse_words: "eenentwintig", "zweihundert"), which
+	 * most words that begin with one ("are", "einer", "union") fail */
+	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), MORPH, 0);
 	return lx;
 fail:
 	num_lex_free(lx);

@@ -555,10 +555,11 @@ void nlx_tab_init(nlx_tab *t)
 }
 
 /* A prefix of a start-kind entry: the languages with an entry that goes
- * on past it, or ends there (as a loose or a whole-word entry). */
+ * on past it, or ends there (as a loose, a glued (nlx_tab_prefixes'
+ * gluemask) or a whole-word entry). */
 struct nlx_pre {
 	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
-	unsigned char lang, loose, whole;
+	unsigned char lang, loose, whole, glue;
 };
 
 static void free_index(nlx_tab *t)
@@ -781,7 +782,7 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 }
 
 /* The languages in which a prefix of the given folded bytes ends, as a
- * loose or a whole-word entry. */
+ * loose, a glued or a whole-word entry. */
 static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, unsigned *on)
 {
 	uint64_t h = PRE_SEED;
@@ -789,7 +790,7 @@ static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, u
 		h = (h ^ w[j]) * PRE_MUL;
 	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
 	*on = s->key ? s->lang : 0;
-	return s->key ? (unsigned)(s->loose | s->whole) : 0;
+	return s->key ? (unsigned)(s->loose | s->whole | s->glue) : 0;
 }
 
 /* nlx_may_start's pairs where no prefix ends within two bytes, so that
@@ -821,7 +822,7 @@ static void quick_no(nlx_tab *t)
 	}
 }
 
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int stop)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < t->n; k++)
@@ -833,6 +834,7 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 	free(t->pre);
 	t->pre = xcalloc(cap, sizeof *t->pre);
 	t->precap = cap;
+	t->gluemask = gluemask;
 	memset(t->qno2, 0, sizeof t->qno2);
 	memset(t->qon2, 0, sizeof t->qon2);
 	memset(t->tri, 0, sizeof t->tri);
@@ -843,9 +845,11 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 		size_t len = e->flen;
 		const char *sp = stop ? memchr(e->fold, stop, len) : NULL;
 		int loose = (loosemask >> e->kind) & 1;
+		int glue = loose && ((gluemask >> e->kind) & 1);
 		if (sp) {
 			len = (size_t)(sp - e->fold);
 			loose = 1;
+			glue = 0;
 		}
 		if (!len) {             /* matches anywhere: no prefix set */
 			free(t->pre);
@@ -860,7 +864,9 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 			s->key = h | 1;
 			s->lang |= (unsigned char)e->lang;
 			if (j + 1 == len) {
-				if (loose)
+				if (glue)
+					s->glue |= (unsigned char)e->lang;
+				else if (loose)
 					s->loose |= (unsigned char)e->lang;
 				else
 					s->whole |= (unsigned char)e->lang;
@@ -879,15 +885,22 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 
 /* What the prefix table says of the folded prefix read so far: no entry
  * starts so (0), one that may end anywhere does (1), one that must end at
- * a word boundary does (PRE_WHOLE), or only longer ones (PRE_ON). */
-enum { PRE_ON = -1, PRE_WHOLE = 2 };
+ * a word boundary does (PRE_WHOLE), or only longer ones (PRE_ON); a
+ * glued one (PRE_GLUE, with PRE_WHOLE_GLUE a whole-word one too), which
+ * counts as loose where glue is 0. */
+enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 3, PRE_WHOLE_GLUE = 4 };
 
-static int pre_state(const struct nlx_pre *s, unsigned lang)
+static int pre_state(const struct nlx_pre *s, unsigned lang, int glue)
 {
 	if (!s->key || !(s->lang & lang))
 		return 0;
 	if (s->loose & lang)
 		return 1;
+	if (s->glue & lang) {
+		if (!glue)
+			return 1;
+		return s->whole & lang ? PRE_WHOLE_GLUE : PRE_GLUE;
+	}
 	return s->whole & lang ? PRE_WHOLE : PRE_ON;
 }
 
@@ -897,10 +910,67 @@ static int inside_word(int last, int next)
 	return (last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG);
 }
 
+/* Whether an entry of a glued entry's kinds (nlx_tab_prefixes'
+ * gluemask) matches at folded byte k of f, at source offset a: what the
+ * owner reads after such an entry glued to a letter, where only another
+ * of them makes a number ("a" in "ahundred", not in "are").  nlx_match
+ * on a window of its own there, as the owner's own match without the
+ * boundary rule.  Near the end of f's room to fold the owner reads less
+ * than that window would: 1. */
+/* The index nlx_tab_finish made for lang: its own for one language,
+ * else the one of all entries (the loop still tests each entry's). */
+static int lang_index(unsigned lang)
+{
+	switch (lang) {
+	case NLX_NL: return 0;
+	case NLX_EN: return 1;
+	case NLX_DE: return 2;
+	case NLX_FR: return 3;
+	default: return 4;
+	}
+}
+
+static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a, unsigned lang);
+
+/* glue_follows on the two ASCII bytes u[0..2) (u[0] a letter) as they
+ * are: nlx_match's own first tests (the kinds at the first byte, of the
+ * pair's bucket and of the one-byte bucket), which let through every
+ * window an entry of those kinds matches at; -1 where they cannot tell
+ * from the bytes as they are (the window ends, a byte from 0x80 up, or
+ * '`', which folds to an apostrophe). */
+static int glue_quick(const nlx_tab *t, const unsigned char *u, size_t m, unsigned lang)
+{
+	if (m < 2 || (u[0] | u[1]) >= 0x80 || u[1] == '`')
+		return -1;
+	unsigned c = nlx_ascii_fold[u[0]];
+	unsigned d = nlx_ascii_cls[u[1]] == NLX_SPACE ? ' ' : nlx_ascii_fold[u[1]];
+	int li = lang_index(lang);
+	unsigned mask = t->gluemask;
+	if (!(t->lstart[li][c] & mask))
+		return 0;
+	unsigned bit = c << 8 | d;
+	if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
+		unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
+		if (t->lkinds[li][bucket_of(w, 2)] & mask)
+			return 1;
+	}
+	return t->one[c] && (t->lkinds[li][NLX_HBUCKETS + c] & mask);
+}
+
+static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a, unsigned lang)
+{
+	if (k + t->maxflen + 8 >= NLX_FOLDMAX)
+		return 1;
+	nlx_fold g;
+	nlx_fold_init(&g, f->src + a, f->n - a);
+	return nlx_match(t, &g, 0, lang, t->gluemask, 0) != NULL;
+}
+
 /* nlx_may_start_walk, which also sets *ext to how many bytes of the
  * window's source the answer depends on, or SIZE_MAX when it depends on
- * more (the window's end, or bytes it folded). */
-static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
+ * more (the window's end, or bytes it folded, or those after a glued
+ * entry).  With glue 0 a glued entry counts as a loose one. */
+static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int glue)
 {
 	*ext = SIZE_MAX;
 	if (!t->precap)
@@ -951,12 +1021,12 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 			c += 32;
 		}
 		h = (h ^ c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
-		if (st != PRE_ON && st != PRE_WHOLE) {
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, glue);
+		if (st == 0 || st == 1) {
 			*ext = known ? hi : SIZE_MAX;
 			return st;
 		}
-		if (st == PRE_WHOLE) {
+		if (st != PRE_ON) {
 			int next;
 			if (nx >= f->n) {
 				next = NLX_END;
@@ -969,9 +1039,28 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 				next = nlx_cls(f, j + 1);
 				known = 0;
 			}
-			if (!inside_word(cls, next)) {
+			if (st != PRE_GLUE && !inside_word(cls, next)) {
 				*ext = known ? hi : SIZE_MAX;
 				return 1;
+			}
+			if (st != PRE_WHOLE) {
+				if (next != NLX_LET) {
+					*ext = known ? hi : SIZE_MAX;
+					return 1;
+				}
+				/* most letters after one begin no such entry: a
+				 * test of their first two bytes, which the answer then
+				 * depends on, says so; where it cannot, or lets them
+				 * through, the match itself */
+				int q = glue_quick(t, src + nx, f->n - nx, lang);
+				if (q == 0) {
+					if (nx + 2 > hi)
+						hi = nx + 2;
+				} else {
+					known = 0;
+					if (glue_follows(t, f, j + 1, nx, lang))
+						return 1;
+				}
 			}
 		}
 		si = nx;
@@ -981,11 +1070,17 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 		if (c < 0)
 			return 0;
 		h = (h ^ (unsigned)c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
-		if (st != PRE_ON && st != PRE_WHOLE)
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, glue);
+		if (st == 0 || st == 1)
 			return st;
+		if (st == PRE_ON)
+			continue;
 		/* nlx_match's boundary rule, as it reads the window */
-		if (st == PRE_WHOLE && !inside_word(f->cls[j], nlx_cls(f, j + 1)))
+		int next = nlx_cls(f, j + 1);
+		if (st != PRE_GLUE && !inside_word(f->cls[j], next))
+			return 1;
+		if (st != PRE_WHOLE &&
+		    (next != NLX_LET || glue_follows(t, f, j + 1, nlx_src(f, j + 1), lang)))
 			return 1;
 	}
 }
@@ -993,7 +1088,7 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
 	size_t ext;
-	return walk(t, f, lang, &ext);
+	return walk(t, f, lang, &ext, 1);
 }
 
 /* The low len bytes of a word loaded by swar_load8 (len 1..8). */
@@ -1006,7 +1101,7 @@ int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m
 {
 	size_t ext;
 	if (f->n < 8)
-		return walk(t, f, lang, &ext);
+		return walk(t, f, lang, &ext, 1);
 	uint64_t x = swar_load8(f->src);
 	/* the slot from the first word and the two bytes after it, which
 	 * most answers depend on ("de " and the next word's first letter);
@@ -1017,7 +1112,7 @@ int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m
 	struct memo_ent *e = &m->v[h >> (64 - MEMO_BITS)];
 	if (e->t == t && e->lang == lang && (x & bytes_mask(e->len)) == e->key)
 		return e->ans;
-	int r = walk(t, f, lang, &ext);
+	int r = walk(t, f, lang, &ext, 1);
 	if (ext >= 1 && ext <= 8) {
 		e->t = t;
 		e->lang = (unsigned char)lang;
@@ -1057,19 +1152,6 @@ static int exact_ok(const nlx_ent *e, nlx_fold *f, size_t k)
 			return 0;
 	}
 	return 1;
-}
-
-/* The index nlx_tab_finish made for lang: its own for one language,
- * else the one of all entries (the loop still tests each entry's). */
-static int lang_index(unsigned lang)
-{
-	switch (lang) {
-	case NLX_NL: return 0;
-	case NLX_EN: return 1;
-	case NLX_DE: return 2;
-	case NLX_FR: return 3;
-	default: return 4;
-	}
 }
 
 /* The first entry that matches at k of bucket b in index li, then of

@@ -255,6 +255,7 @@ typedef struct nlx_tab {
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
 	unsigned startmask;
+	unsigned gluemask;      /* nlx_tab_prefixes' */
 	size_t maxflen;         /* the longest entry's folded length */
 } nlx_tab;
 
@@ -384,11 +385,15 @@ static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, 
 /* Builds the prefix set behind nlx_may_start from the start kinds given
  * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
  * matched by their owner without the word-boundary rule at the start of
- * an expression; the others with it.  With stop non-zero, an entry
- * counts only up to its first folded byte stop, which its owner matches
- * by other means (date.c's decade patterns, where '#' stands for
- * digits), as a loose one. */
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
+ * an expression; the others with it.  Of the loose ones, entries of
+ * kinds in gluemask start an expression glued to a following letter
+ * only when an entry of those kinds matches at that letter (number.c's
+ * word numbers: "a" in "ahundred" but not in "are", "ein" in
+ * "einhundert" but not in "einer"), so nlx_may_start asks that of them.  With stop
+ * non-zero, an entry counts only up to its first folded byte stop,
+ * which its owner matches by other means (date.c's decade patterns,
+ * where '#' stands for digits), as a loose one. */
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int stop);
 
 /* nlx_may_start's walk of the prefix set. */
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
