@@ -556,10 +556,10 @@ void nlx_tab_init(nlx_tab *t)
 
 /* A prefix of a start-kind entry: the languages with an entry that goes
  * on past it, or ends there (as a loose, a glued (nlx_tab_prefixes'
- * gluemask) or a whole-word entry). */
+ * gluemask), a leading (NLX_F_LEAD) or a whole-word entry). */
 struct nlx_pre {
 	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
-	unsigned char lang, loose, whole, glue;
+	unsigned char lang, loose, whole, glue, lead;
 };
 
 static void free_index(nlx_tab *t)
@@ -782,7 +782,7 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 }
 
 /* The languages in which a prefix of the given folded bytes ends, as a
- * loose, a glued or a whole-word entry. */
+ * loose, a glued, a leading or a whole-word entry. */
 static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, unsigned *on)
 {
 	uint64_t h = PRE_SEED;
@@ -790,7 +790,7 @@ static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, u
 		h = (h ^ w[j]) * PRE_MUL;
 	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
 	*on = s->key ? s->lang : 0;
-	return s->key ? (unsigned)(s->loose | s->whole | s->glue) : 0;
+	return s->key ? (unsigned)(s->loose | s->whole | s->glue | s->lead) : 0;
 }
 
 /* nlx_may_start's pairs where no prefix ends within two bytes, so that
@@ -822,7 +822,8 @@ static void quick_no(nlx_tab *t)
 	}
 }
 
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int stop)
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
+                      unsigned leadmask, int stop)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < t->n; k++)
@@ -835,6 +836,7 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int sto
 	t->pre = xcalloc(cap, sizeof *t->pre);
 	t->precap = cap;
 	t->gluemask = gluemask;
+	t->leadmask = leadmask;
 	memset(t->qno2, 0, sizeof t->qno2);
 	memset(t->qon2, 0, sizeof t->qon2);
 	memset(t->tri, 0, sizeof t->tri);
@@ -846,10 +848,11 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int sto
 		const char *sp = stop ? memchr(e->fold, stop, len) : NULL;
 		int loose = (loosemask >> e->kind) & 1;
 		int glue = loose && ((gluemask >> e->kind) & 1);
+		int lead = glue && leadmask && (e->flags & NLX_F_LEAD);
 		if (sp) {
 			len = (size_t)(sp - e->fold);
 			loose = 1;
-			glue = 0;
+			glue = lead = 0;
 		}
 		if (!len) {             /* matches anywhere: no prefix set */
 			free(t->pre);
@@ -864,7 +867,9 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int sto
 			s->key = h | 1;
 			s->lang |= (unsigned char)e->lang;
 			if (j + 1 == len) {
-				if (glue)
+				if (lead)
+					s->lead |= (unsigned char)e->lang;
+				else if (glue)
 					s->glue |= (unsigned char)e->lang;
 				else if (loose)
 					s->loose |= (unsigned char)e->lang;
@@ -884,24 +889,21 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int sto
 }
 
 /* What the prefix table says of the folded prefix read so far: no entry
- * starts so (0), one that may end anywhere does (1), one that must end at
- * a word boundary does (PRE_WHOLE), or only longer ones (PRE_ON); a
- * glued one (PRE_GLUE, with PRE_WHOLE_GLUE a whole-word one too), which
- * counts as loose where glue is 0. */
-enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 3, PRE_WHOLE_GLUE = 4 };
+ * starts so (0), one that may end anywhere does (1), or only longer ones
+ * (PRE_ON); else the kinds of ending there are, as bits: one that must
+ * end at a word boundary (PRE_WHOLE), a glued one (PRE_GLUE), a leading
+ * one (PRE_LEAD). */
+enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 4, PRE_LEAD = 8 };
 
-static int pre_state(const struct nlx_pre *s, unsigned lang, int glue)
+static int pre_state(const struct nlx_pre *s, unsigned lang)
 {
 	if (!s->key || !(s->lang & lang))
 		return 0;
 	if (s->loose & lang)
 		return 1;
-	if (s->glue & lang) {
-		if (!glue)
-			return 1;
-		return s->whole & lang ? PRE_WHOLE_GLUE : PRE_GLUE;
-	}
-	return s->whole & lang ? PRE_WHOLE : PRE_ON;
+	int st = (s->whole & lang ? PRE_WHOLE : 0) | (s->glue & lang ? PRE_GLUE : 0) |
+	         (s->lead & lang ? PRE_LEAD : 0);
+	return st ? st : PRE_ON;
 }
 
 /* Whether the classes on either side of a boundary are both of a word. */
@@ -933,19 +935,19 @@ static int lang_index(unsigned lang)
 static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a, unsigned lang);
 
 /* glue_follows on the two ASCII bytes u[0..2) (u[0] a letter) as they
- * are: nlx_match's own first tests (the kinds at the first byte, of the
+ * are, for the entries of kinds in mask: nlx_match's own first tests (the kinds at the first byte, of the
  * pair's bucket and of the one-byte bucket), which let through every
  * window an entry of those kinds matches at; -1 where they cannot tell
  * from the bytes as they are (the window ends, a byte from 0x80 up, or
  * '`', which folds to an apostrophe). */
-static int glue_quick(const nlx_tab *t, const unsigned char *u, size_t m, unsigned lang)
+static int glue_quick(const nlx_tab *t, const unsigned char *u, size_t m, unsigned lang,
+                      unsigned mask)
 {
 	if (m < 2 || (u[0] | u[1]) >= 0x80 || u[1] == '`')
 		return -1;
 	unsigned c = nlx_ascii_fold[u[0]];
 	unsigned d = nlx_ascii_cls[u[1]] == NLX_SPACE ? ' ' : nlx_ascii_fold[u[1]];
 	int li = lang_index(lang);
-	unsigned mask = t->gluemask;
 	if (!(t->lstart[li][c] & mask))
 		return 0;
 	unsigned bit = c << 8 | d;
@@ -966,11 +968,50 @@ static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a,
 	return nlx_match(t, &g, 0, lang, t->gluemask, 0) != NULL;
 }
 
+/* Whether a leading entry that ends before source offset nx of the
+ * window src[0..n) and not before a letter may start an expression: a
+ * space or a hyphen must follow, then a letter that an entry of the
+ * table's leadmask may start at (glue_quick).  *end becomes how many
+ * source bytes the answer depends on, SIZE_MAX for more (the window's
+ * end); 1 where the bytes as they are cannot tell. */
+static int lead_follows(const nlx_tab *t, const unsigned char *src, size_t n, size_t nx,
+                        unsigned lang, size_t *end)
+{
+	*end = SIZE_MAX;
+	if (nx >= n)
+		return 0;
+	size_t k = nx;
+	if (src[k] >= 0x80)
+		return 1;
+	if (nlx_ascii_cls[src[k]] == NLX_SPACE) {
+		while (k < n && src[k] < 0x80 && nlx_ascii_cls[src[k]] == NLX_SPACE)
+			k++;
+	} else if (src[k] == '-') {
+		k++;
+	} else {
+		*end = nx + 1;
+		return 0;
+	}
+	if (k >= n)
+		return 0;
+	if (src[k] >= 0x80)
+		return 1;
+	if (nlx_ascii_cls[src[k]] != NLX_LET) {
+		*end = k + 1;
+		return 0;
+	}
+	int q = glue_quick(t, src + k, n - k, lang, t->leadmask);
+	if (q)
+		return 1;
+	*end = k + 2;
+	return 0;
+}
+
 /* nlx_may_start_walk, which also sets *ext to how many bytes of the
  * window's source the answer depends on, or SIZE_MAX when it depends on
- * more (the window's end, or bytes it folded, or those after a glued
- * entry).  With glue 0 a glued entry counts as a loose one. */
-static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int glue)
+ * more (the window's end, or bytes it folded, or those a glued entry's
+ * match read). */
+static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 {
 	*ext = SIZE_MAX;
 	if (!t->precap)
@@ -1021,7 +1062,7 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int g
 			c += 32;
 		}
 		h = (h ^ c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, glue);
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
 		if (st == 0 || st == 1) {
 			*ext = known ? hi : SIZE_MAX;
 			return st;
@@ -1039,20 +1080,20 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int g
 				next = nlx_cls(f, j + 1);
 				known = 0;
 			}
-			if (st != PRE_GLUE && !inside_word(cls, next)) {
+			if ((st & PRE_WHOLE) && !inside_word(cls, next)) {
 				*ext = known ? hi : SIZE_MAX;
 				return 1;
 			}
-			if (st != PRE_WHOLE) {
-				if (next != NLX_LET) {
-					*ext = known ? hi : SIZE_MAX;
-					return 1;
-				}
+			if ((st & PRE_GLUE) && next != NLX_LET) {
+				*ext = known ? hi : SIZE_MAX;
+				return 1;
+			}
+			if ((st & (PRE_GLUE | PRE_LEAD)) && next == NLX_LET) {
 				/* most letters after one begin no such entry: a
 				 * test of their first two bytes, which the answer then
 				 * depends on, says so; where it cannot, or lets them
 				 * through, the match itself */
-				int q = glue_quick(t, src + nx, f->n - nx, lang);
+				int q = glue_quick(t, src + nx, f->n - nx, lang, t->gluemask);
 				if (q == 0) {
 					if (nx + 2 > hi)
 						hi = nx + 2;
@@ -1061,6 +1102,14 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int g
 					if (glue_follows(t, f, j + 1, nx, lang))
 						return 1;
 				}
+			} else if (st & PRE_LEAD) {
+				size_t end;
+				if (lead_follows(t, src, f->n, nx, lang, &end))
+					return 1;
+				if (end == SIZE_MAX)
+					known = 0;
+				else if (end > hi)
+					hi = end;
 			}
 		}
 		si = nx;
@@ -1070,16 +1119,19 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int g
 		if (c < 0)
 			return 0;
 		h = (h ^ (unsigned)c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, glue);
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
 		if (st == 0 || st == 1)
 			return st;
 		if (st == PRE_ON)
 			continue;
 		/* nlx_match's boundary rule, as it reads the window */
 		int next = nlx_cls(f, j + 1);
-		if (st != PRE_GLUE && !inside_word(f->cls[j], next))
+		if ((st & PRE_WHOLE) && !inside_word(f->cls[j], next))
 			return 1;
-		if (st != PRE_WHOLE &&
+		/* a leading entry before no letter is taken here as the fast
+		 * loop's test cannot tell: the answer stays one the owner's
+		 * parse is a subset of */
+		if ((st & (PRE_GLUE | PRE_LEAD)) &&
 		    (next != NLX_LET || glue_follows(t, f, j + 1, nlx_src(f, j + 1), lang)))
 			return 1;
 	}
@@ -1088,7 +1140,7 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext, int g
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang)
 {
 	size_t ext;
-	return walk(t, f, lang, &ext, 1);
+	return walk(t, f, lang, &ext);
 }
 
 /* The low len bytes of a word loaded by swar_load8 (len 1..8). */
@@ -1101,7 +1153,7 @@ int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m
 {
 	size_t ext;
 	if (f->n < 8)
-		return walk(t, f, lang, &ext, 1);
+		return walk(t, f, lang, &ext);
 	uint64_t x = swar_load8(f->src);
 	/* the slot from the first word and the two bytes after it, which
 	 * most answers depend on ("de " and the next word's first letter);
@@ -1112,7 +1164,7 @@ int nlx_may_start_memo(const nlx_tab *t, nlx_fold *f, unsigned lang, nlx_memo *m
 	struct memo_ent *e = &m->v[h >> (64 - MEMO_BITS)];
 	if (e->t == t && e->lang == lang && (x & bytes_mask(e->len)) == e->key)
 		return e->ans;
-	int r = walk(t, f, lang, &ext, 1);
+	int r = walk(t, f, lang, &ext);
 	if (ext >= 1 && ext <= 8) {
 		e->t = t;
 		e->lang = (unsigned char)lang;

@@ -199,6 +199,9 @@ typedef struct nlx_ent {
 } nlx_ent;
 
 #define NLX_F_EXACT (1u << 31)
+/* An entry that starts an expression only before another (nlx_tab_prefixes'
+ * leadmask): number.c's "een", "a", "un" of "een miljoen", "a hundred". */
+#define NLX_F_LEAD (1u << 30)
 #define NLX_HBUCKETS 4096
 
 /* A bucket entry of one language's index: the entry and what the match
@@ -255,7 +258,7 @@ typedef struct nlx_tab {
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
 	unsigned startmask;
-	unsigned gluemask;      /* nlx_tab_prefixes' */
+	unsigned gluemask, leadmask;    /* nlx_tab_prefixes' */
 	size_t maxflen;         /* the longest entry's folded length */
 } nlx_tab;
 
@@ -389,11 +392,15 @@ static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, 
  * kinds in gluemask start an expression glued to a following letter
  * only when an entry of those kinds matches at that letter (number.c's
  * word numbers: "a" in "ahundred" but not in "are", "ein" in
- * "einhundert" but not in "einer"), so nlx_may_start asks that of them.  With stop
+ * "einhundert" but not in "einer"), so nlx_may_start asks that of them;
+ * and those flagged NLX_F_LEAD, not glued, only before a space or a
+ * hyphen and an entry of a kind in leadmask ("een miljoen", not "een
+ * brief").  With stop
  * non-zero, an entry counts only up to its first folded byte stop,
  * which its owner matches by other means (date.c's decade patterns,
  * where '#' stands for digits), as a loose one. */
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask, int stop);
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
+                      unsigned leadmask, int stop);
 
 /* nlx_may_start's walk of the prefix set. */
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
