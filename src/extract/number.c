@@ -74,6 +74,8 @@ static const nlx_flag flag_names[] = {
 /* what may follow a number word that leaves a number pending (a
  * notalone unit, a fraction) in parse_words */
 #define LEADS (B(K_MUL) | B(K_THOUSAND) | B(K_SCALE) | B(K_FRAC) | B(K_JOIN))
+/* the words parse_expr reads before a number: "ongeveer", "at least", "van" */
+#define PREFIXES (B(K_APPROX) | B(K_ATLEAST) | B(K_BETWEEN))
 
 struct num_lex {
 	nlx_tab tab;
@@ -174,8 +176,9 @@ num_lex *num_lex_load(const char *dir, sl_err *e)
 	 * most words that begin with one ("are", "einer", "union") fail;
 	 * one that leaves a number pending ("een", "half") is one only
 	 * before what may close it ("een miljoen"), which "een brief" and
-	 * "a year" are not */
-	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), MORPH, LEADS, 0);
+	 * "a year" are not; a prefix word ("van", "about") only before a
+	 * space and a digit or a word that may start one (parse_expr) */
+	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), MORPH, LEADS, PREFIXES, 0);
 	return lx;
 fail:
 	num_lex_free(lx);

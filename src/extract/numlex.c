@@ -556,10 +556,11 @@ void nlx_tab_init(nlx_tab *t)
 
 /* A prefix of a start-kind entry: the languages with an entry that goes
  * on past it, or ends there (as a loose, a glued (nlx_tab_prefixes'
- * gluemask), a leading (NLX_F_LEAD) or a whole-word entry). */
+ * gluemask), a leading (NLX_F_LEAD), a prefix word's (pfxmask) or a
+ * whole-word entry). */
 struct nlx_pre {
 	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
-	unsigned char lang, loose, whole, glue, lead;
+	unsigned char lang, loose, whole, glue, lead, pfx;
 };
 
 static void free_index(nlx_tab *t)
@@ -782,7 +783,7 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 }
 
 /* The languages in which a prefix of the given folded bytes ends, as a
- * loose, a glued, a leading or a whole-word entry. */
+ * loose, a glued, a leading, a prefix word's or a whole-word entry. */
 static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, unsigned *on)
 {
 	uint64_t h = PRE_SEED;
@@ -790,7 +791,7 @@ static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, u
 		h = (h ^ w[j]) * PRE_MUL;
 	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
 	*on = s->key ? s->lang : 0;
-	return s->key ? (unsigned)(s->loose | s->whole | s->glue | s->lead) : 0;
+	return s->key ? (unsigned)(s->loose | s->whole | s->glue | s->lead | s->pfx) : 0;
 }
 
 /* nlx_may_start's pairs where no prefix ends within two bytes, so that
@@ -823,7 +824,7 @@ static void quick_no(nlx_tab *t)
 }
 
 void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
-                      unsigned leadmask, int stop)
+                      unsigned leadmask, unsigned pfxmask, int stop)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < t->n; k++)
@@ -849,10 +850,12 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
 		int loose = (loosemask >> e->kind) & 1;
 		int glue = loose && ((gluemask >> e->kind) & 1);
 		int lead = glue && leadmask && (e->flags & NLX_F_LEAD);
+		/* one that ends in an apostrophe ("jusqu'") needs no space */
+		int pfx = !loose && ((pfxmask >> e->kind) & 1) && e->fold[e->flen - 1] != '\'';
 		if (sp) {
 			len = (size_t)(sp - e->fold);
 			loose = 1;
-			glue = lead = 0;
+			glue = lead = pfx = 0;
 		}
 		if (!len) {             /* matches anywhere: no prefix set */
 			free(t->pre);
@@ -873,6 +876,8 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
 					s->glue |= (unsigned char)e->lang;
 				else if (loose)
 					s->loose |= (unsigned char)e->lang;
+				else if (pfx)
+					s->pfx |= (unsigned char)e->lang;
 				else
 					s->whole |= (unsigned char)e->lang;
 			}
@@ -892,8 +897,8 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
  * starts so (0), one that may end anywhere does (1), or only longer ones
  * (PRE_ON); else the kinds of ending there are, as bits: one that must
  * end at a word boundary (PRE_WHOLE), a glued one (PRE_GLUE), a leading
- * one (PRE_LEAD). */
-enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 4, PRE_LEAD = 8 };
+ * one (PRE_LEAD), a prefix word (PRE_PFX, at a word boundary too). */
+enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 4, PRE_LEAD = 8, PRE_PFX = 16 };
 
 static int pre_state(const struct nlx_pre *s, unsigned lang)
 {
@@ -902,7 +907,7 @@ static int pre_state(const struct nlx_pre *s, unsigned lang)
 	if (s->loose & lang)
 		return 1;
 	int st = (s->whole & lang ? PRE_WHOLE : 0) | (s->glue & lang ? PRE_GLUE : 0) |
-	         (s->lead & lang ? PRE_LEAD : 0);
+	         (s->lead & lang ? PRE_LEAD : 0) | (s->pfx & lang ? PRE_PFX : 0);
 	return st ? st : PRE_ON;
 }
 
@@ -1007,6 +1012,41 @@ static int lead_follows(const nlx_tab *t, const unsigned char *src, size_t n, si
 	return 0;
 }
 
+/* Whether a prefix word ("van", "about", "zwischen") that ends at a word
+ * boundary before source offset nx, folded byte k of the window
+ * src[0..n), may start an expression: a space must follow, then a digit
+ * or what nlx_may_start's first test (qno2, tri) lets through, as the
+ * owner asks (number.c's parse_expr).  *end as for lead_follows. */
+static int pfx_follows(const nlx_tab *t, const unsigned char *src, size_t n, size_t nx,
+                       size_t k, int li, size_t *end)
+{
+	*end = SIZE_MAX;
+	if (nx >= n)
+		return 0;
+	if (src[nx] >= 0x80)
+		return 1;
+	if (nlx_ascii_cls[src[nx]] != NLX_SPACE) {
+		*end = nx + 1;
+		return 0;
+	}
+	size_t a = nx;
+	while (a < n && src[a] < 0x80 && nlx_ascii_cls[src[a]] == NLX_SPACE)
+		a++;
+	/* what follows must lie well inside the owner's window, as
+	 * nlx_may_start_at asks */
+	if (a >= n || src[a] >= 0x80 || li < 0 || k + 2 + t->maxflen + 8 >= NLX_FOLDMAX)
+		return a < n;
+	const unsigned char *u = src + a;
+	if ((unsigned)(u[0] - '0') < 10 || a + 3 > n || (u[1] | u[2]) >= 0x80)
+		return 1;
+	*end = a + 3;
+	unsigned q = (unsigned)u[0] << 7 | u[1];
+	if (!((t->qno2[li][q >> 3] >> (q & 7)) & 1))
+		return 1;
+	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
+	return (t->tri[li][b >> 3] >> (b & 7)) & 1;
+}
+
 /* nlx_may_start_walk, which also sets *ext to how many bytes of the
  * window's source the answer depends on, or SIZE_MAX when it depends on
  * more (the window's end, or bytes it folded, or those a glued entry's
@@ -1084,6 +1124,15 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 				*ext = known ? hi : SIZE_MAX;
 				return 1;
 			}
+			if ((st & PRE_PFX) && !inside_word(cls, next)) {
+				size_t end;
+				if (pfx_follows(t, src, f->n, nx, j, li, &end))
+					return 1;
+				if (end == SIZE_MAX)
+					known = 0;
+				else if (end > hi)
+					hi = end;
+			}
 			if ((st & PRE_GLUE) && next != NLX_LET) {
 				*ext = known ? hi : SIZE_MAX;
 				return 1;
@@ -1126,7 +1175,7 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 			continue;
 		/* nlx_match's boundary rule, as it reads the window */
 		int next = nlx_cls(f, j + 1);
-		if ((st & PRE_WHOLE) && !inside_word(f->cls[j], next))
+		if ((st & (PRE_WHOLE | PRE_PFX)) && !inside_word(f->cls[j], next))
 			return 1;
 		/* a leading entry before no letter is taken here as the fast
 		 * loop's test cannot tell: the answer stays one the owner's

@@ -395,12 +395,14 @@ static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, 
  * "einhundert" but not in "einer"), so nlx_may_start asks that of them;
  * and those flagged NLX_F_LEAD, not glued, only before a space or a
  * hyphen and an entry of a kind in leadmask ("een miljoen", not "een
- * brief").  With stop
+ * brief").  Whole-word entries of kinds in pfxmask start one only before
+ * a space and a digit or what nlx_may_start lets through ("van 20", not
+ * "van de").  With stop
  * non-zero, an entry counts only up to its first folded byte stop,
  * which its owner matches by other means (date.c's decade patterns,
  * where '#' stands for digits), as a loose one. */
 void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
-                      unsigned leadmask, int stop);
+                      unsigned leadmask, unsigned pfxmask, int stop);
 
 /* nlx_may_start's walk of the prefix set. */
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
