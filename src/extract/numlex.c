@@ -973,6 +973,27 @@ static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a,
 	return nlx_match(t, &g, 0, lang, t->gluemask, 0) != NULL;
 }
 
+/* The class of source byte k of src[0..n) for the follow tests below:
+ * NLX_END past n, -1 from 0x80 up (where they cannot tell without
+ * folding), else its ASCII class; *end becomes k + 1 when that is all
+ * the answer depends on. */
+static int src_cls(const unsigned char *src, size_t n, size_t k, size_t *end)
+{
+	if (k >= n)
+		return NLX_END;
+	*end = k + 1;
+	return src[k] >= 0x80 ? -1 : nlx_ascii_cls[src[k]];
+}
+
+/* The end of the run of ASCII white space at src[k], which folds to one
+ * space. */
+static size_t space_end(const unsigned char *src, size_t n, size_t k)
+{
+	while (k < n && src[k] < 0x80 && nlx_ascii_cls[src[k]] == NLX_SPACE)
+		k++;
+	return k;
+}
+
 /* Whether a leading entry that ends before source offset nx of the
  * window src[0..n) and not before a letter may start an expression: a
  * space or a hyphen must follow, then a letter that an entry of the
@@ -983,30 +1004,17 @@ static int lead_follows(const nlx_tab *t, const unsigned char *src, size_t n, si
                         unsigned lang, size_t *end)
 {
 	*end = SIZE_MAX;
-	if (nx >= n)
+	int c = src_cls(src, n, nx, end);
+	if (c < 0 || c == NLX_END)
+		return c < 0;
+	if (c != NLX_SPACE && src[nx] != '-')
 		return 0;
-	size_t k = nx;
-	if (src[k] >= 0x80)
-		return 1;
-	if (nlx_ascii_cls[src[k]] == NLX_SPACE) {
-		while (k < n && src[k] < 0x80 && nlx_ascii_cls[src[k]] == NLX_SPACE)
-			k++;
-	} else if (src[k] == '-') {
-		k++;
-	} else {
-		*end = nx + 1;
-		return 0;
-	}
-	if (k >= n)
-		return 0;
-	if (src[k] >= 0x80)
-		return 1;
-	if (nlx_ascii_cls[src[k]] != NLX_LET) {
-		*end = k + 1;
-		return 0;
-	}
-	int q = glue_quick(t, src + k, n - k, lang, t->leadmask);
-	if (q)
+	size_t k = c == NLX_SPACE ? space_end(src, n, nx) : nx + 1;
+	*end = SIZE_MAX;
+	c = src_cls(src, n, k, end);
+	if (c != NLX_LET)
+		return c < 0;
+	if (glue_quick(t, src + k, n - k, lang, t->leadmask))
 		return 1;
 	*end = k + 2;
 	return 0;
@@ -1021,17 +1029,11 @@ static int pfx_follows(const nlx_tab *t, const unsigned char *src, size_t n, siz
                        size_t k, int li, size_t *end)
 {
 	*end = SIZE_MAX;
-	if (nx >= n)
-		return 0;
-	if (src[nx] >= 0x80)
-		return 1;
-	if (nlx_ascii_cls[src[nx]] != NLX_SPACE) {
-		*end = nx + 1;
-		return 0;
-	}
-	size_t a = nx;
-	while (a < n && src[a] < 0x80 && nlx_ascii_cls[src[a]] == NLX_SPACE)
-		a++;
+	int c = src_cls(src, n, nx, end);
+	if (c != NLX_SPACE)
+		return c < 0;
+	size_t a = space_end(src, n, nx);
+	*end = SIZE_MAX;
 	/* what follows must lie well inside the owner's window, as
 	 * nlx_may_start_at asks */
 	if (a >= n || src[a] >= 0x80 || li < 0 || k + 2 + t->maxflen + 8 >= NLX_FOLDMAX)
