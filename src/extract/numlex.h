@@ -192,7 +192,7 @@ typedef struct nlx_ent {
 	size_t rlen;
 	unsigned lang;
 	int kind;               /* the owner's enum */
-	unsigned flags;         /* the owner's bits, plus NLX_F_EXACT */
+	unsigned flags;         /* the owner's bits, plus NLX_F_EXACT, NLX_F_LEAD */
 	double value;
 	char code[4];           /* currency code, or "" */
 	size_t order;           /* line order, so earlier lines win ties */
@@ -397,10 +397,11 @@ static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, 
  * hyphen and an entry of a kind in leadmask ("een miljoen", not "een
  * brief").  Whole-word entries of kinds in pfxmask start one only before
  * a space and a digit or what nlx_may_start lets through ("van 20", not
- * "van de").  With stop
- * non-zero, an entry counts only up to its first folded byte stop,
- * which its owner matches by other means (date.c's decade patterns,
- * where '#' stands for digits), as a loose one. */
+ * "van de").  With stop non-zero, an entry counts only up to its first
+ * folded byte stop, which its owner matches by other means (date.c's
+ * decade patterns, where '#' stands for digits), as a loose one.  Each
+ * of these only ever makes nlx_may_start say no where the owner's parse
+ * finds nothing. */
 void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
                       unsigned leadmask, unsigned pfxmask, int stop);
 
