@@ -561,6 +561,9 @@ void nlx_tab_init(nlx_tab *t)
 struct nlx_pre {
 	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
 	unsigned char lang, loose, whole, glue, lead, pfx;
+	/* the languages of an exact entry ending here whose source form has
+	 * a byte from 0x80 up ("één"): it never matches ASCII text */
+	unsigned char xend;
 };
 
 static void free_index(nlx_tab *t)
@@ -791,7 +794,7 @@ static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, u
 		h = (h ^ w[j]) * PRE_MUL;
 	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
 	*on = s->key ? s->lang : 0;
-	return s->key ? (unsigned)(s->loose | s->whole | s->glue | s->lead | s->pfx) : 0;
+	return s->key ? (unsigned)(s->loose | s->whole | s->glue | s->lead | s->pfx | s->xend) : 0;
 }
 
 /* nlx_may_start's pairs where no prefix ends within two bytes, so that
@@ -852,6 +855,9 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
 		int lead = glue && leadmask && (e->flags & NLX_F_LEAD);
 		/* one that ends in an apostrophe ("jusqu'") needs no space */
 		int pfx = !loose && ((pfxmask >> e->kind) & 1) && e->fold[e->flen - 1] != '\'';
+		int xend = 0;
+		for (size_t q = 0; (e->flags & NLX_F_EXACT) && q < e->rlen; q++)
+			xend |= (unsigned char)e->raw[q] >= 0x80;
 		if (sp) {
 			len = (size_t)(sp - e->fold);
 			loose = 1;
@@ -870,7 +876,9 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
 			s->key = h | 1;
 			s->lang |= (unsigned char)e->lang;
 			if (j + 1 == len) {
-				if (lead)
+				if (xend)
+					s->xend |= (unsigned char)e->lang;
+				else if (lead)
 					s->lead |= (unsigned char)e->lang;
 				else if (glue)
 					s->glue |= (unsigned char)e->lang;
@@ -893,18 +901,19 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
 	quick_no(t);
 }
 
-/* What the prefix table says of the folded prefix read so far: no entry
+/* What the prefix table says of the folded prefix read so far (ascii:
+ * of source bytes all below 0x80, which no xend entry matches): no entry
  * starts so (0), one that may end anywhere does (1), or only longer ones
  * (PRE_ON); else the kinds of ending there are, as bits: one that must
  * end at a word boundary (PRE_WHOLE), a glued one (PRE_GLUE), a leading
  * one (PRE_LEAD), a prefix word (PRE_PFX, at a word boundary too). */
 enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 4, PRE_LEAD = 8, PRE_PFX = 16 };
 
-static int pre_state(const struct nlx_pre *s, unsigned lang)
+static int pre_state(const struct nlx_pre *s, unsigned lang, int ascii)
 {
 	if (!s->key || !(s->lang & lang))
 		return 0;
-	if (s->loose & lang)
+	if ((s->loose | (ascii ? 0 : s->xend)) & lang)
 		return 1;
 	int st = (s->whole & lang ? PRE_WHOLE : 0) | (s->glue & lang ? PRE_GLUE : 0) |
 	         (s->lead & lang ? PRE_LEAD : 0) | (s->pfx & lang ? PRE_PFX : 0);
@@ -1104,7 +1113,7 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 			c += 32;
 		}
 		h = (h ^ c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, 1);
 		if (st == 0 || st == 1) {
 			*ext = known ? hi : SIZE_MAX;
 			return st;
@@ -1170,7 +1179,7 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 		if (c < 0)
 			return 0;
 		h = (h ^ (unsigned)c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, 0);
 		if (st == 0 || st == 1)
 			return st;
 		if (st == PRE_ON)
