@@ -128,11 +128,11 @@ date_lex *date_lex_load(const char *dir, sl_err *e)
 	                         B(D_MOD) | B(D_NEXT) | B(D_PREV));
 	/* the kinds structured() and parse_date() try at 0; weekdays there
 	 * take a day part straight after them ("maandagavond") */
-	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY), 0);
+	nlx_tab_prefixes(&lx->tab, B(D_WEEKDAY), 0, 0, 0, 0);
 	nlx_tab_finish(&lx->dec, B(D_DECADE));
 	/* a decade pattern's words before its "#": "the", "de" and "les"
 	 * pass the two-byte test, and only "the #s" is a date */
-	nlx_tab_prefixes(&lx->dec, 0, '#');
+	nlx_tab_prefixes(&lx->dec, 0, 0, 0, 0, '#');
 	return lx;
 }
 

@@ -71,6 +71,11 @@ static const nlx_flag flag_names[] = {
 #define B(k) (1u << (k))
 #define MORPH (B(K_UNIT) | B(K_TEEN) | B(K_TEN) | B(K_MUL) | B(K_THOUSAND) | \
                B(K_SCALE) | B(K_FRAC) | B(K_JOIN))
+/* what may follow a number word that leaves a number pending (a
+ * notalone unit, a fraction) in parse_words */
+#define LEADS (B(K_MUL) | B(K_THOUSAND) | B(K_SCALE) | B(K_FRAC) | B(K_JOIN))
+/* the words parse_expr reads before a number: "ongeveer", "at least", "van" */
+#define PREFIXES (B(K_APPROX) | B(K_ATLEAST) | B(K_BETWEEN))
 
 struct num_lex {
 	nlx_tab tab;
@@ -105,6 +110,11 @@ static int number_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	}
 	if (nlx_parse_flags(f[4], flag_names, sizeof flag_names / sizeof flag_names[0], &flags))
 		return nlx_bad(e, c->path, line, "unknown flag", f[4]);
+	/* a number word that leaves a number pending (parse_words: "een",
+	 * "a" of "een miljoen", "a hundred"; "half" of "half a million")
+	 * starts one only before another */
+	if ((kind == K_UNIT && (flags & F_NOTALONE)) || kind == K_FRAC)
+		flags |= NLX_F_LEAD;
 	if (!nlx_tab_add(&c->lx->tab, f[2], lang, kind, flags, v))
 		return nlx_bad(e, c->path, line, "word folds to nothing or is too long", f[2]);
 	return SL_OK;
@@ -160,8 +170,15 @@ num_lex *num_lex_load(const char *dir, sl_err *e)
 	                         B(K_FRAC) | B(K_ORD) | B(K_APPROX) | B(K_ATLEAST) |
 	                         B(K_BETWEEN) | B(K_CUR));
 	/* at the start of an expression number words and ordinals are read
-	 * without the boundary rule (parse_core, parse_words) */
-	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), 0);
+	 * without the boundary rule (parse_core, parse_words); a number word
+	 * glued to a letter is a number only when another number word
+	 * follows glued (parse_words: "eenentwintig", "zweihundert"), which
+	 * most words that begin with one ("are", "einer", "union") fail;
+	 * one that leaves a number pending ("een", "half") is one only
+	 * before what may close it ("een miljoen"), which "een brief" and
+	 * "a year" are not; a prefix word ("van", "about") only before a
+	 * space and a digit or a word that may start one (parse_expr) */
+	nlx_tab_prefixes(&lx->tab, MORPH | B(K_ORD), MORPH, LEADS, PREFIXES, 0);
 	return lx;
 fail:
 	num_lex_free(lx);

@@ -555,10 +555,15 @@ void nlx_tab_init(nlx_tab *t)
 }
 
 /* A prefix of a start-kind entry: the languages with an entry that goes
- * on past it, or ends there (as a loose or a whole-word entry). */
+ * on past it, or ends there (as a loose, a glued (nlx_tab_prefixes'
+ * gluemask), a leading (NLX_F_LEAD), a prefix word's (pfxmask) or a
+ * whole-word entry). */
 struct nlx_pre {
 	uint64_t key;           /* FNV-1a of the folded prefix, | 1; 0: empty */
-	unsigned char lang, loose, whole;
+	unsigned char lang, loose, whole, glue, lead, pfx;
+	/* the languages of an exact entry ending here whose source form has
+	 * a byte from 0x80 up ("één"): it never matches ASCII text */
+	unsigned char xend;
 };
 
 static void free_index(nlx_tab *t)
@@ -746,6 +751,7 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 		t->lref[l] = xmalloc((t->n ? t->n : 1) * sizeof *t->lref[l]);
 		t->lfirst[l] = xmalloc((NLX_NBUCKETS + 1) * sizeof *t->lfirst[l]);
 		t->lkinds[l] = xcalloc(NLX_NBUCKETS, sizeof *t->lkinds[l]);
+		memset(t->lstart[l], 0, sizeof t->lstart[l]);
 		uint32_t m = 0;
 		for (unsigned b = 0; b < NLX_NBUCKETS; b++) {
 			t->lfirst[l][b] = m;
@@ -761,6 +767,7 @@ void nlx_tab_finish(nlx_tab *t, unsigned startmask)
 				memcpy(w, t->v[k].fold, r->hlen);
 				r->head = swar_load8(w);
 				t->lkinds[l][b] |= r->kbit;
+				t->lstart[l][(unsigned char)t->v[k].fold[0]] |= r->kbit;
 			}
 		}
 		t->lfirst[l][NLX_NBUCKETS] = m;
@@ -779,7 +786,7 @@ static struct nlx_pre *pre_slot(struct nlx_pre *v, size_t cap, uint64_t key)
 }
 
 /* The languages in which a prefix of the given folded bytes ends, as a
- * loose or a whole-word entry. */
+ * loose, a glued, a leading, a prefix word's or a whole-word entry. */
 static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, unsigned *on)
 {
 	uint64_t h = PRE_SEED;
@@ -787,7 +794,7 @@ static unsigned pre_ends(const nlx_tab *t, const unsigned char *w, size_t len, u
 		h = (h ^ w[j]) * PRE_MUL;
 	const struct nlx_pre *s = pre_slot(t->pre, t->precap, h | 1);
 	*on = s->key ? s->lang : 0;
-	return s->key ? (unsigned)(s->loose | s->whole) : 0;
+	return s->key ? (unsigned)(s->loose | s->whole | s->glue | s->lead | s->pfx | s->xend) : 0;
 }
 
 /* nlx_may_start's pairs where no prefix ends within two bytes, so that
@@ -819,7 +826,8 @@ static void quick_no(nlx_tab *t)
 	}
 }
 
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
+                      unsigned leadmask, unsigned pfxmask, int stop)
 {
 	size_t total = 0;
 	for (size_t k = 0; k < t->n; k++)
@@ -831,6 +839,8 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 	free(t->pre);
 	t->pre = xcalloc(cap, sizeof *t->pre);
 	t->precap = cap;
+	t->gluemask = gluemask;
+	t->leadmask = leadmask;
 	memset(t->qno2, 0, sizeof t->qno2);
 	memset(t->qon2, 0, sizeof t->qon2);
 	memset(t->tri, 0, sizeof t->tri);
@@ -841,9 +851,17 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 		size_t len = e->flen;
 		const char *sp = stop ? memchr(e->fold, stop, len) : NULL;
 		int loose = (loosemask >> e->kind) & 1;
+		int glue = loose && ((gluemask >> e->kind) & 1);
+		int lead = glue && leadmask && (e->flags & NLX_F_LEAD);
+		/* one that ends in an apostrophe ("jusqu'") needs no space */
+		int pfx = !loose && ((pfxmask >> e->kind) & 1) && e->fold[e->flen - 1] != '\'';
+		int xend = 0;
+		for (size_t q = 0; (e->flags & NLX_F_EXACT) && q < e->rlen; q++)
+			xend |= (unsigned char)e->raw[q] >= 0x80;
 		if (sp) {
 			len = (size_t)(sp - e->fold);
 			loose = 1;
+			glue = lead = pfx = 0;
 		}
 		if (!len) {             /* matches anywhere: no prefix set */
 			free(t->pre);
@@ -858,8 +876,16 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 			s->key = h | 1;
 			s->lang |= (unsigned char)e->lang;
 			if (j + 1 == len) {
-				if (loose)
+				if (xend)
+					s->xend |= (unsigned char)e->lang;
+				else if (lead)
+					s->lead |= (unsigned char)e->lang;
+				else if (glue)
+					s->glue |= (unsigned char)e->lang;
+				else if (loose)
 					s->loose |= (unsigned char)e->lang;
+				else if (pfx)
+					s->pfx |= (unsigned char)e->lang;
 				else
 					s->whole |= (unsigned char)e->lang;
 			}
@@ -875,18 +901,23 @@ void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop)
 	quick_no(t);
 }
 
-/* What the prefix table says of the folded prefix read so far: no entry
- * starts so (0), one that may end anywhere does (1), one that must end at
- * a word boundary does (PRE_WHOLE), or only longer ones (PRE_ON). */
-enum { PRE_ON = -1, PRE_WHOLE = 2 };
+/* What the prefix table says of the folded prefix read so far (ascii:
+ * of source bytes all below 0x80, which no xend entry matches): no entry
+ * starts so (0), one that may end anywhere does (1), or only longer ones
+ * (PRE_ON); else the kinds of ending there are, as bits: one that must
+ * end at a word boundary (PRE_WHOLE), a glued one (PRE_GLUE), a leading
+ * one (PRE_LEAD), a prefix word (PRE_PFX, at a word boundary too). */
+enum { PRE_ON = -1, PRE_WHOLE = 2, PRE_GLUE = 4, PRE_LEAD = 8, PRE_PFX = 16 };
 
-static int pre_state(const struct nlx_pre *s, unsigned lang)
+static int pre_state(const struct nlx_pre *s, unsigned lang, int ascii)
 {
 	if (!s->key || !(s->lang & lang))
 		return 0;
-	if (s->loose & lang)
+	if ((s->loose | (ascii ? 0 : s->xend)) & lang)
 		return 1;
-	return s->whole & lang ? PRE_WHOLE : PRE_ON;
+	int st = (s->whole & lang ? PRE_WHOLE : 0) | (s->glue & lang ? PRE_GLUE : 0) |
+	         (s->lead & lang ? PRE_LEAD : 0) | (s->pfx & lang ? PRE_PFX : 0);
+	return st ? st : PRE_ON;
 }
 
 /* Whether the classes on either side of a boundary are both of a word. */
@@ -895,9 +926,142 @@ static int inside_word(int last, int next)
 	return (last == NLX_LET || last == NLX_DIG) && (next == NLX_LET || next == NLX_DIG);
 }
 
+/* Whether an entry of a glued entry's kinds (nlx_tab_prefixes'
+ * gluemask) matches at folded byte k of f, at source offset a: what the
+ * owner reads after such an entry glued to a letter, where only another
+ * of them makes a number ("a" in "ahundred", not in "are").  nlx_match
+ * on a window of its own there, as the owner's own match without the
+ * boundary rule.  Near the end of f's room to fold the owner reads less
+ * than that window would: 1. */
+/* The index nlx_tab_finish made for lang: its own for one language,
+ * else the one of all entries (the loop still tests each entry's). */
+static int lang_index(unsigned lang)
+{
+	switch (lang) {
+	case NLX_NL: return 0;
+	case NLX_EN: return 1;
+	case NLX_DE: return 2;
+	case NLX_FR: return 3;
+	default: return 4;
+	}
+}
+
+static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a, unsigned lang);
+
+/* glue_follows on the two ASCII bytes u[0..2) (u[0] a letter) as they
+ * are, for the entries of kinds in mask: nlx_match's own first tests (the kinds at the first byte, of the
+ * pair's bucket and of the one-byte bucket), which let through every
+ * window an entry of those kinds matches at; -1 where they cannot tell
+ * from the bytes as they are (the window ends, a byte from 0x80 up, or
+ * '`', which folds to an apostrophe). */
+static int glue_quick(const nlx_tab *t, const unsigned char *u, size_t m, unsigned lang,
+                      unsigned mask)
+{
+	if (m < 2 || (u[0] | u[1]) >= 0x80 || u[1] == '`')
+		return -1;
+	unsigned c = nlx_ascii_fold[u[0]];
+	unsigned d = nlx_ascii_cls[u[1]] == NLX_SPACE ? ' ' : nlx_ascii_fold[u[1]];
+	int li = lang_index(lang);
+	if (!(t->lstart[li][c] & mask))
+		return 0;
+	unsigned bit = c << 8 | d;
+	if ((t->pair[bit >> 3] >> (bit & 7)) & 1) {
+		unsigned char w[2] = { (unsigned char)c, (unsigned char)d };
+		if (t->lkinds[li][bucket_of(w, 2)] & mask)
+			return 1;
+	}
+	return t->one[c] && (t->lkinds[li][NLX_HBUCKETS + c] & mask);
+}
+
+static int glue_follows(const nlx_tab *t, const nlx_fold *f, size_t k, size_t a, unsigned lang)
+{
+	if (k + t->maxflen + 8 >= NLX_FOLDMAX)
+		return 1;
+	nlx_fold g;
+	nlx_fold_init(&g, f->src + a, f->n - a);
+	return nlx_match(t, &g, 0, lang, t->gluemask, 0) != NULL;
+}
+
+/* The class of source byte k of src[0..n) for the follow tests below:
+ * NLX_END past n, -1 from 0x80 up (where they cannot tell without
+ * folding), else its ASCII class; *end becomes k + 1 when that is all
+ * the answer depends on. */
+static int src_cls(const unsigned char *src, size_t n, size_t k, size_t *end)
+{
+	if (k >= n)
+		return NLX_END;
+	*end = k + 1;
+	return src[k] >= 0x80 ? -1 : nlx_ascii_cls[src[k]];
+}
+
+/* The end of the run of ASCII white space at src[k], which folds to one
+ * space. */
+static size_t space_end(const unsigned char *src, size_t n, size_t k)
+{
+	while (k < n && src[k] < 0x80 && nlx_ascii_cls[src[k]] == NLX_SPACE)
+		k++;
+	return k;
+}
+
+/* Whether a leading entry that ends before source offset nx of the
+ * window src[0..n) and not before a letter may start an expression: a
+ * space or a hyphen must follow, then a letter that an entry of the
+ * table's leadmask may start at (glue_quick).  *end becomes how many
+ * source bytes the answer depends on, SIZE_MAX for more (the window's
+ * end); 1 where the bytes as they are cannot tell. */
+static int lead_follows(const nlx_tab *t, const unsigned char *src, size_t n, size_t nx,
+                        unsigned lang, size_t *end)
+{
+	*end = SIZE_MAX;
+	int c = src_cls(src, n, nx, end);
+	if (c < 0 || c == NLX_END)
+		return c < 0;
+	if (c != NLX_SPACE && src[nx] != '-')
+		return 0;
+	size_t k = c == NLX_SPACE ? space_end(src, n, nx) : nx + 1;
+	*end = SIZE_MAX;
+	c = src_cls(src, n, k, end);
+	if (c != NLX_LET)
+		return c < 0;
+	if (glue_quick(t, src + k, n - k, lang, t->leadmask))
+		return 1;
+	*end = k + 2;
+	return 0;
+}
+
+/* Whether a prefix word ("van", "about", "zwischen") that ends at a word
+ * boundary before source offset nx, folded byte k of the window
+ * src[0..n), may start an expression: a space must follow, then a digit
+ * or what nlx_may_start's first test (qno2, tri) lets through, as the
+ * owner asks (number.c's parse_expr).  *end as for lead_follows. */
+static int pfx_follows(const nlx_tab *t, const unsigned char *src, size_t n, size_t nx,
+                       size_t k, int li, size_t *end)
+{
+	*end = SIZE_MAX;
+	int c = src_cls(src, n, nx, end);
+	if (c != NLX_SPACE)
+		return c < 0;
+	size_t a = space_end(src, n, nx);
+	*end = SIZE_MAX;
+	/* what follows must lie well inside the owner's window, as
+	 * nlx_may_start_at asks */
+	if (a >= n || src[a] >= 0x80 || li < 0 || k + 2 + t->maxflen + 8 >= NLX_FOLDMAX)
+		return a < n;
+	const unsigned char *u = src + a;
+	if ((unsigned)(u[0] - '0') < 10 || a + 3 > n || (u[1] | u[2]) >= 0x80)
+		return 1;
+	*end = a + 3;
+	unsigned q = (unsigned)u[0] << 7 | u[1];
+	if (!((t->qno2[li][q >> 3] >> (q & 7)) & 1))
+		return 1;
+	unsigned b = nlx_tri_bit(nlx_ascii_fold[u[0]], nlx_ascii_fold[u[1]], nlx_ascii_fold[u[2]]);
+	return (t->tri[li][b >> 3] >> (b & 7)) & 1;
+}
+
 /* nlx_may_start_walk, which also sets *ext to how many bytes of the
  * window's source the answer depends on, or SIZE_MAX when it depends on
- * more (the window's end, or bytes it folded). */
+ * more (the window's end, or bytes it folded, or those a glued entry's
+ * match read). */
 static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 {
 	*ext = SIZE_MAX;
@@ -949,12 +1113,12 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 			c += 32;
 		}
 		h = (h ^ c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
-		if (st != PRE_ON && st != PRE_WHOLE) {
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, 1);
+		if (st == 0 || st == 1) {
 			*ext = known ? hi : SIZE_MAX;
 			return st;
 		}
-		if (st == PRE_WHOLE) {
+		if (st != PRE_ON) {
 			int next;
 			if (nx >= f->n) {
 				next = NLX_END;
@@ -967,9 +1131,45 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 				next = nlx_cls(f, j + 1);
 				known = 0;
 			}
-			if (!inside_word(cls, next)) {
+			if ((st & PRE_WHOLE) && !inside_word(cls, next)) {
 				*ext = known ? hi : SIZE_MAX;
 				return 1;
+			}
+			if ((st & PRE_PFX) && !inside_word(cls, next)) {
+				size_t end;
+				if (pfx_follows(t, src, f->n, nx, j, li, &end))
+					return 1;
+				if (end == SIZE_MAX)
+					known = 0;
+				else if (end > hi)
+					hi = end;
+			}
+			if ((st & PRE_GLUE) && next != NLX_LET) {
+				*ext = known ? hi : SIZE_MAX;
+				return 1;
+			}
+			if ((st & (PRE_GLUE | PRE_LEAD)) && next == NLX_LET) {
+				/* most letters after one begin no such entry: a
+				 * test of their first two bytes, which the answer then
+				 * depends on, says so; where it cannot, or lets them
+				 * through, the match itself */
+				int q = glue_quick(t, src + nx, f->n - nx, lang, t->gluemask);
+				if (q == 0) {
+					if (nx + 2 > hi)
+						hi = nx + 2;
+				} else {
+					known = 0;
+					if (glue_follows(t, f, j + 1, nx, lang))
+						return 1;
+				}
+			} else if (st & PRE_LEAD) {
+				size_t end;
+				if (lead_follows(t, src, f->n, nx, lang, &end))
+					return 1;
+				if (end == SIZE_MAX)
+					known = 0;
+				else if (end > hi)
+					hi = end;
 			}
 		}
 		si = nx;
@@ -979,11 +1179,20 @@ static int walk(const nlx_tab *t, nlx_fold *f, unsigned lang, size_t *ext)
 		if (c < 0)
 			return 0;
 		h = (h ^ (unsigned)c) * PRE_MUL;
-		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang);
-		if (st != PRE_ON && st != PRE_WHOLE)
+		int st = pre_state(pre_slot(t->pre, t->precap, h | 1), lang, 0);
+		if (st == 0 || st == 1)
 			return st;
+		if (st == PRE_ON)
+			continue;
 		/* nlx_match's boundary rule, as it reads the window */
-		if (st == PRE_WHOLE && !inside_word(f->cls[j], nlx_cls(f, j + 1)))
+		int next = nlx_cls(f, j + 1);
+		if ((st & (PRE_WHOLE | PRE_PFX)) && !inside_word(f->cls[j], next))
+			return 1;
+		/* a leading entry before no letter is taken here as the fast
+		 * loop's test cannot tell: the answer stays one the owner's
+		 * parse is a subset of */
+		if ((st & (PRE_GLUE | PRE_LEAD)) &&
+		    (next != NLX_LET || glue_follows(t, f, j + 1, nlx_src(f, j + 1), lang)))
 			return 1;
 	}
 }
@@ -1057,19 +1266,6 @@ static int exact_ok(const nlx_ent *e, nlx_fold *f, size_t k)
 	return 1;
 }
 
-/* The index nlx_tab_finish made for lang: its own for one language,
- * else the one of all entries (the loop still tests each entry's). */
-static int lang_index(unsigned lang)
-{
-	switch (lang) {
-	case NLX_NL: return 0;
-	case NLX_EN: return 1;
-	case NLX_DE: return 2;
-	case NLX_FR: return 3;
-	default: return 4;
-	}
-}
-
 /* The first entry that matches at k of bucket b in index li, then of
  * bucket b1 (NLX_NBUCKETS: none); the caller has seen the buckets' kinds
  * meet kindmask.  Both in one call, which nlx_match makes as its last. */
@@ -1120,9 +1316,9 @@ const nlx_ent *nlx_match(const nlx_tab *t, nlx_fold *f, size_t k, unsigned lang,
                          unsigned kindmask, int boundary)
 {
 	int c = nlx_at(f, k);
-	if (c < 0 || !t->start[c])
-		return NULL;
 	int li = lang_index(lang);
+	if (c < 0 || !(t->lstart[li][c] & kindmask))
+		return NULL;
 	const uint32_t *kinds = t->lkinds[li];
 	int d = nlx_at(f, k + 1);
 	unsigned b2 = NLX_NBUCKETS, b1 = NLX_HBUCKETS + (unsigned)c;

@@ -192,13 +192,16 @@ typedef struct nlx_ent {
 	size_t rlen;
 	unsigned lang;
 	int kind;               /* the owner's enum */
-	unsigned flags;         /* the owner's bits, plus NLX_F_EXACT */
+	unsigned flags;         /* the owner's bits, plus NLX_F_EXACT, NLX_F_LEAD */
 	double value;
 	char code[4];           /* currency code, or "" */
 	size_t order;           /* line order, so earlier lines win ties */
 } nlx_ent;
 
 #define NLX_F_EXACT (1u << 31)
+/* An entry that starts an expression only before another (nlx_tab_prefixes'
+ * leadmask): number.c's "een", "a", "un" of "een miljoen", "a hundred". */
+#define NLX_F_LEAD (1u << 30)
 #define NLX_HBUCKETS 4096
 
 /* A bucket entry of one language's index: the entry and what the match
@@ -225,6 +228,11 @@ typedef struct nlx_tab {
 	nlx_ref *lref[5];
 	uint32_t *lfirst[5];    /* NLX_NBUCKETS + 1 */
 	uint32_t *lkinds[5];    /* NLX_NBUCKETS */
+	/* per language index, the kinds (1 << kind) of the entries whose
+	 * folded form starts with a byte: nlx_match's first test, so that a
+	 * call asking for kinds no entry at that byte has (a currency, an
+	 * approximation word at "een", "van", "a") costs one load */
+	uint32_t lstart[5][256];
 	/* buckets: entries of two or more bytes by a hash of their first two
 	 * bytes (NLX_HBUCKETS), then one-byte entries by that byte (256) */
 	uint32_t first[NLX_HBUCKETS + 256 + 1];
@@ -250,6 +258,7 @@ typedef struct nlx_tab {
 	struct nlx_pre *pre;
 	size_t precap;          /* power of two, 0: not built */
 	unsigned startmask;
+	unsigned gluemask, leadmask;    /* nlx_tab_prefixes' */
 	size_t maxflen;         /* the longest entry's folded length */
 } nlx_tab;
 
@@ -379,11 +388,22 @@ static inline int nlx_could_start(const nlx_tab *t, nlx_fold *f, unsigned lang, 
 /* Builds the prefix set behind nlx_may_start from the start kinds given
  * to nlx_tab_finish (call after it).  Entries of kinds in loosemask are
  * matched by their owner without the word-boundary rule at the start of
- * an expression; the others with it.  With stop non-zero, an entry
- * counts only up to its first folded byte stop, which its owner matches
- * by other means (date.c's decade patterns, where '#' stands for
- * digits), as a loose one. */
-void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, int stop);
+ * an expression; the others with it.  Of the loose ones, entries of
+ * kinds in gluemask start an expression glued to a following letter
+ * only when an entry of those kinds matches at that letter (number.c's
+ * word numbers: "a" in "ahundred" but not in "are", "ein" in
+ * "einhundert" but not in "einer"), so nlx_may_start asks that of them;
+ * and those flagged NLX_F_LEAD, not glued, only before a space or a
+ * hyphen and an entry of a kind in leadmask ("een miljoen", not "een
+ * brief").  Whole-word entries of kinds in pfxmask start one only before
+ * a space and a digit or what nlx_may_start lets through ("van 20", not
+ * "van de").  With stop non-zero, an entry counts only up to its first
+ * folded byte stop, which its owner matches by other means (date.c's
+ * decade patterns, where '#' stands for digits), as a loose one.  Each
+ * of these only ever makes nlx_may_start say no where the owner's parse
+ * finds nothing. */
+void nlx_tab_prefixes(nlx_tab *t, unsigned loosemask, unsigned gluemask,
+                      unsigned leadmask, unsigned pfxmask, int stop);
 
 /* nlx_may_start's walk of the prefix set. */
 int nlx_may_start_walk(const nlx_tab *t, nlx_fold *f, unsigned lang);
