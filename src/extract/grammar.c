@@ -354,13 +354,13 @@ static int recip_break(const tok_list *tl, size_t t0, size_t t1, int comma)
  * and the future). */
 static uint64_t recip_cue_classes(const gram_doc *g, size_t i, const lex_match *cm, uint64_t want)
 {
+	/* the walk that matched cm->e found it to apply at i: only the
+	 * forms after it are tested (most forms are one class) */
 	const lex_entry *e = cm->e;
-	if (e->next < 0) {   /* most forms are one class, most of no interest here */
-		uint64_t bit = e->sub < 64 ? CUE_BIT(e->sub) & want : 0;
-		return bit && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang) ? bit : 0;
-	}
-	uint64_t bits = 0;
-	for (; e; e = lex_next(g->lx, e))
+	uint64_t bits = e->sub < 64 ? CUE_BIT(e->sub) : 0;
+	if (e->next < 0)
+		return bits & want;
+	for (e = lex_next(g->lx, e); e; e = lex_next(g->lx, e))
 		if (e->sub < 64 && lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang))
 			bits |= CUE_BIT(e->sub);
 	return bits & want;
@@ -592,6 +592,64 @@ static void recip_others(const recip_tally *rt, gram_doc *g)
 	}
 }
 
+/* Walks the lexicon over the document's tokens from the first, into
+ * g->kept, until the end or GRAM_KEEP matches; returns the token where
+ * it stopped (g->kept_end).  The kept array ends in a hit at no token
+ * (tok SIZE_MAX), so that matches_at's cursor needs no bound. */
+static size_t doc_walk(gram_doc *g)
+{
+	const tok_list *tl = g->tl;
+	const lex *lx = g->lx;
+	const char *text = g->d->text;
+	const lex_starts st = g->lx_starts;
+	const int lang = g->lang;
+	const size_t n = tl->n;
+	gram_hit *kept = g->kept;
+	size_t nkept = 0, cap = g->capkept;
+	if (!cap) {
+		cap = 256;
+		kept = xrealloc(kept, cap * sizeof *kept);
+	}
+	gram_hit *kh = kept;   /* where the next hit goes */
+	size_t i = 0;
+	while (i < n) {
+		if (!lex_may_start(st, &tl->v[i])) {
+			i++;
+			continue;
+		}
+		/* matched in place: most tokens let through match nothing,
+		 * and a kept one is not copied */
+		unsigned kinds = (unsigned)lex_match_started(lx, tl, text, i, n, lang, kh->m);
+		if (!kinds) {
+			i++;
+			continue;
+		}
+		/* every match of a walk starts at i */
+		uint32_t len = 0;
+		for (unsigned b = kinds; b; b &= b - 1) {
+			uint32_t l = kh->m[__builtin_ctz(b)].ntok;
+			len = l > len ? l : len;
+		}
+		kh->tok = i;
+		kh->end = i + len;
+		kh->kinds = kinds;
+		i++;
+		/* room for the next hit, and for the end one */
+		if (++nkept == cap) {
+			cap *= 2;
+			kept = xrealloc(kept, cap * sizeof *kept);
+		}
+		kh = kept + nkept;
+		if (nkept == GRAM_KEEP)
+			break;
+	}
+	kept[nkept].tok = SIZE_MAX;
+	g->kept = kept;
+	g->capkept = cap;
+	g->nkept = nkept;
+	return i;
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
                    const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
@@ -628,35 +686,14 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	 * for find_mentions (which so does not match these tokens again),
 	 * and what they say of each state named chooses the document's
 	 * recipient (recip_note, recip_choose); a huge document's from its
-	 * first GRAM_KEEP matches. */
+	 * first GRAM_KEEP matches.  The tally reads the kept matches after
+	 * the walk, in the same order: the walk's loop then holds only its
+	 * own few values. */
+	g->kept_end = doc_walk(g);
 	recip_tally rt;
 	recip_tally_init(&rt, tl, d);
-	size_t i = 0;
-	for (; i < tl->n && g->nkept < GRAM_KEEP; i++) {
-		if (!lex_may_start(g->lx_starts, &tl->v[i]))
-			continue;
-		if (g->nkept == g->capkept) {
-			g->capkept = g->capkept ? 2 * g->capkept : 256;
-			g->kept = xrealloc(g->kept, g->capkept * sizeof *g->kept);
-		}
-		/* matched in place: most tokens let through match nothing,
-		 * and a kept one is not copied */
-		gram_hit *kh = &g->kept[g->nkept];
-		if (!lex_match_started(lx, tl, d->text, i, tl->n, lang, kh->m))
-			continue;
-		g->nkept++;
-		kh->tok = i;
-		kh->end = i;
-		kh->kinds = 0;
-		for (int k = 0; k < LEX_NKINDS; k++)
-			if (kh->m[k].e) {
-				kh->kinds |= 1u << k;
-				if (kh->m[k].tok + kh->m[k].ntok > kh->end)
-					kh->end = kh->m[k].tok + kh->m[k].ntok;
-			}
-		recip_note(&rt, g, i, kh->m);
-	}
-	g->kept_end = i;
+	for (size_t k = 0; k < g->nkept; k++)
+		recip_note(&rt, g, g->kept[k].tok, g->kept[k].m);
 	g->doc_recipient = g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
 	recip_others(&rt, g);
 }
@@ -1059,14 +1096,17 @@ static int comma_at(const gram_doc *g, size_t t);
  * m[LEX_CUE].e NULL on entry), and the kinds matched: gram_doc_init's
  * match when it walked the token and none of its kinds runs past the
  * sentence's end, else a walk. */
-static int matches_at(gram_doc *g, size_t i, size_t t1, lex_match m[LEX_NKINDS])
+static int matches_at(gram_doc *g, const gram_hit **next, size_t i, size_t t1,
+                      lex_match m[LEX_NKINDS])
 {
 	if (i < g->kept_end) {
-		while (g->kept_next < g->nkept && g->kept[g->kept_next].tok < i)
-			g->kept_next++;
-		if (g->kept_next == g->nkept || g->kept[g->kept_next].tok != i)
+		/* the cursor stops at the end hit (doc_walk) */
+		const gram_hit *h = *next;
+		while (h->tok < i)
+			h++;
+		*next = h;
+		if (h->tok != i)
 			return 0;
-		const gram_hit *h = &g->kept[g->kept_next];
 		if (h->end <= t1) {
 			memcpy(m, h->m, sizeof h->m);
 			return (int)h->kinds;
@@ -1089,8 +1129,9 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 	}
 	memset(g->skip, 0, t1 - t0 + 1);
 	/* matches_at's cursor only moves forward */
-	if (g->kept_next && g->kept[g->kept_next - 1].tok >= t0)
-		g->kept_next = 0;
+	const gram_hit *next = g->kept + g->kept_next;
+	if (g->kept_next && next[-1].tok >= t0)
+		next = g->kept;
 	for (size_t i = t0; i < t1;) {
 		const token *t = &tl->v[i];
 		if (g->skip[i - t0]) {
@@ -1101,7 +1142,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
 		int best = -1;
 		uint32_t len = 0;
-		int kinds = matches_at(g, i, t1, m);
+		int kinds = matches_at(g, &next, i, t1, m);
 		if (kinds && !(kinds & (kinds - 1))) {
 			/* one kind, as at most tokens */
 			best = __builtin_ctz((unsigned)kinds);
@@ -1391,6 +1432,7 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 		}
 		i += len;
 	}
+	g->kept_next = (size_t)(next - g->kept);
 }
 
 /* "fellow NATO member Latvia", "EU-lid Polen": an organisation naming
