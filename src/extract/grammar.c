@@ -634,12 +634,13 @@ static size_t doc_walk(gram_doc *g)
 		kh->end = i + len;
 		kh->kinds = kinds;
 		i++;
+		kh++;
 		/* room for the next hit, and for the end one */
 		if (++nkept == cap) {
 			cap *= 2;
 			kept = xrealloc(kept, cap * sizeof *kept);
+			kh = kept + nkept;
 		}
-		kh = kept + nkept;
 		if (nkept == GRAM_KEEP)
 			break;
 	}
@@ -692,8 +693,8 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->kept_end = doc_walk(g);
 	recip_tally rt;
 	recip_tally_init(&rt, tl, d);
-	for (size_t k = 0; k < g->nkept; k++)
-		recip_note(&rt, g, g->kept[k].tok, g->kept[k].m);
+	for (const gram_hit *kh = g->kept, *end = kh + g->nkept; kh < end; kh++)
+		recip_note(&rt, g, kh->tok, kh->m);
 	g->doc_recipient = g->default_recipient = recip_choose(&rt, h, g->west, g->recip_why);
 	recip_others(&rt, g);
 }
