@@ -611,19 +611,20 @@ static size_t doc_walk(gram_doc *g)
 		kept = xrealloc(kept, cap * sizeof *kept);
 	}
 	gram_hit *kh = kept;   /* where the next hit goes */
+	const token *v = tl->v;
 	size_t i = 0;
-	while (i < n) {
-		if (!lex_may_start(st, &tl->v[i])) {
+	for (;; i++) {
+		/* to the next token that may start an entry, in a loop of no
+		 * call (many start none) */
+		while (i < n && !lex_may_start(st, &v[i]))
 			i++;
-			continue;
-		}
+		if (i == n)
+			break;
 		/* matched in place: most tokens let through match nothing,
 		 * and a kept one is not copied */
 		unsigned kinds = (unsigned)lex_match_started(lx, tl, text, i, n, lang, kh->m);
-		if (!kinds) {
-			i++;
+		if (!kinds)
 			continue;
-		}
 		/* every match of a walk starts at i */
 		uint32_t len = 0;
 		for (unsigned b = kinds; b; b &= b - 1) {
@@ -633,7 +634,6 @@ static size_t doc_walk(gram_doc *g)
 		kh->tok = i;
 		kh->end = i + len;
 		kh->kinds = kinds;
-		i++;
 		kh++;
 		/* room for the next hit, and for the end one */
 		if (++nkept == cap) {
@@ -641,8 +641,10 @@ static size_t doc_walk(gram_doc *g)
 			kept = xrealloc(kept, cap * sizeof *kept);
 			kh = kept + nkept;
 		}
-		if (nkept == GRAM_KEEP)
+		if (nkept == GRAM_KEEP) {
+			i++;
 			break;
+		}
 	}
 	kept[nkept].tok = SIZE_MAX;
 	g->kept = kept;
