@@ -1095,13 +1095,17 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 static int cue_at(const gram_doc *g, size_t i, int cls);
 static int comma_at(const gram_doc *g, size_t t);
 
-/* lex_match_at of token i in the sentence ending at t1, into m (with
- * m[LEX_CUE].e NULL on entry), and the kinds matched: gram_doc_init's
- * match when it walked the token and none of its kinds runs past the
- * sentence's end, else a walk. */
+/* No match of any kind. */
+static const lex_match no_match[LEX_NKINDS];
+
+/* lex_match_at of token i in the sentence ending at t1: the kinds
+ * matched, and in *mp the matches, gram_doc_init's kept ones when it
+ * walked the token and none of its kinds runs past the sentence's end,
+ * else those of a walk into own (no_match where no entry starts). */
 static int matches_at(gram_doc *g, const gram_hit **next, size_t i, size_t t1,
-                      lex_match m[LEX_NKINDS])
+                      lex_match own[LEX_NKINDS], const lex_match **mp)
 {
+	*mp = no_match;
 	if (i < g->kept_end) {
 		/* the cursor stops at the end hit (doc_walk) */
 		const gram_hit *h = *next;
@@ -1111,14 +1115,15 @@ static int matches_at(gram_doc *g, const gram_hit **next, size_t i, size_t t1,
 		if (h->tok != i)
 			return 0;
 		if (h->end <= t1) {
-			memcpy(m, h->m, sizeof h->m);
+			*mp = h->m;
 			return (int)h->kinds;
 		}
 	} else if (!lex_may_start(g->lx_starts, &g->tl->v[i])) {
 		return 0;
 	}
 	/* a kept token starts an entry too */
-	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, m);
+	*mp = own;
+	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, own);
 }
 
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
@@ -1141,11 +1146,11 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			i++;
 			continue;
 		}
-		lex_match m[LEX_NKINDS];
-		m[LEX_CUE].e = NULL;   /* all the code below reads when nothing matched */
+		lex_match own[LEX_NKINDS];
+		const lex_match *m;
 		int best = -1;
 		uint32_t len = 0;
-		int kinds = matches_at(g, &next, i, t1, m);
+		int kinds = matches_at(g, &next, i, t1, own, &m);
 		if (kinds && !(kinds & (kinds - 1))) {
 			/* one kind, as at most tokens */
 			best = __builtin_ctz((unsigned)kinds);
