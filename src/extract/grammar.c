@@ -3033,6 +3033,8 @@ static int permits_nothing(const gram_doc *g, const clause *c, size_t cp, const 
 	return 1;
 }
 
+static int weighs_told(const gram_doc *g, const clause *c);
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -4068,6 +4070,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP)
 				to = 1;
 		/* "n'envisage pas d'envoyer", "is not considering": ruled out */
+		/* "Madrid is still considering it": or be what the sentence
+		 * just before told (weighs_told, weighed_record) */
+		if (!to && !p->transferish && g->last_any_sent && g->last_any_sent + 1 >= g->nsent &&
+		    weighs_told(g, c))
+			to = 1;
 		t = p->transferish || to ? (neg ? REC_REFUSED : REC_CONSIDERING) : -1;
 		break;
 	}
@@ -6434,6 +6441,68 @@ static int possessive_only(const gram_doc *g, const clause *c)
 	return !anaphor_before(g, c, c->m1);
 }
 
+
+/* Whether clause c, whose predicate weighs, offers or refuses and that
+ * names no materiel of its own, is about what was told just before:
+ * nothing stands after its predicate but other mentions ("Madrid has not
+ * ruled it out", "Oslo is open to it", "Paris n'a pas encore tranché",
+ * "is weighing whether to take part"), and at most three words of the
+ * clause are no mention ("Eine Entscheidung darüber sei noch nicht
+ * gefallen").  "Berlin is considering new sanctions" weighs a thing of
+ * its own: a word after the predicate that no lexicon knows. */
+static int weighs_told(const gram_doc *g, const clause *c)
+{
+	const tok_list *tl = g->tl;
+	size_t pred_end = 0, loose = 0, i = c->m0;
+	for (size_t t = c->t0; t < c->t1; t++) {
+		while (i < c->m1 && g->m[i].t1 <= t)
+			i++;
+		if (i < c->m1 && g->m[i].t0 <= t) {
+			if (g->m[i].kind == M_ITEM)
+				return 0;
+			if (g->m[i].kind == M_CUE && pred_class(g->m[i].sub))
+				pred_end = g->m[i].t1;
+			continue;
+		}
+		if (tl->v[t].flags & TOK_PUNCT) {
+			if (pred_end)
+				break;
+			continue;
+		}
+		if (t >= g->s0 && g->skip[t - g->s0])
+			continue;
+		if (pred_end || ++loose > 3)
+			return 0;
+	}
+	return pred_end != 0;
+}
+
+/* The last record the document told, in the sentence just before this
+ * one, that a clause weighing with no materiel of its own takes its
+ * materiel from: one of donor's (its giving, or a request made of it),
+ * or, with no donor named, a request (the state asked weighs it).
+ * Returns its index + 1, or 0: a sentence far from any record, or after
+ * one of consent, takes nothing. */
+static size_t weighed_record(const gram_doc *g, const rec_list *out, size_t first, const char *donor)
+{
+	if (out->n <= first || !g->last_any_sent || g->last_any_sent + 1 < g->nsent)
+		return 0;
+	size_t span0 = out->v[out->n - 1].span[0];
+	/* "souhaitait transmettre des systèmes, mais y a renoncé": a
+	 * clause of the sentence that told the record tells it with it */
+	if (span0 >= g->tl->v[g->s0].cp)
+		return 0;
+	for (size_t r = out->n; r-- > first;) {
+		const record *o = &out->v[r];
+		if (o->span[0] != span0)
+			break;
+		if (rec_is_consent(o->type) || !o->item || !o->donor)
+			continue;
+		if (donor ? o->donor == donor : o->type == REC_REQUESTED)
+			return r + 1;
+	}
+	return 0;
+}
 /* The cue classes that can give a clause its record type. */
 #define RECORD_CUES ((CUE_BIT(C_RECEIVE + 1) - 1) | CUE_BIT(C_TRAIN) | CUE_BIT(C_TRAINED) | \
                      CUE_BIT(C_PERMISSION) | CUE_BIT(C_REEXPORT))
@@ -8160,6 +8229,28 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * that donor */
 		if (last_request && p.prov == REC_REFUSED && bare_object(g, c))
 			from_last = 1;
+		/* "Kyiv asked Madrid for Patriots. Madrid has not ruled it out",
+		 * "Daarover is nog geen besluit genomen", "Paris n'a pas encore
+		 * tranché": weighing, offering or refusing with no materiel of
+		 * its own is of what the sentence before told (its donor's
+		 * record, or the request made of the state that weighs it;
+		 * with no donor named, the state the request asked) */
+		if (!ni && !from_last && !requested && !p.ncons && p.prov2 < 0 &&
+		    (p.prov == REC_CONSIDERING || p.prov == REC_OFFERED || p.prov == REC_REFUSED) &&
+		    (clause_has(g, c, C_CONSIDERING) || clause_has(g, c, C_OFFERED) ||
+		     clause_has(g, c, C_REFUSED)) && weighs_told(g, c)) {
+			const char *who = ndon ? donors[0] : NULL;
+			size_t wr = (!ndon || who) ? weighed_record(g, out, first, who) : 0;
+			if (wr) {
+				const record *o = &out->v[wr - 1];
+				if (g->trace)
+					fprintf(g->trace, "  weighs what was told: %s %s\n", o->donor, o->category);
+				g->reply_to = wr;
+				emit(g, out, first, p.prov, o->donor, o->recipient, NULL, NULL, t0, t1, c->t0, c->t1,
+				     dates);
+				g->reply_to = 0;
+			}
+		}
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
