@@ -6477,32 +6477,27 @@ static int weighs_told(const gram_doc *g, const clause *c)
 	return pred_end != 0;
 }
 
-/* The last record the document told, in the sentence just before this
- * one, that a clause weighing with no materiel of its own takes its
- * materiel from: one of donor's (its giving, or a request made of it),
- * or, with no donor named, a request (the state asked weighs it).
- * Returns its index + 1, or 0: a sentence far from any record, or after
- * one of consent, takes nothing. */
-static size_t weighed_record(const gram_doc *g, const rec_list *out, size_t first, const char *donor)
+/* Whether out->v[r] is a record, of the sentence just before this one,
+ * that a clause weighing with no materiel of its own takes its materiel
+ * from: one of donor's (its giving, or a request made of it), or, with
+ * no donor named, a request (the state asked weighs it).  A sentence far
+ * from any record, or after one of consent, takes nothing. */
+static int weighed_record(const gram_doc *g, const rec_list *out, size_t first, size_t r,
+                          size_t last, const char *donor)
 {
-	if (out->n <= first || !g->last_any_sent || g->last_any_sent + 1 < g->nsent)
+	if (r < first || r >= last || !g->last_any_sent || g->last_any_sent + 1 < g->nsent)
 		return 0;
-	size_t span0 = out->v[out->n - 1].span[0];
-	/* "souhaitait transmettre des systèmes, mais y a renoncé": a
-	 * clause of the sentence that told the record tells it with it */
-	if (span0 >= g->tl->v[g->s0].cp)
+	const record *o = &out->v[r];
+	/* the records of one sentence, the last told before out->v[last];
+	 * "souhaitait transmettre des systèmes, mais y a renoncé": a clause
+	 * of the sentence that told the record tells it with it */
+	if (o->span[0] != out->v[last - 1].span[0] || o->span[0] >= g->tl->v[g->s0].cp)
 		return 0;
-	for (size_t r = out->n; r-- > first;) {
-		const record *o = &out->v[r];
-		if (o->span[0] != span0)
-			break;
-		if (rec_is_consent(o->type) || !o->item || !o->donor)
-			continue;
-		if (donor ? o->donor == donor : o->type == REC_REQUESTED)
-			return r + 1;
-	}
-	return 0;
+	if (rec_is_consent(o->type) || !o->item || !o->donor)
+		return 0;
+	return donor ? o->donor == donor : o->type == REC_REQUESTED;
 }
+
 /* The cue classes that can give a clause its record type. */
 #define RECORD_CUES ((CUE_BIT(C_RECEIVE + 1) - 1) | CUE_BIT(C_TRAIN) | CUE_BIT(C_TRAINED) | \
                      CUE_BIT(C_PERMISSION) | CUE_BIT(C_REEXPORT))
@@ -8237,17 +8232,25 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * with no donor named, the state the request asked) */
 		if (!ni && !from_last && !requested && !p.ncons && p.prov2 < 0 &&
 		    (p.prov == REC_CONSIDERING || p.prov == REC_OFFERED || p.prov == REC_REFUSED) &&
-		    (clause_has(g, c, C_CONSIDERING) || clause_has(g, c, C_OFFERED) ||
-		     clause_has(g, c, C_REFUSED)) && weighs_told(g, c)) {
+		    /* not a giving denied ("Die zijn nog niet geleverd" tells
+		     * of no refusal) */
+		    (p.prov == REC_CONSIDERING || clause_has(g, c, C_CONSIDERING) ||
+		     clause_has(g, c, C_OFFERED) || clause_has(g, c, C_REFUSED)) && weighs_told(g, c)) {
+			/* every item the sentence before told of it ("des chars
+			 * Leclerc et des avions Rafale"), newest first */
 			const char *who = ndon ? donors[0] : NULL;
-			size_t wr = (!ndon || who) ? weighed_record(g, out, first, who) : 0;
-			if (wr) {
-				const record *o = &out->v[wr - 1];
+			size_t n0 = out->n;
+			for (size_t r = n0; r-- > first && (!ndon || who);) {
+				if (out->v[r].span[0] != out->v[n0 - 1].span[0])
+					break;
+				if (!weighed_record(g, out, first, r, n0, who))
+					continue;
 				if (g->trace)
-					fprintf(g->trace, "  weighs what was told: %s %s\n", o->donor, o->category);
-				g->reply_to = wr;
-				emit(g, out, first, p.prov, o->donor, o->recipient, NULL, NULL, t0, t1, c->t0, c->t1,
-				     dates);
+					fprintf(g->trace, "  weighs what was told: %s %s\n", out->v[r].donor,
+					        out->v[r].category);
+				g->reply_to = r + 1;
+				emit(g, out, first, p.prov, out->v[r].donor, out->v[r].recipient, NULL, NULL, t0, t1,
+				     c->t0, c->t1, dates);
 				g->reply_to = 0;
 			}
 		}
