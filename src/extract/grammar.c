@@ -34,6 +34,7 @@ const char *const gram_cue_classes[] = {
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
 	"export", "export_licence", "despite",
+	"take_part",
 	NULL
 };
 
@@ -3034,6 +3035,7 @@ static int permits_nothing(const gram_doc *g, const clause *c, size_t cp, const 
 }
 
 static int weighs_told(const gram_doc *g, const clause *c);
+static int clause_has(const gram_doc *g, const clause *c, int cls);
 
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
@@ -4072,7 +4074,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* "n'envisage pas d'envoyer", "is not considering": ruled out */
 		/* "Madrid is still considering it": or be what the sentence
 		 * just before told (weighs_told, weighed_record) */
-		if (!to && !p->transferish && g->last_any_sent && g->last_any_sent + 1 >= g->nsent &&
+		if (!to && !p->transferish &&
+		    ((g->last_any_sent && g->last_any_sent + 1 >= g->nsent) || clause_has(g, c, C_TAKE_PART)) &&
 		    weighs_told(g, c))
 			to = 1;
 		t = p->transferish || to ? (neg ? REC_REFUSED : REC_CONSIDERING) : -1;
@@ -6480,21 +6483,32 @@ static int weighs_told(const gram_doc *g, const clause *c)
 /* Whether out->v[r] is a record, of the sentence just before this one,
  * that a clause weighing with no materiel of its own takes its materiel
  * from: one of donor's (its giving, or a request made of it), or, with
- * no donor named, a request (the state asked weighs it).  A sentence far
- * from any record, or after one of consent, takes nothing. */
+ * no donor named, a request (the state asked weighs it).  A clause that
+ * weighs taking part (joins) is about the giving of others, told before
+ * or earlier in its own sentence ("Sweden will send drones, while
+ * Lithuania is weighing whether to take part").  A sentence far from any
+ * record, or after one of consent, takes nothing. */
 static int weighed_record(const gram_doc *g, const rec_list *out, size_t first, size_t r,
-                          size_t last, const char *donor)
+                          size_t last, const char *donor, int joins)
 {
-	if (r < first || r >= last || !g->last_any_sent || g->last_any_sent + 1 < g->nsent)
+	if (r < first || r >= last)
 		return 0;
 	const record *o = &out->v[r];
-	/* the records of one sentence, the last told before out->v[last];
-	 * "souhaitait transmettre des systèmes, mais y a renoncé": a clause
-	 * of the sentence that told the record tells it with it */
-	if (o->span[0] != out->v[last - 1].span[0] || o->span[0] >= g->tl->v[g->s0].cp)
+	/* the records of one sentence, the last told before out->v[last] */
+	if (o->span[0] != out->v[last - 1].span[0])
 		return 0;
+	/* "souhaitait transmettre des systèmes, mais y a renoncé": a clause
+	 * of the sentence that told the record tells it with it */
+	if (o->span[0] >= g->tl->v[g->s0].cp) {
+		if (!joins)
+			return 0;
+	} else if (!g->last_any_sent || g->last_any_sent + 1 < g->nsent) {
+		return 0;
+	}
 	if (rec_is_consent(o->type) || !o->item || !o->donor)
 		return 0;
+	if (joins)
+		return o->type != REC_REQUESTED && o->donor != donor;
 	return donor ? o->donor == donor : o->type == REC_REQUESTED;
 }
 
@@ -8239,18 +8253,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			/* every item the sentence before told of it ("des chars
 			 * Leclerc et des avions Rafale"), newest first */
 			const char *who = ndon ? donors[0] : NULL;
+			int joins = who && clause_has(g, c, C_TAKE_PART);
 			size_t n0 = out->n;
 			for (size_t r = n0; r-- > first && (!ndon || who);) {
 				if (out->v[r].span[0] != out->v[n0 - 1].span[0])
 					break;
-				if (!weighed_record(g, out, first, r, n0, who))
+				if (!weighed_record(g, out, first, r, n0, who, joins))
 					continue;
 				if (g->trace)
 					fprintf(g->trace, "  weighs what was told: %s %s\n", out->v[r].donor,
 					        out->v[r].category);
 				g->reply_to = r + 1;
-				emit(g, out, first, p.prov, out->v[r].donor, out->v[r].recipient, NULL, NULL, t0, t1,
-				     c->t0, c->t1, dates);
+				emit(g, out, first, p.prov, joins ? who : out->v[r].donor, out->v[r].recipient, NULL,
+				     NULL, t0, t1, c->t0, c->t1, dates);
 				g->reply_to = 0;
 			}
 		}
