@@ -3034,8 +3034,24 @@ static int permits_nothing(const gram_doc *g, const clause *c, size_t cp, const 
 	return 1;
 }
 
+/* Whether clause c, which names materiel, names nobody who could weigh
+ * it: no state, no pronoun, and no person counted as an item ("De
+ * trainer weegt nog af of hij de spits opstelt" weighs no trainers). */
+static int weighed_items_only(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ANAPHOR) ||
+		    cue_at(g, i, C_ACTOR_HEAD) ||
+		    (m->kind == M_ITEM && m->category && is_person_category(m->category)))
+			return 0;
+	}
+	return 1;
+}
+
 static int weighs_told(const gram_doc *g, const clause *c);
 static int clause_has(const gram_doc *g, const clause *c, int cls);
+static int clause_has_item(const gram_doc *g, const clause *c);
 
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
@@ -4074,10 +4090,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		/* "n'envisage pas d'envoyer", "is not considering": ruled out */
 		/* "Madrid is still considering it": or be what the sentence
 		 * just before told (weighs_told, weighed_record) */
-		if (!to && !p->transferish &&
-		    ((g->last_any_sent && g->last_any_sent + 1 >= g->nsent) || clause_has(g, c, C_TAKE_PART)) &&
-		    weighs_told(g, c))
+		int told = g->last_any_sent && g->last_any_sent + 1 >= g->nsent;
+		if (!to && !p->transferish && (told || clause_has(g, c, C_TAKE_PART)) && weighs_told(g, c))
 			to = 1;
+		/* "Eine Entscheidung über Kampfpanzer sei noch nicht gefallen",
+		 * "No decision on fighter jets has been made": materiel weighed
+		 * with no state named goes on with the story of the sentence
+		 * just before, which told a record */
+		if (!to && !p->transferish && told && clause_has_item(g, c))
+			to = weighed_items_only(g, c);
 		t = p->transferish || to ? (neg ? REC_REFUSED : REC_CONSIDERING) : -1;
 		break;
 	}
