@@ -4753,6 +4753,29 @@ static int reply_anaphor(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether clause c, the k-th of its sentence, opens with a request noun
+ * and an earlier clause of the sentence told a request: "Israel hat
+ * Berlin um Munition gebeten; über die Anfrage sei noch nicht
+ * entschieden", "..., and that request is still being weighed".  The
+ * answer is about that request (reply_anaphor asks the same of a
+ * sentence's first clause). */
+static int request_told_before(const gram_doc *g, const clause *c, size_t k, const rec_list *out,
+                               size_t first)
+{
+	if (k == 0 || c->m0 >= c->m1 || out->n <= first)
+		return 0;
+	/* after a demonstrative ("over dat verzoek", "cette demande") */
+	size_t i = c->m0;
+	if (i + 1 < c->m1 && g->m[i].t1 == g->m[i + 1].t0 &&
+	    (cue_at(g, i, C_DEMONSTRATIVE) || cue_at(g, i, C_ARTICLE) ||
+	     (cue_at(g, i, C_COMP) && g->lang == LANG_NL)))
+		i++;
+	if (!cue_at(g, i, C_REQUESTED))
+		return 0;
+	const record *o = &out->v[out->n - 1];
+	return o->type == REC_REQUESTED && o->span[0] == g->tl->v[g->s0].cp;
+}
+
 /* Whether the clause names a look-alike that is no military support
  * (items.tsv's "-": "Passagierflugzeuge", "civilian airliners"). */
 static int clause_nonmilitary(const gram_doc *g, const clause *c)
@@ -8321,7 +8344,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * the answer is about it (a consent request refused or granted,
 		 * a request for support refused, approved or weighed) */
 		if (requested && p.reply >= 0 && !ni && !p.ncons &&
-		    (reply_anaphor(g, c) || object_reply_anaphor(g, c, act, na, recipient))) {
+		    (reply_anaphor(g, c) || object_reply_anaphor(g, c, act, na, recipient) ||
+		     request_told_before(g, c, k, out, first))) {
 			size_t req = 0;
 			for (size_t r = out->n; r-- > first && !req;)
 				if (out->v[r].type == REC_REQUESTED || out->v[r].type == REC_CONSENT_REQUESTED)
