@@ -6501,6 +6501,7 @@ static int weighs_told(const gram_doc *g, const clause *c)
 {
 	const tok_list *tl = g->tl;
 	size_t pred_end = 0, loose = 0, i = c->m0;
+	int ref = 0;
 	for (size_t t = c->t0; t < c->t1; t++) {
 		while (i < c->m1 && g->m[i].t1 <= t)
 			i++;
@@ -6509,6 +6510,9 @@ static int weighs_told(const gram_doc *g, const clause *c)
 				return 0;
 			if (g->m[i].kind == M_CUE && pred_class(g->m[i].sub))
 				pred_end = g->m[i].t1;
+			else if (pred_end && (cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) ||
+			                      cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_COMP)))
+				ref = 1;
 			continue;
 		}
 		if (tl->v[t].flags & TOK_PUNCT) {
@@ -6518,7 +6522,14 @@ static int weighs_told(const gram_doc *g, const clause *c)
 		}
 		if (t >= g->s0 && g->skip[t - g->s0])
 			continue;
-		if (pred_end || ++loose > 3)
+		/* after the predicate, only a short adverb after the word that
+		 * stands for what was told ("prüft das noch", "overweegt het
+		 * nu"); "is also considering a loan" weighs a thing of its own */
+		const token *tk = &tl->v[t];
+		if (pred_end && (!ref || tk->end - tk->start > 4 ||
+		                 !(g->d->text[tk->start] >= 'a' && g->d->text[tk->start] <= 'z')))
+			return 0;
+		if (++loose > 3)
 			return 0;
 	}
 	return pred_end != 0;
