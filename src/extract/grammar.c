@@ -34,6 +34,7 @@ const char *const gram_cue_classes[] = {
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
 	"export", "export_licence", "despite",
+	"take_part",
 	NULL
 };
 
@@ -3083,6 +3084,25 @@ static int permits_nothing(const gram_doc *g, const clause *c, size_t cp, const 
 	return 1;
 }
 
+/* Whether clause c, which names materiel, names nobody who could weigh
+ * it: no state, no pronoun, and no person counted as an item ("De
+ * trainer weegt nog af of hij de spits opstelt" weighs no trainers). */
+static int weighed_items_only(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR || cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_ANAPHOR) ||
+		    cue_at(g, i, C_ACTOR_HEAD) ||
+		    (m->kind == M_ITEM && m->category && is_person_category(m->category)))
+			return 0;
+	}
+	return 1;
+}
+
+static int weighs_told(const gram_doc *g, const clause *c);
+static int clause_has(const gram_doc *g, const clause *c, int cls);
+static int clause_has_item(const gram_doc *g, const clause *c);
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -4118,6 +4138,17 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP)
 				to = 1;
 		/* "n'envisage pas d'envoyer", "is not considering": ruled out */
+		/* "Madrid is still considering it": or be what the sentence
+		 * just before told (weighs_told, weighed_record) */
+		int told = g->last_any_sent && g->last_any_sent + 1 >= g->nsent;
+		if (!to && !p->transferish && (told || clause_has(g, c, C_TAKE_PART)) && weighs_told(g, c))
+			to = 1;
+		/* "Eine Entscheidung über Kampfpanzer sei noch nicht gefallen",
+		 * "No decision on fighter jets has been made": materiel weighed
+		 * with no state named goes on with the story of the sentence
+		 * just before, which told a record */
+		if (!to && !p->transferish && told && clause_has_item(g, c))
+			to = weighed_items_only(g, c);
 		t = p->transferish || to ? (neg ? REC_REFUSED : REC_CONSIDERING) : -1;
 		break;
 	}
@@ -4770,6 +4801,29 @@ static int reply_anaphor(const gram_doc *g, const clause *c)
 			opens = 0;
 	}
 	return 0;
+}
+
+/* Whether clause c, the k-th of its sentence, opens with a request noun
+ * and an earlier clause of the sentence told a request: "Israel hat
+ * Berlin um Munition gebeten; über die Anfrage sei noch nicht
+ * entschieden", "..., and that request is still being weighed".  The
+ * answer is about that request (reply_anaphor asks the same of a
+ * sentence's first clause). */
+static int request_told_before(const gram_doc *g, const clause *c, size_t k, const rec_list *out,
+                               size_t first)
+{
+	if (k == 0 || c->m0 >= c->m1 || out->n <= first)
+		return 0;
+	/* after a demonstrative ("over dat verzoek", "cette demande") */
+	size_t i = c->m0;
+	if (i + 1 < c->m1 && g->m[i].t1 == g->m[i + 1].t0 &&
+	    (cue_at(g, i, C_DEMONSTRATIVE) || cue_at(g, i, C_ARTICLE) ||
+	     (cue_at(g, i, C_COMP) && g->lang == LANG_NL)))
+		i++;
+	if (!cue_at(g, i, C_REQUESTED))
+		return 0;
+	const record *o = &out->v[out->n - 1];
+	return o->type == REC_REQUESTED && o->span[0] == g->tl->v[g->s0].cp;
 }
 
 /* Whether the clause names a look-alike that is no military support
@@ -6482,6 +6536,85 @@ static int bare_object(const gram_doc *g, const clause *c)
 static int possessive_only(const gram_doc *g, const clause *c)
 {
 	return !anaphor_before(g, c, c->m1);
+}
+
+
+/* Whether clause c, whose predicate weighs, offers or refuses and that
+ * names no materiel of its own, is about what was told just before:
+ * nothing stands after its predicate but other mentions ("Madrid has not
+ * ruled it out", "Oslo is open to it", "Paris n'a pas encore tranché",
+ * "is weighing whether to take part"), and at most three words of the
+ * clause are no mention ("Eine Entscheidung darüber sei noch nicht
+ * gefallen").  "Berlin is considering new sanctions" weighs a thing of
+ * its own: a word after the predicate that no lexicon knows. */
+static int weighs_told(const gram_doc *g, const clause *c)
+{
+	const tok_list *tl = g->tl;
+	size_t pred_end = 0, loose = 0, i = c->m0;
+	int ref = 0;
+	for (size_t t = c->t0; t < c->t1; t++) {
+		while (i < c->m1 && g->m[i].t1 <= t)
+			i++;
+		if (i < c->m1 && g->m[i].t0 <= t) {
+			if (g->m[i].kind == M_ITEM)
+				return 0;
+			if (g->m[i].kind == M_CUE && pred_class(g->m[i].sub))
+				pred_end = g->m[i].t1;
+			else if (pred_end && (cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) ||
+			                      cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_COMP)))
+				ref = 1;
+			continue;
+		}
+		if (tl->v[t].flags & TOK_PUNCT) {
+			if (pred_end)
+				break;
+			continue;
+		}
+		if (t >= g->s0 && g->skip[t - g->s0])
+			continue;
+		/* after the predicate, only a short adverb after the word that
+		 * stands for what was told ("prüft das noch", "overweegt het
+		 * nu"); "is also considering a loan" weighs a thing of its own */
+		const token *tk = &tl->v[t];
+		if (pred_end && (!ref || tk->end - tk->start > 4 ||
+		                 !(g->d->text[tk->start] >= 'a' && g->d->text[tk->start] <= 'z')))
+			return 0;
+		if (++loose > 3)
+			return 0;
+	}
+	return pred_end != 0;
+}
+
+/* Whether out->v[r] is a record, of the sentence just before this one,
+ * that a clause weighing with no materiel of its own takes its materiel
+ * from: one of donor's (its giving, or a request made of it), or, with
+ * no donor named, a request (the state asked weighs it).  A clause that
+ * weighs taking part (joins) is about the giving of others, told before
+ * or earlier in its own sentence ("Sweden will send drones, while
+ * Lithuania is weighing whether to take part").  A sentence far from any
+ * record, or after one of consent, takes nothing. */
+static int weighed_record(const gram_doc *g, const rec_list *out, size_t first, size_t r,
+                          size_t last, const char *donor, int joins)
+{
+	if (r < first || r >= last)
+		return 0;
+	const record *o = &out->v[r];
+	/* the records of one sentence, the last told before out->v[last] */
+	if (o->span[0] != out->v[last - 1].span[0])
+		return 0;
+	/* "souhaitait transmettre des systèmes, mais y a renoncé": a clause
+	 * of the sentence that told the record tells it with it */
+	if (o->span[0] >= g->tl->v[g->s0].cp) {
+		if (!joins)
+			return 0;
+	} else if (!g->last_any_sent || g->last_any_sent + 1 < g->nsent) {
+		return 0;
+	}
+	if (rec_is_consent(o->type) || !o->item || !o->donor)
+		return 0;
+	if (joins)
+		return o->type != REC_REQUESTED && o->donor != donor;
+	return donor ? o->donor == donor : o->type == REC_REQUESTED;
 }
 
 /* The cue classes that can give a clause its record type. */
@@ -8210,6 +8343,37 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * that donor */
 		if (last_request && p.prov == REC_REFUSED && bare_object(g, c))
 			from_last = 1;
+		/* "Kyiv asked Madrid for Patriots. Madrid has not ruled it out",
+		 * "Daarover is nog geen besluit genomen", "Paris n'a pas encore
+		 * tranché": weighing, offering or refusing with no materiel of
+		 * its own is of what the sentence before told (its donor's
+		 * record, or the request made of the state that weighs it;
+		 * with no donor named, the state the request asked) */
+		if (!ni && !from_last && !requested && !p.ncons && p.prov2 < 0 &&
+		    (p.prov == REC_CONSIDERING || p.prov == REC_OFFERED || p.prov == REC_REFUSED) &&
+		    /* not a giving denied ("Die zijn nog niet geleverd" tells
+		     * of no refusal) */
+		    (p.prov == REC_CONSIDERING || clause_has(g, c, C_CONSIDERING) ||
+		     clause_has(g, c, C_OFFERED) || clause_has(g, c, C_REFUSED)) && weighs_told(g, c)) {
+			/* every item the sentence before told of it ("des chars
+			 * Leclerc et des avions Rafale"), newest first */
+			const char *who = ndon ? donors[0] : NULL;
+			int joins = who && clause_has(g, c, C_TAKE_PART);
+			size_t n0 = out->n;
+			for (size_t r = n0; r-- > first && (!ndon || who);) {
+				if (out->v[r].span[0] != out->v[n0 - 1].span[0])
+					break;
+				if (!weighed_record(g, out, first, r, n0, who, joins))
+					continue;
+				if (g->trace)
+					fprintf(g->trace, "  weighs what was told: %s %s\n", out->v[r].donor,
+					        out->v[r].category);
+				g->reply_to = r + 1;
+				emit(g, out, first, p.prov, joins ? who : out->v[r].donor, out->v[r].recipient, NULL,
+				     NULL, t0, t1, c->t0, c->t1, dates);
+				g->reply_to = 0;
+			}
+		}
 		/* "Une livraison de chars français. C'est ce qu'a annoncé le
 		 * gouvernement": a clause that refers back to a verbless
 		 * sentence just before gives that sentence's items its verb */
@@ -8241,7 +8405,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * the answer is about it (a consent request refused or granted,
 		 * a request for support refused, approved or weighed) */
 		if (requested && p.reply >= 0 && !ni && !p.ncons &&
-		    (reply_anaphor(g, c) || object_reply_anaphor(g, c, act, na, recipient))) {
+		    (reply_anaphor(g, c) || object_reply_anaphor(g, c, act, na, recipient) ||
+		     request_told_before(g, c, k, out, first))) {
 			size_t req = 0;
 			for (size_t r = out->n; r-- > first && !req;)
 				if (out->v[r].type == REC_REQUESTED || out->v[r].type == REC_CONSENT_REQUESTED)
