@@ -5504,6 +5504,31 @@ static size_t drop_restated_generic(const gram_doc *g, item_ref *items, size_t n
 	return w;
 }
 
+/* "will send 49 tanks to Ukraine in a package worth 245 million
+ * dollars", "livre 30 chars dans un paquet d'une valeur de ...": a
+ * package with only its worth, after the clause's named items and not
+ * listed with them nor set off by a comma, is those items sent together; its worth is their
+ * value (records.md: money attached to an in-kind package), not another
+ * item.  The nearest item before it without a value of its own takes it. */
+static int package_of_items_before(const gram_doc *g, item_ref *items, size_t w, const item_ref *pk)
+{
+	if (strcmp(pk->category, "weapons") || pk->system || pk->qty >= 0 || pk->value < 0 || !w)
+		return 0;
+	item_ref *prev = &items[w - 1];
+	/* "two radar aircraft, as part of a new package worth ...": past a
+	 * comma the package is a larger whole, a record of its own */
+	if (generic_category(prev->category) || prev->t1 > pk->t0 || comma_between(g, prev->t1, pk->t0))
+		return 0;
+	for (size_t q = prev->mi + 1; q < pk->mi; q++)
+		if (cue_at(g, q, C_COORD) || cue_at(g, q, C_OR))
+			return 0;
+	if (prev->value < 0) {
+		prev->value = pk->value;
+		prev->currency = pk->currency;
+	}
+	return 1;
+}
+
 /* "the new military aid package will include tanks", "een nieuw
  * steunpakket ..., dat twintig pantserwagens omvat": the package noun is
  * the pledge and its contents the items, so when the clause names items
@@ -5531,6 +5556,8 @@ static size_t drop_package_nouns(const gram_doc *g, const clause *c, item_ref *i
 		 * materiel of its own */
 		if (generic && mi + 2 < c->m1 && cue_at(g, mi + 1, C_PARTITIVE) &&
 		    g->m[mi + 2].kind == M_ITEM && g->m[mi + 2].t0 == g->m[mi + 1].t1)
+			continue;
+		if (package_of_items_before(g, items, w, &items[j]))
 			continue;
 		items[w++] = items[j];
 	}
