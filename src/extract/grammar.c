@@ -3659,9 +3659,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			lets = cue_at(g, i, C_LET) && !g->m[i].rel;
 		if (!refuser || (object_before_item(g, j, c->m1) && !lets))
 			other = 0;
+		/* "refused to let Germany pass Swiss-made shells on to
+		 * Ukraine": a state that passes materiel on transfers it, as
+		 * one that lets ships pass through its straits does not (no
+		 * state stands after the refusal there) */
 		int transfer = 0;
 		for (size_t i = j + 1; i < c->m1 && other; i++)
 			if (!g->m[i].rel && (cue_at(g, i, C_TRANSFER) || cue_at(g, i, C_DELIVERED) ||
+			                     cue_at(g, i, C_PASS_VERB) ||
 			                     (cue_at(g, i, C_TRANSFER_NOUN) && g->m[i].reexport)))
 				transfer = 1;
 		if (other && transfer) {
