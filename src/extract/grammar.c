@@ -5404,8 +5404,8 @@ static int infinitive_not_relative(const gram_doc *g, size_t i)
 /* "after the United States." at the end of a sentence, "donor after the
  * United States, having delivered": a clause word with only a noun phrase
  * after it, up to the sentence's end or a comma that no other state
- * follows (not "after Germany, France and Britain agreed"), is a
- * preposition. */
+ * follows (not "after Germany, France and Britain agreed") or up to a
+ * coordinated verb, is a preposition. */
 static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
 {
 	if (!cue_at(g, i, C_CLAUSE) || i + 1 >= g->nm)
@@ -5428,6 +5428,12 @@ static int clause_word_before_np(const gram_doc *g, size_t i, size_t t1)
 	}
 	if (a->t1 < t1 && comma_at(g, a->t1))
 		return !(j + 1 < g->nm && g->m[j + 1].kind == M_ACTOR && g->m[j + 1].t0 <= a->t1 + 2);
+	/* "donor after the United States and has pledged": a coordinated
+	 * predicate right after the noun phrase is the main subject's, so
+	 * the clause word had no verb of its own */
+	if (j + 2 < g->nm && cue_at(g, j + 1, C_COORD) && g->m[j + 1].t0 == a->t1 &&
+	    pred_cue(&g->m[j + 2]) && g->m[j + 2].t0 <= g->m[j + 1].t1 + 2)
+		return 1;
 	if (j + 1 != g->nm)
 		return 0;
 	for (size_t t = a->t1; t < t1; t++)
