@@ -2853,7 +2853,8 @@ static int clause_has_item(const gram_doc *g, const clause *c)
 static int approval_owned(const gram_doc *g, const clause *c, size_t ap)
 {
 	const mention *b = ap > c->m0 ? &g->m[ap - 1] : NULL;
-	if (b && b->t1 + 2 >= g->m[ap].t0 && (b->kind == M_ACTOR || (b->kind == M_CUE && b->sub == C_ACTOR_HEAD)))
+	if (b && (b->t1 == g->m[ap].t0 || genitive_s(g, b->t1, g->m[ap].t0)) &&
+	    (b->kind == M_ACTOR || (b->kind == M_CUE && b->sub == C_ACTOR_HEAD)))
 		return 1;
 	size_t j = ap + 1;
 	if (j < c->m1 && cue_at(g, j, C_SOURCE) && g->m[j].t0 <= g->m[ap].t1 + 1)
