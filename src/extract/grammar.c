@@ -35,6 +35,7 @@ const char *const gram_cue_classes[] = {
 	"completed",
 	"export", "export_licence", "despite",
 	"take_part",
+	"meeting", "unlike",
 	NULL
 };
 
@@ -1858,6 +1859,24 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 	return 1;
 }
 
+/* Whether the preposition at mention r follows a noun of a meeting
+ * within six tokens, no punctuation nor predicate between ("lors du
+ * sommet du Conseil de l'Europe à Reykjavik", "at the summit in
+ * Vilnius"): the state it introduces is the venue. */
+static int at_meeting(const gram_doc *g, size_t m0, size_t r)
+{
+	if (!has_cue(g, C_MEETING))
+		return 0;
+	for (size_t k = r; k-- > m0;) {
+		const mention *m = &g->m[k];
+		if (g->m[r].t0 > m->t1 + 6 || !no_punct(g, m->t1, g->m[r].t0) || pred_cue(m))
+			return 0;
+		if (cue_at(g, k, C_MEETING))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether mention m is a verb that gives: delivers, promises or
  * transfers. */
 static int giving_cue(const mention *m)
@@ -2044,7 +2063,14 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				a->weak = 1;
 				break;
 			}
-			if (c->sub == C_RECIP && a->sub == ACT_CAPITAL && is_location(g, m0, j, a))
+			/* "contrairement à l'Allemagne": a state set against
+			 * the subject takes no part */
+			if (c->sub == C_UNLIKE) {
+				a->origin_only = 1;
+				break;
+			}
+			if (c->sub == C_RECIP && ((a->sub == ACT_CAPITAL && is_location(g, m0, j, a)) ||
+			                          at_meeting(g, m0, j)))
 				a->origin_only = 1;   /* a place: no party of the clause */
 			else if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
 			                           g->m[i + 1].kind == M_ITEM &&
@@ -3104,6 +3130,23 @@ static int weighs_told(const gram_doc *g, const clause *c);
 static int clause_has(const gram_doc *g, const clause *c, int cls);
 static int clause_has_item(const gram_doc *g, const clause *c);
 
+/* Whether the refusal at mention r governs a second one right after it
+ * (at most four tokens on, no punctuation between): "a refusé fin
+ * février d'écarter l'envoi", "refused to rule out". */
+static int refuses_refusal(const gram_doc *g, const clause *c, size_t r)
+{
+	for (size_t j = r + 1; j < c->m1; j++) {
+		const mention *m = &g->m[j];
+		if (m->t0 > g->m[r].t1 + 4 || !no_punct(g, g->m[r].t1, m->t0))
+			return 0;
+		if (cue_at(g, j, C_REFUSED))
+			return 1;
+		if (m->kind != M_CUE || pred_cue(m))
+			return 0;
+	}
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -4135,6 +4178,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		 * decided (records.md, considering), in every language and
 		 * word order, as the contiguous cues read it */
 		t = neg ? REC_CONSIDERING : REC_REFUSED;
+		/* "a refusé d'écarter", "refuses to rule out", "weigert uit te
+		 * sluiten": refusing a refusal leaves the question open, as a
+		 * negated one does */
+		if (refuses_refusal(g, c, pos[core]))
+			t = t == REC_REFUSED ? REC_CONSIDERING : REC_REFUSED;
 		break;
 	case C_CONSIDERING: {
 		/* "prêt à examiner toute preuve d'un recours aux drones": what
