@@ -1859,6 +1859,25 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 	return 1;
 }
 
+/* Whether token t's folded form is w. */
+static int tok_is(const gram_doc *g, size_t t, const char *w)
+{
+	const token *k = &g->tl->v[t];
+	return k->flen == strlen(w) && !memcmp(g->tl->arena.p + k->fold, w, k->flen);
+}
+
+/* Whether the preposition at mention r is the French "à" of the seller
+ * right after a verb or noun of buying ("acheter aux États-Unis",
+ * "l'achat à l'Allemagne", "commandés à la Corée du Sud"); "pour" after
+ * it names whom the purchase is for. */
+static int bought_from(const gram_doc *g, size_t m0, size_t r)
+{
+	const mention *p = &g->m[r];
+	if (r == m0 || !cue_at(g, r - 1, C_PURCHASE) || p->t0 != g->m[r - 1].t1 || p->t1 != p->t0 + 1)
+		return 0;
+	return tok_is(g, p->t0, "a") || tok_is(g, p->t0, "au") || tok_is(g, p->t0, "aux");
+}
+
 /* Whether the preposition at mention r follows a noun of a meeting
  * within six tokens, no punctuation nor predicate between ("lors du
  * sommet du Conseil de l'Europe à Reykjavik", "at the summit in
@@ -2066,6 +2085,13 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			/* "contrairement à l'Allemagne": a state set against
 			 * the subject takes no part */
 			if (c->sub == C_UNLIKE) {
+				a->origin_only = 1;
+				break;
+			}
+			/* "acheter aux États-Unis un système pour l'Ukraine",
+			 * "commandés à la Corée": the state one buys from
+			 * sells; it gives nothing */
+			if (c->sub == C_RECIP && bought_from(g, m0, j)) {
 				a->origin_only = 1;
 				break;
 			}
@@ -5176,8 +5202,12 @@ static const char *trainee_state(const gram_doc *g, const clause *c)
 		                     cue_at(g, j, C_PARTITIVE) ||
 		                     (g->m[j].kind == M_ITEM && is_person_category(g->m[j].category))))
 			j++;
+		/* "a formé plus de 35 000 soldats ukrainiens": a number
+		 * may stand before the people, their state right after them */
 		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ &&
-		    g->m[j].t0 - m->t1 <= 3)
+		    (g->m[j].t0 - m->t1 <= 3 ||
+		     (j > i + 1 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 == g->m[j].t0 &&
+		      g->m[j].t0 - m->t1 <= 8 && no_punct(g, m->t1, g->m[j].t0))))
 			return g->m[j].code;
 	}
 	return NULL;
