@@ -8247,8 +8247,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			                                (i > c->m0 && g->m[i - 1].t0 == pred_t0 &&
 			                                 g->m[i].t0 == g->m[i - 1].t1)))
 				pron_subject = 1;
+		/* "Le gouvernement a confirmé que les recettes des avoirs
+		 * russes ...": a subject that refers back outranks a state's
+		 * adjective that only hints at an actor, one not its own ("le
+		 * gouvernement grec") */
+		size_t anaphor_t1 = 0;
+		for (size_t i = c->m0; i < c->m1 && !anaphor_t1; i++)
+			if (cue_at(g, i, C_ANAPHOR) && g->m[i].t1 <= pred_t0)
+				anaphor_t1 = g->m[i].t1;
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)
+				if (!(weak && anaphor_t1 && act[i]->sub == ACT_ADJ && act[i]->t0 > anaphor_t1))
 				/* the antecedent of a relative is its subject, whatever
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */
