@@ -2095,8 +2095,10 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				a->origin_only = 1;
 				break;
 			}
+			/* (a meeting in the state the story is about may
+			 * well be where it is given to) */
 			if (c->sub == C_RECIP && ((a->sub == ACT_CAPITAL && is_location(g, m0, j, a)) ||
-			                          at_meeting(g, m0, j)))
+			                          (a->code != g->doc_recipient && at_meeting(g, m0, j))))
 				a->origin_only = 1;   /* a place: no party of the clause */
 			else if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
 			                           g->m[i + 1].kind == M_ITEM &&
