@@ -1859,6 +1859,28 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 	return 1;
 }
 
+/* Whether the state a at the head of its sentence, after the
+ * preposition at mention r and before a comma (past at most one word:
+ * "En Slovaquie voisine, le chef du gouvernement a annoncé", "In
+ * Germany, the debate goes on"), sets the scene: where the sentence's
+ * story happens, not a party of it.  The document's recipient is left
+ * alone ("À Kiev, on attend les chars"). */
+static int tok_is(const gram_doc *g, size_t t, const char *w);
+
+static int scene_setting(const gram_doc *g, size_t r, const mention *a)
+{
+	const mention *p = &g->m[r];
+	if (p->t0 != g->sent_t0 || a->t0 > p->t1 + 1 || a->code == g->doc_recipient ||
+	    (a->sub != ACT_NAME && a->sub != ACT_CAPITAL))
+		return 0;
+	if (!(tok_is(g, p->t0, "en") || tok_is(g, p->t0, "a") || tok_is(g, p->t0, "in")))
+		return 0;
+	size_t t = a->t1;
+	if (t + 1 < g->tl->n && !(g->tl->v[t].flags & TOK_PUNCT) && !(g->tl->v[t].flags & TOK_CAP))
+		t++;
+	return t < g->tl->n && comma_at(g, t);
+}
+
 /* Whether token t's folded form is w. */
 static int tok_is(const gram_doc *g, size_t t, const char *w)
 {
@@ -2092,6 +2114,10 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			 * "commandés à la Corée": the state one buys from
 			 * sells; it gives nothing */
 			if (c->sub == C_RECIP && bought_from(g, m0, j)) {
+				a->origin_only = 1;
+				break;
+			}
+			if (c->sub == C_RECIP && scene_setting(g, j, a)) {
 				a->origin_only = 1;
 				break;
 			}
@@ -7759,6 +7785,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
                      size_t first)
 {
 	const tok_list *tl = g->tl;
+	g->sent_t0 = t0;
 	if (money_word_near(g)) {
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);

@@ -160,6 +160,7 @@ typedef struct gram_doc {
 	struct gram_recip_why { const char *code; int score, named; } recip_why[2];
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
+	size_t sent_t0;          /* the first token of the sentence being read */
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
 	int emit_tentative;      /* the records emitted now are tentative */
 	int emit_present;        /* ... come from a bare present transfer verb */
