@@ -8140,6 +8140,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->sub == ACT_ADJ || act[i]->sub == ACT_PERSON || act[i]->weak ||
 			    act[i]->role != ROLE_NONE || act[i] == c->antecedent || act[0]->code == act[i]->code)
 				continue;
+			/* "qui produit avec Londres ce missile": a state after
+			 * "with" is a partner, never an indirect object */
+			size_t ai = (size_t)(act[i] - g->m);
+			if (ai > c->m0 && cue_at(g, ai - 1, C_CARRYING) && g->m[ai - 1].t1 + 1 >= act[i]->t0)
+				continue;
 			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
 		}
