@@ -5225,6 +5225,14 @@ static const char *trainee_state(const gram_doc *g, const clause *c)
 		if (!(cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED) ||
 		      (m->kind == M_ITEM && m->category && !strcmp(m->category, "training"))))
 			continue;
+		/* "des artilleurs ukrainiens seront formés en France",
+		 * "Ukrainian pilots will be trained": in the passive the
+		 * trainees and their state stand before the verb */
+		if (m->kind == M_CUE && i >= c->m0 + 2 && cue_at(g, i - 1, C_AUX_PASSIVE) &&
+		    g->m[i - 1].t1 == m->t0 && g->m[i - 2].kind == M_ACTOR && g->m[i - 2].sub == ACT_ADJ &&
+		    g->m[i - 2].t1 == g->m[i - 1].t0 && g->m[i - 2].t0 > g->m[c->m0].t0 &&
+		    !(g->tl->v[g->m[i - 2].t0 - 1].flags & TOK_PUNCT))
+			return g->m[i - 2].code;
 		size_t j = i + 1;
 		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE) ||
 		                     cue_at(g, j, C_PARTITIVE) ||
