@@ -7794,6 +7794,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 {
 	const tok_list *tl = g->tl;
 	g->sent_t0 = t0;
+	g->exercise_before = g->exercise_now;
+	g->exercise_now = has_cue(g, C_EXERCISE);
 	if (money_word_near(g)) {
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
@@ -8052,6 +8054,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			p.prov = p.prov2 = -1;
 			p.ncons = 0;
 		}
+
 		/* "If Kyiv asks for them, Norway will send howitzers": a
 		 * promise after a condition that leads the sentence waits for
 		 * it, an offer */
@@ -8175,6 +8178,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * nothing to the document's recipient */
 		if (!recipient && clause_has(g, c, C_OWN_FORCES))
 			continue;
+		/* "... participent à l'exercice Dacian Spring.  Blindés et
+		 * canons ont été acheminés depuis la France": right after an
+		 * exercise, materiel moved to nobody named is the exercise's */
+		if (!recipient && g->exercise_before && !consent_only && !requested) {
+			int named = 0;
+			for (size_t i = 0; i < g->nm; i++)
+				if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient)
+					named = 1;
+			if (!named)
+				continue;
+		}
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
