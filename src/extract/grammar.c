@@ -655,6 +655,30 @@ static size_t doc_walk(gram_doc *g)
 	return i;
 }
 
+/* Brussels is the capital of Belgium and the seat of the EU: lexicons
+ * read "Bruxelles", "Brussels", "Brüssel" as the EU.  A story that names
+ * Belgium (not by its capital) at least three times and more than twice
+ * as often as the EU speaks of Belgium's government ("Bruxelles
+ * participera à l'initiative tchèque"). */
+static void brussels_reading(gram_doc *g)
+{
+	const char *eu = lex_code(g->lx, "EU"), *be = lex_code(g->lx, "BE");
+	if (!eu || !be)
+		return;
+	int nbe = 0, neu = 0;
+	for (size_t k = 0; k < g->nkept; k++) {
+		const lex_entry *a = g->kept[k].m[LEX_ACTOR].e;
+		if (!(g->kept[k].kinds >> LEX_ACTOR & 1) || !a || a->sub == ACT_CAPITAL)
+			continue;
+		nbe += a->code == be;
+		neu += a->code == eu;
+	}
+	if (nbe >= 3 && nbe > 2 * neu) {
+		g->eu_code = eu;
+		g->brussels_to = be;
+	}
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
                    const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
@@ -695,6 +719,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	 * the walk, in the same order: the walk's loop then holds only its
 	 * own few values. */
 	g->kept_end = doc_walk(g);
+	brussels_reading(g);
 	recip_tally rt;
 	recip_tally_init(&rt, tl, d);
 	for (const gram_hit *kh = g->kept, *end = kh + g->nkept; kh < end; kh++)
@@ -1314,6 +1339,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->kind = M_ACTOR;
 			mm->sub = e->sub;
 			mm->code = e->code;
+			if (e->code == g->eu_code && e->sub == ACT_CAPITAL && g->brussels_to)
+				mm->code = g->brussels_to;
 			break;
 		case LEX_SYSTEM:
 			mm->kind = M_ITEM;
@@ -5238,6 +5265,13 @@ static const char *trainee_state(const gram_doc *g, const clause *c)
 		                     cue_at(g, j, C_PARTITIVE) ||
 		                     (g->m[j].kind == M_ITEM && is_person_category(g->m[j].category))))
 			j++;
+		/* "des instructeurs iraniens": the state right after a
+		 * training item is that of the trainers, unless people follow
+		 * it ("Ausbildung moldauischer Soldaten") */
+		if (m->kind == M_ITEM && j == i + 1 && j < c->m1 &&
+		    !(j + 1 < c->m1 && g->m[j + 1].kind == M_ITEM && is_person_category(g->m[j + 1].category) &&
+		      g->m[j + 1].t0 == g->m[j].t1))
+			continue;
 		/* "a formé plus de 35 000 soldats ukrainiens": a number
 		 * may stand before the people, their state right after them */
 		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ &&
@@ -8230,6 +8264,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->code != recipient &&
 			    act[i]->t0 < pred_t0)
 				subject = 1;
+		/* "que des instructeurs iraniens ont été envoyés en Crimée":
+		 * in an agentless passive, the state of the people sent or
+		 * deployed, right after them, sends them */
+		for (size_t i = c->m0 + 1; i < c->m1 && !lead && !requested && !consent_only && p.passive &&
+		                           !p.receive; i++) {
+			const mention *it = &g->m[i - 1], *a = &g->m[i];
+			if (it->kind == M_ITEM && is_person_category(it->category) && a->kind == M_ACTOR &&
+			    a->sub == ACT_ADJ && a->t0 == it->t1 && a->code != recipient && a->t1 <= pred_t0)
+				lead = a;
+		}
 		/* "des batteries Patriot, fournies par la Norvège, la Suède et
 		 * le Danemark": with nobody acting before it, the agent right
 		 * after a participle that gives is the donor, as in a passive */

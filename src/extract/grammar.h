@@ -161,6 +161,9 @@ typedef struct gram_doc {
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
 	size_t sent_t0;          /* the first token of the sentence being read */
+	/* "Bruxelles" in a story about Belgium is Belgium's government,
+	 * not the EU's: the EU's code, read as brussels_to */
+	const char *eu_code, *brussels_to;
 	int exercise_before;     /* the sentence before it named an exercise */
 	int exercise_now;        /* ... and this one does */
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
