@@ -1463,6 +1463,29 @@ static void drop_org_modifiers(gram_doc *g)
 	g->nm = w;
 }
 
+/* "Defence Minister Wellington Koo", "Sydney Smith": a capital right
+ * after a title, or before a capitalised word that no lexicon knows, is
+ * a person's first name, not the state it names.  A capital as a
+ * government stands alone or before a verb ("Wellington said"). */
+static void drop_name_capitals(gram_doc *g, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && m->sub == ACT_CAPITAL && m->t1 < t1 &&
+		    (tl->v[m->t1].flags & TOK_CAP) && !(tl->v[m->t1].flags & (TOK_NL | TOK_PARA)) &&
+		    i > 0 && g->m[i - 1].kind == M_CUE && g->m[i - 1].sub == C_ACTOR_HEAD &&
+		    g->m[i - 1].t1 == m->t0 &&
+		    (i + 1 >= g->nm || g->m[i + 1].t0 > m->t1))
+			continue;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
 /* The item that follows mention i past "more", "weitere" and articles,
  * as an index of m[0, m1); m1 when the next mention there is no item. */
 static size_t item_after(const gram_doc *g, size_t i, size_t m1)
@@ -2535,6 +2558,31 @@ static int lead_condition_end(const gram_doc *g, size_t m0, size_t i, size_t t0)
 		if (g->m[q].kind == M_CUE && !g->m[q].rel && pred_class(g->m[q].sub))
 			after = 1;
 	return inside && after;
+}
+
+/* "'If they attack, we stop the shipments,' he said, while stressing
+ * that Washington would keep sending interceptors": a speech tag in the
+ * clause that the condition leads closes the quote the condition was
+ * part of; what follows is the speaker's own word, not held by it. */
+static int condition_told(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0 + 1; i < c->m1; i++)
+		if (cue_at(g, i, C_REPORT))
+			return 1;
+	return 0;
+}
+
+/* "will not supply the weapons Israel needs to carry out": English
+ * drops the relative pronoun, so a state right after the predicate's
+ * item, with a modal after it, opens a relative clause on that item;
+ * the modal is the relative clause's, not the predicate's. */
+static int zero_relative_modal(const gram_doc *g, const clause *c, size_t i, const mention *pm)
+{
+	if (g->lang != LANG_EN || g->m[i].t0 < pm->t1 || i < c->m0 + 2)
+		return 0;
+	const mention *a = &g->m[i - 1], *it = &g->m[i - 2];
+	return a->kind == M_ACTOR && a->t1 == g->m[i].t0 && it->kind == M_ITEM &&
+	       it->t1 == a->t0 && it->t0 >= pm->t1;
 }
 
 /* The clause's first verb of approving (cue class approve), or c->m1. */
@@ -4090,7 +4138,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			else if (core != C_DELIVERED || mdist(m, pm) <= 2)
 				cond = 1;
 			break;
-		case C_SHOULD: should = 1; break;
+		case C_SHOULD:
+			if (!zero_relative_modal(g, c, i, pm))
+				should = 1;
+			break;
 		case C_ALREADY:
 			/* "levert dertig tanks, bovenop de al geleverde": an
 			 * "already" past a comma is another phrase's */
@@ -6713,6 +6764,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
 	drop_source_prefix(g, t0, t1);
+	if (g->actors >> ACT_CAPITAL & 1)
+		drop_name_capitals(g, t1);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
 	if (has_cue(g, C_INSTEAD))
@@ -7512,6 +7565,61 @@ static int names_export(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether mention i of clause c has a definite article or a
+ * demonstrative right before it, past "new" and "more" ("the export
+ * licence", "these permits"): it refers back to what the text told. */
+static int definite_before(const gram_doc *g, const clause *c, size_t i)
+{
+	size_t j = i;
+	while (j > c->m0 && cue_at(g, j - 1, C_MORE))
+		j--;
+	return j > c->m0 && (cue_at(g, j - 1, C_ARTICLE) || cue_at(g, j - 1, C_DEMONSTRATIVE));
+}
+
+/* Whether clause c names an export licence, not one the text told
+ * before ("the export licence"), and the state consent_by as one of
+ * its actors, with no other state but the recipient: the state's own
+ * exports, which it licenses or stops ("Canada stopped approving export
+ * permits for arms to Israel"). */
+static int own_export(const gram_doc *g, const clause *c, const char *consent_by,
+                      const mention *const *act, size_t na)
+{
+	if (!consent_by)
+		return 0;
+	int licence = 0;
+	for (size_t i = c->m0; i < c->m1 && !licence; i++)
+		licence = cue_at(g, i, C_PERMISSION) && g->m[i].export && !g->m[i].rel &&
+		          !definite_before(g, c, i);
+	if (!licence)
+		return 0;
+	int named = 0;
+	for (size_t i = 0; i < na; i++) {
+		if (act[i]->code == consent_by && act[i]->role != ROLE_RECIP && act[i]->sub != ACT_ADJ)
+			named = 1;
+		else if (act[i]->role != ROLE_RECIP && act[i]->code != consent_by &&
+		         act[i]->sub != ACT_ADJ && act[i]->sub != ACT_PERSON)
+			return 0;
+	}
+	return named;
+}
+
+/* "Seoul would review options including the provision of arms": a
+ * state named before the elaboration is the clause's own subject, and
+ * its "including" lists what that state does, not what went to the
+ * recipient of the sentences before. */
+static int state_before_elaboration(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_ELABORATION))
+			return 0;
+		if (m->kind == M_ACTOR && !m->weak && !m->origin_only && m->role != ROLE_RECIP &&
+		    m->sub != ACT_ADJ)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether a consent of clause c, decided by consent_by, is about
  * materiel of a third state: a transit, a re-export, or items that
  * another state made or held (origin[0, no)). */
@@ -7942,7 +8050,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * it, an offer */
 		if (k > 0 && p.prov == REC_COMMITTED && cl[k - 1].m0 < cl[k - 1].m1 &&
 		    cue_at(g, cl[k - 1].m0, C_IF) && g->m[cl[k - 1].m0].t0 <= cl[k - 1].t0 + 1 &&
-		    cl[k - 1].t0 <= t0 + 1)
+		    cl[k - 1].t0 <= t0 + 1 && !condition_told(g, &cl[k - 1]))
 			p.prov = REC_OFFERED;
 		prevp = p;
 		have_prev = 1;
@@ -8048,7 +8156,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * elaboration that names no recipient spells out what went to
 		 * the recipient of the records just made */
 		if (!recipient && g->last_recipient && g->last_emit_sent + 2 >= g->nsent &&
-		    clause_has(g, c, C_ELABORATION))
+		    clause_has(g, c, C_ELABORATION) && !state_before_elaboration(g, c))
 			recipient = g->last_recipient;
 		/* "bestelt luchtverdediging voor de eigen krijgsmacht", "buys
 		 * them for its own forces": a state that equips itself gives
@@ -8884,7 +8992,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * consent that the clause answers, with no asker named
 				 * and the subject the only state, is answered by the
 				 * subject and asked by nobody the text names */
-				int nobody = 0;
+				int nobody = 0, own_exp = 0;
 				if (!rq && asks && p.ncons >= 2 && !turned && !p.passive && fa && !sa && !src &&
 				    !some && !pair && fa->role == ROLE_NONE && !fa->origin_only &&
 				    genitive_request_owner(g, c, recipient) != fa && request_after(g, c, fa)) {
@@ -8970,6 +9078,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						if (sent_donor[d] && sent_donor[d] != consent_by)
 							cdon[ncd++] = sent_donor[d];
 
+				} else if ((own_exp = own_export(g, c, consent_by, act, na))) {
+					/* "Canada stopped approving export permits for
+					 * arms to Israel": the licences of the state that
+					 * is the clause's subject are its own goods leaving;
+					 * no state of the story before asked for them */
 				} else {
 					/* the asker is the donor the text was just about;
 					 * not so for a transit, where the state whose ground
@@ -9002,7 +9115,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * the same recipient told in the two sentences before
 				 * (not so across one's ground, where the materiel is
 				 * nobody's named: see the transit branch above) */
-				if (!ncd && consent_by && !some && !nobody && !pair && !p.transit && g->last_emit_sent &&
+				if (!ncd && consent_by && !some && !nobody && !pair && !p.transit && !own_exp && g->last_emit_sent &&
 				    g->last_emit_sent + 2 >= g->nsent && g->last_recipient == recipient &&
 				    (g->last_type == REC_DELIVERED || g->last_type == REC_COMMITTED))
 					for (size_t d = 0; d < g->nelab && ncd < 8; d++)
