@@ -1094,6 +1094,7 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 }
 
 static int cue_at(const gram_doc *g, size_t i, int cls);
+static int is_relative_cut(const gram_doc *g, size_t i);
 static int comma_at(const gram_doc *g, size_t t);
 
 /* No match of any kind. */
@@ -5129,6 +5130,53 @@ static const mention *relative_agent(const gram_doc *g, const clause *r, const c
 	return aux && give ? agent : NULL;
 }
 
+/* "asked for rocket systems, which Washington has declined to provide",
+ * "tanks, which Poland will send": a relative clause set off by a comma
+ * right after an item, whose subject is a state (not the recipient) and
+ * whose verb gives, promises, offers or refuses.  That state is the
+ * one who gives (or was asked for) the antecedent; NULL otherwise. */
+static const mention *relative_subject(const gram_doc *g, const clause *r, const char *recipient)
+{
+	if (r->m0 >= r->m1 || r->m0 == 0 || !is_relative_cut(g, r->m0) || g->m[r->m0 - 1].kind != M_ITEM)
+		return NULL;
+	size_t i = r->m0 + 1;
+	while (i < r->m1 && (cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_FILLER)))
+		i++;
+	if (i >= r->m1)
+		return NULL;
+	const mention *a = &g->m[i];
+	if (a->kind != M_ACTOR || a->weak || a->sub == ACT_ADJ || a->role != ROLE_NONE || a->code == recipient)
+		return NULL;
+	for (size_t j = i + 1; j < r->m1; j++) {
+		if (g->m[j].kind == M_ACTOR || cue_at(g, j, C_AUX_PASSIVE))
+			return NULL;
+		if (cue_at(g, j, C_REFUSED) || cue_at(g, j, C_TRANSFER) || cue_at(g, j, C_DELIVERED) ||
+		    cue_at(g, j, C_COMMITTED) || cue_at(g, j, C_OFFERED))
+			return a;
+	}
+	return NULL;
+}
+
+/* "asked its allies to let it use the missiles against Russia": a
+ * request to be let use what it holds asks for a freedom, not for
+ * materiel (English "let" + object + "use"). */
+static int let_use(const gram_doc *g, const clause *c)
+{
+	if (g->lang != LANG_EN)
+		return 0;
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_LET))
+			continue;
+		for (size_t t = g->m[i].t1; t < g->m[i].t1 + 3 && t < c->t1; t++) {
+			const char *f = tok_fold(tl, &tl->v[t]);
+			if (!strcmp(f, "use") || !strcmp(f, "fire") || !strcmp(f, "strike") || !strcmp(f, "deploy"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* "Teheran stuurde drones, die Rusland inzet tegen Oekraïense steden",
  * "drones that Russia uses against Ukrainian cities", "des drones, que
  * Moscou utilise contre": the state that turns the clause's items
@@ -8439,6 +8487,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			ante.t1 = g->m[c->m0].t0;
 			ni = clause_items(g, &ante, nums, nn, items, 16);
 		}
+		/* "asked for HIMARS, which Washington has declined to
+		 * provide": an active relative whose subject gives or refuses
+		 * does so with its antecedent, the items right before it */
+		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && relative_subject(g, c, recipient)) {
+			size_t j = c->m0 - 1;
+			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
+				j--;
+			clause ante = cl[k - 1];
+			ante.m0 = j;
+			ante.m1 = c->m0;
+			ante.t0 = j > cl[k - 1].m0 ? g->m[j - 1].t1 : cl[k - 1].t0;
+			ante.t1 = g->m[c->m0].t0;
+			ni = clause_items(g, &ante, nums, nn, items, 16);
+		}
 		nprev_items = ni;
 		if (ni)
 			prev_item = items[0];
@@ -8728,6 +8790,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * zu liefern": a request made by a state other than the
 		 * recipient, for a transfer to the recipient, asks for no
 		 * support of its own (a consent, or a call on a third party) */
+		if (requested && !p.ncons && let_use(g, c))
+			continue;
 		if (requested && foreign_request(g, c, recipient)) {
 			p.prov = p.prov2 = -1;
 			if (!p.ncons)
@@ -8759,7 +8823,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
 					rec_asks = 1;
 			int anaphor = clause_has(g, c, C_ANAPHOR);
-			if (!dn && requested && !some && west[0] && (rec_asks || anaphor)) {
+			/* "Kyiv asked for HIMARS, which Washington declined to
+			 * provide": the state the relative clause on the item
+			 * tells giving or refusing it is the one asked */
+			const mention *rs = !dn && requested && !some && k + 1 < ncl ?
+			                    relative_subject(g, &cl[k + 1], recipient) : NULL;
+			if (rs && cl[k + 1].m0 == c->m1) {
+				west[0] = rs->code;
+				dv = west;
+				dn = 1;
+			} else if (!dn && requested && !some && west[0] && (rec_asks || anaphor)) {
 				dv = west;
 				dn = 1;
 			} else if (!dn && requested && !some) {
