@@ -1487,6 +1487,41 @@ static void drop_name_capitals(gram_doc *g, size_t t1)
 	g->nm = w;
 }
 
+/* "Romania to give Ukraine a Patriot system as Kyiv appeals for more",
+ * "sends tanks as Germany weighs its own": English "as" before a state
+ * opens a clause of its own (the state is its subject), as "while"
+ * does; not so after "such", "same", "known", "well", "so" ("countries
+ * such as Poland"), nor before a possessive ("as Ukraine's ally").  The
+ * word is no cue of the lexicon ("as" is also "like", "because",
+ * "when"), so its clause cue is added here. */
+static void mark_as_clauses(gram_doc *g, size_t t0)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || m->sub == ACT_ADJ || m->t0 < t0 + 2)
+			continue;
+		size_t as = m->t0 - 1;
+		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (i > 0 && g->m[i - 1].t1 > as))
+			continue;
+		const char *prev = tok_fold(tl, &tl->v[as - 1]);
+		if (!strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
+		    !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just") || is_fold(tl, as - 1, ','))
+			continue;
+		if (m->t1 < tl->n && (!strcmp(tok_fold(tl, &tl->v[m->t1]), "'s") || !strcmp(tok_fold(tl, &tl->v[m->t1]), "'")))
+			continue;
+		push_mention(g);
+		memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
+		mention *c = &g->m[i];
+		memset(c, 0, sizeof *c);
+		c->kind = M_CUE;
+		c->sub = C_CLAUSE;
+		c->t0 = as;
+		c->t1 = as + 1;
+		i++;
+	}
+}
+
 /* The item that follows mention i past "more", "weitere" and articles,
  * as an index of m[0, m1); m1 when the next mention there is no item. */
 static size_t item_after(const gram_doc *g, size_t i, size_t m1)
@@ -6814,6 +6849,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	drop_source_prefix(g, t0, t1);
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
+	if (g->lang == LANG_EN && g->actors)
+		mark_as_clauses(g, t0);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
 	if (has_cue(g, C_INSTEAD))
