@@ -5285,6 +5285,26 @@ static int speaker_of_tag(const gram_doc *g, const clause *c, const mention *a, 
 	return 0;
 }
 
+/* "Iran has delivered drones since 2022, Western officials say": a
+ * state (or its officials) after the predicate, set off by a comma and
+ * followed by a verb of saying, is the source of the account, not who
+ * gives. */
+static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mention *a, size_t pred_t0)
+{
+	size_t ai = (size_t)(a - g->m);
+	if (a->t0 <= pred_t0 || ai <= c->m0)
+		return 0;
+	size_t b = ai;
+	if (cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
+		b--;
+	if (!comma_at(g, g->m[b].t0 - 1))
+		return 0;
+	size_t j = ai + 1;
+	if (j < c->m1 && cue_at(g, j, C_ACTOR_HEAD))
+		j++;
+	return j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 <= g->m[j - 1].t1 + 1;
+}
+
 /* Whether the request of clause c is made by a state other than the
  * recipient, for a transfer that goes to the recipient: the recipient is
  * named only as the one who receives ("to Ukraine", "der Ukraine ...
@@ -8368,6 +8388,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
+				    !trailing_tag_speaker(g, c, act[i], pred_t0) &&
 				    !(pron_subject && act[i]->t0 > pred_t0 && act[i] != c->antecedent &&
 				      !speaker_of_tag(g, c, act[i], pred_t0)) &&
 				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
