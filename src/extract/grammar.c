@@ -5288,12 +5288,18 @@ static int speaker_of_tag(const gram_doc *g, const clause *c, const mention *a, 
 /* "Iran has delivered drones since 2022, Western officials say": a
  * state (or its officials) after the predicate, set off by a comma and
  * followed by a verb of saying, is the source of the account, not who
- * gives. */
+ * gives; unless a pronoun before the predicate is the subject, which
+ * the tag's speaker says of itself. */
 static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mention *a, size_t pred_t0)
 {
 	size_t ai = (size_t)(a - g->m);
 	if (a->t0 <= pred_t0 || ai <= c->m0)
 		return 0;
+	/* "We are sending machine guns, Norway's minister said": a
+	 * pronoun subject is the speaker, whom the tag names */
+	for (size_t i = c->m0; i < ai && g->m[i].t0 < pred_t0; i++)
+		if (cue_at(g, i, C_PRONOUN))
+			return 0;
 	size_t b = ai;
 	if (cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
 		b--;
