@@ -1522,6 +1522,32 @@ static void mark_as_clauses(gram_doc *g, size_t t0)
 	}
 }
 
+/* "The first howitzers arrived, and soldiers trained on the guns":
+ * English "the guns" after an artillery item of the sentence names
+ * those pieces again (a howitzer is a gun), not small arms. */
+static void drop_gun_anaphors(gram_doc *g)
+{
+	const tok_list *tl = g->tl;
+	size_t w = 0;
+	int artillery = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM && m->category && !strcmp(m->category, "artillery"))
+			artillery = 1;
+		if (artillery && m->kind == M_ITEM && !m->system && m->category &&
+		    !strcmp(m->category, "small-arms") && m->t1 == m->t0 + 1 && i > 0 &&
+		    cue_at(g, i - 1, C_ARTICLE) && g->m[i - 1].t1 == m->t0) {
+			const char *f = tok_fold(tl, &tl->v[m->t0]);
+			if (!strcmp(f, "guns") || !strcmp(f, "gun"))
+				continue;
+		}
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
 /* The item that follows mention i past "more", "weitere" and articles,
  * as an index of m[0, m1); m1 when the next mention there is no item. */
 static size_t item_after(const gram_doc *g, size_t i, size_t m1)
@@ -5311,6 +5337,17 @@ static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mentio
 	return j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 <= g->m[j - 1].t1 + 1;
 }
 
+/* "completed training on the guns in Germany", "arrived at a base in
+ * Poland": in English a state right after "in" past the predicate is
+ * where it happens, not who gives. */
+static int place_after_in(const gram_doc *g, const mention *a, size_t pred_t0)
+{
+	if (g->lang != LANG_EN || a->t0 <= pred_t0 || a->t0 == 0 || a->sub == ACT_ADJ)
+		return 0;
+	const char *w = tok_fold(g->tl, &g->tl->v[a->t0 - 1]);
+	return !strcmp(w, "in");
+}
+
 /* Whether the request of clause c is made by a state other than the
  * recipient, for a transfer that goes to the recipient: the recipient is
  * named only as the one who receives ("to Ukraine", "der Ukraine ...
@@ -6877,6 +6914,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_name_capitals(g, t1);
 	if (g->lang == LANG_EN && g->actors)
 		mark_as_clauses(g, t0);
+	if (g->lang == LANG_EN && g->items)
+		drop_gun_anaphors(g);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
 	if (has_cue(g, C_INSTEAD))
@@ -8394,7 +8433,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
-				    !trailing_tag_speaker(g, c, act[i], pred_t0) &&
+				    !trailing_tag_speaker(g, c, act[i], pred_t0) && !place_after_in(g, act[i], pred_t0) &&
 				    !(pron_subject && act[i]->t0 > pred_t0 && act[i] != c->antecedent &&
 				      !speaker_of_tag(g, c, act[i], pred_t0)) &&
 				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
