@@ -1095,6 +1095,7 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 
 static int cue_at(const gram_doc *g, size_t i, int cls);
 static int is_relative_cut(const gram_doc *g, size_t i);
+static int no_punct(const gram_doc *g, size_t t0, size_t t1);
 static int comma_at(const gram_doc *g, size_t t);
 
 /* No match of any kind. */
@@ -1487,6 +1488,20 @@ static void drop_name_capitals(gram_doc *g, size_t t1)
 	g->nm = w;
 }
 
+/* Inserts at index i of the sentence's mentions a clause cue on token
+ * t (a clause opener the lexicon cannot list, see mark_as_clauses). */
+static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
+{
+	push_mention(g);
+	memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
+	mention *c = &g->m[i];
+	memset(c, 0, sizeof *c);
+	c->kind = M_CUE;
+	c->sub = C_CLAUSE;
+	c->t0 = t;
+	c->t1 = t + 1;
+}
+
 /* "Romania to give Ukraine a Patriot system as Kyiv appeals for more",
  * "sends tanks as Germany weighs its own": English "as" before a state
  * opens a clause of its own (the state is its subject), as "while"
@@ -1510,14 +1525,30 @@ static void mark_as_clauses(gram_doc *g, size_t t0)
 			continue;
 		if (m->t1 < tl->n && (!strcmp(tok_fold(tl, &tl->v[m->t1]), "'s") || !strcmp(tok_fold(tl, &tl->v[m->t1]), "'")))
 			continue;
-		push_mention(g);
-		memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
-		mention *c = &g->m[i];
-		memset(c, 0, sizeof *c);
-		c->kind = M_CUE;
-		c->sub = C_CLAUSE;
-		c->t0 = as;
-		c->t1 = as + 1;
+		insert_clause_cue(g, i, as);
+		i++;
+	}
+	/* "UK to send tanks as pressure mounts on Berlin": right after the
+	 * object, "as" and a few words before a state open a clause too;
+	 * not "as part of", "as a gift", "as soon as" */
+	static const char *const not_clause[] = { "part", "a", "an", "well", "much", "many", "soon",
+	                                          "long", "early", "quickly", "aid", "gifts", "gift", NULL };
+	for (size_t i = 0; i + 1 < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ITEM || m->t1 + 1 >= tl->n || g->m[i + 1].t0 <= m->t1)
+			continue;
+		size_t as = m->t1;
+		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (tl->v[as + 1].flags & TOK_PUNCT))
+			continue;
+		const char *next = tok_fold(tl, &tl->v[as + 1]);
+		int skip = 0;
+		for (size_t k = 0; not_clause[k] && !skip; k++)
+			skip = !strcmp(next, not_clause[k]);
+		const mention *n = &g->m[i + 1];
+		if (skip || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
+		    !no_punct(g, as, n->t0))
+			continue;
+		insert_clause_cue(g, i + 1, as);
 		i++;
 	}
 }
