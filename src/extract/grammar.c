@@ -2051,6 +2051,14 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			a->origin_only = 1;
 			continue;
 		}
+		/* "applied to Berlin for permission", "turned to Washington for
+		 * approval": the state between "to" and "for" a permission is
+		 * the one asked, not the one who receives */
+		if (i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && cue_at(g, i - 1, C_RECIP) &&
+		    g->m[i - 1].t1 == a->t0 && cue_at(g, i + 1, C_RECIP) && g->m[i + 1].t0 == a->t1 &&
+		    (cue_at(g, i + 2, C_PERMISSION) || cue_at(g, i + 2, C_CONS_REQ) ||
+		     cue_at(g, i + 2, C_CONS_GRANT)) && g->m[i + 2].t0 <= g->m[i + 1].t1 + 1)
+			continue;
 		/* "from Germany, Denmark and the Netherlands": an actor after a
 		 * comma in a list shares the role of the one before it */
 		if (i > m0 && comma_joined(g, i - 1) && g->m[i - 1].role != ROLE_NONE &&
