@@ -1120,6 +1120,8 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 }
 
 static int cue_at(const gram_doc *g, size_t i, int cls);
+static int is_relative_cut(const gram_doc *g, size_t i);
+static int no_punct(const gram_doc *g, size_t t0, size_t t1);
 static int comma_at(const gram_doc *g, size_t t);
 
 /* No match of any kind. */
@@ -1482,6 +1484,120 @@ static void drop_org_modifiers(gram_doc *g)
 		if (m->kind == M_ACTOR && m->sub == ACT_ORG && i + 1 < g->nm) {
 			const mention *n = &g->m[i + 1];
 			if (n->kind == M_ACTOR && n->sub == ACT_NAME && n->t0 - m->t1 <= 2)
+				continue;
+		}
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
+/* "Defence Minister Wellington Koo", "Sydney Smith": a capital right
+ * after a title, or before a capitalised word that no lexicon knows, is
+ * a person's first name, not the state it names.  A capital as a
+ * government stands alone or before a verb ("Wellington said"). */
+static void drop_name_capitals(gram_doc *g, size_t t1)
+{
+	const tok_list *tl = g->tl;
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ACTOR && m->sub == ACT_CAPITAL && m->t1 < t1 &&
+		    (tl->v[m->t1].flags & TOK_CAP) && !(tl->v[m->t1].flags & (TOK_NL | TOK_PARA)) &&
+		    i > 0 && g->m[i - 1].kind == M_CUE && g->m[i - 1].sub == C_ACTOR_HEAD &&
+		    g->m[i - 1].t1 == m->t0 &&
+		    (i + 1 >= g->nm || g->m[i + 1].t0 > m->t1))
+			continue;
+		if (w != i)
+			g->m[w] = *m;
+		w++;
+	}
+	g->nm = w;
+}
+
+/* Inserts at index i of the sentence's mentions a clause cue on token
+ * t (a clause opener the lexicon cannot list, see mark_as_clauses). */
+static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
+{
+	push_mention(g);
+	memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
+	mention *c = &g->m[i];
+	memset(c, 0, sizeof *c);
+	c->kind = M_CUE;
+	c->sub = C_CLAUSE;
+	c->t0 = t;
+	c->t1 = t + 1;
+}
+
+/* "Romania to give Ukraine a Patriot system as Kyiv appeals for more",
+ * "sends tanks as Germany weighs its own": English "as" before a state
+ * opens a clause of its own (the state is its subject), as "while"
+ * does; not so after "such", "same", "known", "well", "so" ("countries
+ * such as Poland"), nor before a possessive ("as Ukraine's ally").  The
+ * word is no cue of the lexicon ("as" is also "like", "because",
+ * "when"), so its clause cue is added here. */
+static void mark_as_clauses(gram_doc *g, size_t t0)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || m->sub == ACT_ADJ || m->t0 < t0 + 2)
+			continue;
+		size_t as = m->t0 - 1;
+		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (i > 0 && g->m[i - 1].t1 > as))
+			continue;
+		const char *prev = tok_fold(tl, &tl->v[as - 1]);
+		if (!strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
+		    !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just") || is_fold(tl, as - 1, ','))
+			continue;
+		if (m->t1 < tl->n && (!strcmp(tok_fold(tl, &tl->v[m->t1]), "'s") || !strcmp(tok_fold(tl, &tl->v[m->t1]), "'")))
+			continue;
+		insert_clause_cue(g, i, as);
+		i++;
+	}
+	/* "UK to send tanks as pressure mounts on Berlin": right after the
+	 * object, "as" and a few words before a state open a clause too;
+	 * not "as part of", "as a gift", "as soon as" */
+	static const char *const not_clause[] = { "part", "a", "an", "well", "much", "many", "soon",
+	                                          "long", "early", "quickly", "aid", "gifts", "gift", NULL };
+	for (size_t i = 0; i + 1 < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ITEM || m->t1 + 1 >= tl->n || g->m[i + 1].t0 <= m->t1)
+			continue;
+		size_t as = m->t1;
+		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (tl->v[as + 1].flags & TOK_PUNCT))
+			continue;
+		const char *next = tok_fold(tl, &tl->v[as + 1]);
+		int skip = 0;
+		for (size_t k = 0; not_clause[k] && !skip; k++)
+			skip = !strcmp(next, not_clause[k]);
+		const mention *n = &g->m[i + 1];
+		if (skip || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
+		    !no_punct(g, as, n->t0))
+			continue;
+		insert_clause_cue(g, i + 1, as);
+		i++;
+	}
+}
+
+/* "The first howitzers arrived, and soldiers trained on the guns":
+ * English "the guns" after an artillery item of the sentence names
+ * those pieces again (a howitzer is a gun), not small arms. */
+static void drop_gun_anaphors(gram_doc *g)
+{
+	const tok_list *tl = g->tl;
+	size_t w = 0;
+	int artillery = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM && m->category && !strcmp(m->category, "artillery"))
+			artillery = 1;
+		if (artillery && m->kind == M_ITEM && !m->system && m->category &&
+		    !strcmp(m->category, "small-arms") && m->t1 == m->t0 + 1 && i > 0 &&
+		    cue_at(g, i - 1, C_ARTICLE) && g->m[i - 1].t1 == m->t0) {
+			const char *f = tok_fold(tl, &tl->v[m->t0]);
+			if (!strcmp(f, "guns") || !strcmp(f, "gun"))
 				continue;
 		}
 		if (w != i)
@@ -2022,6 +2138,14 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			a->origin_only = 1;
 			continue;
 		}
+		/* "applied to Berlin for permission", "turned to Washington for
+		 * approval": the state between "to" and "for" a permission is
+		 * the one asked, not the one who receives */
+		if (i > m0 && i + 2 < m1 && a->sub != ACT_ADJ && cue_at(g, i - 1, C_RECIP) &&
+		    g->m[i - 1].t1 == a->t0 && cue_at(g, i + 1, C_RECIP) && g->m[i + 1].t0 == a->t1 &&
+		    (cue_at(g, i + 2, C_PERMISSION) || cue_at(g, i + 2, C_CONS_REQ) ||
+		     cue_at(g, i + 2, C_CONS_GRANT)) && g->m[i + 2].t0 <= g->m[i + 1].t1 + 1)
+			continue;
 		/* "from Germany, Denmark and the Netherlands": an actor after a
 		 * comma in a list shares the role of the one before it */
 		if (i > m0 && comma_joined(g, i - 1) && g->m[i - 1].role != ROLE_NONE &&
@@ -2642,6 +2766,31 @@ static int lead_condition_end(const gram_doc *g, size_t m0, size_t i, size_t t0)
 		if (g->m[q].kind == M_CUE && !g->m[q].rel && pred_class(g->m[q].sub))
 			after = 1;
 	return inside && after;
+}
+
+/* "'If they attack, we stop the shipments,' he said, while stressing
+ * that Washington would keep sending interceptors": a speech tag in the
+ * clause that the condition leads closes the quote the condition was
+ * part of; what follows is the speaker's own word, not held by it. */
+static int condition_told(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0 + 1; i < c->m1; i++)
+		if (cue_at(g, i, C_REPORT))
+			return 1;
+	return 0;
+}
+
+/* "will not supply the weapons Israel needs to carry out": English
+ * drops the relative pronoun, so a state right after the predicate's
+ * item, with a modal after it, opens a relative clause on that item;
+ * the modal is the relative clause's, not the predicate's. */
+static int zero_relative_modal(const gram_doc *g, const clause *c, size_t i, const mention *pm)
+{
+	if (g->lang != LANG_EN || g->m[i].t0 < pm->t1 || i < c->m0 + 2)
+		return 0;
+	const mention *a = &g->m[i - 1], *it = &g->m[i - 2];
+	return a->kind == M_ACTOR && a->t1 == g->m[i].t0 && it->kind == M_ITEM &&
+	       it->t1 == a->t0 && it->t0 >= pm->t1;
 }
 
 /* The clause's first verb of approving (cue class approve), or c->m1. */
@@ -4214,7 +4363,10 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			else if (core != C_DELIVERED || mdist(m, pm) <= 2)
 				cond = 1;
 			break;
-		case C_SHOULD: should = 1; break;
+		case C_SHOULD:
+			if (!zero_relative_modal(g, c, i, pm))
+				should = 1;
+			break;
 		case C_ALREADY:
 			/* "levert dertig tanks, bovenop de al geleverde": an
 			 * "already" past a comma is another phrase's */
@@ -5207,6 +5359,53 @@ static const mention *relative_agent(const gram_doc *g, const clause *r, const c
 	return aux && give ? agent : NULL;
 }
 
+/* "asked for rocket systems, which Washington has declined to provide",
+ * "tanks, which Poland will send": a relative clause set off by a comma
+ * right after an item, whose subject is a state (not the recipient) and
+ * whose verb gives, promises, offers or refuses.  That state is the
+ * one who gives (or was asked for) the antecedent; NULL otherwise. */
+static const mention *relative_subject(const gram_doc *g, const clause *r, const char *recipient)
+{
+	if (r->m0 >= r->m1 || r->m0 == 0 || !is_relative_cut(g, r->m0) || g->m[r->m0 - 1].kind != M_ITEM)
+		return NULL;
+	size_t i = r->m0 + 1;
+	while (i < r->m1 && (cue_at(g, i, C_ARTICLE) || cue_at(g, i, C_FILLER)))
+		i++;
+	if (i >= r->m1)
+		return NULL;
+	const mention *a = &g->m[i];
+	if (a->kind != M_ACTOR || a->weak || a->sub == ACT_ADJ || a->role != ROLE_NONE || a->code == recipient)
+		return NULL;
+	for (size_t j = i + 1; j < r->m1; j++) {
+		if (g->m[j].kind == M_ACTOR || cue_at(g, j, C_AUX_PASSIVE))
+			return NULL;
+		if (cue_at(g, j, C_REFUSED) || cue_at(g, j, C_TRANSFER) || cue_at(g, j, C_DELIVERED) ||
+		    cue_at(g, j, C_COMMITTED) || cue_at(g, j, C_OFFERED))
+			return a;
+	}
+	return NULL;
+}
+
+/* "asked its allies to let it use the missiles against Russia": a
+ * request to be let use what it holds asks for a freedom, not for
+ * materiel (English "let" + object + "use"). */
+static int let_use(const gram_doc *g, const clause *c)
+{
+	if (g->lang != LANG_EN)
+		return 0;
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_LET))
+			continue;
+		for (size_t t = g->m[i].t1; t < g->m[i].t1 + 3 && t < c->t1; t++) {
+			const char *f = tok_fold(tl, &tl->v[t]);
+			if (!strcmp(f, "use") || !strcmp(f, "fire") || !strcmp(f, "strike") || !strcmp(f, "deploy"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* "Teheran stuurde drones, die Rusland inzet tegen Oekraïense steden",
  * "drones that Russia uses against Ukrainian cities", "des drones, que
  * Moscou utilise contre": the state that turns the clause's items
@@ -5297,6 +5496,43 @@ static int speaker_of_tag(const gram_doc *g, const clause *c, const mention *a, 
 		     (g->m[i].t0 > pred_t0 && g->m[i].t1 <= a->t0 && a->t0 - g->m[i].t1 <= 3)))
 			return 1;
 	return 0;
+}
+
+/* "Iran has delivered drones since 2022, Western officials say": a
+ * state (or its officials) after the predicate, set off by a comma and
+ * followed by a verb of saying, is the source of the account, not who
+ * gives; unless a pronoun before the predicate is the subject, which
+ * the tag's speaker says of itself. */
+static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mention *a, size_t pred_t0)
+{
+	size_t ai = (size_t)(a - g->m);
+	if (a->t0 <= pred_t0 || ai <= c->m0)
+		return 0;
+	/* "We are sending machine guns, Norway's minister said": a
+	 * pronoun subject is the speaker, whom the tag names */
+	for (size_t i = c->m0; i < ai && g->m[i].t0 < pred_t0; i++)
+		if (cue_at(g, i, C_PRONOUN))
+			return 0;
+	size_t b = ai;
+	if (cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
+		b--;
+	if (!comma_at(g, g->m[b].t0 - 1))
+		return 0;
+	size_t j = ai + 1;
+	if (j < c->m1 && cue_at(g, j, C_ACTOR_HEAD))
+		j++;
+	return j < c->m1 && cue_at(g, j, C_REPORT) && g->m[j].t0 <= g->m[j - 1].t1 + 1;
+}
+
+/* "completed training on the guns in Germany", "arrived at a base in
+ * Poland": in English a state right after "in" past the predicate is
+ * where it happens, not who gives. */
+static int place_after_in(const gram_doc *g, const mention *a, size_t pred_t0)
+{
+	if (g->lang != LANG_EN || a->t0 <= pred_t0 || a->t0 == 0 || a->sub == ACT_ADJ)
+		return 0;
+	const char *w = tok_fold(g->tl, &g->tl->v[a->t0 - 1]);
+	return !strcmp(w, "in");
 }
 
 /* Whether the request of clause c is made by a state other than the
@@ -6861,6 +7097,12 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
 	drop_source_prefix(g, t0, t1);
+	if (g->actors >> ACT_CAPITAL & 1)
+		drop_name_capitals(g, t1);
+	if (g->lang == LANG_EN && g->actors)
+		mark_as_clauses(g, t0);
+	if (g->lang == LANG_EN && g->items)
+		drop_gun_anaphors(g);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
 	if (has_cue(g, C_INSTEAD))
@@ -7660,6 +7902,61 @@ static int names_export(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether mention i of clause c has a definite article or a
+ * demonstrative right before it, past "new" and "more" ("the export
+ * licence", "these permits"): it refers back to what the text told. */
+static int definite_before(const gram_doc *g, const clause *c, size_t i)
+{
+	size_t j = i;
+	while (j > c->m0 && cue_at(g, j - 1, C_MORE))
+		j--;
+	return j > c->m0 && (cue_at(g, j - 1, C_ARTICLE) || cue_at(g, j - 1, C_DEMONSTRATIVE));
+}
+
+/* Whether clause c names an export licence, not one the text told
+ * before ("the export licence"), and the state consent_by as one of
+ * its actors, with no other state but the recipient: the state's own
+ * exports, which it licenses or stops ("Canada stopped approving export
+ * permits for arms to Israel"). */
+static int own_export(const gram_doc *g, const clause *c, const char *consent_by,
+                      const mention *const *act, size_t na)
+{
+	if (!consent_by)
+		return 0;
+	int licence = 0;
+	for (size_t i = c->m0; i < c->m1 && !licence; i++)
+		licence = cue_at(g, i, C_PERMISSION) && g->m[i].export && !g->m[i].rel &&
+		          !definite_before(g, c, i);
+	if (!licence)
+		return 0;
+	int named = 0;
+	for (size_t i = 0; i < na; i++) {
+		if (act[i]->code == consent_by && act[i]->role != ROLE_RECIP && act[i]->sub != ACT_ADJ)
+			named = 1;
+		else if (act[i]->role != ROLE_RECIP && act[i]->code != consent_by &&
+		         act[i]->sub != ACT_ADJ && act[i]->sub != ACT_PERSON)
+			return 0;
+	}
+	return named;
+}
+
+/* "Seoul would review options including the provision of arms": a
+ * state named before the elaboration is the clause's own subject, and
+ * its "including" lists what that state does, not what went to the
+ * recipient of the sentences before. */
+static int state_before_elaboration(const gram_doc *g, const clause *c)
+{
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (cue_at(g, i, C_ELABORATION))
+			return 0;
+		if (m->kind == M_ACTOR && !m->weak && !m->origin_only && m->role != ROLE_RECIP &&
+		    m->sub != ACT_ADJ)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether a consent of clause c, decided by consent_by, is about
  * materiel of a third state: a transit, a re-export, or items that
  * another state made or held (origin[0, no)). */
@@ -8094,7 +8391,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * it, an offer */
 		if (k > 0 && p.prov == REC_COMMITTED && cl[k - 1].m0 < cl[k - 1].m1 &&
 		    cue_at(g, cl[k - 1].m0, C_IF) && g->m[cl[k - 1].m0].t0 <= cl[k - 1].t0 + 1 &&
-		    cl[k - 1].t0 <= t0 + 1)
+		    cl[k - 1].t0 <= t0 + 1 && !condition_told(g, &cl[k - 1]))
 			p.prov = REC_OFFERED;
 		prevp = p;
 		have_prev = 1;
@@ -8205,7 +8502,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * elaboration that names no recipient spells out what went to
 		 * the recipient of the records just made */
 		if (!recipient && g->last_recipient && g->last_emit_sent + 2 >= g->nsent &&
-		    clause_has(g, c, C_ELABORATION))
+		    clause_has(g, c, C_ELABORATION) && !state_before_elaboration(g, c))
 			recipient = g->last_recipient;
 		/* "bestelt luchtverdediging voor de eigen krijgsmacht", "buys
 		 * them for its own forces": a state that equips itself gives
@@ -8362,6 +8659,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */
 				if (act[i]->code != recipient && act[i]->weak == weak && !is_partner(g, c, act[i]) &&
+				    !trailing_tag_speaker(g, c, act[i], pred_t0) && !place_after_in(g, act[i], pred_t0) &&
 				    !(pron_subject && act[i]->t0 > pred_t0 && act[i] != c->antecedent &&
 				      !speaker_of_tag(g, c, act[i], pred_t0)) &&
 				    (act[i]->role != ROLE_RECIP || requested || act[i] == c->antecedent) &&
@@ -8508,6 +8806,20 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * antecedent, the items right before its pronoun */
 		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && g->m[c->m0 - 1].kind == M_ITEM &&
 		    relative_agent(g, c, recipient)) {
+			size_t j = c->m0 - 1;
+			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
+				j--;
+			clause ante = cl[k - 1];
+			ante.m0 = j;
+			ante.m1 = c->m0;
+			ante.t0 = j > cl[k - 1].m0 ? g->m[j - 1].t1 : cl[k - 1].t0;
+			ante.t1 = g->m[c->m0].t0;
+			ni = clause_items(g, &ante, nums, nn, items, 16);
+		}
+		/* "asked for HIMARS, which Washington has declined to
+		 * provide": an active relative whose subject gives or refuses
+		 * does so with its antecedent, the items right before it */
+		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && relative_subject(g, c, recipient)) {
 			size_t j = c->m0 - 1;
 			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
 				j--;
@@ -8807,6 +9119,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * zu liefern": a request made by a state other than the
 		 * recipient, for a transfer to the recipient, asks for no
 		 * support of its own (a consent, or a call on a third party) */
+		if (requested && !p.ncons && let_use(g, c))
+			continue;
 		if (requested && foreign_request(g, c, recipient)) {
 			p.prov = p.prov2 = -1;
 			if (!p.ncons)
@@ -8838,7 +9152,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->code == recipient && act[i]->role != ROLE_RECIP)
 					rec_asks = 1;
 			int anaphor = clause_has(g, c, C_ANAPHOR);
-			if (!dn && requested && !some && west[0] && (rec_asks || anaphor)) {
+			/* "Kyiv asked for HIMARS, which Washington declined to
+			 * provide": the state the relative clause on the item
+			 * tells giving or refusing it is the one asked */
+			const mention *rs = !dn && requested && !some && k + 1 < ncl ?
+			                    relative_subject(g, &cl[k + 1], recipient) : NULL;
+			if (rs && cl[k + 1].m0 == c->m1) {
+				west[0] = rs->code;
+				dv = west;
+				dn = 1;
+			} else if (!dn && requested && !some && west[0] && (rec_asks || anaphor)) {
 				dv = west;
 				dn = 1;
 			} else if (!dn && requested && !some) {
@@ -9071,7 +9394,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * consent that the clause answers, with no asker named
 				 * and the subject the only state, is answered by the
 				 * subject and asked by nobody the text names */
-				int nobody = 0;
+				int nobody = 0, own_exp = 0;
 				if (!rq && asks && p.ncons >= 2 && !turned && !p.passive && fa && !sa && !src &&
 				    !some && !pair && fa->role == ROLE_NONE && !fa->origin_only &&
 				    genitive_request_owner(g, c, recipient) != fa && request_after(g, c, fa)) {
@@ -9157,6 +9480,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 						if (sent_donor[d] && sent_donor[d] != consent_by)
 							cdon[ncd++] = sent_donor[d];
 
+				} else if ((own_exp = own_export(g, c, consent_by, act, na))) {
+					/* "Canada stopped approving export permits for
+					 * arms to Israel": the licences of the state that
+					 * is the clause's subject are its own goods leaving;
+					 * no state of the story before asked for them */
 				} else {
 					/* the asker is the donor the text was just about;
 					 * not so for a transit, where the state whose ground
@@ -9189,7 +9517,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * the same recipient told in the two sentences before
 				 * (not so across one's ground, where the materiel is
 				 * nobody's named: see the transit branch above) */
-				if (!ncd && consent_by && !some && !nobody && !pair && !p.transit && g->last_emit_sent &&
+				if (!ncd && consent_by && !some && !nobody && !pair && !p.transit && !own_exp && g->last_emit_sent &&
 				    g->last_emit_sent + 2 >= g->nsent && g->last_recipient == recipient &&
 				    (g->last_type == REC_DELIVERED || g->last_type == REC_COMMITTED))
 					for (size_t d = 0; d < g->nelab && ncd < 8; d++)
