@@ -1155,6 +1155,21 @@ static int matches_at(gram_doc *g, const gram_hit **next, size_t i, size_t t1,
 	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, own);
 }
 
+/* Whether find_mentions makes nothing of token t when no entry starts
+ * at it: no suspended compound ("antitank-"), nor its second half
+ * ("-raketten"), nor a word that may be a separable verb or a compound
+ * with an item head. */
+static inline int plain_token(const gram_doc *g, const token *t)
+{
+	if (t->flags & (TOK_SUSP | TOK_LEADHYPH))
+		return 0;
+	if (!(t->flags & TOK_WORD))
+		return 1;
+	if (g->sep && lex_may_start(g->sep_starts, t))
+		return 0;
+	return !lex_sfx_may(g->lx_sfx, tok_fold(g->tl, t), t->flen, g->lang);
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -1170,6 +1185,22 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 	if (g->kept_next && next[-1].tok >= t0)
 		next = g->kept;
 	for (size_t i = t0; i < t1;) {
+		/* to the next token the walk kept a match at, in a loop of its
+		 * own, past those no rule below reads (plain_token); about half
+		 * of a sentence's tokens start no entry */
+		if (i < g->kept_end) {
+			const gram_hit *h = next;
+			while (h->tok < i)
+				h++;
+			next = h;
+			size_t stop = h->tok < t1 ? h->tok : t1;
+			if (stop > g->kept_end)
+				stop = g->kept_end;
+			while (i < stop && plain_token(g, &tl->v[i]))
+				i++;
+			if (i == t1)
+				break;
+		}
 		const token *t = &tl->v[i];
 		if (g->skip[i - t0]) {
 			i++;
