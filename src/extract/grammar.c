@@ -6674,8 +6674,10 @@ static int item_pronoun_opens(const gram_doc *g, const clause *c, size_t s0,
 		i++;
 	int det = 0;
 	if (i < c->m1 && g->m[i].t0 == t) {
+		/* "..., dont les quatre premiers sont arrivés": the French
+		 * relative of a part stands for the items of its antecedent */
 		int pron = cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) ||
-		           (cue_at(g, i, C_RELATIVE) && t == s0);
+		           (cue_at(g, i, C_RELATIVE) && (t == s0 || tok_is(g, t, "dont")));
 		/* standing alone: no noun of its own after it */
 		if (pron && !(i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM &&
 		              g->m[i + 1].t0 <= g->m[i].t1 + 1))
