@@ -1153,6 +1153,29 @@ static int matches_at(gram_doc *g, const gram_hit **next, size_t i, size_t t1,
 	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, own);
 }
 
+static int tok_is(const gram_doc *g, size_t t, const char *w);
+
+/* Whether the tokens from t (before t1) say "of this kind": "de ce
+ * type", "de ce genre", "of this type", "of this kind", "dieser Art",
+ * "van dit type". */
+static int of_this_kind(const gram_doc *g, size_t t, size_t t1)
+{
+	static const char *const forms[][3] = {
+		{ "de", "ce", "type" }, { "de", "ce", "genre" }, { "de", "ce", "calibre" },
+		{ "of", "this", "type" }, { "of", "this", "kind" }, { "of", "that", "type" },
+		{ "of", "that", "kind" }, { "van", "dit", "type" }, { "van", "dat", "type" },
+		{ "dieser", "art", NULL }, { "dieses", "typs", NULL },
+	};
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		size_t k = 0;
+		while (k < 3 && forms[f][k] && t + k < t1 && tok_is(g, t + k, forms[f][k]))
+			k++;
+		if (k == 3 || (k < 3 && !forms[f][k]))
+			return 1;
+	}
+	return 0;
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -1373,6 +1396,14 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				for (size_t k = g->nseen; k-- > 0 && !mm->system;)
 					if (g->seen_cat[k] == e->category)
 						mm->system = g->seen_sys[k];
+			}
+			/* "des armes de ce type", "weapons of this kind": a
+			 * generic noun with a phrase of kind after it is the
+			 * system named last, of a sentence just before */
+			if (e->category && !strcmp(e->category, "weapons") && g->last_sys &&
+			    g->last_sys_sent + 3 >= g->nsent && of_this_kind(g, i + len, t1)) {
+				mm->category = g->last_sys_cat;
+				mm->system = g->last_sys;
 			}
 			/* "Waffenlieferungen", "steunpakket": both the item and a cue */
 			if (m[LEX_CUE].e && m[LEX_CUE].ntok == len) {
