@@ -1170,6 +1170,29 @@ static inline int plain_token(const gram_doc *g, const token *t)
 	return !lex_sfx_may(g->lx_sfx, tok_fold(g->tl, t), t->flen, g->lang);
 }
 
+static int tok_is(const gram_doc *g, size_t t, const char *w);
+
+/* Whether the tokens from t (before t1) say "of this kind": "de ce
+ * type", "de ce genre", "of this type", "of this kind", "dieser Art",
+ * "van dit type". */
+static int of_this_kind(const gram_doc *g, size_t t, size_t t1)
+{
+	static const char *const forms[][3] = {
+		{ "de", "ce", "type" }, { "de", "ce", "genre" }, { "de", "ce", "calibre" },
+		{ "of", "this", "type" }, { "of", "this", "kind" }, { "of", "that", "type" },
+		{ "of", "that", "kind" }, { "van", "dit", "type" }, { "van", "dat", "type" },
+		{ "dieser", "art", NULL }, { "dieses", "typs", NULL },
+	};
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		size_t k = 0;
+		while (k < 3 && forms[f][k] && t + k < t1 && tok_is(g, t + k, forms[f][k]))
+			k++;
+		if (k == 3 || (k < 3 && !forms[f][k]))
+			return 1;
+	}
+	return 0;
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -1406,6 +1429,14 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 				for (size_t k = g->nseen; k-- > 0 && !mm->system;)
 					if (g->seen_cat[k] == e->category)
 						mm->system = g->seen_sys[k];
+			}
+			/* "des armes de ce type", "weapons of this kind": a
+			 * generic noun with a phrase of kind after it is the
+			 * system named last, of a sentence just before */
+			if (e->category && !strcmp(e->category, "weapons") && g->last_sys &&
+			    g->last_sys_sent + 3 >= g->nsent && of_this_kind(g, i + len, t1)) {
+				mm->category = g->last_sys_cat;
+				mm->system = g->last_sys;
 			}
 			/* "Waffenlieferungen", "steunpakket": both the item and a cue */
 			if (m[LEX_CUE].e && m[LEX_CUE].ntok == len) {
@@ -6941,8 +6972,10 @@ static int item_pronoun_opens(const gram_doc *g, const clause *c, size_t s0,
 		i++;
 	int det = 0;
 	if (i < c->m1 && g->m[i].t0 == t) {
+		/* "..., dont les quatre premiers sont arrivés": the French
+		 * relative of a part stands for the items of its antecedent */
 		int pron = cue_at(g, i, C_PRONOUN) || cue_at(g, i, C_DEMONSTRATIVE) ||
-		           (cue_at(g, i, C_RELATIVE) && t == s0);
+		           (cue_at(g, i, C_RELATIVE) && (t == s0 || tok_is(g, t, "dont")));
 		/* standing alone: no noun of its own after it */
 		if (pron && !(i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM &&
 		              g->m[i + 1].t0 <= g->m[i].t1 + 1))
