@@ -977,6 +977,17 @@ static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n
  * more words ("tegen Rusland", "zu liefern").  Returns the cue class,
  * marks the particle's tokens as used and sets *at to its first token;
  * or returns -1. */
+/* Does a Dutch noun phrase go on at token q with a preposition that
+ * opens another recipient or of-phrase ("de productie van drones voor
+ * Oekraïne")? */
+static int nl_phrase_goes_on(gram_doc *g, size_t q, size_t t1)
+{
+	lex_match px[LEX_NKINDS];
+	lex_match_at(g->lx, g->tl, g->d->text, q, t1, g->lang, px);
+	const lex_entry *c = px[LEX_CUE].e;
+	return c && (c->sub == C_RECIP || c->sub == C_SOURCE);
+}
+
 static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 {
 	const tok_list *tl = g->tl;
@@ -1030,7 +1041,10 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 				 * particle that is no preposition itself cannot be the
 				 * start of the phrase after it, which trails the
 				 * clause */
-				if (!closes && c && (c->sub == C_SOURCE || c->sub == C_RECIP)) {
+				/* "stemde deze maand in met 14 miljard": a Dutch
+				 * particle verb's "met" object may trail it too */
+				if (!closes && c && (c->sub == C_SOURCE || c->sub == C_RECIP ||
+				                     (g->lang == LANG_NL && c->sub == C_CARRYING))) {
 					lex_match px[LEX_NKINDS];
 					lex_match_at(g->lx, tl, g->d->text, k, j + 1, g->lang, px);
 					const lex_entry *pc = px[LEX_CUE].e;
@@ -1042,7 +1056,12 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 				 * purpose phrases may follow the particle at the
 				 * clause's end */
 				size_t q = j + 1;
-				while (!closes && c && c->sub == C_RECIP) {
+				/* "trekt 500 miljoen uit voor de productie van
+				 * drones voor Oekraïne": in Dutch the purpose phrase
+				 * may carry an of-phrase ("van") after its noun */
+				while (!closes && c &&
+				       (c->sub == C_RECIP ||
+				        (g->lang == LANG_NL && c->sub == C_SOURCE && q > j + 1))) {
 					q += nx[LEX_CUE].ntok;
 					lex_match ax[LEX_NKINDS];
 					if (q >= t1)
@@ -1062,8 +1081,21 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 					 * noun the lexicon does not know after its
 					 * article, the phrase's last word */
 					else if (!ax[LEX_CUE].e && q + 1 < t1 && (tl->v[q].flags & TOK_WORD) &&
-					         (tl->v[q + 1].flags & TOK_PUNCT))
+					         ((tl->v[q + 1].flags & TOK_PUNCT) ||
+					          (g->lang == LANG_NL && nl_phrase_goes_on(g, q + 1, t1))))
 						q++;
+					/* "voor de productie van ...": a determiner the
+					 * lexicon does not know and its noun */
+					else if (g->lang == LANG_NL && !ax[LEX_CUE].e && q + 2 < t1 &&
+					         (tl->v[q].flags & TOK_WORD) && (tl->v[q + 1].flags & TOK_WORD) &&
+					         !nl_phrase_goes_on(g, q + 1, t1) &&
+					         ((tl->v[q + 2].flags & TOK_PUNCT) || nl_phrase_goes_on(g, q + 2, t1))) {
+						lex_match bx[LEX_NKINDS];
+						lex_match_at(g->lx, tl, g->d->text, q + 1, t1, g->lang, bx);
+						if (bx[LEX_CUE].e || bx[LEX_ACTOR].e)
+							break;
+						q += 2;
+					}
 					else
 						break;
 					closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
