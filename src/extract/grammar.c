@@ -1633,6 +1633,8 @@ static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 		size_t j = dateline_end(g, i, t1);
 		if (j == i)
 			continue;
+		if (!g->dateline)
+			g->dateline = m->code;
 		memmove(g->m + i, g->m + j, (g->nm - j) * sizeof *g->m);
 		g->nm -= j - i;
 		return;
@@ -1762,6 +1764,7 @@ typedef struct clause {
 	const struct mention *antecedent;      /* of a clause opened by ", which" */
 	const struct mention *next_antecedent; /* for the clause after this one */
 	int gapped;         /* its verb is the clause before's (gap_or_subject) */
+	int resumes;        /* the main clause going on after a relative closed */
 } clause;
 
 static int cue_at(const gram_doc *g, size_t i, int cls)
@@ -7771,7 +7774,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	clause cl[32];
 	size_t ncl = 0;
 	size_t cm0 = 0, ct0 = t0;
-	int open_gap = 0, verb_open = 0;
+	int open_gap = 0, verb_open = 0, open_resume = 0;
 	/* lead_condition_end needs a clause that opens with "if": not asked
 	 * at every mention of a sentence that has none */
 	int lead_if = has_cue(g, C_IF) || has_cue(g, C_ONLY_IF);
@@ -7865,6 +7868,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			}
 		}
+		/* "Letland, dat de coalitie met Groot-Brittannië leidt, zegde
+		 * geld toe": a Dutch relative clause ends with its verb; the
+		 * finite verb right after the closing comma is the main
+		 * clause's, whose subject is the relative's antecedent */
+		int resumes = 0;
+		if (!cut && g->lang == LANG_NL && i > cm0 + 1 && is_relative_cut(g, cm0) && ncl > 0 &&
+		    cl[ncl - 1].next_antecedent && g->m[i].t0 > 0 && comma_at(g, g->m[i].t0 - 1) &&
+		    g->m[i].t0 - 1 > g->m[cm0].t1 && g->m[i].kind == M_CUE &&
+		    (pred_cue(&g->m[i]) || cue_at(g, i, C_FUTURE) || cue_at(g, i, C_AUX_PASSIVE) ||
+		     cue_at(g, i, C_COND) || cue_at(g, i, C_SHOULD)) &&
+		    (g->tl->v[g->m[i].t0 - 2].flags & TOK_WORD)) {
+			cut = 1;
+			resumes = 1;
+			ct1 = g->m[i].t0 - 1;
+		}
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
@@ -7899,6 +7917,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		cl[ncl].antecedent = NULL;
 		cl[ncl].next_antecedent = NULL;
 		cl[ncl].gapped = open_gap;
+		cl[ncl].resumes = open_resume;
+		open_resume = resumes;
 		open_gap = gap;
 		verb_open = cut_by_verb;
 		if (i < g->nm && !gap && is_relative_cut(g, i)) {
@@ -7916,9 +7936,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		cm0 = i;
 		ct0 = ct1;
 	}
-	for (size_t k = 1; k < ncl; k++)
+	for (size_t k = 1; k < ncl; k++) {
 		if (cl[k - 1].m1 < g->nm && !cl[k].gapped && is_relative_cut(g, cl[k - 1].m1))
 			cl[k].antecedent = cl[k - 1].next_antecedent;
+		else if (cl[k].resumes)
+			cl[k].antecedent = cl[k - 1].antecedent;
+	}
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
 	size_t emitted0 = out->n, nemit0 = g->nemit;
@@ -8229,6 +8252,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		             * Russie" */
 		            !gram_hostile(g->hostile, g->last_recipient, recipient) &&
 		            (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
+		             (clause_has(g, c, C_PAIR) && g->ngroup >= 2) ||
 		                           g->last_actor_sent + 1 == g->nsent ||
 		                           /* "the new package will include", an
 		                            * agentless passive: a clause that names
@@ -8245,12 +8269,23 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			} else if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
+			} else if (clause_has(g, c, C_PAIR) && g->ngroup >= 2) {
+				/* "Beide landen gaan piloten opleiden": the states last
+				 * named together, whoever spoke since */
+				for (size_t d = 0; d < g->ngroup; d++)
+					if (g->last_group[d] != recipient)
+						donors[ndon++] = g->last_group[d];
 			} else {
 				/* "het kabinet", "de regering" is one government: the
 				 * lead of a joint story, not its partners */
 				int one = clause_has(g, c, C_ANAPHOR);
 				for (size_t d = 0; d < g->nlast && !(one && d > 0); d++)
 					donors[ndon++] = g->last_donor[d];
+				/* "DEN HAAG - Het kabinet heeft 2,5 miljard
+				 * gereserveerd": with no state named before, the
+				 * government is the one where the story was filed */
+				if (!g->nlast && one && g->dateline && g->dateline != recipient)
+					donors[ndon++] = g->dateline;
 			}
 		}
 		/* "The first Dutch F-16s have arrived", "Tsjechische T-72-tanks
@@ -9141,7 +9176,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	g->nnom = 0;
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
 	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
@@ -9176,7 +9211,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* more to come is a giving of its own, typed by its tense;
 		 * an elaboration tells the same giving again */
 		int type = follow >= 0 ? follow : g->last_type;
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		/* "Het pakket omvat 11 miljoen euro, daarmee worden M113's
 		 * aangekocht": money right after the opener is the worth of the
 		 * package the sentence before named, not of its items */
