@@ -5274,7 +5274,10 @@ static void mark_relative(gram_doc *g, size_t t1)
 		 * unless a noun stands right before it ("landen die geweren sturen") */
 		int after_noun = i > 0 && g->m[i - 1].kind != M_CUE && g->m[i - 1].t1 == m->t0;
 		/* a relative pronoun follows its noun: "om die reden" is none */
-		if (m->t0 == 0 || !(tl->v[m->t0 - 1].flags & TOK_WORD) ||
+		/* ("de Pbv 302 die Zweden nog heeft": a system name ending
+		 * in a number is a noun too) */
+		if (m->t0 == 0 ||
+		    (!(tl->v[m->t0 - 1].flags & TOK_WORD) && !(after_noun && g->lang == LANG_NL)) ||
 		    (i > 0 && g->m[i - 1].kind == M_CUE && g->m[i - 1].t1 == m->t0))
 			continue;
 		if (!after_noun && i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
@@ -8025,7 +8028,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* whose account it is ("according to the minister") is no
 		 * party of the sentence */
 		for (size_t i = 0; i < na; i++)
-			sent_actors += !act[i]->weak;
+			/* "pantserwagens die de Zweedse krijgsmacht nog in bezit
+			 * heeft": a state inside a restrictive relative only says
+			 * which items are meant */
+			sent_actors += !act[i]->weak && !(act[i]->rel && g->lang == LANG_NL);
 		if (p.prov < 0 && !p.ncons) {
 			/* remember who the sentence is about, for "het land", "it";
 			 * a condition's subject is not ("Wenn Nordkorea Soldaten
