@@ -1003,6 +1003,17 @@ static const lex_entry *compound_item(const gram_doc *g, const char *w, size_t n
  * more words ("tegen Rusland", "zu liefern").  Returns the cue class,
  * marks the particle's tokens as used and sets *at to its first token;
  * or returns -1. */
+/* Does a Dutch noun phrase go on at token q with a preposition that
+ * opens another recipient or of-phrase ("de productie van drones voor
+ * Oekraïne")? */
+static int nl_phrase_goes_on(gram_doc *g, size_t q, size_t t1)
+{
+	lex_match px[LEX_NKINDS];
+	lex_match_at(g->lx, g->tl, g->d->text, q, t1, g->lang, px);
+	const lex_entry *c = px[LEX_CUE].e;
+	return c && (c->sub == C_RECIP || c->sub == C_SOURCE);
+}
+
 static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 {
 	const tok_list *tl = g->tl;
@@ -1056,7 +1067,10 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 				 * particle that is no preposition itself cannot be the
 				 * start of the phrase after it, which trails the
 				 * clause */
-				if (!closes && c && (c->sub == C_SOURCE || c->sub == C_RECIP)) {
+				/* "stemde deze maand in met 14 miljard": a Dutch
+				 * particle verb's "met" object may trail it too */
+				if (!closes && c && (c->sub == C_SOURCE || c->sub == C_RECIP ||
+				                     (g->lang == LANG_NL && c->sub == C_CARRYING))) {
 					lex_match px[LEX_NKINDS];
 					lex_match_at(g->lx, tl, g->d->text, k, j + 1, g->lang, px);
 					const lex_entry *pc = px[LEX_CUE].e;
@@ -1068,7 +1082,12 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 				 * purpose phrases may follow the particle at the
 				 * clause's end */
 				size_t q = j + 1;
-				while (!closes && c && c->sub == C_RECIP) {
+				/* "trekt 500 miljoen uit voor de productie van
+				 * drones voor Oekraïne": in Dutch the purpose phrase
+				 * may carry an of-phrase ("van") after its noun */
+				while (!closes && c &&
+				       (c->sub == C_RECIP ||
+				        (g->lang == LANG_NL && c->sub == C_SOURCE && q > j + 1))) {
 					q += nx[LEX_CUE].ntok;
 					lex_match ax[LEX_NKINDS];
 					if (q >= t1)
@@ -1088,8 +1107,21 @@ static int separable(gram_doc *g, size_t i, size_t t1, size_t *at)
 					 * noun the lexicon does not know after its
 					 * article, the phrase's last word */
 					else if (!ax[LEX_CUE].e && q + 1 < t1 && (tl->v[q].flags & TOK_WORD) &&
-					         (tl->v[q + 1].flags & TOK_PUNCT))
+					         ((tl->v[q + 1].flags & TOK_PUNCT) ||
+					          (g->lang == LANG_NL && nl_phrase_goes_on(g, q + 1, t1))))
 						q++;
+					/* "voor de productie van ...": a determiner the
+					 * lexicon does not know and its noun */
+					else if (g->lang == LANG_NL && !ax[LEX_CUE].e && q + 2 < t1 &&
+					         (tl->v[q].flags & TOK_WORD) && (tl->v[q + 1].flags & TOK_WORD) &&
+					         !nl_phrase_goes_on(g, q + 1, t1) &&
+					         ((tl->v[q + 2].flags & TOK_PUNCT) || nl_phrase_goes_on(g, q + 2, t1))) {
+						lex_match bx[LEX_NKINDS];
+						lex_match_at(g->lx, tl, g->d->text, q + 1, t1, g->lang, bx);
+						if (bx[LEX_CUE].e || bx[LEX_ACTOR].e)
+							break;
+						q += 2;
+					}
 					else
 						break;
 					closes = q >= t1 || (tl->v[q].flags & TOK_PUNCT);
@@ -1807,6 +1839,8 @@ static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 		size_t j = dateline_end(g, i, t1);
 		if (j == i)
 			continue;
+		if (!g->dateline)
+			g->dateline = m->code;
 		memmove(g->m + i, g->m + j, (g->nm - j) * sizeof *g->m);
 		g->nm -= j - i;
 		return;
@@ -1936,6 +1970,7 @@ typedef struct clause {
 	const struct mention *antecedent;      /* of a clause opened by ", which" */
 	const struct mention *next_antecedent; /* for the clause after this one */
 	int gapped;         /* its verb is the clause before's (gap_or_subject) */
+	int resumes;        /* the main clause going on after a relative closed */
 } clause;
 
 static int cue_at(const gram_doc *g, size_t i, int cls)
@@ -5685,7 +5720,10 @@ static void mark_relative(gram_doc *g, size_t t1)
 		 * unless a noun stands right before it ("landen die geweren sturen") */
 		int after_noun = i > 0 && g->m[i - 1].kind != M_CUE && g->m[i - 1].t1 == m->t0;
 		/* a relative pronoun follows its noun: "om die reden" is none */
-		if (m->t0 == 0 || !(tl->v[m->t0 - 1].flags & TOK_WORD) ||
+		/* ("de Pbv 302 die Zweden nog heeft": a system name ending
+		 * in a number is a noun too) */
+		if (m->t0 == 0 ||
+		    (!(tl->v[m->t0 - 1].flags & TOK_WORD) && !(after_noun && g->lang == LANG_NL)) ||
 		    (i > 0 && g->m[i - 1].kind == M_CUE && g->m[i - 1].t1 == m->t0))
 			continue;
 		if (!after_noun && i + 1 < g->nm && g->m[i + 1].kind == M_ITEM && g->m[i + 1].t0 == m->t1)
@@ -8251,7 +8289,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	clause cl[32];
 	size_t ncl = 0;
 	size_t cm0 = 0, ct0 = t0;
-	int open_gap = 0, verb_open = 0;
+	int open_gap = 0, verb_open = 0, open_resume = 0;
 	/* lead_condition_end needs a clause that opens with "if": not asked
 	 * at every mention of a sentence that has none */
 	int lead_if = has_cue(g, C_IF) || has_cue(g, C_ONLY_IF);
@@ -8345,6 +8383,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				}
 			}
 		}
+		/* "Letland, dat de coalitie met Groot-Brittannië leidt, zegde
+		 * geld toe": a Dutch relative clause ends with its verb; the
+		 * finite verb right after the closing comma is the main
+		 * clause's, whose subject is the relative's antecedent */
+		int resumes = 0;
+		if (!cut && g->lang == LANG_NL && i > cm0 + 1 && is_relative_cut(g, cm0) && ncl > 0 &&
+		    cl[ncl - 1].next_antecedent && g->m[i].t0 > 0 && comma_at(g, g->m[i].t0 - 1) &&
+		    g->m[i].t0 - 1 > g->m[cm0].t1 && g->m[i].kind == M_CUE &&
+		    (pred_cue(&g->m[i]) || cue_at(g, i, C_FUTURE) || cue_at(g, i, C_AUX_PASSIVE) ||
+		     cue_at(g, i, C_COND) || cue_at(g, i, C_SHOULD)) &&
+		    (g->tl->v[g->m[i].t0 - 2].flags & TOK_WORD)) {
+			cut = 1;
+			resumes = 1;
+			ct1 = g->m[i].t0 - 1;
+		}
 		int gap = 0;
 		if (!cut && i > cm0) {
 			size_t ct = 0;
@@ -8379,6 +8432,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		cl[ncl].antecedent = NULL;
 		cl[ncl].next_antecedent = NULL;
 		cl[ncl].gapped = open_gap;
+		cl[ncl].resumes = open_resume;
+		open_resume = resumes;
 		open_gap = gap;
 		verb_open = cut_by_verb;
 		if (i < g->nm && !gap && is_relative_cut(g, i)) {
@@ -8396,9 +8451,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		cm0 = i;
 		ct0 = ct1;
 	}
-	for (size_t k = 1; k < ncl; k++)
+	for (size_t k = 1; k < ncl; k++) {
 		if (cl[k - 1].m1 < g->nm && !cl[k].gapped && is_relative_cut(g, cl[k - 1].m1))
 			cl[k].antecedent = cl[k - 1].next_antecedent;
+		else if (cl[k].resumes)
+			cl[k].antecedent = cl[k - 1].antecedent;
+	}
 	const char *sent_donor[8];
 	size_t nsent_donor = 0;
 	size_t emitted0 = out->n, nemit0 = g->nemit;
@@ -8483,7 +8541,10 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* whose account it is ("according to the minister") is no
 		 * party of the sentence */
 		for (size_t i = 0; i < na; i++)
-			sent_actors += !act[i]->weak;
+			/* "pantserwagens die de Zweedse krijgsmacht nog in bezit
+			 * heeft": a state inside a restrictive relative only says
+			 * which items are meant */
+			sent_actors += !act[i]->weak && !(act[i]->rel && g->lang == LANG_NL);
 		if (p.prov < 0 && !p.ncons) {
 			/* remember who the sentence is about, for "het land", "it";
 			 * a condition's subject is not ("Wenn Nordkorea Soldaten
@@ -8746,6 +8807,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		             * Russie" */
 		            !gram_hostile(g->hostile, g->last_recipient, recipient) &&
 		            (refers_back(g, c) || (k > 0 && nsent_donor) || p.receive ||
+		             (clause_has(g, c, C_PAIR) && g->ngroup >= 2) ||
 		                           g->last_actor_sent + 1 == g->nsent ||
 		                           /* "the new package will include", an
 		                            * agentless passive: a clause that names
@@ -8762,12 +8824,23 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			} else if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
+			} else if (clause_has(g, c, C_PAIR) && g->ngroup >= 2) {
+				/* "Beide landen gaan piloten opleiden": the states last
+				 * named together, whoever spoke since */
+				for (size_t d = 0; d < g->ngroup; d++)
+					if (g->last_group[d] != recipient)
+						donors[ndon++] = g->last_group[d];
 			} else {
 				/* "het kabinet", "de regering" is one government: the
 				 * lead of a joint story, not its partners */
 				int one = clause_has(g, c, C_ANAPHOR);
 				for (size_t d = 0; d < g->nlast && !(one && d > 0); d++)
 					donors[ndon++] = g->last_donor[d];
+				/* "DEN HAAG - Het kabinet heeft 2,5 miljard
+				 * gereserveerd": with no state named before, the
+				 * government is the one where the story was filed */
+				if (!g->nlast && one && g->dateline && g->dateline != recipient)
+					donors[ndon++] = g->dateline;
 			}
 		}
 		/* "The first Dutch F-16s have arrived", "Tsjechische T-72-tanks
@@ -9688,7 +9761,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	g->nnom = 0;
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
 	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
@@ -9723,7 +9796,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* more to come is a giving of its own, typed by its tense;
 		 * an elaboration tells the same giving again */
 		int type = follow >= 0 ? follow : g->last_type;
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		/* "Het pakket omvat 11 miljoen euro, daarmee worden M113's
 		 * aangekocht": money right after the opener is the worth of the
 		 * package the sentence before named, not of its items */

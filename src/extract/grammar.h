@@ -132,6 +132,7 @@ typedef struct gram_doc {
 	lex_starts lx_starts, sep_starts;  /* the tokens that can start their entries */
 	lex_sfx lx_sfx;         /* the words that can end in an item head (lex_suffix) */
 	const char *west;       /* lx's code "WEST", for pointer comparison */
+	const char *dateline;   /* the state the story was filed in ("DEN HAAG -"), or NULL */
 	const hostile_pairs *hostile;
 	const tok_list *tl;
 	const doc *d;
