@@ -732,6 +732,23 @@ static int headline_generic(const gram_doc *g, const rec_list *out, size_t next,
 	return 0;
 }
 
+/* Whether record r of the headline tells a sum that a record of the
+ * body, of the same type, donor and recipient, tells again as its value
+ * ("EU approves 60 million for Moldova's army" over "has approved a
+ * further 60 million in military assistance"): one fact, the body's. */
+static int headline_same_sum(const gram_doc *g, const rec_list *out, size_t next, const record *r)
+{
+	if (!g->head_end || r->span[1] > g->head_end || r->value < 0 || strcmp(r->category, "funds"))
+		return 0;
+	for (size_t j = next; j < out->n; j++) {
+		const record *o = &out->v[j];
+		if (o->span[0] >= g->head_end && o->type == r->type && o->donor == r->donor &&
+		    o->recipient == r->recipient && o->value == r->value && o->category != r->category)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether consent record r names no asker where another of the document,
  * of its type, by the same state for the same recipient, names one: "De
  * regering-Biden gaf groen licht voor de levering van Stingers aan Kiev"
@@ -794,7 +811,8 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
 	size_t w = first;
 	for (size_t i = first; i < out->n; i++) {
-		if (headline_generic(g, out, i + 1, &out->v[i]) || consent_restated(out, first, &out->v[i])) {
+		if (headline_generic(g, out, i + 1, &out->v[i]) || headline_same_sum(g, out, i + 1, &out->v[i]) ||
+		    consent_restated(out, first, &out->v[i])) {
 			record_release(&out->v[i]);
 			continue;
 		}
@@ -1509,7 +1527,7 @@ static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
  * such as Poland"), nor before a possessive ("as Ukraine's ally").  The
  * word is no cue of the lexicon ("as" is also "like", "because",
  * "when"), so its clause cue is added here. */
-static void mark_as_clauses(gram_doc *g, size_t t0)
+static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
 	for (size_t i = 0; i < g->nm; i++) {
@@ -1550,6 +1568,27 @@ static void mark_as_clauses(gram_doc *g, size_t t0)
 			continue;
 		insert_clause_cue(g, i + 1, as);
 		i++;
+	}
+	/* "EU approves 60 million for Moldova's army as drones stray over
+	 * border": a headline's "as" joins two events, whatever follows */
+	if (g->nsent != 1 || !g->head_end)
+		return;
+	for (size_t t = t0 + 2, i = 0; t + 1 < t1; t++) {
+		while (i < g->nm && g->m[i].t1 <= t)
+			i++;
+		if ((i < g->nm && g->m[i].t0 <= t) || strcmp(tok_fold(tl, &tl->v[t]), "as") ||
+		    (tl->v[t + 1].flags & TOK_PUNCT))
+			continue;
+		if (i < g->nm && g->m[i].kind == M_CUE && g->m[i].sub == C_CLAUSE && g->m[i].t0 == t)
+			continue;
+		const char *prev = tok_fold(tl, &tl->v[t - 1]), *next = tok_fold(tl, &tl->v[t + 1]);
+		int skip = !strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
+		           !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just");
+		for (size_t k = 0; not_clause[k] && !skip; k++)
+			skip = !strcmp(next, not_clause[k]);
+		if (skip || i >= g->nm)
+			continue;
+		insert_clause_cue(g, i, t);
 	}
 }
 
@@ -6952,7 +6991,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
 	if (g->lang == LANG_EN && g->actors)
-		mark_as_clauses(g, t0);
+		mark_as_clauses(g, t0, t1);
 	if (g->lang == LANG_EN && g->items)
 		drop_gun_anaphors(g);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
