@@ -5452,7 +5452,20 @@ static int foreign_request(const gram_doc *g, const clause *c, const char *recip
 		if (cue_at(g, i, C_REQUESTED) && rq == SIZE_MAX)
 			rq = i;
 	}
-	if (!to || rq == SIZE_MAX)
+	if (rq == SIZE_MAX)
+		return 0;
+	/* "has approved a Polish request to send five jets": a request
+	 * the adjective of another state owns, answered by the clause's
+	 * subject, is that state's (for a consent), wherever the recipient
+	 * is named */
+	if (!to && g->lang == LANG_EN && rq > c->m0 + 1 && g->m[rq - 1].kind == M_ACTOR &&
+	    g->m[rq - 1].sub == ACT_ADJ && g->m[rq - 1].code != recipient && g->m[rq - 1].t1 == g->m[rq].t0) {
+		for (size_t i = c->m0; i + 1 < rq; i++)
+			if (g->m[i].kind == M_CUE && (g->m[i].approve || g->m[i].sub == C_REFUSED ||
+			                              g->m[i].sub == C_CONS_GRANT || g->m[i].sub == C_CONS_DENY))
+				return 1;
+	}
+	if (!to)
 		return 0;
 	/* "einem Ersuchen Italiens, Waffen für die Ukraine durch Österreich
 	 * zu transportieren": a request that is another state's own asks
