@@ -34,7 +34,7 @@ const char *const gram_cue_classes[] = {
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
 	"export", "export_licence", "despite",
-	"take_part",
+	"take_part", "hypernym", "use_verb",
 	NULL
 };
 
@@ -1592,25 +1592,43 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 	}
 }
 
-/* "The first howitzers arrived, and soldiers trained on the guns":
- * English "the guns" after an artillery item of the sentence names
- * those pieces again (a howitzer is a gun), not small arms. */
+/* "The first howitzers arrived, and soldiers trained on the guns",
+ * "pledged 31 of the tanks, and the remaining vehicles will follow": a
+ * wider word (cue class hypernym: "guns", "vehicles") with a definite
+ * article, after an item of another category in the sentence, names
+ * those pieces again (a howitzer is a gun, a tank a vehicle), not small
+ * arms or trucks.  The word is an item too, so the cue is looked up
+ * here. */
+static int definite_two_before(const gram_doc *g, size_t i)
+{
+	const mention *m = &g->m[i];
+	if (i > 0 && cue_at(g, i - 1, C_ARTICLE)) {
+		size_t gap = m->t0 - g->m[i - 1].t1;
+		if (gap == 0)
+			return 1;
+		/* one lower-case word between: "the remaining vehicles" */
+		return gap == 1 && !(g->tl->v[m->t0 - 1].flags & (TOK_CAP | TOK_PUNCT));
+	}
+	return 0;
+}
+
 static void drop_gun_anaphors(gram_doc *g)
 {
 	const tok_list *tl = g->tl;
 	size_t w = 0;
-	int artillery = 0;
+	const char *first_cat = NULL;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind == M_ITEM && m->category && !strcmp(m->category, "artillery"))
-			artillery = 1;
-		if (artillery && m->kind == M_ITEM && !m->system && m->category &&
-		    !strcmp(m->category, "small-arms") && m->t1 == m->t0 + 1 && i > 0 &&
-		    cue_at(g, i - 1, C_ARTICLE) && g->m[i - 1].t1 == m->t0) {
-			const char *f = tok_fold(tl, &tl->v[m->t0]);
-			if (!strcmp(f, "guns") || !strcmp(f, "gun"))
-				continue;
+		int drop = 0;
+		if (m->kind == M_ITEM && m->category && first_cat && !m->system && m->t1 == m->t0 + 1 &&
+		    strcmp(m->category, first_cat) && definite_two_before(g, i)) {
+			const lex_entry *e = lex_lookup(g->lx, LEX_CUE, tok_fold(tl, &tl->v[m->t0]), g->lang);
+			drop = e && e->sub == C_HYPERNYM;
 		}
+		if (m->kind == M_ITEM && m->category && !first_cat && !generic_category(m->category))
+			first_cat = m->category;
+		if (drop)
+			continue;
 		if (w != i)
 			g->m[w] = *m;
 		w++;
@@ -5297,19 +5315,15 @@ static const mention *relative_subject(const gram_doc *g, const clause *r, const
 }
 
 /* "asked its allies to let it use the missiles against Russia": a
- * request to be let use what it holds asks for a freedom, not for
- * materiel (English "let" + object + "use"). */
+ * request to be let use what it holds (cue class use_verb within three
+ * words of "let") asks for a freedom, not for materiel. */
 static int let_use(const gram_doc *g, const clause *c)
 {
-	if (g->lang != LANG_EN)
-		return 0;
-	const tok_list *tl = g->tl;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		if (!cue_at(g, i, C_LET))
 			continue;
 		for (size_t t = g->m[i].t1; t < g->m[i].t1 + 3 && t < c->t1; t++) {
-			const char *f = tok_fold(tl, &tl->v[t]);
-			if (!strcmp(f, "use") || !strcmp(f, "fire") || !strcmp(f, "strike") || !strcmp(f, "deploy"))
+			if (tok_has_cue(g, t, C_USE_VERB))
 				return 1;
 		}
 	}
