@@ -34,7 +34,8 @@ const char *const gram_cue_classes[] = {
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
 	"export", "export_licence", "despite",
-	"take_part", "hypernym", "use_verb",
+	"take_part",
+	"meeting", "unlike", "hypernym", "use_verb",
 	NULL
 };
 
@@ -654,6 +655,30 @@ static size_t doc_walk(gram_doc *g)
 	return i;
 }
 
+/* Brussels is the capital of Belgium and the seat of the EU: lexicons
+ * read "Bruxelles", "Brussels", "Brüssel" as the EU.  A story that names
+ * Belgium (not by its capital) at least three times and more than twice
+ * as often as the EU speaks of Belgium's government ("Bruxelles
+ * participera à l'initiative tchèque"). */
+static void brussels_reading(gram_doc *g)
+{
+	const char *eu = lex_code(g->lx, "EU"), *be = lex_code(g->lx, "BE");
+	if (!eu || !be)
+		return;
+	int nbe = 0, neu = 0;
+	for (size_t k = 0; k < g->nkept; k++) {
+		const lex_entry *a = g->kept[k].m[LEX_ACTOR].e;
+		if (!(g->kept[k].kinds >> LEX_ACTOR & 1) || !a || a->sub == ACT_CAPITAL)
+			continue;
+		nbe += a->code == be;
+		neu += a->code == eu;
+	}
+	if (nbe >= 3 && nbe > 2 * neu) {
+		g->eu_code = eu;
+		g->brussels_to = be;
+	}
+}
+
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
                    const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
 {
@@ -694,6 +719,7 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	 * the walk, in the same order: the walk's loop then holds only its
 	 * own few values. */
 	g->kept_end = doc_walk(g);
+	brussels_reading(g);
 	recip_tally rt;
 	recip_tally_init(&rt, tl, d);
 	for (const gram_hit *kh = g->kept, *end = kh + g->nkept; kh < end; kh++)
@@ -1147,6 +1173,21 @@ static int matches_at(gram_doc *g, const gram_hit **next, size_t i, size_t t1,
 	return lex_match_started(g->lx, g->tl, g->d->text, i, t1, g->lang, own);
 }
 
+/* Whether find_mentions makes nothing of token t when no entry starts
+ * at it: no suspended compound ("antitank-"), nor its second half
+ * ("-raketten"), nor a word that may be a separable verb or a compound
+ * with an item head. */
+static inline int plain_token(const gram_doc *g, const token *t)
+{
+	if (t->flags & (TOK_SUSP | TOK_LEADHYPH))
+		return 0;
+	if (!(t->flags & TOK_WORD))
+		return 1;
+	if (g->sep && lex_may_start(g->sep_starts, t))
+		return 0;
+	return !lex_sfx_may(g->lx_sfx, tok_fold(g->tl, t), t->flen, g->lang);
+}
+
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
@@ -1162,6 +1203,22 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 	if (g->kept_next && next[-1].tok >= t0)
 		next = g->kept;
 	for (size_t i = t0; i < t1;) {
+		/* to the next token the walk kept a match at, in a loop of its
+		 * own, past those no rule below reads (plain_token); about half
+		 * of a sentence's tokens start no entry */
+		if (i < g->kept_end) {
+			const gram_hit *h = next;
+			while (h->tok < i)
+				h++;
+			next = h;
+			size_t stop = h->tok < t1 ? h->tok : t1;
+			if (stop > g->kept_end)
+				stop = g->kept_end;
+			while (i < stop && plain_token(g, &tl->v[i]))
+				i++;
+			if (i == t1)
+				break;
+		}
 		const token *t = &tl->v[i];
 		if (g->skip[i - t0]) {
 			i++;
@@ -1333,6 +1390,8 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->kind = M_ACTOR;
 			mm->sub = e->sub;
 			mm->code = e->code;
+			if (e->code == g->eu_code && e->sub == ACT_CAPITAL && g->brussels_to)
+				mm->code = g->brussels_to;
 			break;
 		case LEX_SYSTEM:
 			mm->kind = M_ITEM;
@@ -2031,6 +2090,65 @@ static int is_location(const gram_doc *g, size_t m0, size_t c, const mention *a)
 	return 1;
 }
 
+/* Whether the state a at the head of its sentence, after the
+ * preposition at mention r and before a comma (past at most one word:
+ * "En Slovaquie voisine, le chef du gouvernement a annoncé", "In
+ * Germany, the debate goes on"), sets the scene: where the sentence's
+ * story happens, not a party of it.  The document's recipient is left
+ * alone ("À Kiev, on attend les chars"). */
+static int tok_is(const gram_doc *g, size_t t, const char *w);
+
+static int scene_setting(const gram_doc *g, size_t r, const mention *a)
+{
+	const mention *p = &g->m[r];
+	if (p->t0 != g->sent_t0 || a->t0 > p->t1 + 1 || a->code == g->doc_recipient ||
+	    (a->sub != ACT_NAME && a->sub != ACT_CAPITAL))
+		return 0;
+	if (!(tok_is(g, p->t0, "en") || tok_is(g, p->t0, "a") || tok_is(g, p->t0, "in")))
+		return 0;
+	size_t t = a->t1;
+	if (t + 1 < g->tl->n && !(g->tl->v[t].flags & TOK_PUNCT) && !(g->tl->v[t].flags & TOK_CAP))
+		t++;
+	return t < g->tl->n && comma_at(g, t);
+}
+
+/* Whether token t's folded form is w. */
+static int tok_is(const gram_doc *g, size_t t, const char *w)
+{
+	const token *k = &g->tl->v[t];
+	return k->flen == strlen(w) && !memcmp(g->tl->arena.p + k->fold, w, k->flen);
+}
+
+/* Whether the preposition at mention r is the French "à" of the seller
+ * right after a verb or noun of buying ("acheter aux États-Unis",
+ * "l'achat à l'Allemagne", "commandés à la Corée du Sud"); "pour" after
+ * it names whom the purchase is for. */
+static int bought_from(const gram_doc *g, size_t m0, size_t r)
+{
+	const mention *p = &g->m[r];
+	if (r == m0 || !cue_at(g, r - 1, C_PURCHASE) || p->t0 != g->m[r - 1].t1 || p->t1 != p->t0 + 1)
+		return 0;
+	return tok_is(g, p->t0, "a") || tok_is(g, p->t0, "au") || tok_is(g, p->t0, "aux");
+}
+
+/* Whether the preposition at mention r follows a noun of a meeting
+ * within six tokens, no punctuation nor predicate between ("lors du
+ * sommet du Conseil de l'Europe à Reykjavik", "at the summit in
+ * Vilnius"): the state it introduces is the venue. */
+static int at_meeting(const gram_doc *g, size_t m0, size_t r)
+{
+	if (!has_cue(g, C_MEETING))
+		return 0;
+	for (size_t k = r; k-- > m0;) {
+		const mention *m = &g->m[k];
+		if (g->m[r].t0 > m->t1 + 6 || !no_punct(g, m->t1, g->m[r].t0) || pred_cue(m))
+			return 0;
+		if (cue_at(g, k, C_MEETING))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether mention m is a verb that gives: delivers, promises or
  * transfers. */
 static int giving_cue(const mention *m)
@@ -2225,7 +2343,27 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 				a->weak = 1;
 				break;
 			}
-			if (c->sub == C_RECIP && a->sub == ACT_CAPITAL && is_location(g, m0, j, a))
+			/* "contrairement à l'Allemagne": a state set against
+			 * the subject takes no part */
+			if (c->sub == C_UNLIKE) {
+				a->origin_only = 1;
+				break;
+			}
+			/* "acheter aux États-Unis un système pour l'Ukraine",
+			 * "commandés à la Corée": the state one buys from
+			 * sells; it gives nothing */
+			if (c->sub == C_RECIP && bought_from(g, m0, j)) {
+				a->origin_only = 1;
+				break;
+			}
+			if (c->sub == C_RECIP && scene_setting(g, j, a)) {
+				a->origin_only = 1;
+				break;
+			}
+			/* (a meeting in the state the story is about may
+			 * well be where it is given to) */
+			if (c->sub == C_RECIP && ((a->sub == ACT_CAPITAL && is_location(g, m0, j, a)) ||
+			                          (a->code != g->doc_recipient && at_meeting(g, m0, j))))
 				a->origin_only = 1;   /* a place: no party of the clause */
 			else if (c->sub == C_RECIP && !(a->sub == ACT_ADJ && i + 1 < m1 &&
 			                           g->m[i + 1].kind == M_ITEM &&
@@ -3310,6 +3448,23 @@ static int weighs_told(const gram_doc *g, const clause *c);
 static int clause_has(const gram_doc *g, const clause *c, int cls);
 static int clause_has_item(const gram_doc *g, const clause *c);
 
+/* Whether the refusal at mention r governs a second one right after it
+ * (at most four tokens on, no punctuation between): "a refusé fin
+ * février d'écarter l'envoi", "refused to rule out". */
+static int refuses_refusal(const gram_doc *g, const clause *c, size_t r)
+{
+	for (size_t j = r + 1; j < c->m1; j++) {
+		const mention *m = &g->m[j];
+		if (m->t0 > g->m[r].t1 + 4 || !no_punct(g, g->m[r].t1, m->t0))
+			return 0;
+		if (cue_at(g, j, C_REFUSED))
+			return 1;
+		if (m->kind != M_CUE || pred_cue(m))
+			return 0;
+	}
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -4344,6 +4499,11 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		 * decided (records.md, considering), in every language and
 		 * word order, as the contiguous cues read it */
 		t = neg ? REC_CONSIDERING : REC_REFUSED;
+		/* "a refusé d'écarter", "refuses to rule out", "weigert uit te
+		 * sluiten": refusing a refusal leaves the question open, as a
+		 * negated one does */
+		if (refuses_refusal(g, c, pos[core]))
+			t = t == REC_REFUSED ? REC_CONSIDERING : REC_REFUSED;
 		break;
 	case C_CONSIDERING: {
 		/* "prêt à examiner toute preuve d'un recours aux drones": what
@@ -5375,13 +5535,32 @@ static const char *trainee_state(const gram_doc *g, const clause *c)
 		if (!(cue_at(g, i, C_TRAIN) || cue_at(g, i, C_TRAINED) ||
 		      (m->kind == M_ITEM && m->category && !strcmp(m->category, "training"))))
 			continue;
+		/* "des artilleurs ukrainiens seront formés en France",
+		 * "Ukrainian pilots will be trained": in the passive the
+		 * trainees and their state stand before the verb */
+		if (m->kind == M_CUE && i >= c->m0 + 2 && cue_at(g, i - 1, C_AUX_PASSIVE) &&
+		    g->m[i - 1].t1 == m->t0 && g->m[i - 2].kind == M_ACTOR && g->m[i - 2].sub == ACT_ADJ &&
+		    g->m[i - 2].t1 == g->m[i - 1].t0 && g->m[i - 2].t0 > g->m[c->m0].t0 &&
+		    !(g->tl->v[g->m[i - 2].t0 - 1].flags & TOK_PUNCT))
+			return g->m[i - 2].code;
 		size_t j = i + 1;
 		while (j < c->m1 && (cue_at(g, j, C_SOURCE) || cue_at(g, j, C_ARTICLE) ||
 		                     cue_at(g, j, C_PARTITIVE) ||
 		                     (g->m[j].kind == M_ITEM && is_person_category(g->m[j].category))))
 			j++;
+		/* "des instructeurs iraniens": the state right after a
+		 * training item is that of the trainers, unless people follow
+		 * it ("Ausbildung moldauischer Soldaten") */
+		if (m->kind == M_ITEM && j == i + 1 && j < c->m1 &&
+		    !(j + 1 < c->m1 && g->m[j + 1].kind == M_ITEM && is_person_category(g->m[j + 1].category) &&
+		      g->m[j + 1].t0 == g->m[j].t1))
+			continue;
+		/* "a formé plus de 35 000 soldats ukrainiens": a number
+		 * may stand before the people, their state right after them */
 		if (j < c->m1 && g->m[j].kind == M_ACTOR && g->m[j].sub == ACT_ADJ &&
-		    g->m[j].t0 - m->t1 <= 3)
+		    (g->m[j].t0 - m->t1 <= 3 ||
+		     (j > i + 1 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 == g->m[j].t0 &&
+		      g->m[j].t0 - m->t1 <= 8 && no_punct(g, m->t1, g->m[j].t0))))
 			return g->m[j].code;
 	}
 	return NULL;
@@ -8042,6 +8221,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
                      size_t first)
 {
 	const tok_list *tl = g->tl;
+	g->sent_t0 = t0;
+	g->exercise_before = g->exercise_now;
+	g->exercise_now = has_cue(g, C_EXERCISE);
 	if (money_word_near(g)) {
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
@@ -8300,6 +8482,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			p.prov = p.prov2 = -1;
 			p.ncons = 0;
 		}
+
 		/* "If Kyiv asks for them, Norway will send howitzers": a
 		 * promise after a condition that leads the sentence waits for
 		 * it, an offer */
@@ -8396,6 +8579,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->sub == ACT_ADJ || act[i]->sub == ACT_PERSON || act[i]->weak ||
 			    act[i]->role != ROLE_NONE || act[i] == c->antecedent || act[0]->code == act[i]->code)
 				continue;
+			/* "qui produit avec Londres ce missile": a state after
+			 * "with" is a partner, never an indirect object */
+			size_t ai = (size_t)(act[i] - g->m);
+			if (ai > c->m0 && cue_at(g, ai - 1, C_CARRYING) && g->m[ai - 1].t1 + 1 >= act[i]->t0)
+				continue;
 			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
 		}
@@ -8418,6 +8606,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * nothing to the document's recipient */
 		if (!recipient && clause_has(g, c, C_OWN_FORCES))
 			continue;
+		/* "... participent à l'exercice Dacian Spring.  Blindés et
+		 * canons ont été acheminés depuis la France": right after an
+		 * exercise, materiel moved to nobody named is the exercise's */
+		if (!recipient && g->exercise_before && !consent_only && !requested) {
+			int named = 0;
+			for (size_t i = 0; i < g->nm; i++)
+				if (g->m[i].kind == M_ACTOR && g->m[i].code == g->default_recipient)
+					named = 1;
+			if (!named)
+				continue;
+		}
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
@@ -8459,6 +8658,16 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (act[i]->role == ROLE_NONE && !act[i]->weak && act[i]->code != recipient &&
 			    act[i]->t0 < pred_t0)
 				subject = 1;
+		/* "que des instructeurs iraniens ont été envoyés en Crimée":
+		 * in an agentless passive, the state of the people sent or
+		 * deployed, right after them, sends them */
+		for (size_t i = c->m0 + 1; i < c->m1 && !lead && !requested && !consent_only && p.passive &&
+		                           !p.receive; i++) {
+			const mention *it = &g->m[i - 1], *a = &g->m[i];
+			if (it->kind == M_ITEM && is_person_category(it->category) && a->kind == M_ACTOR &&
+			    a->sub == ACT_ADJ && a->t0 == it->t1 && a->code != recipient && a->t1 <= pred_t0)
+				lead = a;
+		}
 		/* "des batteries Patriot, fournies par la Norvège, la Suède et
 		 * le Danemark": with nobody acting before it, the agent right
 		 * after a participle that gives is the donor, as in a passive */
@@ -8532,8 +8741,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			                                (i > c->m0 && g->m[i - 1].t0 == pred_t0 &&
 			                                 g->m[i].t0 == g->m[i - 1].t1)))
 				pron_subject = 1;
+		/* "Le gouvernement a confirmé que les recettes des avoirs
+		 * russes ...": a subject that refers back outranks a state's
+		 * adjective that only hints at an actor, one not its own ("le
+		 * gouvernement grec") */
+		size_t anaphor_t1 = 0;
+		for (size_t i = c->m0; i < c->m1 && !anaphor_t1; i++)
+			if (cue_at(g, i, C_ANAPHOR) && g->m[i].t1 <= pred_t0)
+				anaphor_t1 = g->m[i].t1;
 		for (int weak = 0; weak < 2; weak++)
 			for (size_t i = 0; i < na && !lead; i++)
+				if (!(weak && anaphor_t1 && act[i]->sub == ACT_ADJ && act[i]->t0 > anaphor_t1))
 				/* the antecedent of a relative is its subject, whatever
 				 * its role in the clause before ("arms shipments by the
 				 * US, who have been sending") */

@@ -37,7 +37,8 @@ enum cue_class {
 	C_FOLLOWS, C_FOLLOWED, C_UNIT_ANAPHOR, C_LIKEWISE,
 	C_COMPLETED,
 	C_EXPORT, C_EXPORT_LICENCE, C_DESPITE,
-	C_TAKE_PART, C_HYPERNYM, C_USE_VERB,
+	C_TAKE_PART,
+	C_MEETING, C_UNLIKE, C_HYPERNYM, C_USE_VERB,
 	C_NCLASSES
 };
 
@@ -159,6 +160,12 @@ typedef struct gram_doc {
 	struct gram_recip_why { const char *code; int score, named; } recip_why[2];
 	char now[11];            /* the document's date (YYYY[-MM[-DD]]), or "" */
 	size_t nsent;            /* sentences seen */
+	size_t sent_t0;          /* the first token of the sentence being read */
+	/* "Bruxelles" in a story about Belgium is Belgium's government,
+	 * not the EU's: the EU's code, read as brussels_to */
+	const char *eu_code, *brussels_to;
+	int exercise_before;     /* the sentence before it named an exercise */
+	int exercise_now;        /* ... and this one does */
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
 	int emit_tentative;      /* the records emitted now are tentative */
 	int emit_present;        /* ... come from a bare present transfer verb */
