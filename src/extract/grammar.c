@@ -5598,9 +5598,17 @@ static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mentio
 		if (cue_at(g, i, C_PRONOUN))
 			return 0;
 	size_t b = ai;
-	if (cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
+	if (b > 0 && cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
 		b--;
-	if (!comma_at(g, g->m[b].t0 - 1))
+	if (g->m[b].t0 == 0)
+		return 0;
+	size_t ct = g->m[b].t0 - 1;
+	/* "..., a Pentagon official told reporters": one short lower-case
+	 * word the lexicon does not know may stand after the comma */
+	if (!comma_at(g, ct) && ct > 0 && (b == 0 || g->m[b - 1].t1 <= ct) &&
+	    !(g->tl->v[ct].flags & (TOK_CAP | TOK_PUNCT)) && g->tl->v[ct].flen <= 2)
+		ct--;
+	if (!comma_at(g, ct))
 		return 0;
 	size_t j = ai + 1;
 	if (j < c->m1 && cue_at(g, j, C_ACTOR_HEAD))
@@ -9751,7 +9759,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	if ((sent_pred || report) && !sent_items)
 		g->restate_sent = g->nsent;
 	int elab = elaborates(g), follow = follow_type(g);
-	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && (elab || follow >= 0) &&
+	/* "The package includes 72 howitzers ..., a Pentagon official told
+	 * reporters": the speaker of a trailing tag is no actor of the
+	 * elaboration */
+	int only_tag = sent_actors > 0 && (elab || follow >= 0);
+	if (only_tag) {
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		for (size_t i = 0; i < g->nm && only_tag; i++)
+			if (g->m[i].kind == M_ACTOR && !g->m[i].weak &&
+			    !trailing_tag_speaker(g, &whole, &g->m[i], t0))
+				only_tag = 0;
+	}
+	if (out->n == emitted0 && !sent_pred && sent_items && (!sent_actors || only_tag) && (elab || follow >= 0) &&
 	    (g->last_emit_sent + 1 == g->nsent || restated) && g->nelab && g->last_type >= 0) {
 		/* more to come is a giving of its own, typed by its tense;
 		 * an elaboration tells the same giving again */
