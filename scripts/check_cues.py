@@ -59,7 +59,10 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             {("fr", "article")} |
             # a bare launcher or battery points back only where compounds
             # carry the system's name (Dutch, German)
-            {(l, "unit_anaphor") for l in ("en", "fr")})
+            {(l, "unit_anaphor") for l in ("en", "fr")} |
+            # English alone names pieces again by a wider bare word, and
+            # asks to be let use materiel with a bare infinitive
+            {(l, c) for l in ("nl", "de", "fr") for c in ("hypernym", "use_verb")})
 
 # particles.tsv: only Dutch and German split their verbs, and a pair names a
 # record type (or a neutral transfer, typed by context); training verbs

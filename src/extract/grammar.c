@@ -35,7 +35,7 @@ const char *const gram_cue_classes[] = {
 	"completed",
 	"export", "export_licence", "despite",
 	"take_part",
-	"meeting", "unlike",
+	"meeting", "unlike", "hypernym", "use_verb",
 	NULL
 };
 
@@ -758,6 +758,23 @@ static int headline_generic(const gram_doc *g, const rec_list *out, size_t next,
 	return 0;
 }
 
+/* Whether record r of the headline tells a sum that a record of the
+ * body, of the same type, donor and recipient, tells again as its value
+ * ("EU approves 60 million for Moldova's army" over "has approved a
+ * further 60 million in military assistance"): one fact, the body's. */
+static int headline_same_sum(const gram_doc *g, const rec_list *out, size_t next, const record *r)
+{
+	if (!g->head_end || r->span[1] > g->head_end || r->value < 0 || strcmp(r->category, "funds"))
+		return 0;
+	for (size_t j = next; j < out->n; j++) {
+		const record *o = &out->v[j];
+		if (o->span[0] >= g->head_end && o->type == r->type && o->donor == r->donor &&
+		    o->recipient == r->recipient && o->value == r->value && o->category != r->category)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether consent record r names no asker where another of the document,
  * of its type, by the same state for the same recipient, names one: "De
  * regering-Biden gaf groen licht voor de levering van Stingers aan Kiev"
@@ -820,7 +837,8 @@ void gram_doc_finish(gram_doc *g, rec_list *out, size_t first)
 {
 	size_t w = first;
 	for (size_t i = first; i < out->n; i++) {
-		if (headline_generic(g, out, i + 1, &out->v[i]) || consent_restated(out, first, &out->v[i])) {
+		if (headline_generic(g, out, i + 1, &out->v[i]) || headline_same_sum(g, out, i + 1, &out->v[i]) ||
+		    consent_restated(out, first, &out->v[i])) {
 			record_release(&out->v[i]);
 			continue;
 		}
@@ -1631,7 +1649,7 @@ static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
  * such as Poland"), nor before a possessive ("as Ukraine's ally").  The
  * word is no cue of the lexicon ("as" is also "like", "because",
  * "when"), so its clause cue is added here. */
-static void mark_as_clauses(gram_doc *g, size_t t0)
+static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 {
 	const tok_list *tl = g->tl;
 	for (size_t i = 0; i < g->nm; i++) {
@@ -1673,27 +1691,66 @@ static void mark_as_clauses(gram_doc *g, size_t t0)
 		insert_clause_cue(g, i + 1, as);
 		i++;
 	}
+	/* "EU approves 60 million for Moldova's army as drones stray over
+	 * border": a headline's "as" joins two events, whatever follows */
+	if (g->nsent != 1 || !g->head_end)
+		return;
+	for (size_t t = t0 + 2, i = 0; t + 1 < t1; t++) {
+		while (i < g->nm && g->m[i].t1 <= t)
+			i++;
+		if ((i < g->nm && g->m[i].t0 <= t) || strcmp(tok_fold(tl, &tl->v[t]), "as") ||
+		    (tl->v[t + 1].flags & TOK_PUNCT))
+			continue;
+		if (i < g->nm && g->m[i].kind == M_CUE && g->m[i].sub == C_CLAUSE && g->m[i].t0 == t)
+			continue;
+		const char *prev = tok_fold(tl, &tl->v[t - 1]), *next = tok_fold(tl, &tl->v[t + 1]);
+		int skip = !strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
+		           !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just");
+		for (size_t k = 0; not_clause[k] && !skip; k++)
+			skip = !strcmp(next, not_clause[k]);
+		if (skip || i >= g->nm)
+			continue;
+		insert_clause_cue(g, i, t);
+	}
 }
 
-/* "The first howitzers arrived, and soldiers trained on the guns":
- * English "the guns" after an artillery item of the sentence names
- * those pieces again (a howitzer is a gun), not small arms. */
+/* "The first howitzers arrived, and soldiers trained on the guns",
+ * "pledged 31 of the tanks, and the remaining vehicles will follow": a
+ * wider word (cue class hypernym: "guns", "vehicles") with a definite
+ * article, after an item of another category in the sentence, names
+ * those pieces again (a howitzer is a gun, a tank a vehicle), not small
+ * arms or trucks.  The word is an item too, so the cue is looked up
+ * here. */
+static int definite_two_before(const gram_doc *g, size_t i)
+{
+	const mention *m = &g->m[i];
+	if (i > 0 && cue_at(g, i - 1, C_ARTICLE)) {
+		size_t gap = m->t0 - g->m[i - 1].t1;
+		if (gap == 0)
+			return 1;
+		/* one lower-case word between: "the remaining vehicles" */
+		return gap == 1 && !(g->tl->v[m->t0 - 1].flags & (TOK_CAP | TOK_PUNCT));
+	}
+	return 0;
+}
+
 static void drop_gun_anaphors(gram_doc *g)
 {
 	const tok_list *tl = g->tl;
 	size_t w = 0;
-	int artillery = 0;
+	const char *first_cat = NULL;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind == M_ITEM && m->category && !strcmp(m->category, "artillery"))
-			artillery = 1;
-		if (artillery && m->kind == M_ITEM && !m->system && m->category &&
-		    !strcmp(m->category, "small-arms") && m->t1 == m->t0 + 1 && i > 0 &&
-		    cue_at(g, i - 1, C_ARTICLE) && g->m[i - 1].t1 == m->t0) {
-			const char *f = tok_fold(tl, &tl->v[m->t0]);
-			if (!strcmp(f, "guns") || !strcmp(f, "gun"))
-				continue;
+		int drop = 0;
+		if (m->kind == M_ITEM && m->category && first_cat && !m->system && m->t1 == m->t0 + 1 &&
+		    strcmp(m->category, first_cat) && definite_two_before(g, i)) {
+			const lex_entry *e = lex_lookup(g->lx, LEX_CUE, tok_fold(tl, &tl->v[m->t0]), g->lang);
+			drop = e && e->sub == C_HYPERNYM;
 		}
+		if (m->kind == M_ITEM && m->category && !first_cat && !generic_category(m->category))
+			first_cat = m->category;
+		if (drop)
+			continue;
 		if (w != i)
 			g->m[w] = *m;
 		w++;
@@ -5484,19 +5541,15 @@ static const mention *relative_subject(const gram_doc *g, const clause *r, const
 }
 
 /* "asked its allies to let it use the missiles against Russia": a
- * request to be let use what it holds asks for a freedom, not for
- * materiel (English "let" + object + "use"). */
+ * request to be let use what it holds (cue class use_verb within three
+ * words of "let") asks for a freedom, not for materiel. */
 static int let_use(const gram_doc *g, const clause *c)
 {
-	if (g->lang != LANG_EN)
-		return 0;
-	const tok_list *tl = g->tl;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		if (!cue_at(g, i, C_LET))
 			continue;
 		for (size_t t = g->m[i].t1; t < g->m[i].t1 + 3 && t < c->t1; t++) {
-			const char *f = tok_fold(tl, &tl->v[t]);
-			if (!strcmp(f, "use") || !strcmp(f, "fire") || !strcmp(f, "strike") || !strcmp(f, "deploy"))
+			if (tok_has_cue(g, t, C_USE_VERB))
 				return 1;
 		}
 	}
@@ -5611,9 +5664,17 @@ static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mentio
 		if (cue_at(g, i, C_PRONOUN))
 			return 0;
 	size_t b = ai;
-	if (cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
+	if (b > 0 && cue_at(g, b - 1, C_ARTICLE) && g->m[b - 1].t1 == a->t0)
 		b--;
-	if (!comma_at(g, g->m[b].t0 - 1))
+	if (g->m[b].t0 == 0)
+		return 0;
+	size_t ct = g->m[b].t0 - 1;
+	/* "..., a Pentagon official told reporters": one short lower-case
+	 * word the lexicon does not know may stand after the comma */
+	if (!comma_at(g, ct) && ct > 0 && (b == 0 || g->m[b - 1].t1 <= ct) &&
+	    !(g->tl->v[ct].flags & (TOK_CAP | TOK_PUNCT)) && g->tl->v[ct].flen <= 2)
+		ct--;
+	if (!comma_at(g, ct))
 		return 0;
 	size_t j = ai + 1;
 	if (j < c->m1 && cue_at(g, j, C_ACTOR_HEAD))
@@ -5658,7 +5719,20 @@ static int foreign_request(const gram_doc *g, const clause *c, const char *recip
 		if (cue_at(g, i, C_REQUESTED) && rq == SIZE_MAX)
 			rq = i;
 	}
-	if (!to || rq == SIZE_MAX)
+	if (rq == SIZE_MAX)
+		return 0;
+	/* "has approved a Polish request to send five jets": a request
+	 * the adjective of another state owns, answered by the clause's
+	 * subject, is that state's (for a consent), wherever the recipient
+	 * is named */
+	if (!to && g->lang == LANG_EN && rq > c->m0 + 1 && g->m[rq - 1].kind == M_ACTOR &&
+	    g->m[rq - 1].sub == ACT_ADJ && g->m[rq - 1].code != recipient && g->m[rq - 1].t1 == g->m[rq].t0) {
+		for (size_t i = c->m0; i + 1 < rq; i++)
+			if (g->m[i].kind == M_CUE && (g->m[i].approve || g->m[i].sub == C_REFUSED ||
+			                              g->m[i].sub == C_CONS_GRANT || g->m[i].sub == C_CONS_DENY))
+				return 1;
+	}
+	if (!to)
 		return 0;
 	/* "einem Ersuchen Italiens, Waffen für die Ukraine durch Österreich
 	 * zu transportieren": a request that is another state's own asks
@@ -7202,7 +7276,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
 	if (g->lang == LANG_EN && g->actors)
-		mark_as_clauses(g, t0);
+		mark_as_clauses(g, t0, t1);
 	if (g->lang == LANG_EN && g->items)
 		drop_gun_anaphors(g);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
@@ -9791,7 +9865,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	if ((sent_pred || report) && !sent_items)
 		g->restate_sent = g->nsent;
 	int elab = elaborates(g), follow = follow_type(g);
-	if (out->n == emitted0 && !sent_pred && sent_items && !sent_actors && (elab || follow >= 0) &&
+	/* "The package includes 72 howitzers ..., a Pentagon official told
+	 * reporters": the speaker of a trailing tag is no actor of the
+	 * elaboration */
+	int only_tag = sent_actors > 0 && (elab || follow >= 0);
+	if (only_tag) {
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		for (size_t i = 0; i < g->nm && only_tag; i++)
+			if (g->m[i].kind == M_ACTOR && !g->m[i].weak &&
+			    !trailing_tag_speaker(g, &whole, &g->m[i], t0))
+				only_tag = 0;
+	}
+	if (out->n == emitted0 && !sent_pred && sent_items && (!sent_actors || only_tag) && (elab || follow >= 0) &&
 	    (g->last_emit_sent + 1 == g->nsent || restated) && g->nelab && g->last_type >= 0) {
 		/* more to come is a giving of its own, typed by its tense;
 		 * an elaboration tells the same giving again */
