@@ -1663,9 +1663,18 @@ static void drop_instead_items(gram_doc *g)
 	size_t w = 0, open = 0, last_t = 0;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind == M_CUE && m->sub == C_INSTEAD) {
+		/* "ohne deutsche Soldaten", "without ammunition": what the
+		 * clause goes without is not given either */
+		if (m->kind == M_CUE && (m->sub == C_INSTEAD || m->sub == C_WITHOUT)) {
 			open = 1;
 			last_t = m->t1;
+			/* the without cue stays: after_without reads it for a
+			 * consent the clause goes without */
+			if (m->sub == C_INSTEAD)
+				continue;
+			if (w != i)
+				g->m[w] = *m;
+			w++;
 			continue;
 		}
 		if (open) {
@@ -6715,7 +6724,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	drop_source_prefix(g, t0, t1);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
-	if (has_cue(g, C_INSTEAD))
+	if (has_cue(g, C_INSTEAD) || has_cue(g, C_WITHOUT))
 		drop_instead_items(g);
 	if (g->nm != nm)
 		note_mentions(g);
