@@ -34,7 +34,7 @@ const char *const gram_cue_classes[] = {
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
 	"export", "export_licence", "despite",
-	"take_part",
+	"take_part", "hesitation_over",
 	NULL
 };
 
@@ -3110,6 +3110,7 @@ static int weighed_items_only(const gram_doc *g, const clause *c)
 }
 
 static int weighs_told(const gram_doc *g, const clause *c);
+static int comma_at(const gram_doc *g, size_t t);
 static int clause_has(const gram_doc *g, const clause *c, int cls);
 static int clause_has_item(const gram_doc *g, const clause *c);
 
@@ -3132,7 +3133,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->backref = 0;
 	p->by = NULL;
 	p->asker = NULL;
-	int in_if = 0, preds_before_if = 0;
+	int in_if = 0, preds_before_if = 0, in_source = 0;
 	if (lead_condition_only(g, c) || company_subject(g, c))
 		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
@@ -3149,6 +3150,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		 * for, not one made; so is a transfer after one, when the
 		 * clause has its own predicate before it ("ne livrera des
 		 * chars que si l'Allemagne en livre aussi") */
+		/* "lieferte ..., wie aus einer Antwort auf eine Anfrage im
+		 * Bundestag hervorgeht", "as a reply to a request shows": after
+		 * the predicate, ", wie" opens the source of the statement; a
+		 * request named there is how it became known, not one made */
+		if (cls == C_LIKE && preds_before_if && m->t0 > 0 && comma_at(g, m->t0 - 1))
+			in_source = 1;
+		if (cls == C_REQUESTED && in_source && request_noun(g, c, i))
+			continue;
 		if (cls == C_IF || cls == C_ONLY_IF) {
 			in_if = 1;
 			cls = C_COND;
