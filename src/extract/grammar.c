@@ -4488,6 +4488,11 @@ static int rec_merge(rec_list *out, size_t first, record *r, int backref)
 			memcpy(o->when, r->when, sizeof o->when);
 			o->when_default = r->when_default;
 		}
+		/* a headline's green light, then the body's permission given
+		 * to others ("erteilt Partnerländern die Genehmigung"): the
+		 * document tells a consent, not the approver's own pledge */
+		if (!r->own_grant)
+			o->own_grant = 0;
 		return 1;
 	}
 	return 0;
@@ -4558,6 +4563,47 @@ static void same_count(const rec_list *out, size_t first, record *r)
 			return;
 		}
 	}
+}
+
+/* "Großbritannien und Frankreich haben ihre Systeme Storm Shadow und
+ * Scalp überlassen", "Britain and France sent Storm Shadow and SCALP":
+ * as many donors as named systems, each system from a different one of
+ * the donors, pair each donor with its own system, not every donor with
+ * every system.  Whether they do. */
+/* The origin of the system item it names, from the mention in its
+ * phrase that names it ("Marschflugkörper Scalp"), or NULL. */
+static const char *system_origin(const gram_doc *g, const item_ref *it)
+{
+	if (!it->system)
+		return NULL;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM && m->t0 >= it->t0 && m->t1 <= it->t1 && m->system &&
+		    !strcmp(m->system, it->system))
+			return m->sys_origin;
+	}
+	return NULL;
+}
+
+static int origins_pair(const gram_doc *g, const char *const *dv, size_t dn, const item_ref *items,
+                        size_t ni)
+{
+	if (dn != ni || dn < 2)
+		return 0;
+	for (size_t j = 0; j < ni; j++) {
+		const char *o = system_origin(g, &items[j]);
+		if (!o)
+			return 0;
+		size_t d = 0;
+		while (d < dn && (!dv[d] || strcmp(dv[d], o)))
+			d++;
+		if (d == dn)
+			return 0;
+		for (size_t k = 0; k < j; k++)
+			if (!strcmp(system_origin(g, &items[k]), o))
+				return 0;
+	}
+	return 1;
 }
 
 /* The state whose adjective stands right before item it, or the list it
@@ -8689,9 +8735,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * additional ("liefern weitere Haubitzen") */
 				g->emit_tentative = ti == 0 && p.tentative && !clause_has(g, c, C_MORE);
 				g->emit_present = ti == 0 && p.present;
+				int paired = !resp && origins_pair(g, dv, dn, items, ni);
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
+							continue;
+						if (paired && strcmp(system_origin(g, &items[j]), dv[d]))
 							continue;
 						/* "50 miljoen om Oekraïners de winter door
 						 * te helpen", "destinée à payer les
