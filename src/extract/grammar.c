@@ -5410,7 +5410,11 @@ static size_t include_relative(const gram_doc *g, size_t i)
 				return 0;
 		if (cue_at(g, j, C_INCLUDE))
 			return j;
-		if (verb_last && (m->kind == M_ITEM || cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_COORD)))
+		/* "..., das unter anderem 10.000 Schuss aus Bundeswehrbeständen
+		 * sowie 100 Fahrzeuge umfasst": a listing word and the stock
+		 * the items come from stand inside the phrase too */
+		if (verb_last && (m->kind == M_ITEM || cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_COORD) ||
+		                  cue_at(g, j, C_ELABORATION) || cue_at(g, j, C_SOURCE)))
 			continue;
 		if (m->kind != M_CUE || !(m->sub == C_PRONOUN || m->sub == C_REPORT || m->sub == C_COND || m->sub == C_IF ||
 		                          m->sub == C_WOULD || m->sub == C_FUTURE || m->sub == C_MORE ||
