@@ -34,7 +34,7 @@ const char *const gram_cue_classes[] = {
 	"follows", "followed", "unit_anaphor", "likewise",
 	"completed",
 	"export", "export_licence", "despite",
-	"take_part", "hesitation_over",
+	"take_part", "hesitation_over", "third_recipient",
 	NULL
 };
 
@@ -8122,6 +8122,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * them for its own forces": a state that equips itself gives
 		 * nothing to the document's recipient */
 		if (!recipient && clause_has(g, c, C_OWN_FORCES))
+			continue;
+		/* "an Dritte weitergeben dürfen", "re-export to third
+		 * countries": a clause that passes the materiel to states it
+		 * does not name has no recipient, not the document's */
+		if (!recipient && clause_has(g, c, C_THIRD_RECIPIENT))
 			continue;
 		if (!recipient)
 			recipient = g->default_recipient;
