@@ -2645,6 +2645,40 @@ static int request_noun(const gram_doc *g, const clause *c, size_t i)
 	return p->kind == M_ACTOR && (p->sub == ACT_ADJ ? p->t1 == q->t0 : genitive_s(g, p->t1, q->t0));
 }
 
+/* Whether the request cue at mention r is a German noun standing bare,
+ * with no article, possessive, adjective or number before it and no
+ * asker after it ("Forderungen nach Kampfflugzeugen"), in a clause that
+ * names no state but one: calls of nobody named. */
+static int unowned_calls(const gram_doc *g, const clause *c, size_t r)
+{
+	const mention *q = &g->m[r];
+	/* one word: "Die Bitte" is a cue with its article */
+	if (q->t1 != q->t0 + 1 || (!german_noun(g, c, q) && !(g->lang == LANG_DE && q->t0 == c->t0)))
+		return 0;
+	/* an article, a possessive or a state's adjective or genitive right
+	 * before it owns or specifies the request */
+	if (r > c->m0 && g->m[r - 1].t1 == q->t0)
+		return 0;
+	/* "Die Bitte wurde ...": a capitalised word before it is a
+	 * sentence's determiner or a name */
+	if (q->t0 > c->t0 && (g->tl->v[q->t0 - 1].flags & TOK_CAP))
+		return 0;
+	if (r + 2 < c->m1 && cue_at(g, r + 1, C_SOURCE) && g->m[r + 2].kind == M_ACTOR)
+		return 0;
+	size_t states = 0;
+	const char *first = NULL;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || m->role == ROLE_RECIP || m->code == g->default_recipient)
+			continue;
+		if (!first || strcmp(first, m->code)) {
+			states++;
+			first = m->code;
+		}
+	}
+	return states == 1;
+}
+
 /* Whether the first state of the clause, before the request cue at
  * mention r, is the recipient. */
 static int recipient_asks(const gram_doc *g, const clause *c, size_t r)
@@ -3860,6 +3894,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	if (answers) {
 		have[C_REQUESTED] = 0;
 		p->prov2 = REC_REQUESTED;
+	}
+	/* "Forderungen nach Kampfflugzeugen erteilte Scholz eine Absage",
+	 * "hat Forderungen nach Waffenlieferungen eine Absage erteilt":
+	 * calls made by nobody named, with no article or owner, are what
+	 * the refusal answers, not a request the text reports */
+	if (have[C_REQUESTED] && have[C_REFUSED] && unowned_calls(g, c, pos[C_REQUESTED])) {
+		have[C_REQUESTED] = 0;
+		p->prov = REC_REFUSED;
 	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
