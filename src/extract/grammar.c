@@ -2059,6 +2059,13 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			                           g->m[i + 1].kind == M_ITEM &&
 			                           g->m[i + 1].t0 - a->t1 <= 1))
 				a->role = ROLE_RECIP;
+			/* "Abwehrsysteme gegen Raketen aus Iran", "defence against
+			 * drones from Iran": where a target comes from is the
+			 * attacker's state, no party of the clause */
+			else if (c->sub == C_SOURCE && j >= m0 + 2 && g->m[j - 1].kind == M_ITEM &&
+			         cue_at(g, j - 2, C_AGAINST) && g->m[j - 1].t0 - g->m[j - 2].t1 <= 1 &&
+			         c->t0 == g->m[j - 1].t1)
+				a->origin_only = 1;
 			else if (c->sub == C_SOURCE)
 				a->role = ROLE_SOURCE;
 			/* "nach Angaben der US-Regierung", "according to
