@@ -7964,6 +7964,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				cut_by_verb = 0;
 			}
 		}
+		/* "Scholz bleibt beim Nein zu Taurus – Pistorius schnürt neues
+		 * Munitionspaket": a dash between two predicates, before the
+		 * second one's subject, joins two clauses as a semicolon does */
+		if (!cut && i > cm0 && i < g->nm && g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ &&
+		    has_pred(g, cm0, i) && has_pred(g, i, g->nm)) {
+			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
+				if (is_dash_token(g, t)) {
+					cut = 1;
+					ct1 = t;
+				}
+		}
 		if (!cut && i > cm0 && semi) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
 				if (is_fold(tl, t, ';')) {
