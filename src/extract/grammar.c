@@ -36,6 +36,7 @@ const char *const gram_cue_classes[] = {
 	"export", "export_licence", "despite",
 	"take_part",
 	"meeting", "unlike", "hypernym", "use_verb",
+	"hesitation_over", "third_recipient",
 	NULL
 };
 
@@ -1960,9 +1961,18 @@ static void drop_instead_items(gram_doc *g)
 	size_t w = 0, open = 0, last_t = 0;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind == M_CUE && m->sub == C_INSTEAD) {
+		/* "ohne deutsche Soldaten", "without ammunition": what the
+		 * clause goes without is not given either */
+		if (m->kind == M_CUE && (m->sub == C_INSTEAD || m->sub == C_WITHOUT)) {
 			open = 1;
 			last_t = m->t1;
+			/* the without cue stays: after_without reads it for a
+			 * consent the clause goes without */
+			if (m->sub == C_INSTEAD)
+				continue;
+			if (w != i)
+				g->m[w] = *m;
+			w++;
 			continue;
 		}
 		if (open) {
@@ -2435,6 +2445,13 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			                           g->m[i + 1].kind == M_ITEM &&
 			                           g->m[i + 1].t0 - a->t1 <= 1))
 				a->role = ROLE_RECIP;
+			/* "Abwehrsysteme gegen Raketen aus Iran", "defence against
+			 * drones from Iran": where a target comes from is the
+			 * attacker's state, no party of the clause */
+			else if (c->sub == C_SOURCE && j >= m0 + 2 && g->m[j - 1].kind == M_ITEM &&
+			         cue_at(g, j - 2, C_AGAINST) && g->m[j - 1].t0 - g->m[j - 2].t1 <= 1 &&
+			         c->t0 == g->m[j - 1].t1)
+				a->origin_only = 1;
 			else if (c->sub == C_SOURCE)
 				a->role = ROLE_SOURCE;
 			/* "nach Angaben der US-Regierung", "according to
@@ -3046,6 +3063,40 @@ static int request_noun(const gram_doc *g, const clause *c, size_t i)
 	return p->kind == M_ACTOR && (p->sub == ACT_ADJ ? p->t1 == q->t0 : genitive_s(g, p->t1, q->t0));
 }
 
+/* Whether the request cue at mention r is a German noun standing bare,
+ * with no article, possessive, adjective or number before it and no
+ * asker after it ("Forderungen nach Kampfflugzeugen"), in a clause that
+ * names no state but one: calls of nobody named. */
+static int unowned_calls(const gram_doc *g, const clause *c, size_t r)
+{
+	const mention *q = &g->m[r];
+	/* one word: "Die Bitte" is a cue with its article */
+	if (q->t1 != q->t0 + 1 || (!german_noun(g, c, q) && !(g->lang == LANG_DE && q->t0 == c->t0)))
+		return 0;
+	/* an article, a possessive or a state's adjective or genitive right
+	 * before it owns or specifies the request */
+	if (r > c->m0 && g->m[r - 1].t1 == q->t0)
+		return 0;
+	/* "Die Bitte wurde ...": a capitalised word before it is a
+	 * sentence's determiner or a name */
+	if (q->t0 > c->t0 && (g->tl->v[q->t0 - 1].flags & TOK_CAP))
+		return 0;
+	if (r + 2 < c->m1 && cue_at(g, r + 1, C_SOURCE) && g->m[r + 2].kind == M_ACTOR)
+		return 0;
+	size_t states = 0;
+	const char *first = NULL;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_ACTOR || m->role == ROLE_RECIP || m->code == g->default_recipient)
+			continue;
+		if (!first || strcmp(first, m->code)) {
+			states++;
+			first = m->code;
+		}
+	}
+	return states == 1;
+}
+
 /* Whether the first state of the clause, before the request cue at
  * mention r, is the recipient. */
 static int recipient_asks(const gram_doc *g, const clause *c, size_t r)
@@ -3511,6 +3562,7 @@ static int weighed_items_only(const gram_doc *g, const clause *c)
 }
 
 static int weighs_told(const gram_doc *g, const clause *c);
+static int comma_at(const gram_doc *g, size_t t);
 static int clause_has(const gram_doc *g, const clause *c, int cls);
 static int clause_has_item(const gram_doc *g, const clause *c);
 
@@ -3550,7 +3602,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->backref = 0;
 	p->by = NULL;
 	p->asker = NULL;
-	int in_if = 0, preds_before_if = 0;
+	int in_if = 0, preds_before_if = 0, in_source = 0;
 	if (lead_condition_only(g, c) || company_subject(g, c))
 		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
@@ -3567,6 +3619,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		 * for, not one made; so is a transfer after one, when the
 		 * clause has its own predicate before it ("ne livrera des
 		 * chars que si l'Allemagne en livre aussi") */
+		/* "lieferte ..., wie aus einer Antwort auf eine Anfrage im
+		 * Bundestag hervorgeht", "as a reply to a request shows": after
+		 * the predicate, ", wie" opens the source of the statement; a
+		 * request named there is how it became known, not one made */
+		if (cls == C_LIKE && preds_before_if && m->t0 > 0 && comma_at(g, m->t0 - 1))
+			in_source = 1;
+		if (cls == C_REQUESTED && in_source && request_noun(g, c, i))
+			continue;
 		if (cls == C_IF || cls == C_ONLY_IF) {
 			in_if = 1;
 			cls = C_COND;
@@ -4270,6 +4330,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_REQUESTED] = 0;
 		p->prov2 = REC_REQUESTED;
 	}
+	/* "Forderungen nach Kampfflugzeugen erteilte Scholz eine Absage",
+	 * "hat Forderungen nach Waffenlieferungen eine Absage erteilt":
+	 * calls made by nobody named, with no article or owner, are what
+	 * the refusal answers, not a request the text reports */
+	if (have[C_REQUESTED] && have[C_REFUSED] && unowned_calls(g, c, pos[C_REQUESTED])) {
+		have[C_REQUESTED] = 0;
+		p->prov = REC_REFUSED;
+	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
@@ -4905,6 +4973,11 @@ static int rec_merge(rec_list *out, size_t first, record *r, int backref)
 			memcpy(o->when, r->when, sizeof o->when);
 			o->when_default = r->when_default;
 		}
+		/* a headline's green light, then the body's permission given
+		 * to others ("erteilt Partnerländern die Genehmigung"): the
+		 * document tells a consent, not the approver's own pledge */
+		if (!r->own_grant)
+			o->own_grant = 0;
 		return 1;
 	}
 	return 0;
@@ -4975,6 +5048,47 @@ static void same_count(const rec_list *out, size_t first, record *r)
 			return;
 		}
 	}
+}
+
+/* "Großbritannien und Frankreich haben ihre Systeme Storm Shadow und
+ * Scalp überlassen", "Britain and France sent Storm Shadow and SCALP":
+ * as many donors as named systems, each system from a different one of
+ * the donors, pair each donor with its own system, not every donor with
+ * every system.  Whether they do. */
+/* The origin of the system item it names, from the mention in its
+ * phrase that names it ("Marschflugkörper Scalp"), or NULL. */
+static const char *system_origin(const gram_doc *g, const item_ref *it)
+{
+	if (!it->system)
+		return NULL;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind == M_ITEM && m->t0 >= it->t0 && m->t1 <= it->t1 && m->system &&
+		    !strcmp(m->system, it->system))
+			return m->sys_origin;
+	}
+	return NULL;
+}
+
+static int origins_pair(const gram_doc *g, const char *const *dv, size_t dn, const item_ref *items,
+                        size_t ni)
+{
+	if (dn != ni || dn < 2)
+		return 0;
+	for (size_t j = 0; j < ni; j++) {
+		const char *o = system_origin(g, &items[j]);
+		if (!o)
+			return 0;
+		size_t d = 0;
+		while (d < dn && (!dv[d] || strcmp(dv[d], o)))
+			d++;
+		if (d == dn)
+			return 0;
+		for (size_t k = 0; k < j; k++)
+			if (!strcmp(system_origin(g, &items[k]), o))
+				return 0;
+	}
+	return 1;
 }
 
 /* The state whose adjective stands right before item it, or the list it
@@ -5904,7 +6018,11 @@ static size_t include_relative(const gram_doc *g, size_t i)
 				return 0;
 		if (cue_at(g, j, C_INCLUDE))
 			return j;
-		if (verb_last && (m->kind == M_ITEM || cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_COORD)))
+		/* "..., das unter anderem 10.000 Schuss aus Bundeswehrbeständen
+		 * sowie 100 Fahrzeuge umfasst": a listing word and the stock
+		 * the items come from stand inside the phrase too */
+		if (verb_last && (m->kind == M_ITEM || cue_at(g, j, C_ARTICLE) || cue_at(g, j, C_COORD) ||
+		                  cue_at(g, j, C_ELABORATION) || cue_at(g, j, C_SOURCE)))
 			continue;
 		if (m->kind != M_CUE || !(m->sub == C_PRONOUN || m->sub == C_REPORT || m->sub == C_COND || m->sub == C_IF ||
 		                          m->sub == C_WOULD || m->sub == C_FUTURE || m->sub == C_MORE ||
@@ -7281,7 +7399,7 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_gun_anaphors(g);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
 		drop_train_nouns(g);
-	if (has_cue(g, C_INSTEAD))
+	if (has_cue(g, C_INSTEAD) || has_cue(g, C_WITHOUT))
 		drop_instead_items(g);
 	if (g->nm != nm)
 		note_mentions(g);
@@ -8486,6 +8604,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				cut_by_verb = 0;
 			}
 		}
+		/* "Scholz bleibt beim Nein zu Taurus – Pistorius schnürt neues
+		 * Munitionspaket": a dash between two predicates, before the
+		 * second one's subject, joins two clauses as a semicolon does */
+		if (!cut && i > cm0 && i < g->nm && g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ &&
+		    has_pred(g, cm0, i) && has_pred(g, i, g->nm)) {
+			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
+				if (is_dash_token(g, t)) {
+					cut = 1;
+					ct1 = t;
+				}
+		}
 		if (!cut && i > cm0 && semi) {
 			for (size_t t = g->m[i - 1].t1; t < g->m[i].t0; t++)
 				if (is_fold(tl, t, ';')) {
@@ -8719,6 +8848,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			if (!named)
 				continue;
 		}
+		/* "an Dritte weitergeben dürfen", "re-export to third
+		 * countries": a clause that passes the materiel to states it
+		 * does not name has no recipient, not the document's */
+		if (!recipient && clause_has(g, c, C_THIRD_RECIPIENT))
+			continue;
 		if (!recipient)
 			recipient = g->default_recipient;
 		if (!recipient)
@@ -9392,9 +9526,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				 * additional ("liefern weitere Haubitzen") */
 				g->emit_tentative = ti == 0 && p.tentative && !clause_has(g, c, C_MORE);
 				g->emit_present = ti == 0 && p.present;
+				int paired = !resp && origins_pair(g, dv, dn, items, ni);
 				for (size_t d = 0; d < dn; d++)
 					for (size_t j = 0; j < ni; j++) {
 						if (resp && dn == ni && dn > 1 && d != j)
+							continue;
+						if (paired && strcmp(system_origin(g, &items[j]), dv[d]))
 							continue;
 						/* "50 miljoen om Oekraïners de winter door
 						 * te helpen", "destinée à payer les
@@ -9870,7 +10007,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * elaboration */
 	int only_tag = sent_actors > 0 && (elab || follow >= 0);
 	if (only_tag) {
-		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0 };
+		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		for (size_t i = 0; i < g->nm && only_tag; i++)
 			if (g->m[i].kind == M_ACTOR && !g->m[i].weak &&
 			    !trailing_tag_speaker(g, &whole, &g->m[i], t0))
