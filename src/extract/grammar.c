@@ -2291,6 +2291,8 @@ static int conceded(const gram_doc *g, size_t m0, size_t i)
 	return 0;
 }
 
+static int genitive_s(const gram_doc *g, size_t t0, size_t t1);
+
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
@@ -2333,6 +2335,14 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		if (!with_next && i > m0 && i + 1 < m1 && a->sub != ACT_ADJ &&
 		    cue_at(g, i + 1, C_CARRYING) && g->m[i + 1].t0 - a->t1 <= 5)
 			with_next = no_punct(g, a->t1, g->m[i + 1].t0);
+		/* "to equip Ghana's armed forces with armoured vehicles": the
+		 * state's forces named after it are still the state that
+		 * receives */
+		if (!with_next && i > m0 && i + 2 < m1 && a->sub != ACT_ADJ &&
+		    cue_at(g, i + 1, C_ACTOR_HEAD) &&
+		    (g->m[i + 1].t0 == a->t1 || genitive_s(g, a->t1, g->m[i + 1].t0)) &&
+		    cue_at(g, i + 2, C_CARRYING) && g->m[i + 2].t0 == g->m[i + 1].t1)
+			with_next = 1;
 		if (with_next && giving_cue(&g->m[i - 1]) && a->t0 - g->m[i - 1].t1 <= 1) {
 			a->role = ROLE_RECIP;
 			continue;
