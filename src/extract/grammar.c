@@ -1643,6 +1643,43 @@ static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
 	c->t1 = t + 1;
 }
 
+/* "the same emergency authority that has sent billions of dollars of
+ * arms to Ukraine": an English "that" right after a noun and right before
+ * a verb of giving (or its auxiliary) is a subject relative pronoun, and
+ * the clause it opens only says which thing is meant (see mark_relative).
+ * The word is no cue of the lexicon, for it is far more often the
+ * conjunction after a verb of saying ("said that Germany will send"),
+ * where a state, not a verb, follows it; so its relative cue is added
+ * here. */
+static void mark_that_relatives(gram_doc *g, size_t t0)
+{
+	const tok_list *tl = g->tl;
+	for (size_t i = 0; i < g->nm; i++) {
+		const mention *m = &g->m[i];
+		if (m->kind != M_CUE || m->t0 < t0 + 2)
+			continue;
+		int verb = (m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN) || m->sub == C_FUTURE ||
+		           m->sub == C_WOULD || m->sub == C_COND;
+		size_t t = m->t0 - 1;
+		if (!verb || !tok_is(g, t, "that") || (i > 0 && g->m[i - 1].t1 > t))
+			continue;
+		/* after a cue ("said that", "announced that", "so that") it is
+		 * the conjunction; after punctuation, no noun is there */
+		if ((i > 0 && g->m[i - 1].t1 == t) || !(tl->v[t - 1].flags & TOK_WORD) ||
+		    tok_is(g, t - 1, "so") || tok_is(g, t - 1, "such") || tok_is(g, t - 1, "now"))
+			continue;
+		push_mention(g);
+		memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
+		mention *c = &g->m[i];
+		memset(c, 0, sizeof *c);
+		c->kind = M_CUE;
+		c->sub = C_RELATIVE;
+		c->t0 = t;
+		c->t1 = t + 1;
+		i++;
+	}
+}
+
 /* "Romania to give Ukraine a Patriot system as Kyiv appeals for more",
  * "sends tanks as Germany weighs its own": English "as" before a state
  * opens a clause of its own (the state is its subject), as "while"
@@ -5964,8 +6001,17 @@ static void mark_relative(gram_doc *g, size_t t1)
 			if (end == g->m[j].t0)
 				break;
 		}
+		/* "the programme that has sent rifles to Ukraine": in an
+		 * English subject relative, the verb stands right after the
+		 * pronoun, and the items after it are that verb's objects, no
+		 * items of the clause around it */
+		int subj_rel = g->lang == LANG_EN && i + 1 < g->nm && g->m[i + 1].kind == M_CUE &&
+		               g->m[i + 1].t0 == m->t1 &&
+		               ((g->m[i + 1].sub <= C_RECEIVE && g->m[i + 1].sub != C_TRANSFER_NOUN) ||
+		                g->m[i + 1].sub == C_FUTURE || g->m[i + 1].sub == C_WOULD ||
+		                g->m[i + 1].sub == C_COND);
 		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
-			if (g->m[j].kind != M_ITEM)
+			if (g->m[j].kind != M_ITEM || subj_rel)
 				g->m[j].rel = 1;
 	}
 }
@@ -6461,7 +6507,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 	}
 	for (size_t i = c->m0; i < cond && ni < max; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-"))
+		if (m->kind != M_ITEM || !m->category || !strcmp(m->category, "-") || m->rel)
 			continue;
 		if (after_speech_tag(g, c, i))
 			continue;
@@ -7405,6 +7451,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_name_capitals(g, t1);
 	if (g->lang == LANG_EN && g->actors)
 		mark_as_clauses(g, t0, t1);
+	if (g->lang == LANG_EN)
+		mark_that_relatives(g, t0);
 	if (g->lang == LANG_EN && g->items)
 		drop_gun_anaphors(g);
 	if (has_cue(g, C_TRAIN) || has_cue(g, C_TRAINED))
