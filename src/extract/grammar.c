@@ -2336,6 +2336,15 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		/* "stood ready to provide training if Chisinau asked", "could
+		 * send more if Kyiv requests it": the state whose request an
+		 * offer waits for is the one that would receive, no giver */
+		if (i > m0 && i + 1 < m1 && a->sub != ACT_ADJ && cue_at(g, i - 1, C_IF) &&
+		    g->m[i - 1].t1 == a->t0 && cue_at(g, i + 1, C_REQUESTED) &&
+		    g->m[i + 1].t0 == a->t1) {
+			a->role = ROLE_RECIP;
+			continue;
+		}
 		/* a state that protests is no party of the transfer */
 		if (conceded(g, m0, i)) {
 			a->origin_only = 1;
