@@ -4394,6 +4394,19 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_REQUESTED] = 0;
 		p->prov = REC_REFUSED;
 	}
+	/* "it has not been asked to", "Kyiv did not ask for tanks": a
+	 * request denied right at its verb was never made, no record */
+	if (have[C_REQUESTED] && have[C_NEG] && !have[C_REFUSED] && pos[C_NEG] < pos[C_REQUESTED] &&
+	    g->m[pos[C_REQUESTED]].t0 - g->m[pos[C_NEG]].t1 <= 2) {
+		int close = 1;
+		for (size_t j = pos[C_NEG] + 1; j < pos[C_REQUESTED]; j++)
+			if (!cue_at(g, j, C_AUX_PASSIVE))
+				close = 0;
+		if (close) {
+			p->prov = p->prov2 = -1;
+			return;
+		}
+	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
