@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include "../base/buf.h"
@@ -37,6 +38,7 @@ const char *const gram_cue_classes[] = {
 	"take_part",
 	"meeting", "unlike", "hypernym", "use_verb",
 	"hesitation_over", "third_recipient",
+	"blame", "supplier_of", "calibre",
 	NULL
 };
 
@@ -2345,6 +2347,14 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			a->role = ROLE_RECIP;
 			continue;
 		}
+		/* "Iran, another supplier of Moscow, has delivered": the state
+		 * after a noun of supplying and its "of" is the one supplied */
+		if (i > m0 && ((cue_at(g, i - 1, C_SUPPLIER_OF) && g->m[i - 1].t1 == a->t0) ||
+		               (i > m0 + 1 && cue_at(g, i - 1, C_ARTICLE) && g->m[i - 1].t1 == a->t0 &&
+		                cue_at(g, i - 2, C_SUPPLIER_OF) && g->m[i - 2].t1 == g->m[i - 1].t0))) {
+			a->role = ROLE_RECIP;
+			continue;
+		}
 		/* a state that protests is no party of the transfer */
 		if (conceded(g, m0, i)) {
 			a->origin_only = 1;
@@ -3724,7 +3734,9 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			continue;
 		/* training is given like anything else: train as a transfer
 		 * verb, trained as a delivery */
-		if (cls == C_TRAIN)
+		if (cls == C_SUPPLIER_OF)
+			cls = C_DELIVERED;
+		else if (cls == C_TRAIN)
 			cls = C_TRANSFER;
 		else if (cls == C_TRAINED)
 			cls = C_DELIVERED;
@@ -4479,6 +4491,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	 * allegations that it had sent drones") */
 	if (have[C_DENIAL])
 		return;
+	/* "condemned North Korea for providing Russia with shells": what a
+	 * state is blamed for is presupposed, not told */
+	if (have[C_BLAME])
+		for (size_t i = pos[C_BLAME] + 1; i + 1 < c->m1; i++)
+			if (cue_at(g, i, C_RECIP) && g->m[i + 1].kind == M_CUE && g->m[i + 1].t0 == g->m[i].t1 &&
+			    (g->m[i + 1].sub == C_TRANSFER || g->m[i + 1].sub == C_DELIVERED))
+				return;
 	if (have[C_CLAIM] && have[C_REFUSED]) {
 		/* the claim is what is rejected, not a cause of it told before
 		 * a colon ("steht wegen der Berichte unter Druck: Bislang
@@ -4802,6 +4821,7 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 	const tok_list *tl = g->tl;
 	*unit = NULL;
 	size_t j = i, skipped = 0;
+	int calibre = 0;   /* a calibre unit stood between: "155 mm shells" */
 	while (j > tmin && skipped <= 3) {
 		const token *p = &tl->v[j - 1];
 		for (size_t k = 0; k < nn; k++) {
@@ -4818,6 +4838,27 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 				/* "4×4 Bushmaster vehicles": a drive or size, no count */
 				if (s > 0 && times_sign(g, s - 1))
 					return NULL;
+				/* "155-millimetre shells", "1,800 2,000-pound bombs",
+				 * "5,000 155 mm rounds": a number joined by a hyphen
+				 * to a word, or before a calibre unit, measures the
+				 * item; the count, if any, is the number before it */
+				const char *text = g->d->text;
+				if (calibre || (text[nums[k].end] == '-' && isalpha((unsigned char)text[nums[k].end + 1]))) {
+					if (s <= tmin)
+						return NULL;
+					for (size_t k2 = 0; k2 < nn; k2++)
+						if (nums[k2].end == tl->v[s - 1].end &&
+						    !(nums[k2].flags & (NUM_YEAR | NUM_ORDINAL | NUM_RANGE | NUM_PERCENT |
+						                        NUM_MONEY | NUM_OVERFLOW)) &&
+						    nums[k2].value >= 0) {
+							size_t s2 = s - 1;
+							while (s2 > tmin && tl->v[s2 - 1].end > nums[k2].start)
+								s2--;
+							*qtok = s2;
+							return &nums[k2];
+						}
+					return NULL;
+				}
 				*qtok = s;
 				return &nums[k];
 			}
@@ -4843,6 +4884,11 @@ static const num_span *quantity_before(const gram_doc *g, size_t i, size_t tmin,
 		if (wm[LEX_CUE].e && wm[LEX_CUE].e->sub == C_WEIGHT) {
 			*unit = "ton";
 			skipped = 0;
+			j--;
+			continue;
+		}
+		if (wm[LEX_CUE].e && wm[LEX_CUE].e->sub == C_CALIBRE) {
+			calibre = 1;
 			j--;
 			continue;
 		}
@@ -6729,6 +6775,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 		/* "drei weitere Mörser", "40 ton aan medische hulp" */
 		while (pi > c->m0 && (cue_at(g, pi - 1, C_MORE) || cue_at(g, pi - 1, C_ARTICLE) ||
 		                      cue_at(g, pi - 1, C_WEIGHT) || cue_at(g, pi - 1, C_MAKER) ||
+		                      cue_at(g, pi - 1, C_CALIBRE) ||
 		                      /* "20 military trucks": a head noun used as
 		                       * the item's adjective */
 		                      (cue_at(g, pi - 1, C_ACTOR_HEAD) && g->m[pi - 1].t1 == g->m[pi].t0) ||
@@ -8543,7 +8590,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * ground is a consent cue of its own */
 	int preds = (g->cues & RECORD_CUES) != 0 ||
 	            (has_cue(g, C_LET) && (has_cue(g, C_TERRITORY) || has_cue(g, C_PASS_VERB))) ||
-	            has_cue(g, C_REBUFFED);
+	            has_cue(g, C_REBUFFED) || has_cue(g, C_SUPPLIER_OF);
 	int sent_transfer = (g->cues & (CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED) |
 	                                CUE_BIT(C_TRANSFER) | CUE_BIT(C_TRANSFER_NOUN) |
 	                                CUE_BIT(C_RECEIVE))) != 0;
