@@ -344,6 +344,12 @@ static int parse_digits(P *p, size_t k, core *c)
 		int ok = gl[j + 1] == 3 && gl[0] <= 3;
 		for (int q = 0; q < j && ok; q++)
 			ok = sep[q] == s;
+		/* "20 155-millimetre howitzers": a group joined by a hyphen to
+		 * a word is a measure of its own, not the tail of the number
+		 * before the space */
+		if (ok && s == ' ' && j + 1 == ng - 1 && nlx_at(f, gs[j + 1] + gl[j + 1]) == '-' &&
+		    is_let(p, gs[j + 1] + gl[j + 1] + 1))
+			ok = 0;
 		if (!ok) {
 			ng = j + 1;
 			i = gs[j] + gl[j];
