@@ -38,7 +38,7 @@ const char *const gram_cue_classes[] = {
 	"take_part",
 	"meeting", "unlike", "hypernym", "use_verb",
 	"hesitation_over", "third_recipient",
-	"blame", "supplier_of", "calibre",
+	"blame", "supplier_of", "calibre", "interviewer",
 	NULL
 };
 
@@ -1643,6 +1643,27 @@ static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
 	c->sub = C_CLAUSE;
 	c->t0 = t;
 	c->t1 = t + 1;
+}
+
+/* Whether the sentence at token t0 stands in a paragraph or line that an
+ * interviewer's mark opens ("Q:", "Vraag:", "Frage:", data class
+ * interviewer) followed by a colon. */
+static int interviewer_turn(const gram_doc *g, size_t t0)
+{
+	const tok_list *tl = g->tl;
+	if (t0 >= tl->n)
+		return 0;
+	size_t ps = t0;
+	while (ps > 0 && !(tl->v[ps].flags & (TOK_NL | TOK_PARA)))
+		ps--;
+	lex_match wm[LEX_NKINDS];
+	for (size_t e = ps + 1; e <= ps + 2 && e < tl->n; e++) {
+		if (!is_fold(tl, e, ':'))
+			continue;
+		lex_match_at(g->lx, tl, g->d->text, ps, e, g->lang, wm);
+		return wm[LEX_CUE].e && wm[LEX_CUE].e->sub == C_INTERVIEWER;
+	}
+	return 0;
 }
 
 /* "the same emergency authority that has sent billions of dollars of
@@ -8579,6 +8600,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (is_fold(tl, i, '?'))
 			return;
 	}
+	/* nor does an interviewer's turn ("Q: Germany announced another
+	 * package. Are you satisfied?"): it sets up the question, and what
+	 * the text asserts is in the answer */
+	if (interviewer_turn(g, t0))
+		return;
 	/* nor does a poll: what a share of a people approves */
 	if ((g->actors >> ACT_PEOPLE & 1 || g->actors >> ACT_ADJ & 1) && population_share(g, dates))
 		return;
