@@ -9379,6 +9379,18 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * that donor */
 		if (last_request && p.prov == REC_REFUSED && bare_object(g, c))
 			from_last = 1;
+		/* "Germany will not deliver Taurus. We have asked for it since
+		 * May 2023": a pronoun right after a request verb, in a
+		 * sentence that names no materiel, is the materiel of the
+		 * donor's last record, asked of that donor */
+		if (!from_last && requested && last && last->recipient == recipient && p.prov2 < 0 &&
+		    !sent_items)
+			for (size_t i = c->m0; i + 1 < c->m1; i++)
+				if (cue_at(g, i, C_REQUESTED) && !g->m[i].rel && cue_at(g, i + 1, C_PRONOUN) &&
+				    g->m[i + 1].t0 == g->m[i].t1) {
+					from_last = 1;
+					break;
+				}
 		/* "Kyiv asked Madrid for Patriots. Madrid has not ruled it out",
 		 * "Daarover is nog geen besluit genomen", "Paris n'a pas encore
 		 * tranché": weighing, offering or refusing with no materiel of
