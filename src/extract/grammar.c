@@ -4026,6 +4026,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
 		}
 	}
+	/* "verzochten de VS de toestellen te mogen doorleveren", "asked to
+	 * be allowed to pass them on": asking to be permitted a transfer
+	 * asks for consent */
+	if (have[C_PERMITTED] && have[C_REQUESTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_CONS_REQ] && !have[C_NEG] && pos[C_REQUESTED] < pos[C_PERMITTED] &&
+	    (have[C_TRANSFER] || have[C_PASS_VERB]) && !recipient_asks(g, c, pos[C_REQUESTED])) {
+		have[C_CONS_REQ]++;
+		pos[C_CONS_REQ] = pos[C_REQUESTED];
+		have[C_REQUESTED] = have[C_TRANSFER] = have[C_PASS_VERB] = 0;
+	}
 	/* "avait sollicité un feu vert", "asked Berlin for the green light",
 	 * "bat um grünes Licht": asking for a grant asks for consent (a
 	 * request noun before a grant is what is granted: "Poland's request
@@ -9291,7 +9301,11 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = c->m0; i + 1 < c->m1 && !licence; i++)
 				licence = cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
 				          g->m[i + 1].t0 <= g->m[i].t1 + 1;
-		if (p.ncons && !licence && (ni || p.backref || ((p.transferish || sent_transfer ||
+		/* "Berlin hatte im Januar um die Genehmigung gebeten": a consent
+		 * asked for or given in the sentences right after one was
+		 * told is about the same materiel, named there */
+		int consent_story = p.ncons && recent_consent_by(g, 2) && has_cue(g, C_PERMISSION);
+		if (p.ncons && !licence && (ni || p.backref || consent_story || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
@@ -9335,6 +9349,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				size_t nfs = 0;
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || act[i] == p.by)
+						continue;
+					/* "Spanien hat nach Angaben aus Madrid von Bern
+					 * die Genehmigung erhalten": a source after a
+					 * phrase of reporting tells who said it, not who
+					 * decides */
+					size_t ai = (size_t)(act[i] - g->m);
+					if (act[i]->role == ROLE_SOURCE && ai >= c->m0 + 2 && cue_at(g, ai - 1, C_SOURCE) &&
+					    cue_at(g, ai - 2, C_REPORT))
 						continue;
 					if (act[i]->role == ROLE_SOURCE && !src)
 						src = act[i];
