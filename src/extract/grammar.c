@@ -9579,10 +9579,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					 * howitzers. Finland also gave its permission": a
 					 * consent that names only who gives it is one more
 					 * to the asker of the consent just told */
+					/* "Nederland en Denemarken dienden een verzoek in
+					 * ... Het groene licht kwam": all who asked
+					 * together in that sentence are answered */
 					if (out->n > first) {
 						const record *o = &out->v[out->n - 1];
-						if (rec_is_consent(o->type) && o->donor && o->donor != consent_by)
-							cdon[ncd++] = o->donor;
+						for (size_t r = out->n; r-- > first && ncd < 8;) {
+							const record *q = &out->v[r];
+							if (q->span[0] != o->span[0] || !rec_is_consent(q->type))
+								break;
+							if (q->donor && q->donor != consent_by && q->consent_by == o->consent_by &&
+							    !in_list(cdon, ncd, q->donor))
+								cdon[ncd++] = q->donor;
+						}
 					}
 					int ncd0 = ncd > 0;
 					for (size_t d = 0; d < g->nlast && !ncd0; d++)
