@@ -3771,6 +3771,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_NEG] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
 	    recent_consent_by(g, 2)) {
 		int other = 0, items = 0;
+		/* the asker is the subject before the verb of asking (or right
+		 * after it, inverted: "Eerder vroeg België Ankara"), or stands after a request noun that opens the
+		 * clause ("Den Antrag hatte Warschau gestellt"); "pressed the
+		 * government on Israel" names a topic, no asker */
+		size_t rq = pos[C_REQUESTED];
+		int noun_first = request_noun(g, c, rq);
+		for (size_t i = c->m0; i + 1 < rq && noun_first; i++)
+			if (!cue_at(g, i, C_ARTICLE) && !cue_at(g, i, C_DEMONSTRATIVE) && !cue_at(g, i, C_MORE))
+				noun_first = 0;
 		for (size_t i = c->m0; i < c->m1; i++) {
 			const mention *m = &g->m[i];
 			if (m->kind == M_ITEM)
@@ -3778,7 +3787,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			else if (m->kind == M_ACTOR && !m->weak && !m->origin_only) {
 				if (m->code == g->default_recipient)
 					items = 1;   /* the recipient asks, or is named: no back-reference */
-				else
+				else if (i < rq || noun_first ||
+				         ((g->lang == LANG_NL || g->lang == LANG_DE) && m->t0 <= g->m[rq].t1 + 1))
 					other = 1;
 			}
 		}
