@@ -9575,6 +9575,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < nsent_donor && k > 0; d++)
 						if (sent_donor[d] && sent_donor[d] != consent_by)
 							cdon[ncd++] = sent_donor[d];
+					/* "België droeg de mijnenjager over. Het vaartuig
+					 * blijft in België, omdat Turkije geen oorlogsschepen
+					 * door de Bosporus laat varen": a transit of a kind
+					 * of materiel (not weapons at large) just given to
+					 * the recipient, in a sentence that names the giver
+					 * again, is of that gift */
+					if (!ncd && ni && strcmp(items[0].category, "weapons") && g->last_emit_sent &&
+					    g->last_emit_sent + 2 >= g->nsent) {
+						const char *held[8];
+						size_t nh = holders_of(out, first, consent_by, recipient, items[0].category, held, 8);
+						for (size_t h = 0; h < nh; h++)
+							for (size_t i = 0; i < g->nm; i++)
+								if (g->m[i].kind == M_ACTOR && g->m[i].code == held[h] &&
+								    !in_list(cdon, ncd, held[h])) {
+									cdon[ncd++] = held[h];
+									break;
+								}
+					}
 
 				} else if ((own_exp = own_export(g, c, consent_by, act, na))) {
 					/* "Canada stopped approving export permits for
