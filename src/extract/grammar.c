@@ -9043,6 +9043,25 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				answer_request(g, out, first, req, p.reply, t0, t1, c, dates);
 			continue;
 		}
+		/* "Britain had asked France for approval to send missiles,
+		 * and that Paris had agreed": a clause of its own in the
+		 * sentence of a consent request, with no materiel and no verb
+		 * of giving, whose only state is the one asked, answers it */
+		if (k > 0 && !ni && !p.ncons && p.prov2 < 0 && na && !clause_has(g, c, C_TRANSFER) &&
+		    !clause_has(g, c, C_DELIVERED) && !clause_has(g, c, C_TRANSFER_NOUN) &&
+		    (p.prov == REC_REFUSED || p.prov == REC_COMMITTED) && out->n > first &&
+		    out->v[out->n - 1].span[0] == g->tl->v[t0].cp &&
+		    out->v[out->n - 1].type == REC_CONSENT_REQUESTED && out->v[out->n - 1].consent_by) {
+			int same = 1;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code != out->v[out->n - 1].consent_by)
+					same = 0;
+			if (same) {
+				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
+				               t0, t1, c, dates);
+				continue;
+			}
+		}
 		/* "Berlin received a request from Warsaw to re-export tanks,
 		 * which it turned down", "..., dat het afwees": a relative
 		 * clause that only answers is about the request the sentence
@@ -9314,7 +9333,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "Berlin hatte im Januar um die Genehmigung gebeten": a consent
 		 * asked for or given in the sentences right after one was
 		 * told is about the same materiel, named there */
-		int consent_story = p.ncons && recent_consent_by(g, 2) && has_cue(g, C_PERMISSION);
+		int consent_story = 0, own_licence = 0;
+		for (size_t i = c->m0; i < c->m1 && p.ncons; i++) {
+			if (cue_at(g, i, C_PERMISSION) && g->m[i].export)
+				own_licence = 1;
+			else if (cue_at(g, i, C_PERMISSION) && recent_consent_by(g, 2))
+				consent_story = 1;
+		}
+		/* "the minister suspended 12 export licences for goods bound for
+		 * the Gulf": a decision on the state's own export licences that
+		 * names no materiel and no state is about none of the consents
+		 * told before */
+		if (own_licence && !consent_story && !ni && !na)
+			licence = 1;
 		if (p.ncons && !licence && (ni || p.backref || consent_story || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
