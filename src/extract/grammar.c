@@ -3320,6 +3320,32 @@ static int refusal_backref(const gram_doc *g, const clause *c, const int *have)
 	return 1;
 }
 
+/* Whether a modal of need in the conditional stands in clause c before
+ * the cue at mention cp (or right after it, "toestemming zou moeten
+ * vragen" puts it between): German "müsste", Dutch "zou moeten",
+ * English "would" before "have to", French "devrait", "faudrait".  A
+ * past "musste", "moest", "had to", "a dû" tells what was done. */
+static int hypothetical_need(const gram_doc *g, const clause *c, size_t cp)
+{
+	for (size_t i = c->m0; i < c->m1 && i <= cp + 2; i++) {
+		const mention *m = &g->m[i];
+		if (!cue_at(g, i, C_SHOULD) || m->rel)
+			continue;
+		for (size_t t = m->t0; t < m->t1; t++) {
+			const char *f = tok_fold(g->tl, &g->tl->v[t]);
+			if (g->lang == LANG_DE && umlaut(g, t, 'u') && !strncmp(f, "musste", 6))
+				return 1;
+			if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
+				return 1;
+			if (g->lang == LANG_FR && (!strncmp(f, "devrai", 6) || !strcmp(f, "faudrait")))
+				return 1;
+		}
+		if (g->lang == LANG_EN && i > c->m0 && cue_at(g, i - 1, C_WOULD) && g->m[i - 1].t1 == m->t0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The first consent cue granting or denying of a clause, or c->m1. */
 static size_t consent_cue_pos(const clause *c, const int *have, const size_t *pos)
 {
@@ -4119,6 +4145,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		else if (cp < c->m1 && have[C_CONS_GRANT] && !have[C_NEG] && !have[C_CONS_DENY] &&
 		         permits_nothing(g, c, cp, p))
 			have[C_CONS_GRANT] = 0;
+	}
+	/* "Tokio müsste die USA um Zustimmung bitten", "would have to ask
+	 * Washington for permission", "zou toestemming moeten vragen",
+	 * "devrait demander l'accord de Paris": a request the asker would
+	 * need to make is none made (the consent stays the story's topic) */
+	if (have[C_CONS_REQ] && hypothetical_need(g, c, pos[C_CONS_REQ])) {
+		have[C_CONS_REQ] = 0;
+		g->last_any_sent = g->nsent;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
