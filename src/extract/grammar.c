@@ -4116,6 +4116,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		for (size_t i = pos[C_CONS_DENY] + 1; i < pos[C_NEG]; i++)
 			if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR))
 				veto_negated = 0;
+	/* "heeft de VS nooit gevraagd die wederuitvoer tegen te houden",
+	 * "never asked Washington to block the re-export": the negation is
+	 * the request's; a veto nobody asked for is neither given nor lifted */
+	if (veto_negated && have[C_REQUESTED] && pos[C_NEG] < pos[C_REQUESTED] &&
+	    pos[C_REQUESTED] < pos[C_CONS_DENY]) {
+		veto_negated = 0;
+		have[C_CONS_DENY] = 0;
+	}
 	if (veto_negated) {
 		have[C_CONS_GRANT]++;
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
