@@ -9571,6 +9571,26 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					asker = NULL;
 					nobody = 1;
 				}
+				/* "l'entreprise n'avait pas obtenu l'autorisation de
+				 * réexporter ces pièces, fabriquées en France": a firm
+				 * that received (or was refused) permission asks as no
+				 * state; the one state the clause names besides the
+				 * recipient decides */
+				if (!consent_by && turned && p.receive && fa && !sa && !src && !some && !pair) {
+					size_t fi = (size_t)(fa - g->m), rv = c->m1;
+					for (size_t i = c->m0; i < c->m1 && rv == c->m1; i++)
+						if (cue_at(g, i, C_RECEIVE))
+							rv = i;
+					int firm = 0;
+					for (size_t i = c->m0; i < rv && i < fi; i++)
+						if (cue_at(g, i, C_COMPANY))
+							firm = 1;
+					if (firm) {
+						consent_by = fa->code;
+						asker = NULL;
+						nobody = 1;
+					}
+				}
 				/* "Auch Deutschland und Dänemark erhielten keine
 				 * Erlaubnis": permission received from nobody named is
 				 * that of the state the document's last consent was
