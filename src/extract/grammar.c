@@ -4149,6 +4149,18 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* the consent is still what the story is about: a bare
 			 * "Warsaw has asked for it" next refers back to it */
 			g->last_any_sent = g->nsent;
+			/* "muss Washington der Weitergabe zustimmen; einen
+			 * Antrag hat Canberra gestellt": the state whose consent
+			 * is needed is the one a request told next is made to */
+			for (size_t i = c->m0; i < c->m1; i++) {
+				const mention *a = &g->m[i];
+				if (a->kind == M_ACTOR && a->role == ROLE_NONE && a->sub != ACT_ADJ && !a->origin_only &&
+				    !a->weak && a->code != g->default_recipient) {
+					g->last_cby = a->code;
+					g->last_cby_sent = g->nsent;
+					break;
+				}
+			}
 		}
 		else if (cp < c->m1 && have[C_CONS_GRANT] && !have[C_NEG] && !have[C_CONS_DENY] &&
 		         permits_nothing(g, c, cp, p))
