@@ -3550,6 +3550,32 @@ static int refusal_backref(const gram_doc *g, const clause *c, const int *have)
 	return 1;
 }
 
+/* Whether a modal of need in the conditional stands in clause c before
+ * the cue at mention cp (or right after it, "toestemming zou moeten
+ * vragen" puts it between): German "müsste", Dutch "zou moeten",
+ * English "would" before "have to", French "devrait", "faudrait".  A
+ * past "musste", "moest", "had to", "a dû" tells what was done. */
+static int hypothetical_need(const gram_doc *g, const clause *c, size_t cp)
+{
+	for (size_t i = c->m0; i < c->m1 && i <= cp + 2; i++) {
+		const mention *m = &g->m[i];
+		if (!cue_at(g, i, C_SHOULD) || m->rel)
+			continue;
+		for (size_t t = m->t0; t < m->t1; t++) {
+			const char *f = tok_fold(g->tl, &g->tl->v[t]);
+			if (g->lang == LANG_DE && umlaut(g, t, 'u') && !strncmp(f, "musste", 6))
+				return 1;
+			if (g->lang == LANG_NL && (!strcmp(f, "zou") || !strcmp(f, "zouden")))
+				return 1;
+			if (g->lang == LANG_FR && (!strncmp(f, "devrai", 6) || !strcmp(f, "faudrait")))
+				return 1;
+		}
+		if (g->lang == LANG_EN && i > c->m0 && cue_at(g, i - 1, C_WOULD) && g->m[i - 1].t1 == m->t0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The first consent cue granting or denying of a clause, or c->m1. */
 static size_t consent_cue_pos(const clause *c, const int *have, const size_t *pos)
 {
@@ -4012,6 +4038,15 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_RECEIVE] && !have[C_REFUSED] && !have[C_NEG] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
 	    recent_consent_by(g, 2)) {
 		int other = 0, items = 0;
+		/* the asker is the subject before the verb of asking (or right
+		 * after it, inverted: "Eerder vroeg België Ankara"), or stands after a request noun that opens the
+		 * clause ("Den Antrag hatte Warschau gestellt"); "pressed the
+		 * government on Israel" names a topic, no asker */
+		size_t rq = pos[C_REQUESTED];
+		int noun_first = request_noun(g, c, rq);
+		for (size_t i = c->m0; i + 1 < rq && noun_first; i++)
+			if (!cue_at(g, i, C_ARTICLE) && !cue_at(g, i, C_DEMONSTRATIVE) && !cue_at(g, i, C_MORE))
+				noun_first = 0;
 		for (size_t i = c->m0; i < c->m1; i++) {
 			const mention *m = &g->m[i];
 			if (m->kind == M_ITEM)
@@ -4019,7 +4054,8 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			else if (m->kind == M_ACTOR && !m->weak && !m->origin_only) {
 				if (m->code == g->default_recipient)
 					items = 1;   /* the recipient asks, or is named: no back-reference */
-				else
+				else if (i < rq || noun_first ||
+				         ((g->lang == LANG_NL || g->lang == LANG_DE) && m->t0 <= g->m[rq].t1 + 1))
 					other = 1;
 			}
 		}
@@ -4267,6 +4303,16 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			have[C_TRANSFER] = have[C_DELIVERED] = have[C_COMMITTED] = 0;
 		}
 	}
+	/* "verzochten de VS de toestellen te mogen doorleveren", "asked to
+	 * be allowed to pass them on": asking to be permitted a transfer
+	 * asks for consent */
+	if (have[C_PERMITTED] && have[C_REQUESTED] && !have[C_CONS_GRANT] && !have[C_CONS_DENY] &&
+	    !have[C_CONS_REQ] && !have[C_NEG] && pos[C_REQUESTED] < pos[C_PERMITTED] &&
+	    (have[C_TRANSFER] || have[C_PASS_VERB]) && !recipient_asks(g, c, pos[C_REQUESTED])) {
+		have[C_CONS_REQ]++;
+		pos[C_CONS_REQ] = pos[C_REQUESTED];
+		have[C_REQUESTED] = have[C_TRANSFER] = have[C_PASS_VERB] = 0;
+	}
 	/* "avait sollicité un feu vert", "asked Berlin for the green light",
 	 * "bat um grünes Licht": asking for a grant asks for consent (a
 	 * request noun before a grant is what is granted: "Poland's request
@@ -4311,6 +4357,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		for (size_t i = pos[C_CONS_DENY] + 1; i < pos[C_NEG]; i++)
 			if (cue_at(g, i, C_COORD) || cue_at(g, i, C_OR))
 				veto_negated = 0;
+	/* "heeft de VS nooit gevraagd die wederuitvoer tegen te houden",
+	 * "never asked Washington to block the re-export": the negation is
+	 * the request's; a veto nobody asked for is neither given nor lifted */
+	if (veto_negated && have[C_REQUESTED] && pos[C_NEG] < pos[C_REQUESTED] &&
+	    pos[C_REQUESTED] < pos[C_CONS_DENY]) {
+		veto_negated = 0;
+		have[C_CONS_DENY] = 0;
+	}
 	if (veto_negated) {
 		have[C_CONS_GRANT]++;
 		pos[C_CONS_GRANT] = pos[C_CONS_DENY];
@@ -4336,10 +4390,30 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			/* the consent is still what the story is about: a bare
 			 * "Warsaw has asked for it" next refers back to it */
 			g->last_any_sent = g->nsent;
+			/* "muss Washington der Weitergabe zustimmen; einen
+			 * Antrag hat Canberra gestellt": the state whose consent
+			 * is needed is the one a request told next is made to */
+			for (size_t i = c->m0; i < c->m1; i++) {
+				const mention *a = &g->m[i];
+				if (a->kind == M_ACTOR && a->role == ROLE_NONE && a->sub != ACT_ADJ && !a->origin_only &&
+				    !a->weak && a->code != g->default_recipient) {
+					g->last_cby = a->code;
+					g->last_cby_sent = g->nsent;
+					break;
+				}
+			}
 		}
 		else if (cp < c->m1 && have[C_CONS_GRANT] && !have[C_NEG] && !have[C_CONS_DENY] &&
 		         permits_nothing(g, c, cp, p))
 			have[C_CONS_GRANT] = 0;
+	}
+	/* "Tokio müsste die USA um Zustimmung bitten", "would have to ask
+	 * Washington for permission", "zou toestemming moeten vragen",
+	 * "devrait demander l'accord de Paris": a request the asker would
+	 * need to make is none made (the consent stays the story's topic) */
+	if (have[C_CONS_REQ] && hypothetical_need(g, c, pos[C_CONS_REQ])) {
+		have[C_CONS_REQ] = 0;
+		g->last_any_sent = g->nsent;
 	}
 	/* consent: an approval of someone else's transfer */
 	if (have[C_CONS_REQ])
@@ -9469,6 +9543,25 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				answer_request(g, out, first, req, p.reply, t0, t1, c, dates);
 			continue;
 		}
+		/* "Britain had asked France for approval to send missiles,
+		 * and that Paris had agreed": a clause of its own in the
+		 * sentence of a consent request, with no materiel and no verb
+		 * of giving, whose only state is the one asked, answers it */
+		if (k > 0 && !ni && !p.ncons && p.prov2 < 0 && na && !clause_has(g, c, C_TRANSFER) &&
+		    !clause_has(g, c, C_DELIVERED) && !clause_has(g, c, C_TRANSFER_NOUN) &&
+		    (p.prov == REC_REFUSED || p.prov == REC_COMMITTED) && out->n > first &&
+		    out->v[out->n - 1].span[0] == g->tl->v[t0].cp &&
+		    out->v[out->n - 1].type == REC_CONSENT_REQUESTED && out->v[out->n - 1].consent_by) {
+			int same = 1;
+			for (size_t i = 0; i < na; i++)
+				if (act[i]->code != out->v[out->n - 1].consent_by)
+					same = 0;
+			if (same) {
+				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
+				               t0, t1, c, dates);
+				continue;
+			}
+		}
 		/* "Berlin received a request from Warsaw to re-export tanks,
 		 * which it turned down", "..., dat het afwees": a relative
 		 * clause that only answers is about the request the sentence
@@ -9740,7 +9833,23 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = c->m0; i + 1 < c->m1 && !licence; i++)
 				licence = cue_at(g, i, C_MAKER) && cue_at(g, i + 1, C_PERMISSION) &&
 				          g->m[i + 1].t0 <= g->m[i].t1 + 1;
-		if (p.ncons && !licence && (ni || p.backref || ((p.transferish || sent_transfer ||
+		/* "Berlin hatte im Januar um die Genehmigung gebeten": a consent
+		 * asked for or given in the sentences right after one was
+		 * told is about the same materiel, named there */
+		int consent_story = 0, own_licence = 0;
+		for (size_t i = c->m0; i < c->m1 && p.ncons; i++) {
+			if (cue_at(g, i, C_PERMISSION) && g->m[i].export)
+				own_licence = 1;
+			else if (cue_at(g, i, C_PERMISSION) && recent_consent_by(g, 2))
+				consent_story = 1;
+		}
+		/* "the minister suspended 12 export licences for goods bound for
+		 * the Gulf": a decision on the state's own export licences that
+		 * names no materiel and no state is about none of the consents
+		 * told before */
+		if (own_licence && !consent_story && !ni && !na)
+			licence = 1;
+		if (p.ncons && !licence && (ni || p.backref || consent_story || ((p.transferish || sent_transfer ||
 		                        (g->last_any_sent && g->last_any_sent + 1 >= g->nsent)) &&
 		                       !clause_nonmilitary(g, c)))) {
 			/* who approves, and who wants to pass the materiel on */
@@ -9784,6 +9893,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				size_t nfs = 0;
 				for (size_t i = 0; i < na; i++) {
 					if (act[i]->code == recipient || act[i] == p.by)
+						continue;
+					/* "Spanien hat nach Angaben aus Madrid von Bern
+					 * die Genehmigung erhalten": a source after a
+					 * phrase of reporting tells who said it, not who
+					 * decides */
+					size_t ai = (size_t)(act[i] - g->m);
+					if (act[i]->role == ROLE_SOURCE && ai >= c->m0 + 2 && cue_at(g, ai - 1, C_SOURCE) &&
+					    cue_at(g, ai - 2, C_REPORT))
 						continue;
 					if (act[i]->role == ROLE_SOURCE && !src)
 						src = act[i];
@@ -9915,6 +10032,26 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					asker = NULL;
 					nobody = 1;
 				}
+				/* "l'entreprise n'avait pas obtenu l'autorisation de
+				 * réexporter ces pièces, fabriquées en France": a firm
+				 * that received (or was refused) permission asks as no
+				 * state; the one state the clause names besides the
+				 * recipient decides */
+				if (!consent_by && turned && p.receive && fa && !sa && !src && !some && !pair) {
+					size_t fi = (size_t)(fa - g->m), rv = c->m1;
+					for (size_t i = c->m0; i < c->m1 && rv == c->m1; i++)
+						if (cue_at(g, i, C_RECEIVE))
+							rv = i;
+					int firm = 0;
+					for (size_t i = c->m0; i < rv && i < fi; i++)
+						if (cue_at(g, i, C_COMPANY))
+							firm = 1;
+					if (firm) {
+						consent_by = fa->code;
+						asker = NULL;
+						nobody = 1;
+					}
+				}
 				/* "Auch Deutschland und Dänemark erhielten keine
 				 * Erlaubnis": permission received from nobody named is
 				 * that of the state the document's last consent was
@@ -9992,6 +10129,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					for (size_t d = 0; d < nsent_donor && k > 0; d++)
 						if (sent_donor[d] && sent_donor[d] != consent_by)
 							cdon[ncd++] = sent_donor[d];
+					/* "België droeg de mijnenjager over. Het vaartuig
+					 * blijft in België, omdat Turkije geen oorlogsschepen
+					 * door de Bosporus laat varen": a transit of a kind
+					 * of materiel (not weapons at large) just given to
+					 * the recipient, in a sentence that names the giver
+					 * again, is of that gift */
+					if (!ncd && ni && strcmp(items[0].category, "weapons") && g->last_emit_sent &&
+					    g->last_emit_sent + 2 >= g->nsent) {
+						const char *held[8];
+						size_t nh = holders_of(out, first, consent_by, recipient, items[0].category, held, 8);
+						for (size_t h = 0; h < nh; h++)
+							for (size_t i = 0; i < g->nm; i++)
+								if (g->m[i].kind == M_ACTOR && g->m[i].code == held[h] &&
+								    !in_list(cdon, ncd, held[h])) {
+									cdon[ncd++] = held[h];
+									break;
+								}
+					}
 
 				} else if ((own_exp = own_export(g, c, consent_by, act, na))) {
 					/* "Canada stopped approving export permits for
@@ -10006,10 +10161,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					 * howitzers. Finland also gave its permission": a
 					 * consent that names only who gives it is one more
 					 * to the asker of the consent just told */
+					/* "Nederland en Denemarken dienden een verzoek in
+					 * ... Het groene licht kwam": all who asked
+					 * together in that sentence are answered */
 					if (out->n > first) {
 						const record *o = &out->v[out->n - 1];
-						if (rec_is_consent(o->type) && o->donor && o->donor != consent_by)
-							cdon[ncd++] = o->donor;
+						for (size_t r = out->n; r-- > first && ncd < 8;) {
+							const record *q = &out->v[r];
+							if (q->span[0] != o->span[0] || !rec_is_consent(q->type))
+								break;
+							if (q->donor && q->donor != consent_by && q->consent_by == o->consent_by &&
+							    !in_list(cdon, ncd, q->donor))
+								cdon[ncd++] = q->donor;
+						}
 					}
 					int ncd0 = ncd > 0;
 					for (size_t d = 0; d < g->nlast && !ncd0; d++)
