@@ -37,6 +37,7 @@ const char *const gram_cue_classes[] = {
 	"take_part",
 	"meeting", "unlike", "hypernym", "use_verb",
 	"hesitation_over", "third_recipient",
+	"first_person", "nobody",
 	NULL
 };
 
@@ -4338,6 +4339,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		have[C_REQUESTED] = 0;
 		p->prov = REC_REFUSED;
 	}
+	/* "Wij hebben niemand om wapens gevraagd": a request of nobody is
+	 * a denial that one was made, no request */
+	if (have[C_REQUESTED] && have[C_NEG] && !have[C_REFUSED] &&
+	    tok_has_cue(g, g->m[pos[C_NEG]].t0, C_NOBODY)) {
+		p->prov = -1;
+		return;
+	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
 		if (have[C_REFUSED])
@@ -7500,6 +7508,39 @@ static int is_double_quote(const gram_doc *g, size_t t)
 	return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
 }
 
+/* Whether token t stands inside a quotation: an odd number of double
+ * quotes between the start of its paragraph and it. */
+static int in_quotation(const gram_doc *g, size_t t)
+{
+	size_t n = 0;
+	for (size_t q = t; q-- > 0;) {
+		n += (size_t)is_double_quote(g, q);
+		if (g->tl->v[q].flags & (TOK_PARA | TOK_NL))
+			break;
+	}
+	return (int)(n & 1);
+}
+
+/* "U kondigde een nieuw pakket aan? \"Wij leveren drones aan
+ * Oekraïne\"": the first-person subject (before the predicate at token
+ * pred_t0) of a quotation no tag gives a state to, where the clause
+ * names no actor of its own, speaks for the side the story was filed
+ * with: the dateline's state, or NULL. */
+static const char *own_side_speaking(const gram_doc *g, const clause *c, size_t pred_t0,
+                                     const char *recipient)
+{
+	if (!g->dateline || g->dateline == recipient)
+		return NULL;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->t0 >= pred_t0 + 3)
+			break;
+		if (m->kind == M_CUE && m->sub == C_PRONOUN && tok_has_cue(g, m->t0, C_FIRST_PERSON))
+			return in_quotation(g, m->t0) ? g->dateline : NULL;
+	}
+	return NULL;
+}
+
 /* When the sentence [t0, t1) opens a quotation it does not close, finds
  * where it closes and who is said to speak after it: an actor within a
  * few words of a report verb ("», rappelle le cabinet de la ministre
@@ -9027,8 +9068,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		           (requested && refers_back(g, c) && !possessive_only(g, c))) {
 			/* no actor: the clause goes on with the last donor's story,
 			 * or speaks for who is quoted */
+			const char *own = NULL;
 			if (speaker && speaker != recipient && !(k > 0 && nsent_donor)) {
 				donors[ndon++] = speaker;
+			} else if (!speaker && !requested && !(k > 0 && nsent_donor) &&
+			           (own = own_side_speaking(g, c, pred_t0, recipient))) {
+				donors[ndon++] = own;
 			} else if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
