@@ -6593,8 +6593,13 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			/* "ammunition for Gepard tanks", "munitions pour les canons
 			 * Caesar": what ammunition is for is part of its phrase, and
 			 * names its system, but it stays ammunition */
+			/* "langeafstandsraketten voor de F-16's", "missiles for the
+			 * F-16s": what an aircraft carries is given, the aircraft
+			 * only says what for; the missiles stay missiles */
+			int carried = !strcmp(p->category, "missile") && !strcmp(m->category, "aircraft");
 			int for_it = 0;
-			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 && !strcmp(p->category, "ammunition");)
+			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 &&
+			                   (carried || !strcmp(p->category, "ammunition"));)
 				if (cue_at(g, j, C_RECIP))
 					for_it = 1;
 			/* "raketten voor het luchtafweersysteem", "missiles for
@@ -6618,7 +6623,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				}
 			}
 			if (!coord && !num_between && !comma && for_it && !p->system && m->t0 - pm->t1 <= 4) {
-				if (m->system)
+				if (m->system && !carried)
 					p->system = m->system;
 				p->t1 = m->t1;
 				p->mi = i;
@@ -9287,11 +9292,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			 * Leclerc et des avions Rafale"), newest first */
 			const char *who = ndon ? donors[0] : NULL;
 			int joins = who && clause_has(g, c, C_TAKE_PART);
+			/* "Over de munitie zegt Defensie dat die in overweging
+			 * is": an item the sentence names before the clause is
+			 * its topic, and only what was told of that is weighed */
+			const char *topic[4];
+			size_t ntopic = 0;
+			for (size_t i = cl[0].m0; i < c->m0 && ntopic < 4; i++)
+				if (g->m[i].kind == M_ITEM && g->m[i].category)
+					topic[ntopic++] = g->m[i].category;
 			size_t n0 = out->n;
 			for (size_t r = n0; r-- > first && (!ndon || who);) {
 				if (out->v[r].span[0] != out->v[n0 - 1].span[0])
 					break;
 				if (!weighed_record(g, out, first, r, n0, who, joins))
+					continue;
+				int on_topic = !ntopic;
+				for (size_t j = 0; j < ntopic && !on_topic; j++)
+					on_topic = out->v[r].category && !strcmp(out->v[r].category, topic[j]);
+				if (!on_topic)
 					continue;
 				if (g->trace)
 					fprintf(g->trace, "  weighs what was told: %s %s\n", out->v[r].donor,
