@@ -3126,8 +3126,16 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 		if (m->kind == M_ACTOR && !m->weak && !m->origin_only && m->role == ROLE_NONE &&
 		    m->sub != ACT_ADJ && !asker)
 			asker = m;
+		/* "De Moldavische president heeft Duitsland gevraagd om ...":
+		 * a state's adjective on a title is the subject, and the state
+		 * between the auxiliary and the participle the one asked */
+		if (m->kind == M_ACTOR && m->sub == ACT_ADJ && !m->weak && !asker && i + 1 < r &&
+		    cue_at(g, i + 1, C_ACTOR_HEAD) && g->m[i + 1].t0 == m->t1)
+			asker = m;
 	}
-	if (!asker || asker->code == g->default_recipient || g->m[r].t0 - asker->t1 > 3)
+	/* the title's participle may stand past its object */
+	if (!asker || asker->code == g->default_recipient ||
+	    (g->m[r].t0 - asker->t1 > 3 && asker->sub != ACT_ADJ))
 		return NULL;
 	int item = 0;
 	for (size_t i = r + 1; i < c->m1; i++) {
