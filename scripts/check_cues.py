@@ -64,7 +64,10 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             # asks to be let use materiel with a bare infinitive
             {(l, c) for l in ("nl", "de", "fr") for c in ("hypernym", "use_verb")} |
             # asking nobody is handled for Dutch only so far
-            {(l, "nobody") for l in ("en", "de", "fr")})
+            {(l, "nobody") for l in ("en", "de", "fr")} |
+            # English has no quantitative pronoun; French "en" and German
+            # "davon" are not handled yet
+            {(l, "quant_pronoun") for l in ("en", "de", "fr")})
 
 # particles.tsv: only Dutch and German split their verbs, and a pair names a
 # record type (or a neutral transfer, typed by context); training verbs

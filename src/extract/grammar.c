@@ -37,7 +37,7 @@ const char *const gram_cue_classes[] = {
 	"take_part",
 	"meeting", "unlike", "hypernym", "use_verb",
 	"hesitation_over", "third_recipient",
-	"first_person", "nobody",
+	"first_person", "nobody", "quant_pronoun",
 	NULL
 };
 
@@ -6378,6 +6378,51 @@ static void missiles_of_system(const gram_doc *g, item_ref *items, size_t ni)
 	}
 }
 
+/* "Noorwegen zegde er zes toe": a count right after a quantitative
+ * pronoun, in a clause that names no materiel, counts the materiel of the
+ * record told just before (any donor's: the pronoun stands for the noun,
+ * not for who gave it).  Fills *it and returns 1, else 0. */
+static int counted_by_pronoun(const gram_doc *g, const clause *c, const num_span *nums, size_t nn,
+                              const rec_list *out, size_t first, item_ref *it)
+{
+	if (!has_cue(g, C_QUANT_PRONOUN) || out->n <= first)
+		return 0;
+	const record *last = &out->v[out->n - 1];
+	if (!last->category || !last->item || rec_is_consent(last->type))
+		return 0;
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_QUANT_PRONOUN) || g->m[i].t1 >= c->t1)
+			continue;
+		size_t t = g->m[i].t1;
+		for (size_t k = 0; k < nn; k++) {
+			const num_span *n = &nums[k];
+			if (n->start != tl->v[t].start ||
+			    (n->flags & (NUM_MONEY | NUM_YEAR | NUM_ORDINAL | NUM_RANGE | NUM_PERCENT)) ||
+			    n->value < 1)
+				continue;
+			size_t e = t;
+			while (e < c->t1 && tl->v[e].start < n->end)
+				e++;
+			/* the count stands alone: no noun after it */
+			for (size_t j = i + 1; j < c->m1; j++)
+				if (g->m[j].t0 < e + 1 && g->m[j].t1 > t && g->m[j].kind != M_CUE)
+					return 0;
+			memset(it, 0, sizeof *it);
+			it->mi = i;
+			it->t0 = t;
+			it->t1 = e;
+			it->category = last->category;
+			it->system = last->system;
+			it->qty = n->value;
+			it->unit = "item";
+			it->value = -1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Fills *it as the money itself, a funds item spanning the sum n in
  * clause c, its worth still unset. */
 static void money_item(const gram_doc *g, const clause *c, const num_span *n, item_ref *it)
@@ -9262,6 +9307,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (!ni && k > 0 && (p.prov == REC_COMMITTED || p.prov == REC_DELIVERED) &&
 		    cue_at(g, c->m0, C_COORD) && clause_has(g, &cl[k - 1], C_PURCHASE))
 			ni = clause_items(g, &cl[k - 1], nums, nn, items, 16);
+		if (!ni && (p.prov == REC_COMMITTED || p.prov == REC_DELIVERED) && !p.ncons && ndon &&
+		    counted_by_pronoun(g, c, nums, nn, out, first, &items[0]))
+			ni = 1;
 		/* the donor's last record that named materiel, which emit
 		 * takes when given no item */
 		const record *last = ndon && donors[0] && !ni ?
