@@ -8623,6 +8623,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 			}
 		}
+		/* "dat de VS Israël steun geven en dat Nederland een klein
+		 * radertje is": a second complement clause after a coordinator
+		 * has its own subject and verb */
+		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && i + 1 < g->nm && cue_at(g, i + 1, C_COMP) &&
+		    g->m[i + 1].t0 == g->m[i].t1 && has_pred(g, cm0, i)) {
+			cut = 1;
+			ct1 = g->m[i].t0;
+		}
 		/* "Wenn Nordkorea Soldaten schickt, werden wir prüfen", "Als
 		 * Rusland aanvalt, stuurt ...": a condition that leads the
 		 * clause ends at its comma; its states and items are its own */
