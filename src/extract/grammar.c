@@ -9153,7 +9153,21 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* "het kabinet", "de regering" is one government: the
 				 * lead of a joint story, not its partners */
 				int one = clause_has(g, c, C_ANAPHOR);
-				for (size_t d = 0; d < g->nlast && !(one && d > 0); d++)
+				/* "DEN HAAG - Nederland stuurt ... Ook Duitsland
+				 * levert. Het kabinet wil ...": the government the
+				 * story was filed with, once it has given in the
+				 * story, is still the one a bare anaphor means, past
+				 * another state's word in passing */
+				int home = one && g->dateline && g->dateline != recipient && g->nlast &&
+				           g->last_donor[0] != g->dateline;
+				if (home) {
+					home = 0;
+					for (size_t r = first; r < out->n && !home; r++)
+						home = out->v[r].donor == g->dateline;
+				}
+				if (home)
+					donors[ndon++] = g->dateline;
+				for (size_t d = 0; d < g->nlast && !(one && d > 0) && !home; d++)
 					donors[ndon++] = g->last_donor[d];
 				/* "DEN HAAG - Het kabinet heeft 2,5 miljard
 				 * gereserveerd": with no state named before, the
