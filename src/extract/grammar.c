@@ -9403,9 +9403,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * sentence just before gives that sentence's items its verb */
 		size_t ev0 = t0;
 		if (!ni && p.prov >= 0 && g->nnom && g->nom_sent + 1 == g->nsent) {
-			if (clause_has(g, c, C_BACKREF)) {
+			size_t nn2;
+			const num_span *nums2 = nums_of(g, dates, &nn2);
+			if (clause_has(g, c, C_BACKREF) ||
+			    (p.passive && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) &&
+			     item_pronoun_opens(g, c, t0, nums2, nn2))) {
 				for (size_t j = 0; j < g->nnom; j++)
 					items[ni++] = g->nom_items[j];
+				/* what was just bought to be given on is promised,
+				 * unless told as given already */
+				if (g->nom_bought && p.prov == REC_DELIVERED && !clause_has(g, c, C_ALREADY))
+					p.prov = REC_COMMITTED;
 				if (!lead && g->nom_donor) {
 					ndon = 0;
 					donors[ndon++] = g->nom_donor;
@@ -10112,13 +10120,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * a next sentence that refers back to it */
 	g->nnom = 0;
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
-	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
+	/* so does one that only buys them ("Defensie bestelde twintig
+	 * vrachtwagens bij DAF"), for a next one that gives them on ("Die
+	 * worden aan Moldavië geschonken") */
+	if (out->n == emitted0 && !sent_pred && sent_items && (transfer_noun || has_cue(g, C_PURCHASE))) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
 		g->nom_sent = g->nsent;
 		g->nom_t0 = t0;
+		g->nom_bought = !transfer_noun;
 		g->nom_donor = g->nom_recipient = NULL;
 		for (size_t i = 0; i < g->nm; i++) {
 			const mention *m = &g->m[i];
@@ -10126,7 +10138,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				continue;
 			if (m->role == ROLE_RECIP && !g->nom_recipient)
 				g->nom_recipient = m->code;
-			else if (m->role != ROLE_RECIP && !g->nom_donor)
+			/* who sells what is bought gives nothing */
+			else if (m->role != ROLE_RECIP && !g->nom_donor && !g->nom_bought)
 				g->nom_donor = m->code;
 		}
 	}

@@ -187,6 +187,7 @@ typedef struct gram_doc {
 	 * ce qu'a annoncé le gouvernement") */
 	size_t nom_sent;         /* its number (0: none) */
 	size_t nom_t0;           /* its first token */
+	int nom_bought;          /* the waiting sentence only bought its items */
 	item_ref nom_items[8];
 	size_t nnom;
 	const char *nom_donor, *nom_recipient;
