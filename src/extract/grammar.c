@@ -1886,6 +1886,21 @@ static size_t dateline_end(const gram_doc *g, size_t i, size_t t1)
 	return i;
 }
 
+/* "Thales Nederland levert radars", "Rheinmetall Italia": a state's
+ * name right after a maker's is the name of the maker's branch there, a
+ * company and no state that gives. */
+static void drop_maker_branches(gram_doc *g)
+{
+	for (size_t i = 0; i + 1 < g->nm; i++) {
+		const mention *a = &g->m[i + 1];
+		if (!cue_at(g, i, C_MAKER) || a->kind != M_ACTOR || a->sub != ACT_NAME ||
+		    a->t0 != g->m[i].t1 || !(g->tl->v[a->t0].flags & TOK_CAP))
+			continue;
+		memmove(g->m + i + 1, g->m + i + 2, (g->nm - i - 2) * sizeof *g->m);
+		g->nm--;
+	}
+}
+
 static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 {
 	/* a dateline opens at a state's name (note_mentions' bits) */
@@ -7456,6 +7471,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if ((g->actors >> ACT_ORG & 1) && (g->actors >> ACT_NAME & 1))
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
+	if (has_cue(g, C_MAKER))
+		drop_maker_branches(g);
 	drop_source_prefix(g, t0, t1);
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
@@ -9172,7 +9189,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* "DEN HAAG - Het kabinet heeft 2,5 miljard
 				 * gereserveerd": with no state named before, the
 				 * government is the one where the story was filed */
-				if (!g->nlast && one && g->dateline && g->dateline != recipient)
+				if (!g->nlast && (one || clause_has(g, c, C_ACTOR_HEAD)) && g->dateline &&
+				    g->dateline != recipient)
 					donors[ndon++] = g->dateline;
 			}
 		}
