@@ -62,7 +62,12 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             {(l, "unit_anaphor") for l in ("en", "fr")} |
             # English alone names pieces again by a wider bare word, and
             # asks to be let use materiel with a bare infinitive
-            {(l, c) for l in ("nl", "de", "fr") for c in ("hypernym", "use_verb")})
+            {(l, c) for l in ("nl", "de", "fr") for c in ("hypernym", "use_verb")} |
+            # asking nobody is handled for Dutch only so far
+            {(l, "nobody") for l in ("en", "de", "fr")} |
+            # English has no quantitative pronoun; French "en" and German
+            # "davon" are not handled yet
+            {(l, "quant_pronoun") for l in ("en", "de", "fr")})
 
 # particles.tsv: only Dutch and German split their verbs, and a pair names a
 # record type (or a neutral transfer, typed by context); training verbs
@@ -94,7 +99,11 @@ ALLOWED_OVERLAP = {
 }
 # a receiving verb listed under future too is read as both (src/extract/
 # grammar.c): "recevra", "bekommt" receive what is coming
-ALLOWED_CLASS_PAIRS = {("future", "receive")}
+ALLOWED_CLASS_PAIRS = {("future", "receive"),
+                       # a subject pronoun is also the speaker's own
+                       # side, and "niemand" the negation of the party
+                       # asked (tested with tok_has_cue)
+                       ("first_person", "pronoun"), ("neg", "nobody")}
 
 errors = []
 warnings = []

@@ -39,6 +39,7 @@ const char *const gram_cue_classes[] = {
 	"meeting", "unlike", "hypernym", "use_verb",
 	"hesitation_over", "third_recipient",
 	"blame", "supplier_of", "calibre", "interviewer",
+	"first_person", "nobody", "quant_pronoun",
 	NULL
 };
 
@@ -1945,6 +1946,21 @@ static size_t dateline_end(const gram_doc *g, size_t i, size_t t1)
 	return i;
 }
 
+/* "Thales Nederland levert radars", "Rheinmetall Italia": a state's
+ * name right after a maker's is the name of the maker's branch there, a
+ * company and no state that gives. */
+static void drop_maker_branches(gram_doc *g)
+{
+	for (size_t i = 0; i + 1 < g->nm; i++) {
+		const mention *a = &g->m[i + 1];
+		if (!cue_at(g, i, C_MAKER) || a->kind != M_ACTOR || a->sub != ACT_NAME ||
+		    a->t0 != g->m[i].t1 || !(g->tl->v[a->t0].flags & TOK_CAP))
+			continue;
+		memmove(g->m + i + 1, g->m + i + 2, (g->nm - i - 2) * sizeof *g->m);
+		g->nm--;
+	}
+}
+
 static void drop_dateline(gram_doc *g, size_t t0, size_t t1)
 {
 	/* a dateline opens at a state's name (note_mentions' bits) */
@@ -3212,8 +3228,16 @@ static const mention *own_request(const gram_doc *g, const clause *c, size_t r)
 		if (m->kind == M_ACTOR && !m->weak && !m->origin_only && m->role == ROLE_NONE &&
 		    m->sub != ACT_ADJ && !asker)
 			asker = m;
+		/* "De Moldavische president heeft Duitsland gevraagd om ...":
+		 * a state's adjective on a title is the subject, and the state
+		 * between the auxiliary and the participle the one asked */
+		if (m->kind == M_ACTOR && m->sub == ACT_ADJ && !m->weak && !asker && i + 1 < r &&
+		    cue_at(g, i + 1, C_ACTOR_HEAD) && g->m[i + 1].t0 == m->t1)
+			asker = m;
 	}
-	if (!asker || asker->code == g->default_recipient || g->m[r].t0 - asker->t1 > 3)
+	/* the title's participle may stand past its object */
+	if (!asker || asker->code == g->default_recipient ||
+	    (g->m[r].t0 - asker->t1 > 3 && asker->sub != ACT_ADJ))
 		return NULL;
 	int item = 0;
 	for (size_t i = r + 1; i < c->m1; i++) {
@@ -4513,6 +4537,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			p->prov = p->prov2 = -1;
 			return;
 		}
+	}
+	/* "Wij hebben niemand om wapens gevraagd": a request of nobody is
+	 * a denial that one was made, no request */
+	if (have[C_REQUESTED] && have[C_NEG] && !have[C_REFUSED] &&
+	    tok_has_cue(g, g->m[pos[C_NEG]].t0, C_NOBODY)) {
+		p->prov = -1;
+		return;
 	}
 	if (have[C_REQUESTED]) {
 		p->prov = REC_REQUESTED;
@@ -6581,6 +6612,51 @@ static void missiles_of_system(const gram_doc *g, item_ref *items, size_t ni)
 	}
 }
 
+/* "Noorwegen zegde er zes toe": a count right after a quantitative
+ * pronoun, in a clause that names no materiel, counts the materiel of the
+ * record told just before (any donor's: the pronoun stands for the noun,
+ * not for who gave it).  Fills *it and returns 1, else 0. */
+static int counted_by_pronoun(const gram_doc *g, const clause *c, const num_span *nums, size_t nn,
+                              const rec_list *out, size_t first, item_ref *it)
+{
+	if (!has_cue(g, C_QUANT_PRONOUN) || out->n <= first)
+		return 0;
+	const record *last = &out->v[out->n - 1];
+	if (!last->category || !last->item || rec_is_consent(last->type))
+		return 0;
+	const tok_list *tl = g->tl;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_QUANT_PRONOUN) || g->m[i].t1 >= c->t1)
+			continue;
+		size_t t = g->m[i].t1;
+		for (size_t k = 0; k < nn; k++) {
+			const num_span *n = &nums[k];
+			if (n->start != tl->v[t].start ||
+			    (n->flags & (NUM_MONEY | NUM_YEAR | NUM_ORDINAL | NUM_RANGE | NUM_PERCENT)) ||
+			    n->value < 1)
+				continue;
+			size_t e = t;
+			while (e < c->t1 && tl->v[e].start < n->end)
+				e++;
+			/* the count stands alone: no noun after it */
+			for (size_t j = i + 1; j < c->m1; j++)
+				if (g->m[j].t0 < e + 1 && g->m[j].t1 > t && g->m[j].kind != M_CUE)
+					return 0;
+			memset(it, 0, sizeof *it);
+			it->mi = i;
+			it->t0 = t;
+			it->t1 = e;
+			it->category = last->category;
+			it->system = last->system;
+			it->qty = n->value;
+			it->unit = "item";
+			it->value = -1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Fills *it as the money itself, a funds item spanning the sum n in
  * clause c, its worth still unset. */
 static void money_item(const gram_doc *g, const clause *c, const num_span *n, item_ref *it)
@@ -6804,8 +6880,13 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			/* "ammunition for Gepard tanks", "munitions pour les canons
 			 * Caesar": what ammunition is for is part of its phrase, and
 			 * names its system, but it stays ammunition */
+			/* "langeafstandsraketten voor de F-16's", "missiles for the
+			 * F-16s": what an aircraft carries is given, the aircraft
+			 * only says what for; the missiles stay missiles */
+			int carried = !strcmp(p->category, "missile") && !strcmp(m->category, "aircraft");
 			int for_it = 0;
-			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 && !strcmp(p->category, "ammunition");)
+			for (size_t j = i; j-- > c->m0 && g->m[j].t0 >= p->t0 &&
+			                   (carried || !strcmp(p->category, "ammunition"));)
 				if (cue_at(g, j, C_RECIP))
 					for_it = 1;
 			/* "raketten voor het luchtafweersysteem", "missiles for
@@ -6829,7 +6910,7 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 				}
 			}
 			if (!coord && !num_between && !comma && for_it && !p->system && m->t0 - pm->t1 <= 4) {
-				if (m->system)
+				if (m->system && !carried)
 					p->system = m->system;
 				p->t1 = m->t1;
 				p->mi = i;
@@ -7610,6 +7691,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if ((g->actors >> ACT_ORG & 1) && (g->actors >> ACT_NAME & 1))
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
+	if (has_cue(g, C_MAKER))
+		drop_maker_branches(g);
 	drop_source_prefix(g, t0, t1);
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
@@ -7720,6 +7803,39 @@ static int is_double_quote(const gram_doc *g, size_t t)
 	int32_t c;
 	utf8_decode(g->d->text + k->start, k->end - k->start, &c);
 	return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB;
+}
+
+/* Whether token t stands inside a quotation: an odd number of double
+ * quotes between the start of its paragraph and it. */
+static int in_quotation(const gram_doc *g, size_t t)
+{
+	size_t n = 0;
+	for (size_t q = t; q-- > 0;) {
+		n += (size_t)is_double_quote(g, q);
+		if (g->tl->v[q].flags & (TOK_PARA | TOK_NL))
+			break;
+	}
+	return (int)(n & 1);
+}
+
+/* "U kondigde een nieuw pakket aan? \"Wij leveren drones aan
+ * Oekraïne\"": the first-person subject (before the predicate at token
+ * pred_t0) of a quotation no tag gives a state to, where the clause
+ * names no actor of its own, speaks for the side the story was filed
+ * with: the dateline's state, or NULL. */
+static const char *own_side_speaking(const gram_doc *g, const clause *c, size_t pred_t0,
+                                     const char *recipient)
+{
+	if (!g->dateline || g->dateline == recipient)
+		return NULL;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		const mention *m = &g->m[i];
+		if (m->t0 >= pred_t0 + 3)
+			break;
+		if (m->kind == M_CUE && m->sub == C_PRONOUN && tok_has_cue(g, m->t0, C_FIRST_PERSON))
+			return in_quotation(g, m->t0) ? g->dateline : NULL;
+	}
+	return NULL;
 }
 
 /* When the sentence [t0, t1) opens a quotation it does not close, finds
@@ -8751,6 +8867,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					break;
 			}
 		}
+		/* "dat de VS Israël steun geven en dat Nederland een klein
+		 * radertje is": a second complement clause after a coordinator
+		 * has its own subject and verb */
+		if (!cut && i > cm0 && cue_at(g, i, C_COORD) && i + 1 < g->nm && cue_at(g, i + 1, C_COMP) &&
+		    g->m[i + 1].t0 == g->m[i].t1 && has_pred(g, cm0, i)) {
+			cut = 1;
+			ct1 = g->m[i].t0;
+		}
 		/* "Wenn Nordkorea Soldaten schickt, werden wir prüfen", "Als
 		 * Rusland aanvalt, stuurt ...": a condition that leads the
 		 * clause ends at its comma; its states and items are its own */
@@ -9254,8 +9378,12 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		           (requested && refers_back(g, c) && !possessive_only(g, c))) {
 			/* no actor: the clause goes on with the last donor's story,
 			 * or speaks for who is quoted */
+			const char *own = NULL;
 			if (speaker && speaker != recipient && !(k > 0 && nsent_donor)) {
 				donors[ndon++] = speaker;
+			} else if (!speaker && !requested && !(k > 0 && nsent_donor) &&
+			           (own = own_side_speaking(g, c, pred_t0, recipient))) {
+				donors[ndon++] = own;
 			} else if (k > 0 && nsent_donor) {
 				for (size_t d = 0; d < nsent_donor; d++)
 					donors[ndon++] = sent_donor[d];
@@ -9269,12 +9397,27 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				/* "het kabinet", "de regering" is one government: the
 				 * lead of a joint story, not its partners */
 				int one = clause_has(g, c, C_ANAPHOR);
-				for (size_t d = 0; d < g->nlast && !(one && d > 0); d++)
+				/* "DEN HAAG - Nederland stuurt ... Ook Duitsland
+				 * levert. Het kabinet wil ...": the government the
+				 * story was filed with, once it has given in the
+				 * story, is still the one a bare anaphor means, past
+				 * another state's word in passing */
+				int home = one && g->dateline && g->dateline != recipient && g->nlast &&
+				           g->last_donor[0] != g->dateline;
+				if (home) {
+					home = 0;
+					for (size_t r = first; r < out->n && !home; r++)
+						home = out->v[r].donor == g->dateline;
+				}
+				if (home)
+					donors[ndon++] = g->dateline;
+				for (size_t d = 0; d < g->nlast && !(one && d > 0) && !home; d++)
 					donors[ndon++] = g->last_donor[d];
 				/* "DEN HAAG - Het kabinet heeft 2,5 miljard
 				 * gereserveerd": with no state named before, the
 				 * government is the one where the story was filed */
-				if (!g->nlast && one && g->dateline && g->dateline != recipient)
+				if (!g->nlast && (one || clause_has(g, c, C_ACTOR_HEAD)) && g->dateline &&
+				    g->dateline != recipient)
 					donors[ndon++] = g->dateline;
 			}
 		}
@@ -9431,6 +9574,9 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (!ni && k > 0 && (p.prov == REC_COMMITTED || p.prov == REC_DELIVERED) &&
 		    cue_at(g, c->m0, C_COORD) && clause_has(g, &cl[k - 1], C_PURCHASE))
 			ni = clause_items(g, &cl[k - 1], nums, nn, items, 16);
+		if (!ni && (p.prov == REC_COMMITTED || p.prov == REC_DELIVERED) && !p.ncons && ndon &&
+		    counted_by_pronoun(g, c, nums, nn, out, first, &items[0]))
+			ni = 1;
 		/* the donor's last record that named materiel, which emit
 		 * takes when given no item */
 		const record *last = ndon && donors[0] && !ni ?
@@ -9481,11 +9627,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			 * Leclerc et des avions Rafale"), newest first */
 			const char *who = ndon ? donors[0] : NULL;
 			int joins = who && clause_has(g, c, C_TAKE_PART);
+			/* "Over de munitie zegt Defensie dat die in overweging
+			 * is": an item the sentence names before the clause is
+			 * its topic, and only what was told of that is weighed */
+			const char *topic[4];
+			size_t ntopic = 0;
+			for (size_t i = cl[0].m0; i < c->m0 && ntopic < 4; i++)
+				if (g->m[i].kind == M_ITEM && g->m[i].category)
+					topic[ntopic++] = g->m[i].category;
 			size_t n0 = out->n;
 			for (size_t r = n0; r-- > first && (!ndon || who);) {
 				if (out->v[r].span[0] != out->v[n0 - 1].span[0])
 					break;
 				if (!weighed_record(g, out, first, r, n0, who, joins))
+					continue;
+				int on_topic = !ntopic;
+				for (size_t j = 0; j < ntopic && !on_topic; j++)
+					on_topic = out->v[r].category && !strcmp(out->v[r].category, topic[j]);
+				if (!on_topic)
 					continue;
 				if (g->trace)
 					fprintf(g->trace, "  weighs what was told: %s %s\n", out->v[r].donor,
@@ -9501,9 +9660,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		 * sentence just before gives that sentence's items its verb */
 		size_t ev0 = t0;
 		if (!ni && p.prov >= 0 && g->nnom && g->nom_sent + 1 == g->nsent) {
-			if (clause_has(g, c, C_BACKREF)) {
+			size_t nn2;
+			const num_span *nums2 = nums_of(g, dates, &nn2);
+			if (clause_has(g, c, C_BACKREF) ||
+			    (p.passive && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) &&
+			     item_pronoun_opens(g, c, t0, nums2, nn2))) {
 				for (size_t j = 0; j < g->nnom; j++)
 					items[ni++] = g->nom_items[j];
+				/* what was just bought to be given on is promised,
+				 * unless told as given already */
+				if (g->nom_bought && p.prov == REC_DELIVERED && !clause_has(g, c, C_ALREADY))
+					p.prov = REC_COMMITTED;
 				if (!lead && g->nom_donor) {
 					ndon = 0;
 					donors[ndon++] = g->nom_donor;
@@ -10300,13 +10467,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	 * a next sentence that refers back to it */
 	g->nnom = 0;
 	int transfer_noun = has_cue(g, C_TRANSFER_NOUN);
-	if (out->n == emitted0 && !sent_pred && sent_items && transfer_noun) {
+	/* so does one that only buys them ("Defensie bestelde twintig
+	 * vrachtwagens bij DAF"), for a next one that gives them on ("Die
+	 * worden aan Moldavië geschonken") */
+	if (out->n == emitted0 && !sent_pred && sent_items && (transfer_noun || has_cue(g, C_PURCHASE))) {
 		clause whole = { 0, g->nm, t0, t1, NULL, NULL, 0, 0 };
 		size_t nn;
 		const num_span *nums = nums_of(g, dates, &nn);
 		g->nnom = clause_items(g, &whole, nums, nn, g->nom_items, 8);
 		g->nom_sent = g->nsent;
 		g->nom_t0 = t0;
+		g->nom_bought = !transfer_noun;
 		g->nom_donor = g->nom_recipient = NULL;
 		for (size_t i = 0; i < g->nm; i++) {
 			const mention *m = &g->m[i];
@@ -10314,7 +10485,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				continue;
 			if (m->role == ROLE_RECIP && !g->nom_recipient)
 				g->nom_recipient = m->code;
-			else if (m->role != ROLE_RECIP && !g->nom_donor)
+			/* who sells what is bought gives nothing */
+			else if (m->role != ROLE_RECIP && !g->nom_donor && !g->nom_bought)
 				g->nom_donor = m->code;
 		}
 	}

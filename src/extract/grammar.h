@@ -41,6 +41,7 @@ enum cue_class {
 	C_MEETING, C_UNLIKE, C_HYPERNYM, C_USE_VERB,
 	C_HESITATION_OVER, C_THIRD_RECIPIENT,
 	C_BLAME, C_SUPPLIER_OF, C_CALIBRE, C_INTERVIEWER,
+	C_FIRST_PERSON, C_NOBODY, C_QUANT_PRONOUN,
 	C_NCLASSES
 };
 
@@ -187,6 +188,7 @@ typedef struct gram_doc {
 	 * ce qu'a annoncé le gouvernement") */
 	size_t nom_sent;         /* its number (0: none) */
 	size_t nom_t0;           /* its first token */
+	int nom_bought;          /* the waiting sentence only bought its items */
 	item_ref nom_items[8];
 	size_t nnom;
 	const char *nom_donor, *nom_recipient;
