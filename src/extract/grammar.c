@@ -7293,6 +7293,15 @@ static int weighs_told(const gram_doc *g, const clause *c)
 		 * stands for what was told ("prüft das noch", "overweegt het
 		 * nu"); "is also considering a loan" weighs a thing of its own */
 		const token *tk = &tl->v[t];
+		/* "lehnt die Lieferung ab", "rejects the delivery": a short
+		 * article before a bare transfer noun right after the
+		 * predicate stands for the transfer told before, as a pronoun
+		 * would */
+		if (pred_end && !ref && i < c->m1 && g->m[i].t0 == t + 1 && cue_at(g, i, C_TRANSFER_NOUN) &&
+		    tk->end - tk->start <= 4 && g->d->text[tk->start] >= 'a' && g->d->text[tk->start] <= 'z') {
+			ref = 1;
+			continue;
+		}
 		if (pred_end && (!ref || tk->end - tk->start > 4 ||
 		                 !(g->d->text[tk->start] >= 'a' && g->d->text[tk->start] <= 'z')))
 			return 0;
@@ -8814,6 +8823,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			 * "with" is a partner, never an indirect object */
 			size_t ai = (size_t)(act[i] - g->m);
 			if (ai > c->m0 && cue_at(g, ai - 1, C_CARRYING) && g->m[ai - 1].t1 + 1 >= act[i]->t0)
+				continue;
+			/* "Die Niederlande und Deutschland haben ... geliefert": a
+			 * state joined by "und" to the subject is a subject too */
+			size_t sj = ai;
+			while (sj >= c->m0 + 2 && cue_at(g, sj - 1, C_COORD) && g->m[sj - 2].kind == M_ACTOR &&
+			       &g->m[sj - 2] != act[0])
+				sj -= 2;
+			if (sj >= c->m0 + 2 && cue_at(g, sj - 1, C_COORD) && &g->m[sj - 2] == act[0])
 				continue;
 			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
