@@ -7248,6 +7248,27 @@ static int bare_object(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether r, the clause after c, is a relative on c's materiel that
+ * gives it: it opens with its pronoun right after c, which names an item,
+ * and holds a participle of giving but no item nor state of its own
+ * (before a list of what that materiel includes). */
+static int relative_giving_after(const gram_doc *g, const clause *c, const clause *r)
+{
+	if (r->m0 >= r->m1 || r->m0 != c->m1 || !cue_at(g, r->m0, C_RELATIVE))
+		return 0;
+	int item = 0, giving = 0;
+	for (size_t i = c->m0; i < c->m1; i++)
+		item |= g->m[i].kind == M_ITEM;
+	/* what an elaboration lists after it ("darunter Ersatzteile") is
+	 * part of that materiel */
+	for (size_t i = r->m0; i < r->m1 && !cue_at(g, i, C_ELABORATION); i++) {
+		if (g->m[i].kind == M_ITEM || g->m[i].kind == M_ACTOR)
+			return 0;
+		giving |= cue_at(g, i, C_DELIVERED);
+	}
+	return item && giving;
+}
+
 /* Whether the clause refers back only through possessives ("called on
  * its allies"), which name no party asked. */
 static int possessive_only(const gram_doc *g, const clause *c)
@@ -8727,6 +8748,29 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		    cue_at(g, cl[k - 1].m0, C_IF) && g->m[cl[k - 1].m0].t0 <= cl[k - 1].t0 + 1 &&
 		    cl[k - 1].t0 <= t0 + 1 && !condition_told(g, &cl[k - 1]))
 			p.prov = REC_OFFERED;
+		/* "haben 100.000 Granaten finanziert, die im Sommer geliefert
+		 * werden sollen", "hat Exporte genehmigt, die inzwischen
+		 * geliefert worden seien": a German relative right after the
+		 * verb-final clause that says how its materiel is given (to
+		 * come, or done) tells the type of that giving, where the
+		 * clause itself only paid for it or approved it */
+		if (preds && g->lang == LANG_DE && k + 1 < ncl && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) &&
+		    !p.ncons && relative_giving_after(g, c, &cl[k + 1])) {
+			pred q;
+			memset(&q, 0, sizeof q);
+			clause_pred(g, &cl[k + 1], ua_speaks, report, &q);
+			if (p.prov == REC_DELIVERED && q.prov == REC_COMMITTED && !clause_has(g, c, C_DELIVERED))
+				p.prov = REC_COMMITTED;
+			else if (p.prov == REC_COMMITTED && q.prov == REC_DELIVERED) {
+				/* only an approval, not a pledge, is told by what
+				 * came of it */
+				int approves = 0;
+				for (size_t i = c->m0; i < c->m1; i++)
+					approves |= g->m[i].kind == M_CUE && g->m[i].approve;
+				if (approves)
+					p.prov = REC_DELIVERED;
+			}
+		}
 		prevp = p;
 		have_prev = 1;
 		if (g->trace)
