@@ -3773,6 +3773,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			}
 		}
 	}
+	/* "erhielt einen Auftrag über 105 Panzer für Litauen", "received
+	 * orders for shells": an order received is a maker's business, no
+	 * giving, where nothing else in the clause gives */
+	if (have[C_RECEIVE] && have[C_PURCHASE] && pos[C_PURCHASE] > pos[C_RECEIVE] &&
+	    g->m[pos[C_PURCHASE]].t0 <= g->m[pos[C_RECEIVE]].t1 + 2 && !have[C_DELIVERED] &&
+	    !have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_PERMISSION] && !have[C_REQUESTED])
+		return;
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
 	 * a recipient after it moves the items on; it receives nothing */
 	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
