@@ -5209,6 +5209,32 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	emit_one(g, out, first, type, donor, recipient, consent_by, it, s0, s1, c0, c1, dates);
 }
 
+/* "finanziert die Lieferung von 18 Haubitzen; die ersten sechs Haubitzen
+ * sollen Ende des Jahres übergeben werden", "the first six of them will
+ * follow in May": a count after an ordinal is the first batch of a larger
+ * count the sentence already gave the same donor and recipient; told with
+ * the same type it is part of that record, no record of its own. */
+static int first_batch_of(const gram_doc *g, const rec_list *out, size_t first, const record *r,
+                          const item_ref *it, const gram_scans *sc)
+{
+	if (!it || rec_is_consent(r->type) || r->quantity < 0 || !sc || !sc->np || it->t0 == 0)
+		return 0;
+	const token *before = &g->tl->v[it->t0 - 1];
+	int ordinal = 0;
+	for (size_t k = 0; k < sc->nn; k++)
+		if ((sc->np[k].flags & NUM_ORDINAL) && sc->np[k].start == before->start && sc->np[k].end == before->end)
+			ordinal = 1;
+	if (!ordinal)
+		return 0;
+	for (size_t k = first; k + 1 < out->n; k++) {
+		const record *o = &out->v[k];
+		if (o->span[0] == r->span[0] && o->type == r->type && o->donor == r->donor &&
+		    o->recipient == r->recipient && o->category == r->category && o->quantity > r->quantity)
+			return 1;
+	}
+	return 0;
+}
+
 /* The record of one donor, recipient and decider, each a single state or
  * NULL: its item (it, or the materiel the record answered or the donor
  * last gave), its date and its merge with the records before. */
@@ -5320,6 +5346,11 @@ static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const c
 		r->type = REC_DELIVERED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
+	if (first_batch_of(g, out, first, r, it, dates)) {
+		record_release(r);
+		out->n--;
+		return;
+	}
 	if (rec_merge(out, first, r, it && item_after_det(g, it, C_POSSESSIVE, 1) && it->qty < 0)) {
 		record_release(r);
 		out->n--;
