@@ -1921,6 +1921,46 @@ static void drop_source_prefix(gram_doc *g, size_t t0, size_t t1)
 	g->nm--;
 }
 
+/* "Ringtausch mit der Slowakei: Deutschland liefert ...", "Hilfe aus
+ * Polen: Tschechien schickt ...": a short topic label with no predicate
+ * that opens the sentence and ends at a colon, with a state right after
+ * the colon to act, only says what the news is about; its states are no
+ * party of the clause (its items stay: "Panzer für Kiew: ..."). */
+static int pred_cue(const mention *m);
+
+static void drop_topic_label(gram_doc *g, size_t t0, size_t t1)
+{
+	size_t tc = t0;
+	while (tc < t1 && tc < t0 + 6 && !is_fold(g->tl, tc, ':'))
+		tc++;
+	if (tc >= t1 || tc >= t0 + 6 || tc == t0)
+		return;
+	size_t after = 0, label_actors = 0;
+	while (after < g->nm && g->m[after].t0 < tc) {
+		if (pred_cue(&g->m[after]))
+			return;
+		label_actors += g->m[after].kind == M_ACTOR;
+		after++;
+	}
+	if (!label_actors || after >= g->nm)
+		return;
+	size_t a = after;
+	if (cue_at(g, a, C_ARTICLE) && a + 1 < g->nm)
+		a++;
+	const mention *n = &g->m[a];
+	if (n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > tc + 2)
+		return;
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		if (i < after && g->m[i].kind == M_ACTOR)
+			continue;
+		if (w != i)
+			g->m[w] = g->m[i];
+		w++;
+	}
+	g->nm = w;
+}
+
 /* "travelling on a train", "conditions of travel on trains": a training
  * verb right after an article or a preposition is a noun, and names
  * nothing given. */
@@ -7459,6 +7499,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 		drop_org_modifiers(g);
 	drop_dateline(g, t0, t1);
 	drop_source_prefix(g, t0, t1);
+	if (g->lang == LANG_DE && g->actors)
+		drop_topic_label(g, t0, t1);
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
 	if (g->lang == LANG_EN && g->actors)
