@@ -8794,6 +8794,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	size_t told = SIZE_MAX;   /* a relative clause that told a request's items */
 	pred prevp;
 	int have_prev = 0;
+	const char *said_recip = NULL;   /* the recipient a clause named, */
+	size_t said_recip_k = SIZE_MAX;  /* and that clause's index */
 	item_ref prev_item;   /* the one item of the clause before, for a gap */
 	size_t nprev_items = 0;
 	memset(&prev_item, 0, sizeof prev_item);
@@ -8917,8 +8919,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					recipient = act[i]->code;
 		if (!consent_only && !requested)
 			for (size_t i = 0; i < na && !recipient; i++)
-				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
+				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak) {
 					recipient = act[i]->code;
+					said_recip = recipient;
+					said_recip_k = k;
+				}
+		/* "Iran hat Raketen an Russland geliefert, und Nordkorea stellt
+		 * Granaten bereit": a conjunct of giving that names no
+		 * recipient gives to the one the conjunct before it named */
+		if (!recipient && !consent_only && !requested && !p.receive && k > 0 && said_recip_k == k - 1 &&
+		    g->lang == LANG_DE && cue_at(g, c->m0, C_COORD) && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED))
+			recipient = said_recip;
 		if (!recipient && p.receive && !consent_only) {
 			/* the subject receives */
 			for (size_t i = 0; i < na && !recipient; i++)
