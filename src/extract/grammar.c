@@ -1997,6 +1997,46 @@ static void drop_source_prefix(gram_doc *g, size_t t0, size_t t1)
 	g->nm--;
 }
 
+/* "Ringtausch mit der Slowakei: Deutschland liefert ...", "Hilfe aus
+ * Polen: Tschechien schickt ...": a short topic label with no predicate
+ * that opens the sentence and ends at a colon, with a state right after
+ * the colon to act, only says what the news is about; its states are no
+ * party of the clause (its items stay: "Panzer für Kiew: ..."). */
+static int pred_cue(const mention *m);
+
+static void drop_topic_label(gram_doc *g, size_t t0, size_t t1)
+{
+	size_t tc = t0;
+	while (tc < t1 && tc < t0 + 6 && !is_fold(g->tl, tc, ':'))
+		tc++;
+	if (tc >= t1 || tc >= t0 + 6 || tc == t0)
+		return;
+	size_t after = 0, label_actors = 0;
+	while (after < g->nm && g->m[after].t0 < tc) {
+		if (pred_cue(&g->m[after]))
+			return;
+		label_actors += g->m[after].kind == M_ACTOR;
+		after++;
+	}
+	if (!label_actors || after >= g->nm)
+		return;
+	size_t a = after;
+	if (cue_at(g, a, C_ARTICLE) && a + 1 < g->nm)
+		a++;
+	const mention *n = &g->m[a];
+	if (n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > tc + 2)
+		return;
+	size_t w = 0;
+	for (size_t i = 0; i < g->nm; i++) {
+		if (i < after && g->m[i].kind == M_ACTOR)
+			continue;
+		if (w != i)
+			g->m[w] = g->m[i];
+		w++;
+	}
+	g->nm = w;
+}
+
 /* "travelling on a train", "conditions of travel on trains": a training
  * verb right after an article or a preposition is a noun, and names
  * nothing given. */
@@ -3912,6 +3952,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 			}
 		}
 	}
+	/* "erhielt einen Auftrag über 105 Panzer für Litauen", "received
+	 * orders for shells": an order received is a maker's business, no
+	 * giving, where nothing else in the clause gives */
+	if (have[C_RECEIVE] && have[C_PURCHASE] && pos[C_PURCHASE] > pos[C_RECEIVE] &&
+	    g->m[pos[C_PURCHASE]].t0 <= g->m[pos[C_RECEIVE]].t1 + 2 && !have[C_DELIVERED] &&
+	    !have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_PERMISSION] && !have[C_REQUESTED])
+		return;
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
 	 * a recipient after it moves the items on; it receives nothing */
 	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
@@ -5443,6 +5490,32 @@ static void emit(gram_doc *g, rec_list *out, size_t first, int type, const char 
 	emit_one(g, out, first, type, donor, recipient, consent_by, it, s0, s1, c0, c1, dates);
 }
 
+/* "finanziert die Lieferung von 18 Haubitzen; die ersten sechs Haubitzen
+ * sollen Ende des Jahres übergeben werden", "the first six of them will
+ * follow in May": a count after an ordinal is the first batch of a larger
+ * count the sentence already gave the same donor and recipient; told with
+ * the same type it is part of that record, no record of its own. */
+static int first_batch_of(const gram_doc *g, const rec_list *out, size_t first, const record *r,
+                          const item_ref *it, const gram_scans *sc)
+{
+	if (!it || rec_is_consent(r->type) || r->quantity < 0 || !sc || !sc->np || it->t0 == 0)
+		return 0;
+	const token *before = &g->tl->v[it->t0 - 1];
+	int ordinal = 0;
+	for (size_t k = 0; k < sc->nn; k++)
+		if ((sc->np[k].flags & NUM_ORDINAL) && sc->np[k].start == before->start && sc->np[k].end == before->end)
+			ordinal = 1;
+	if (!ordinal)
+		return 0;
+	for (size_t k = first; k + 1 < out->n; k++) {
+		const record *o = &out->v[k];
+		if (o->span[0] == r->span[0] && o->type == r->type && o->donor == r->donor &&
+		    o->recipient == r->recipient && o->category == r->category && o->quantity > r->quantity)
+			return 1;
+	}
+	return 0;
+}
+
 /* The record of one donor, recipient and decider, each a single state or
  * NULL: its item (it, or the materiel the record answered or the donor
  * last gave), its date and its merge with the records before. */
@@ -5554,6 +5627,11 @@ static void emit_one(gram_doc *g, rec_list *out, size_t first, int type, const c
 		r->type = REC_DELIVERED;
 	r->span[0] = g->tl->v[s0].cp;
 	r->span[1] = cp_end(g, s1 - 1);
+	if (first_batch_of(g, out, first, r, it, dates)) {
+		record_release(r);
+		out->n--;
+		return;
+	}
 	if (rec_merge(out, first, r, it && item_after_det(g, it, C_POSSESSIVE, 1) && it->qty < 0)) {
 		record_release(r);
 		out->n--;
@@ -7549,6 +7627,27 @@ static int bare_object(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* Whether r, the clause after c, is a relative on c's materiel that
+ * gives it: it opens with its pronoun right after c, which names an item,
+ * and holds a participle of giving but no item nor state of its own
+ * (before a list of what that materiel includes). */
+static int relative_giving_after(const gram_doc *g, const clause *c, const clause *r)
+{
+	if (r->m0 >= r->m1 || r->m0 != c->m1 || !cue_at(g, r->m0, C_RELATIVE))
+		return 0;
+	int item = 0, giving = 0;
+	for (size_t i = c->m0; i < c->m1; i++)
+		item |= g->m[i].kind == M_ITEM;
+	/* what an elaboration lists after it ("darunter Ersatzteile") is
+	 * part of that materiel */
+	for (size_t i = r->m0; i < r->m1 && !cue_at(g, i, C_ELABORATION); i++) {
+		if (g->m[i].kind == M_ITEM || g->m[i].kind == M_ACTOR)
+			return 0;
+		giving |= cue_at(g, i, C_DELIVERED);
+	}
+	return item && giving;
+}
+
 /* Whether the clause refers back only through possessives ("called on
  * its allies"), which name no party asked. */
 static int possessive_only(const gram_doc *g, const clause *c)
@@ -7594,6 +7693,15 @@ static int weighs_told(const gram_doc *g, const clause *c)
 		 * stands for what was told ("prüft das noch", "overweegt het
 		 * nu"); "is also considering a loan" weighs a thing of its own */
 		const token *tk = &tl->v[t];
+		/* "lehnt die Lieferung ab", "rejects the delivery": a short
+		 * article before a bare transfer noun right after the
+		 * predicate stands for the transfer told before, as a pronoun
+		 * would */
+		if (pred_end && !ref && i < c->m1 && g->m[i].t0 == t + 1 && cue_at(g, i, C_TRANSFER_NOUN) &&
+		    tk->end - tk->start <= 4 && g->d->text[tk->start] >= 'a' && g->d->text[tk->start] <= 'z') {
+			ref = 1;
+			continue;
+		}
 		if (pred_end && (!ref || tk->end - tk->start > 4 ||
 		                 !(g->d->text[tk->start] >= 'a' && g->d->text[tk->start] <= 'z')))
 			return 0;
@@ -7694,6 +7802,8 @@ int gram_scan(gram_doc *g, size_t t0, size_t t1)
 	if (has_cue(g, C_MAKER))
 		drop_maker_branches(g);
 	drop_source_prefix(g, t0, t1);
+	if (g->lang == LANG_DE && g->actors)
+		drop_topic_label(g, t0, t1);
 	if (g->actors >> ACT_CAPITAL & 1)
 		drop_name_capitals(g, t1);
 	if (g->lang == LANG_EN && g->actors)
@@ -9035,6 +9145,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 	size_t told = SIZE_MAX;   /* a relative clause that told a request's items */
 	pred prevp;
 	int have_prev = 0;
+	const char *said_recip = NULL;   /* the recipient a clause named, */
+	size_t said_recip_k = SIZE_MAX;  /* and that clause's index */
 	item_ref prev_item;   /* the one item of the clause before, for a gap */
 	size_t nprev_items = 0;
 	memset(&prev_item, 0, sizeof prev_item);
@@ -9069,6 +9181,29 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		    cue_at(g, cl[k - 1].m0, C_IF) && g->m[cl[k - 1].m0].t0 <= cl[k - 1].t0 + 1 &&
 		    cl[k - 1].t0 <= t0 + 1 && !condition_told(g, &cl[k - 1]))
 			p.prov = REC_OFFERED;
+		/* "haben 100.000 Granaten finanziert, die im Sommer geliefert
+		 * werden sollen", "hat Exporte genehmigt, die inzwischen
+		 * geliefert worden seien": a German relative right after the
+		 * verb-final clause that says how its materiel is given (to
+		 * come, or done) tells the type of that giving, where the
+		 * clause itself only paid for it or approved it */
+		if (preds && g->lang == LANG_DE && k + 1 < ncl && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED) &&
+		    !p.ncons && relative_giving_after(g, c, &cl[k + 1])) {
+			pred q;
+			memset(&q, 0, sizeof q);
+			clause_pred(g, &cl[k + 1], ua_speaks, report, &q);
+			if (p.prov == REC_DELIVERED && q.prov == REC_COMMITTED && !clause_has(g, c, C_DELIVERED))
+				p.prov = REC_COMMITTED;
+			else if (p.prov == REC_COMMITTED && q.prov == REC_DELIVERED) {
+				/* only an approval, not a pledge, is told by what
+				 * came of it */
+				int approves = 0;
+				for (size_t i = c->m0; i < c->m1; i++)
+					approves |= g->m[i].kind == M_CUE && g->m[i].approve;
+				if (approves)
+					p.prov = REC_DELIVERED;
+			}
+		}
 		prevp = p;
 		have_prev = 1;
 		if (g->trace)
@@ -9135,8 +9270,17 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					recipient = act[i]->code;
 		if (!consent_only && !requested)
 			for (size_t i = 0; i < na && !recipient; i++)
-				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
+				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak) {
 					recipient = act[i]->code;
+					said_recip = recipient;
+					said_recip_k = k;
+				}
+		/* "Iran hat Raketen an Russland geliefert, und Nordkorea stellt
+		 * Granaten bereit": a conjunct of giving that names no
+		 * recipient gives to the one the conjunct before it named */
+		if (!recipient && !consent_only && !requested && !p.receive && k > 0 && said_recip_k == k - 1 &&
+		    g->lang == LANG_DE && cue_at(g, c->m0, C_COORD) && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED))
+			recipient = said_recip;
 		if (!recipient && p.receive && !consent_only) {
 			/* the subject receives */
 			for (size_t i = 0; i < na && !recipient; i++)
@@ -9165,6 +9309,14 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			 * "with" is a partner, never an indirect object */
 			size_t ai = (size_t)(act[i] - g->m);
 			if (ai > c->m0 && cue_at(g, ai - 1, C_CARRYING) && g->m[ai - 1].t1 + 1 >= act[i]->t0)
+				continue;
+			/* "Die Niederlande und Deutschland haben ... geliefert": a
+			 * state joined by "und" to the subject is a subject too */
+			size_t sj = ai;
+			while (sj >= c->m0 + 2 && cue_at(g, sj - 1, C_COORD) && g->m[sj - 2].kind == M_ACTOR &&
+			       &g->m[sj - 2] != act[0])
+				sj -= 2;
+			if (sj >= c->m0 + 2 && cue_at(g, sj - 1, C_COORD) && &g->m[sj - 2] == act[0])
 				continue;
 			if (object_before_counted(g, (size_t)(act[i] - g->m), c->m1, dates))
 				recipient = act[i]->code;
