@@ -665,6 +665,8 @@ static void brussels_reading(gram_doc *g)
 	const char *eu = lex_code(g->lx, "EU"), *be = lex_code(g->lx, "BE");
 	if (!eu || !be)
 		return;
+	g->eu_code = eu;
+	g->be_code = be;
 	int nbe = 0, neu = 0;
 	for (size_t k = 0; k < g->nkept; k++) {
 		const lex_entry *a = g->kept[k].m[LEX_ACTOR].e;
@@ -673,10 +675,8 @@ static void brussels_reading(gram_doc *g)
 		nbe += a->code == be;
 		neu += a->code == eu;
 	}
-	if (nbe >= 3 && nbe > 2 * neu) {
-		g->eu_code = eu;
+	if (nbe >= 3 && nbe > 2 * neu)
 		g->brussels_to = be;
-	}
 }
 
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
@@ -1397,6 +1397,13 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->code = e->code;
 			if (e->code == g->eu_code && e->sub == ACT_CAPITAL && g->brussels_to)
 				mm->code = g->brussels_to;
+			else if (e->code == g->eu_code && e->sub == ACT_CAPITAL && g->be_sent &&
+			         g->be_sent + 1 >= g->nsent && g->be_sent > g->eu_sent)
+				mm->code = g->be_code;
+			else if (e->code == g->be_code && e->sub != ACT_CAPITAL)
+				g->be_sent = g->nsent;
+			else if (e->code == g->eu_code && e->sub != ACT_CAPITAL)
+				g->eu_sent = g->nsent;
 			break;
 		case LEX_SYSTEM:
 			mm->kind = M_ITEM;
@@ -3439,6 +3446,15 @@ static int refuses_refusal(const gram_doc *g, const clause *c, size_t r)
 	return 0;
 }
 
+/* Whether mentions [m0, m1) name state code (not as an adjective). */
+static int actor_between(const gram_doc *g, size_t m0, size_t m1, const char *code)
+{
+	for (size_t i = m0; i < m1; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ && g->m[i].code == code)
+			return 1;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -3622,11 +3638,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 		}
 	}
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
-	 * a recipient after it moves the items on; it receives nothing */
+	 * a recipient after it moves the items on; it receives nothing.  Not
+	 * where that state is the subject itself ("Le Tchad a reçu deux
+	 * avions ..., selon une source à N'Djamena": a place in it) */
 	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY]) {
 		for (size_t i = pos[C_RECEIVE] + 1; i < c->m1; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP && !g->m[i].weak) {
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP && !g->m[i].weak &&
+			    !actor_between(g, c->m0, pos[C_RECEIVE], g->m[i].code)) {
 				if (!have[C_TRANSFER])
 					pos[C_TRANSFER] = pos[C_RECEIVE];
 				have[C_TRANSFER] += have[C_RECEIVE];
@@ -5302,13 +5321,18 @@ static int object_reply_anaphor(const gram_doc *g, const clause *c, const mentio
  * ... Die USA haben beide Anträge genehmigt": the request told in one
  * sentence for several askers is answered for each of them. */
 static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req, int reply,
-                           size_t t0, size_t t1, const clause *c, gram_scans *dates)
+                           const char *by, size_t t0, size_t t1, const clause *c, gram_scans *dates)
 {
 	for (size_t r = req; r-- > first;) {
 		const record *o = &out->v[r];
 		if (o->span[0] != out->v[req - 1].span[0])
 			break;
 		if (o->type != out->v[req - 1].type)
+			continue;
+		/* "... asked Norway and Sweden for howitzers.  Oslo is weighing
+		 * the request": a state that answers answers the request made of
+		 * it, not the one made of the other */
+		if (by && o->donor != by && o->consent_by != by)
 			continue;
 		int cons = o->type == REC_CONSENT_REQUESTED;
 		int type = cons ? (reply == REC_REFUSED ? REC_CONSENT_DENIED :
@@ -9016,11 +9040,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			/* a state that answers it is the one it was made to
 			 * ("Sollicité par Kiev, Israël a refusé" answers no
 			 * request told before) */
-			if (req && ndon && donors[0] && donors[0] != out->v[req - 1].donor &&
-			    donors[0] != out->v[req - 1].consent_by)
-				req = 0;
+			const char *by = ndon && donors[0] ? donors[0] : NULL;
+			while (req > first && by && by != out->v[req - 1].donor && by != out->v[req - 1].consent_by) {
+				/* or one more of the same sentence, made of the other
+				 * states asked with it */
+				size_t r = req - 1;
+				if (r == first || out->v[r - 1].span[0] != out->v[r].span[0] ||
+				    out->v[r - 1].type != out->v[r].type)
+					req = 0;
+				else
+					req = r;
+			}
 			if (req)
-				answer_request(g, out, first, req, p.reply, t0, t1, c, dates);
+				answer_request(g, out, first, req, p.reply, by, t0, t1, c, dates);
 			continue;
 		}
 		/* "Berlin received a request from Warsaw to re-export tanks,
@@ -9038,7 +9070,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->code != recipient && act[i]->code != asked)
 					same = 0;
 			if (same) {
-				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
+				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED, NULL,
 				               t0, t1, c, dates);
 				continue;
 			}
