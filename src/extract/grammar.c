@@ -36,6 +36,7 @@ const char *const gram_cue_classes[] = {
 	"export", "export_licence", "despite",
 	"take_part",
 	"meeting", "unlike",
+	"interview", "first_person",
 	NULL
 };
 
@@ -284,6 +285,10 @@ typedef struct recip_tally {
 	size_t dat_end;       /* and the token after it */
 	size_t coord_tok;     /* 1 + the last coordinating word's token, or 0 */
 	uint64_t makes;       /* the classes below 64 that make records */
+	recip_cand *speaker;  /* the state of the one an interview asks, */
+	size_t speaker_until; /* the token after the interview's opening line, */
+	size_t we_end;        /* and 1 + the last first-person word's token, or 0 */
+	int we_object;        /* ... where it is the object before its verb (fr) */
 } recip_tally;
 
 static void recip_tally_init(recip_tally *rt, const tok_list *tl, const doc *d)
@@ -398,6 +403,8 @@ static void recip_note_state(recip_tally *rt, const gram_doc *g, size_t i,
 	}
 	if (a && a->sub != ACT_ORG) {
 		recip_cand *c = recip_cand_of(rt, a->code);
+		if (c && !rt->speaker && i < rt->speaker_until)
+			rt->speaker = c;
 		if (c) {
 			c->named += a->sub == ACT_ADJ ? RW_NAME / 2 : RW_NAME;
 			if (i >= rt->head0 && i < rt->head1)
@@ -441,16 +448,67 @@ static void recip_note_state(recip_tally *rt, const gram_doc *g, size_t i,
 	}
 }
 
+/* Whether the cue entries of match cm at token i include class cls (of
+ * any number: the bits of recip_cue_classes reach only 64). */
+static int recip_cue_is(const gram_doc *g, size_t i, const lex_match *cm, int cls)
+{
+	for (const lex_entry *e = cm->e; e; e = lex_next(g->lx, e))
+		if (e->sub == cls && (e == cm->e || lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang)))
+			return 1;
+	return 0;
+}
+
+/* An interview ("Entretien avec le ministre moldave de la Défense"):
+ * the line it opens names the state of the one who speaks, and "we" is
+ * that state.  The first person right before a verb of receiving ("nous
+ * avons reçu", "we received"), or as the object before a verb of giving
+ * ("La France nous a promis", "voulait nous livrer"; French puts the
+ * object pronoun there, the subject one opens its clause), is the
+ * receiving side: the state the story is about. */
+static void recip_note_person(recip_tally *rt, const gram_doc *g, const lex_match *cm)
+{
+	const tok_list *tl = g->tl;
+	size_t at = cm->tok, after = at + cm->ntok;
+	if (recip_cue_is(g, at, cm, C_INTERVIEW) && !rt->speaker &&
+	    (at == 0 || (tl->v[at].flags & (TOK_NL | TOK_PARA)))) {
+		size_t e = after;
+		while (e < tl->n && !(tl->v[e].flags & (TOK_NL | TOK_PARA)))
+			e++;
+		rt->speaker_until = e;
+	}
+	if (!rt->speaker || !recip_cue_is(g, at, cm, C_FIRST_PERSON))
+		return;
+	rt->we_end = after;
+	/* the subject opens its clause: nothing before it in the sentence
+	 * but a coordinator; the object follows its subject */
+	rt->we_object = g->lang == LANG_FR && at > 0 && !(tl->v[at].flags & (TOK_NL | TOK_PARA)) &&
+	                !(tl->v[at - 1].flags & TOK_PUNCT) && rt->coord_tok != at;
+}
+
 /* Notes what the cue of the matches m says: the role it gives the state
  * named just before it, or opens for the state after it. */
 static void recip_note_cue(recip_tally *rt, const gram_doc *g, const lex_match m[LEX_NKINDS])
 {
 	const tok_list *tl = g->tl;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
+	if (m[LEX_CUE].e->sub >= 64 || m[LEX_CUE].e->next >= 0)
+		recip_note_person(rt, g, &m[LEX_CUE]);
 	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE],
 	                                 rt->makes | CUE_BIT(C_RECIP) | CUE_BIT(C_COORD));
 	if (!cls)
 		return;
+	/* "nous avons reçu", "La France nous a promis" (recip_note_person) */
+	if (rt->we_end && at >= rt->we_end && at <= rt->we_end + 2 && !recip_break(tl, rt->we_end - 1, at, 1) &&
+	    ((cls & CUE_BIT(C_RECEIVE)) ||
+	     (rt->we_object && (cls & (CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED)))))) {
+		recip_credit(rt->speaker, RW_RECEIVING);
+		rt->we_end = 0;
+	} else if (rt->we_end && !rt->we_object && (cls & CUE_BIT(C_REQUESTED)) && at >= rt->we_end &&
+	           at <= rt->we_end + 1 && !recip_break(tl, rt->we_end - 1, at, 1)) {
+		/* "Nous avons demandé", "we asked" */
+		recip_credit(rt->speaker, RW_ASKER);
+		rt->we_end = 0;
+	}
 	if (cls & CUE_BIT(C_COORD))
 		rt->coord_tok = at + 1;
 	uint64_t giving = CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED);
@@ -543,6 +601,10 @@ static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
 		 * receiving) is not its subject */
 		int war = (c->score > 0 || c->named * WAR_SHARE >= most) && gram_attacked(h, c->code);
 		int score = c->score + (war ? RW_WAR : 0);
+		/* the state of the one an interview asks, when "we" receive, is
+		 * what the story is about as much as a war would make it */
+		if (c == rt->speaker && c->received)
+			score += RW_WAR;
 		if (score <= 0)
 			continue;
 		struct gram_recip_why w = { c->code, score, c->named };
@@ -8546,6 +8608,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			for (size_t i = 0; i < na && !recipient; i++)
 				if (act[i]->role == ROLE_RECIP && !act[i]->rel && !act[i]->weak)
 					recipient = act[i]->code;
+		/* "a refusé le transit d'armes par son territoire vers
+		 * l'Ukraine", "le passage sur son territoire de véhicules
+		 * destinés au Burkina Faso": a state that a passage or a
+		 * transfer goes to is its recipient, whichever state the story
+		 * is about (not the one asked, "demande à l'Allemagne") */
+		if (p.ncons)
+			for (size_t i = 0; i < na && !recipient; i++) {
+				if (act[i]->role != ROLE_RECIP || act[i]->rel || act[i]->weak)
+					continue;
+				/* not where it was said ("avant le transfert, selon une
+				 * source à Whitehall") */
+				for (size_t q = c->m0; q < (size_t)(act[i] - g->m); q++)
+					if (cue_at(g, q, C_TRANSFER_NOUN) || cue_at(g, q, C_PASSAGE) ||
+					    cue_at(g, q, C_TERRITORY))
+						recipient = act[i]->code;
+					else if (cue_at(g, q, C_REPORT) || cue_at(g, q, C_CLAUSE) || cue_at(g, q, C_COORD))
+						recipient = NULL;
+			}
 		if (!recipient && p.receive && !consent_only) {
 			/* the subject receives */
 			for (size_t i = 0; i < na && !recipient; i++)
