@@ -36,7 +36,7 @@ const char *const gram_cue_classes[] = {
 	"export", "export_licence", "despite",
 	"take_part",
 	"meeting", "unlike",
-	"interview", "first_person",
+	"interview", "first_person", "topic",
 	NULL
 };
 
@@ -2258,12 +2258,30 @@ static int conceded(const gram_doc *g, size_t m0, size_t i)
 	return 0;
 }
 
+/* Whether actor mention i is the topic its sentence opens with
+ * ("Concernant la Géorgie, le ministre ...", "Sur l'Ukraine, ..."): a
+ * topic word first, the state within two tokens of it, then a comma. */
+static int topic_state(const gram_doc *g, size_t i)
+{
+	if (i == 0 || !cue_at(g, i - 1, C_TOPIC) || g->m[i - 1].t0 != g->sent_t0)
+		return 0;
+	const mention *a = &g->m[i];
+	if (a->t0 > g->m[i - 1].t1 + 2 || a->sub == ACT_ADJ)
+		return 0;
+	const token *k = a->t1 < g->tl->n ? &g->tl->v[a->t1] : NULL;
+	return k && (k->flags & TOK_PUNCT) && g->tl->arena.p[k->fold] == ',';
+}
+
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
 		mention *a = &g->m[i];
 		if (a->kind != M_ACTOR)
 			continue;
+		if (topic_state(g, i)) {
+			a->role = ROLE_RECIP;
+			continue;
+		}
 		/* a state that protests is no party of the transfer */
 		if (conceded(g, m0, i)) {
 			a->origin_only = 1;
@@ -6448,20 +6466,41 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			/* "raketten voor het luchtafweersysteem", "missiles for
 			 * the Patriot system": interceptors for an air-defence
 			 * system are that system's, air defence */
-			if (!coord && !num_between && !comma && !p->system && m->t0 - pm->t1 <= 4 &&
-			    !strcmp(p->category, "missile") && !strcmp(m->category, "air-defence")) {
+			/* "missiles Aster 30 pour le système SAMP/T": named
+			 * interceptors keep their own name, and the launcher they
+			 * are for is part of their phrase */
+			int num_after = 0;   /* a number past the phrase so far (not "Aster 30") */
+			for (size_t k = 0; k < nn; k++)
+				if (nums[k].start >= tl->v[p->t1 - 1].end && nums[k].end <= tl->v[m->t0].start)
+					num_after = 1;
+			if (!coord && !num_after && !comma && m->t0 - p->t1 <= 4 &&
+			    (!p->system || !strcmp(p->category, "air-defence")) &&
+			    (!strcmp(p->category, "missile") || !strcmp(p->category, "air-defence")) &&
+			    !strcmp(m->category, "air-defence")) {
 				int via = 0;
 				for (size_t j = p->mi + 1; j < i && via >= 0; j++)
-					if (cue_at(g, j, C_RECIP) && !via)
+					if (g->m[j].t1 <= p->t1 || (!via && cue_at(g, j, C_MORE)))
+						continue;   /* the phrase's own name, "supplémentaires" */
+					else if (cue_at(g, j, C_RECIP) && !via)
 						via = 1;
 					else if (!cue_at(g, j, C_ARTICLE) && !cue_at(g, j, C_POSSESSIVE) &&
 					         !cue_at(g, j, C_DEMONSTRATIVE) && !(via && cue_at(g, j, C_SOURCE)))
 						via = -1;
 				if (via == 1) {
 					p->category = m->category;
-					p->system = m->system;
+					if (!p->system)
+						p->system = m->system;
 					p->t1 = m->t1;
 					p->mi = i;
+					/* "le système SAMP/T": the name right after the
+					 * noun is the same launcher */
+					if (i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM && g->m[i + 1].system &&
+					    g->m[i + 1].t0 <= m->t1 + 1 && !strcmp(g->m[i + 1].category, "air-defence")) {
+						p->t1 = g->m[i + 1].t1;
+						if (!p->system)
+							p->system = g->m[i + 1].system;
+						p->mi = ++i;
+					}
 					continue;
 				}
 			}
