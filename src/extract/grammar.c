@@ -36,7 +36,7 @@ const char *const gram_cue_classes[] = {
 	"export", "export_licence", "despite",
 	"take_part",
 	"meeting", "unlike",
-	"interview", "first_person", "topic",
+	"interview", "first_person", "topic", "accuse",
 	NULL
 };
 
@@ -2280,6 +2280,15 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 			continue;
 		if (topic_state(g, i)) {
 			a->role = ROLE_RECIP;
+			continue;
+		}
+		/* "Washington accuse Téhéran d'avoir livré", "Washington
+		 * accuses Tehran of": the accuser, right before its verb and
+		 * with a state after it, is no party of what it tells */
+		if (i + 2 < m1 && cue_at(g, i + 1, C_ACCUSE) && g->m[i + 1].t0 <= a->t1 + 1 &&
+		    g->m[i + 2].kind == M_ACTOR && g->m[i + 2].t0 <= g->m[i + 1].t1 + 3 &&
+		    no_punct(g, g->m[i + 1].t1, g->m[i + 2].t0)) {
+			a->origin_only = 1;
 			continue;
 		}
 		/* a state that protests is no party of the transfer */
