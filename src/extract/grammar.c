@@ -1908,11 +1908,13 @@ static void drop_train_nouns(gram_doc *g)
 		const mention *m = &g->m[i];
 		if (m->kind == M_CUE && (m->sub == C_TRAIN || m->sub == C_TRAINED) && w > 0) {
 			const mention *p = &g->m[w - 1];
-			/* "a proposé de former des soldats": French "de" before an
-			 * infinitive marks the verb, not a noun */
+			/* "a proposé de former des soldats", "pour former des
+			 * pilotes": French "de", "pour", "à" before an infinitive
+			 * mark the verb, not a noun */
 			const token *t = &g->tl->v[m->t0];
 			const char *f = tok_fold(g->tl, t);
-			int fr_inf = g->lang == LANG_FR && p->kind == M_CUE && p->sub == C_SOURCE &&
+			int fr_inf = g->lang == LANG_FR && p->kind == M_CUE &&
+			             (p->sub == C_SOURCE || p->sub == C_RECIP) &&
 			             m->t1 == m->t0 + 1 && t->flen > 2 && !memcmp(f + t->flen - 2, "er", 2);
 			if (p->kind == M_CUE && p->t1 == m->t0 && !fr_inf &&
 			    (p->sub == C_ARTICLE || p->sub == C_RECIP || p->sub == C_SOURCE ||
@@ -7840,7 +7842,13 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			continue;
 		return 0;
 	}
-	if (!no_punct(g, a->t1, g->m[q].t0))
+	/* "et la France leur équivalent, le SCALP": a variant noun the
+	 * item stands in apposition to may take its comma */
+	int variant = 0;
+	for (size_t k = j + 1; k < q; k++)
+		if (cue_at(g, k, C_VARIANT))
+			variant = 1;
+	if (!no_punct(g, a->t1, g->m[q].t0) && !variant)
 		return 0;
 	for (; q < g->nm; q++) {
 		if (pred_cue(&g->m[q]))
