@@ -5843,9 +5843,29 @@ static void mark_relative(gram_doc *g, size_t t1)
 			if (end == g->m[j].t0)
 				break;
 		}
+		/* "un traité qui interdit les mines antipersonnel", "a
+		 * maker that builds the shells": a relative on a noun the
+		 * lexicon does not know, with no verb of giving, receiving or
+		 * including of its own, tells what that noun does with its
+		 * items; they are given by nobody */
+		int telling = 0;
 		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
-			if (g->m[j].kind != M_ITEM)
+			if (g->m[j].kind == M_ACTOR ||
+			    (g->m[j].kind == M_CUE && ((g->m[j].sub <= C_RECEIVE &&
+			                                !(g->m[j].sub >= C_CONS_REQ && g->m[j].sub <= C_CONS_DENY)) ||
+			                               g->m[j].sub == C_INCLUDE ||
+			                               g->m[j].sub == C_TRAIN || g->m[j].sub == C_TRAINED ||
+			                               g->m[j].sub == C_ELABORATION || g->m[j].sub == C_AUX_PASSIVE)))
+				telling = 1;
+		int on_noun = i == 0 || g->m[i - 1].t1 < m->t0;
+		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
+			if (g->m[j].kind != M_ITEM) {
 				g->m[j].rel = 1;
+			} else if (on_noun && !telling) {
+				g->m[j].kind = M_CUE;
+				g->m[j].sub = C_FILLER;
+				g->m[j].rel = 1;
+			}
 	}
 }
 
