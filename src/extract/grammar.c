@@ -2858,6 +2858,18 @@ static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
  * before any predicate or other state. */
 static int company_subject(const gram_doc *g, const clause *c)
 {
+	/* "Thales a remporté un marché pour fournir des radars": a maker's
+	 * name alone opening the sentence, its verb right after, is such a
+	 * subject too; with no state named in the clause */
+	size_t i0 = c->m0;
+	if (i0 < c->m1 && cue_at(g, i0, C_MAKER) && g->m[i0].t0 == g->sent_t0) {
+		int state = 0;
+		for (size_t i = i0; i < c->m1; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ)
+				state = 1;
+		if (!state)
+			return 1;
+	}
 	if (!has_cue(g, C_COMPANY))
 		return 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
@@ -5561,6 +5573,26 @@ static const mention *relative_subject(const gram_doc *g, const clause *r, const
 			return a;
 	}
 	return NULL;
+}
+
+/* "des missiles Mistral, qui seront cédés à l'Ukraine", "howitzers,
+ * which will be handed to Kyiv": a relative set off by a comma right
+ * after an item, opening with a passive auxiliary and a verb of giving,
+ * with no state before that verb, gives its antecedent. */
+static int passive_relative(const gram_doc *g, const clause *r)
+{
+	if (r->m0 + 2 >= r->m1 || r->m0 == 0 || !is_relative_cut(g, r->m0) || g->m[r->m0 - 1].kind != M_ITEM)
+		return 0;
+	size_t i = r->m0 + 1;
+	if (!cue_at(g, i, C_AUX_PASSIVE) && !cue_at(g, i, C_FUTURE))
+		return 0;
+	for (size_t j = i + 1; j < r->m1 && j <= i + 2; j++) {
+		if (g->m[j].kind == M_ACTOR)
+			return 0;
+		if (cue_at(g, j, C_TRANSFER) || cue_at(g, j, C_DELIVERED) || cue_at(g, j, C_COMMITTED))
+			return 1;
+	}
+	return 0;
 }
 
 /* "asked its allies to let it use the missiles against Russia": a
@@ -9063,7 +9095,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "asked for HIMARS, which Washington has declined to
 		 * provide": an active relative whose subject gives or refuses
 		 * does so with its antecedent, the items right before it */
-		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && relative_subject(g, c, recipient)) {
+		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 &&
+		    (relative_subject(g, c, recipient) || passive_relative(g, c))) {
 			size_t j = c->m0 - 1;
 			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
 				j--;
