@@ -4243,6 +4243,23 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] && !have[C_SHOULD] &&
 	    !have[C_NEG])
 		p->asker = own_request(g, c, pos[C_REQUESTED]);
+	/* "Plusieurs députés ont demandé que la France cesse d'envoyer des
+	 * armes", "Une députée a plaidé pour l'envoi d'instructeurs en
+	 * Ukraine": a third party that asks, as the clause's subject, asks
+	 * nothing of the recipient's, whatever the sentence names after (not
+	 * "des députés ukrainiens", who speak for it) */
+	if (have[C_REQUESTED] && !p->asker) {
+		for (size_t i = c->m0; i < pos[C_REQUESTED]; i++) {
+			if (g->m[i].kind == M_ACTOR || (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE))
+				break;
+			if (cue_at(g, i, C_THIRD_PARTY)) {
+				const mention *n = i + 1 < c->m1 ? &g->m[i + 1] : NULL;
+				if (n && n->kind == M_ACTOR && n->sub == ACT_ADJ && n->code == g->default_recipient)
+					break;
+				return;
+			}
+		}
+	}
 	if (have[C_REQUESTED] && !ua_in_sentence && !have[C_REFUSED] && !have[C_COMMITTED] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
 	    g->default_recipient && !p->asker) {
