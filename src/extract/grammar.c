@@ -2884,6 +2884,37 @@ static int company_subject(const gram_doc *g, const clause *c)
 	return 0;
 }
 
+/* "l'arrivée de nouveaux drones, achetés au fabricant turc Baykar",
+ * "drones bought from the maker": materiel bought from a company, with
+ * no verb of giving and no recipient after the purchase, is trade, not
+ * support (records.md: industry contracts are no aid). */
+static int pred_class(int cls);
+
+static int bought_from_maker(const gram_doc *g, const clause *c)
+{
+	if (!has_cue(g, C_PURCHASE))
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_PURCHASE) || g->m[i].rel)
+			continue;
+		size_t j = i + 1;
+		if (j >= c->m1 || !(cue_at(g, j, C_RECIP) || cue_at(g, j, C_SOURCE)))
+			return 0;
+		int maker = 0;
+		for (size_t k = j + 1; k < c->m1 && k <= j + 3; k++)
+			if (cue_at(g, k, C_COMPANY) || cue_at(g, k, C_MAKER))
+				maker = 1;
+		if (!maker)
+			return 0;
+		for (size_t k = j + 1; k < c->m1; k++)
+			if ((g->m[k].kind == M_CUE && !g->m[k].rel && pred_class(g->m[k].sub)) ||
+			    (g->m[k].kind == M_ACTOR && g->m[k].role == ROLE_RECIP && g->m[k].sub != ACT_ADJ))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 /* Whether cue class cls is a predicate's: one of the provision and
  * consent classes up to receive, or training. */
 static int pred_class(int cls)
@@ -3578,7 +3609,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->by = NULL;
 	p->asker = NULL;
 	int in_if = 0, preds_before_if = 0;
-	if (lead_condition_only(g, c) || company_subject(g, c))
+	if (lead_condition_only(g, c) || company_subject(g, c) || bought_from_maker(g, c))
 		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
