@@ -40,6 +40,7 @@ const char *const gram_cue_classes[] = {
 	"hesitation_over", "third_recipient",
 	"blame", "supplier_of", "calibre", "interviewer",
 	"first_person", "nobody", "quant_pronoun",
+	"interview", "topic", "accuse",
 	NULL
 };
 
@@ -288,6 +289,10 @@ typedef struct recip_tally {
 	size_t dat_end;       /* and the token after it */
 	size_t coord_tok;     /* 1 + the last coordinating word's token, or 0 */
 	uint64_t makes;       /* the classes below 64 that make records */
+	recip_cand *speaker;  /* the state of the one an interview asks, */
+	size_t speaker_until; /* the token after the interview's opening line, */
+	size_t we_end;        /* and 1 + the last first-person word's token, or 0 */
+	int we_object;        /* ... where it is the object before its verb (fr) */
 } recip_tally;
 
 static void recip_tally_init(recip_tally *rt, const tok_list *tl, const doc *d)
@@ -402,6 +407,8 @@ static void recip_note_state(recip_tally *rt, const gram_doc *g, size_t i,
 	}
 	if (a && a->sub != ACT_ORG) {
 		recip_cand *c = recip_cand_of(rt, a->code);
+		if (c && !rt->speaker && i < rt->speaker_until)
+			rt->speaker = c;
 		if (c) {
 			c->named += a->sub == ACT_ADJ ? RW_NAME / 2 : RW_NAME;
 			if (i >= rt->head0 && i < rt->head1)
@@ -445,16 +452,67 @@ static void recip_note_state(recip_tally *rt, const gram_doc *g, size_t i,
 	}
 }
 
+/* Whether the cue entries of match cm at token i include class cls (of
+ * any number: the bits of recip_cue_classes reach only 64). */
+static int recip_cue_is(const gram_doc *g, size_t i, const lex_match *cm, int cls)
+{
+	for (const lex_entry *e = cm->e; e; e = lex_next(g->lx, e))
+		if (e->sub == cls && (e == cm->e || lex_entry_ok(e, g->tl, g->d->text, i, cm->ntok, g->lang)))
+			return 1;
+	return 0;
+}
+
+/* An interview ("Entretien avec le ministre moldave de la Défense"):
+ * the line it opens names the state of the one who speaks, and "we" is
+ * that state.  The first person right before a verb of receiving ("nous
+ * avons reçu", "we received"), or as the object before a verb of giving
+ * ("La France nous a promis", "voulait nous livrer"; French puts the
+ * object pronoun there, the subject one opens its clause), is the
+ * receiving side: the state the story is about. */
+static void recip_note_person(recip_tally *rt, const gram_doc *g, const lex_match *cm)
+{
+	const tok_list *tl = g->tl;
+	size_t at = cm->tok, after = at + cm->ntok;
+	if (recip_cue_is(g, at, cm, C_INTERVIEW) && !rt->speaker &&
+	    (at == 0 || (tl->v[at].flags & (TOK_NL | TOK_PARA)))) {
+		size_t e = after;
+		while (e < tl->n && !(tl->v[e].flags & (TOK_NL | TOK_PARA)))
+			e++;
+		rt->speaker_until = e;
+	}
+	if (!rt->speaker || !recip_cue_is(g, at, cm, C_FIRST_PERSON))
+		return;
+	rt->we_end = after;
+	/* the subject opens its clause: nothing before it in the sentence
+	 * but a coordinator; the object follows its subject */
+	rt->we_object = g->lang == LANG_FR && at > 0 && !(tl->v[at].flags & (TOK_NL | TOK_PARA)) &&
+	                !(tl->v[at - 1].flags & TOK_PUNCT) && rt->coord_tok != at;
+}
+
 /* Notes what the cue of the matches m says: the role it gives the state
  * named just before it, or opens for the state after it. */
 static void recip_note_cue(recip_tally *rt, const gram_doc *g, const lex_match m[LEX_NKINDS])
 {
 	const tok_list *tl = g->tl;
 	size_t at = m[LEX_CUE].tok, after = at + m[LEX_CUE].ntok;
+	if (m[LEX_CUE].e->sub >= 64 || m[LEX_CUE].e->next >= 0)
+		recip_note_person(rt, g, &m[LEX_CUE]);
 	uint64_t cls = recip_cue_classes(g, at, &m[LEX_CUE],
 	                                 rt->makes | CUE_BIT(C_RECIP) | CUE_BIT(C_COORD));
 	if (!cls)
 		return;
+	/* "nous avons reçu", "La France nous a promis" (recip_note_person) */
+	if (rt->we_end && at >= rt->we_end && at <= rt->we_end + 2 && !recip_break(tl, rt->we_end - 1, at, 1) &&
+	    ((cls & CUE_BIT(C_RECEIVE)) ||
+	     (rt->we_object && (cls & (CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED)))))) {
+		recip_credit(rt->speaker, RW_RECEIVING);
+		rt->we_end = 0;
+	} else if (rt->we_end && !rt->we_object && (cls & CUE_BIT(C_REQUESTED)) && at >= rt->we_end &&
+	           at <= rt->we_end + 1 && !recip_break(tl, rt->we_end - 1, at, 1)) {
+		/* "Nous avons demandé", "we asked" */
+		recip_credit(rt->speaker, RW_ASKER);
+		rt->we_end = 0;
+	}
 	if (cls & CUE_BIT(C_COORD))
 		rt->coord_tok = at + 1;
 	uint64_t giving = CUE_BIT(C_TRANSFER) | CUE_BIT(C_DELIVERED) | CUE_BIT(C_COMMITTED);
@@ -547,6 +605,10 @@ static const char *recip_choose(const recip_tally *rt, const hostile_pairs *h,
 		 * receiving) is not its subject */
 		int war = (c->score > 0 || c->named * WAR_SHARE >= most) && gram_attacked(h, c->code);
 		int score = c->score + (war ? RW_WAR : 0);
+		/* the state of the one an interview asks, when "we" receive, is
+		 * what the story is about as much as a war would make it */
+		if (c == rt->speaker && c->received)
+			score += RW_WAR;
 		if (score <= 0)
 			continue;
 		struct gram_recip_why w = { c->code, score, c->named };
@@ -669,6 +731,8 @@ static void brussels_reading(gram_doc *g)
 	const char *eu = lex_code(g->lx, "EU"), *be = lex_code(g->lx, "BE");
 	if (!eu || !be)
 		return;
+	g->eu_code = eu;
+	g->be_code = be;
 	int nbe = 0, neu = 0;
 	for (size_t k = 0; k < g->nkept; k++) {
 		const lex_entry *a = g->kept[k].m[LEX_ACTOR].e;
@@ -677,10 +741,8 @@ static void brussels_reading(gram_doc *g)
 		nbe += a->code == be;
 		neu += a->code == eu;
 	}
-	if (nbe >= 3 && nbe > 2 * neu) {
-		g->eu_code = eu;
+	if (nbe >= 3 && nbe > 2 * neu)
 		g->brussels_to = be;
-	}
 }
 
 void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
@@ -1451,6 +1513,13 @@ static void find_mentions(gram_doc *g, size_t t0, size_t t1)
 			mm->code = e->code;
 			if (e->code == g->eu_code && e->sub == ACT_CAPITAL && g->brussels_to)
 				mm->code = g->brussels_to;
+			else if (e->code == g->eu_code && e->sub == ACT_CAPITAL && g->be_sent &&
+			         g->be_sent + 1 >= g->nsent && g->be_sent > g->eu_sent)
+				mm->code = g->be_code;
+			else if (e->code == g->be_code && e->sub != ACT_CAPITAL)
+				g->be_sent = g->nsent;
+			else if (e->code == g->eu_code && e->sub != ACT_CAPITAL)
+				g->eu_sent = g->nsent;
 			break;
 		case LEX_SYSTEM:
 			mm->kind = M_ITEM;
@@ -2047,11 +2116,13 @@ static void drop_train_nouns(gram_doc *g)
 		const mention *m = &g->m[i];
 		if (m->kind == M_CUE && (m->sub == C_TRAIN || m->sub == C_TRAINED) && w > 0) {
 			const mention *p = &g->m[w - 1];
-			/* "a proposé de former des soldats": French "de" before an
-			 * infinitive marks the verb, not a noun */
+			/* "a proposé de former des soldats", "pour former des
+			 * pilotes": French "de", "pour", "à" before an infinitive
+			 * mark the verb, not a noun */
 			const token *t = &g->tl->v[m->t0];
 			const char *f = tok_fold(g->tl, t);
-			int fr_inf = g->lang == LANG_FR && p->kind == M_CUE && p->sub == C_SOURCE &&
+			int fr_inf = g->lang == LANG_FR && p->kind == M_CUE &&
+			             (p->sub == C_SOURCE || p->sub == C_RECIP) &&
 			             m->t1 == m->t0 + 1 && t->flen > 2 && !memcmp(f + t->flen - 2, "er", 2);
 			if (p->kind == M_CUE && p->t1 == m->t0 && !fr_inf &&
 			    (p->sub == C_ARTICLE || p->sub == C_RECIP || p->sub == C_SOURCE ||
@@ -2408,6 +2479,19 @@ static int conceded(const gram_doc *g, size_t m0, size_t i)
 }
 
 static int genitive_s(const gram_doc *g, size_t t0, size_t t1);
+/* Whether actor mention i is the topic its sentence opens with
+ * ("Concernant la Géorgie, le ministre ...", "Sur l'Ukraine, ..."): a
+ * topic word first, the state within two tokens of it, then a comma. */
+static int topic_state(const gram_doc *g, size_t i)
+{
+	if (i == 0 || !cue_at(g, i - 1, C_TOPIC) || g->m[i - 1].t0 != g->sent_t0)
+		return 0;
+	const mention *a = &g->m[i];
+	if (a->t0 > g->m[i - 1].t1 + 2 || a->sub == ACT_ADJ)
+		return 0;
+	const token *k = a->t1 < g->tl->n ? &g->tl->v[a->t1] : NULL;
+	return k && (k->flags & TOK_PUNCT) && g->tl->arena.p[k->fold] == ',';
+}
 
 static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 {
@@ -2430,6 +2514,19 @@ static void mark_roles(gram_doc *g, size_t m0, size_t m1)
 		               (i > m0 + 1 && cue_at(g, i - 1, C_ARTICLE) && g->m[i - 1].t1 == a->t0 &&
 		                cue_at(g, i - 2, C_SUPPLIER_OF) && g->m[i - 2].t1 == g->m[i - 1].t0))) {
 			a->role = ROLE_RECIP;
+			continue;
+		}
+		if (topic_state(g, i)) {
+			a->role = ROLE_RECIP;
+			continue;
+		}
+		/* "Washington accuse Téhéran d'avoir livré", "Washington
+		 * accuses Tehran of": the accuser, right before its verb and
+		 * with a state after it, is no party of what it tells */
+		if (i + 2 < m1 && cue_at(g, i + 1, C_ACCUSE) && g->m[i + 1].t0 <= a->t1 + 1 &&
+		    g->m[i + 2].kind == M_ACTOR && g->m[i + 2].t0 <= g->m[i + 1].t1 + 3 &&
+		    no_punct(g, g->m[i + 1].t1, g->m[i + 2].t0)) {
+			a->origin_only = 1;
 			continue;
 		}
 		/* a state that protests is no party of the transfer */
@@ -3012,6 +3109,18 @@ static int buys_for_other(const gram_doc *g, const clause *c, size_t pi)
  * before any predicate or other state. */
 static int company_subject(const gram_doc *g, const clause *c)
 {
+	/* "Thales a remporté un marché pour fournir des radars": a maker's
+	 * name alone opening the sentence, its verb right after, is such a
+	 * subject too; with no state named in the clause */
+	size_t i0 = c->m0;
+	if (i0 < c->m1 && cue_at(g, i0, C_MAKER) && g->m[i0].t0 == g->sent_t0) {
+		int state = 0;
+		for (size_t i = i0; i < c->m1; i++)
+			if (g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ)
+				state = 1;
+		if (!state)
+			return 1;
+	}
 	if (!has_cue(g, C_COMPANY))
 		return 0;
 	for (size_t i = c->m0; i < c->m1; i++) {
@@ -3022,6 +3131,37 @@ static int company_subject(const gram_doc *g, const clause *c)
 		    (m->kind == M_ACTOR && m->sub == ACT_ADJ))
 			continue;
 		return 0;
+	}
+	return 0;
+}
+
+/* "l'arrivée de nouveaux drones, achetés au fabricant turc Baykar",
+ * "drones bought from the maker": materiel bought from a company, with
+ * no verb of giving and no recipient after the purchase, is trade, not
+ * support (records.md: industry contracts are no aid). */
+static int pred_class(int cls);
+
+static int bought_from_maker(const gram_doc *g, const clause *c)
+{
+	if (!has_cue(g, C_PURCHASE))
+		return 0;
+	for (size_t i = c->m0; i < c->m1; i++) {
+		if (!cue_at(g, i, C_PURCHASE) || g->m[i].rel)
+			continue;
+		size_t j = i + 1;
+		if (j >= c->m1 || !(cue_at(g, j, C_RECIP) || cue_at(g, j, C_SOURCE)))
+			return 0;
+		int maker = 0;
+		for (size_t k = j + 1; k < c->m1 && k <= j + 3; k++)
+			if (cue_at(g, k, C_COMPANY) || cue_at(g, k, C_MAKER))
+				maker = 1;
+		if (!maker)
+			return 0;
+		for (size_t k = j + 1; k < c->m1; k++)
+			if ((g->m[k].kind == M_CUE && !g->m[k].rel && pred_class(g->m[k].sub)) ||
+			    (g->m[k].kind == M_ACTOR && g->m[k].role == ROLE_RECIP && g->m[k].sub != ACT_ADJ))
+				return 0;
+		return 1;
 	}
 	return 0;
 }
@@ -3760,6 +3900,15 @@ static int refuses_refusal(const gram_doc *g, const clause *c, size_t r)
 	return 0;
 }
 
+/* Whether mentions [m0, m1) name state code (not as an adjective). */
+static int actor_between(const gram_doc *g, size_t m0, size_t m1, const char *code)
+{
+	for (size_t i = m0; i < m1; i++)
+		if (g->m[i].kind == M_ACTOR && g->m[i].sub != ACT_ADJ && g->m[i].code == code)
+			return 1;
+	return 0;
+}
+
 static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int report_before,
                         pred *p)
 {
@@ -3780,7 +3929,7 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	p->by = NULL;
 	p->asker = NULL;
 	int in_if = 0, preds_before_if = 0, in_source = 0;
-	if (lead_condition_only(g, c) || company_subject(g, c))
+	if (lead_condition_only(g, c) || company_subject(g, c) || bought_from_maker(g, c))
 		return;
 	for (size_t i = c->m0; i < c->m1; i++) {
 		const mention *m = &g->m[i];
@@ -3960,11 +4109,14 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_COMMITTED] && !have[C_TRANSFER] && !have[C_PERMISSION] && !have[C_REQUESTED])
 		return;
 	/* "trying to get more ammunition to Ukraine": a receiving verb with
-	 * a recipient after it moves the items on; it receives nothing */
+	 * a recipient after it moves the items on; it receives nothing.  Not
+	 * where that state is the subject itself ("Le Tchad a reçu deux
+	 * avions ..., selon une source à N'Djamena": a place in it) */
 	if (have[C_RECEIVE] && !have[C_PERMISSION] && !have[C_REQUESTED] && !have[C_CONS_REQ] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY]) {
 		for (size_t i = pos[C_RECEIVE] + 1; i < c->m1; i++)
-			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP && !g->m[i].weak) {
+			if (g->m[i].kind == M_ACTOR && g->m[i].role == ROLE_RECIP && !g->m[i].weak &&
+			    !actor_between(g, c->m0, pos[C_RECEIVE], g->m[i].code)) {
 				if (!have[C_TRANSFER])
 					pos[C_TRANSFER] = pos[C_RECEIVE];
 				have[C_TRANSFER] += have[C_RECEIVE];
@@ -4507,6 +4659,23 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	    !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] && !have[C_SHOULD] &&
 	    !have[C_NEG])
 		p->asker = own_request(g, c, pos[C_REQUESTED]);
+	/* "Plusieurs députés ont demandé que la France cesse d'envoyer des
+	 * armes", "Une députée a plaidé pour l'envoi d'instructeurs en
+	 * Ukraine": a third party that asks, as the clause's subject, asks
+	 * nothing of the recipient's, whatever the sentence names after (not
+	 * "des députés ukrainiens", who speak for it) */
+	if (have[C_REQUESTED] && !p->asker) {
+		for (size_t i = c->m0; i < pos[C_REQUESTED]; i++) {
+			if (g->m[i].kind == M_ACTOR || (g->m[i].kind == M_CUE && g->m[i].sub <= C_RECEIVE))
+				break;
+			if (cue_at(g, i, C_THIRD_PARTY)) {
+				const mention *n = i + 1 < c->m1 ? &g->m[i + 1] : NULL;
+				if (n && n->kind == M_ACTOR && n->sub == ACT_ADJ && n->code == g->default_recipient)
+					break;
+				return;
+			}
+		}
+	}
 	if (have[C_REQUESTED] && !ua_in_sentence && !have[C_REFUSED] && !have[C_COMMITTED] &&
 	    !have[C_CONS_GRANT] && !have[C_CONS_DENY] && !have[C_OFFERED] && !have[C_CONSIDERING] &&
 	    g->default_recipient && !p->asker) {
@@ -5827,13 +5996,18 @@ static int object_reply_anaphor(const gram_doc *g, const clause *c, const mentio
  * ... Die USA haben beide Anträge genehmigt": the request told in one
  * sentence for several askers is answered for each of them. */
 static void answer_request(gram_doc *g, rec_list *out, size_t first, size_t req, int reply,
-                           size_t t0, size_t t1, const clause *c, gram_scans *dates)
+                           const char *by, size_t t0, size_t t1, const clause *c, gram_scans *dates)
 {
 	for (size_t r = req; r-- > first;) {
 		const record *o = &out->v[r];
 		if (o->span[0] != out->v[req - 1].span[0])
 			break;
 		if (o->type != out->v[req - 1].type)
+			continue;
+		/* "... asked Norway and Sweden for howitzers.  Oslo is weighing
+		 * the request": a state that answers answers the request made of
+		 * it, not the one made of the other */
+		if (by && o->donor != by && o->consent_by != by)
 			continue;
 		int cons = o->type == REC_CONSENT_REQUESTED;
 		int type = cons ? (reply == REC_REFUSED ? REC_CONSENT_DENIED :
@@ -5971,6 +6145,26 @@ static const mention *relative_subject(const gram_doc *g, const clause *r, const
 			return a;
 	}
 	return NULL;
+}
+
+/* "des missiles Mistral, qui seront cédés à l'Ukraine", "howitzers,
+ * which will be handed to Kyiv": a relative set off by a comma right
+ * after an item, opening with a passive auxiliary and a verb of giving,
+ * with no state before that verb, gives its antecedent. */
+static int passive_relative(const gram_doc *g, const clause *r)
+{
+	if (r->m0 + 2 >= r->m1 || r->m0 == 0 || !is_relative_cut(g, r->m0) || g->m[r->m0 - 1].kind != M_ITEM)
+		return 0;
+	size_t i = r->m0 + 1;
+	if (!cue_at(g, i, C_AUX_PASSIVE) && !cue_at(g, i, C_FUTURE))
+		return 0;
+	for (size_t j = i + 1; j < r->m1 && j <= i + 2; j++) {
+		if (g->m[j].kind == M_ACTOR)
+			return 0;
+		if (cue_at(g, j, C_TRANSFER) || cue_at(g, j, C_DELIVERED) || cue_at(g, j, C_COMMITTED))
+			return 1;
+	}
+	return 0;
 }
 
 /* "asked its allies to let it use the missiles against Russia": a
@@ -6282,9 +6476,29 @@ static void mark_relative(gram_doc *g, size_t t1)
 		               ((g->m[i + 1].sub <= C_RECEIVE && g->m[i + 1].sub != C_TRANSFER_NOUN) ||
 		                g->m[i + 1].sub == C_FUTURE || g->m[i + 1].sub == C_WOULD ||
 		                g->m[i + 1].sub == C_COND);
+		/* "un traité qui interdit les mines antipersonnel", "a
+		 * maker that builds the shells": a relative on a noun the
+		 * lexicon does not know, with no verb of giving, receiving or
+		 * including of its own, tells what that noun does with its
+		 * items; they are given by nobody */
+		int telling = 0;
 		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
-			if (g->m[j].kind != M_ITEM || subj_rel)
+			if (g->m[j].kind == M_ACTOR ||
+			    (g->m[j].kind == M_CUE && ((g->m[j].sub <= C_RECEIVE &&
+			                                !(g->m[j].sub >= C_CONS_REQ && g->m[j].sub <= C_CONS_DENY)) ||
+			                               g->m[j].sub == C_INCLUDE ||
+			                               g->m[j].sub == C_TRAIN || g->m[j].sub == C_TRAINED ||
+			                               g->m[j].sub == C_ELABORATION || g->m[j].sub == C_AUX_PASSIVE)))
+				telling = 1;
+		int on_noun = i == 0 || g->m[i - 1].t1 < m->t0;
+		for (size_t j = i + 1; j < g->nm && g->m[j].t0 < end; j++)
+			if (g->m[j].kind != M_ITEM || subj_rel) {
 				g->m[j].rel = 1;
+			} else if (on_noun && !telling) {
+				g->m[j].kind = M_CUE;
+				g->m[j].sub = C_FILLER;
+				g->m[j].rel = 1;
+			}
 	}
 }
 
@@ -6970,20 +7184,41 @@ static size_t clause_items(gram_doc *g, const clause *c, const num_span *nums, s
 			/* "raketten voor het luchtafweersysteem", "missiles for
 			 * the Patriot system": interceptors for an air-defence
 			 * system are that system's, air defence */
-			if (!coord && !num_between && !comma && !p->system && m->t0 - pm->t1 <= 4 &&
-			    !strcmp(p->category, "missile") && !strcmp(m->category, "air-defence")) {
+			/* "missiles Aster 30 pour le système SAMP/T": named
+			 * interceptors keep their own name, and the launcher they
+			 * are for is part of their phrase */
+			int num_after = 0;   /* a number past the phrase so far (not "Aster 30") */
+			for (size_t k = 0; k < nn; k++)
+				if (nums[k].start >= tl->v[p->t1 - 1].end && nums[k].end <= tl->v[m->t0].start)
+					num_after = 1;
+			if (!coord && !num_after && !comma && m->t0 - p->t1 <= 4 &&
+			    (!p->system || !strcmp(p->category, "air-defence")) &&
+			    (!strcmp(p->category, "missile") || !strcmp(p->category, "air-defence")) &&
+			    !strcmp(m->category, "air-defence")) {
 				int via = 0;
 				for (size_t j = p->mi + 1; j < i && via >= 0; j++)
-					if (cue_at(g, j, C_RECIP) && !via)
+					if (g->m[j].t1 <= p->t1 || (!via && cue_at(g, j, C_MORE)))
+						continue;   /* the phrase's own name, "supplémentaires" */
+					else if (cue_at(g, j, C_RECIP) && !via)
 						via = 1;
 					else if (!cue_at(g, j, C_ARTICLE) && !cue_at(g, j, C_POSSESSIVE) &&
 					         !cue_at(g, j, C_DEMONSTRATIVE) && !(via && cue_at(g, j, C_SOURCE)))
 						via = -1;
 				if (via == 1) {
 					p->category = m->category;
-					p->system = m->system;
+					if (!p->system)
+						p->system = m->system;
 					p->t1 = m->t1;
 					p->mi = i;
+					/* "le système SAMP/T": the name right after the
+					 * noun is the same launcher */
+					if (i + 1 < c->m1 && g->m[i + 1].kind == M_ITEM && g->m[i + 1].system &&
+					    g->m[i + 1].t0 <= m->t1 + 1 && !strcmp(g->m[i + 1].category, "air-defence")) {
+						p->t1 = g->m[i + 1].t1;
+						if (!p->system)
+							p->system = g->m[i + 1].system;
+						p->mi = ++i;
+					}
 					continue;
 				}
 			}
@@ -8384,7 +8619,13 @@ static int gap_or_subject(gram_doc *g, size_t i, size_t cm0, size_t t1, gram_sca
 			continue;
 		return 0;
 	}
-	if (!no_punct(g, a->t1, g->m[q].t0))
+	/* "et la France leur équivalent, le SCALP": a variant noun the
+	 * item stands in apposition to may take its comma */
+	int variant = 0;
+	for (size_t k = j + 1; k < q; k++)
+		if (cue_at(g, k, C_VARIANT))
+			variant = 1;
+	if (!no_punct(g, a->t1, g->m[q].t0) && !variant)
 		return 0;
 	for (; q < g->nm; q++) {
 		if (pred_cue(&g->m[q]))
@@ -9281,6 +9522,24 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		if (!recipient && !consent_only && !requested && !p.receive && k > 0 && said_recip_k == k - 1 &&
 		    g->lang == LANG_DE && cue_at(g, c->m0, C_COORD) && (p.prov == REC_DELIVERED || p.prov == REC_COMMITTED))
 			recipient = said_recip;
+		/* "a refusé le transit d'armes par son territoire vers
+		 * l'Ukraine", "le passage sur son territoire de véhicules
+		 * destinés au Burkina Faso": a state that a passage or a
+		 * transfer goes to is its recipient, whichever state the story
+		 * is about (not the one asked, "demande à l'Allemagne") */
+		if (p.ncons)
+			for (size_t i = 0; i < na && !recipient; i++) {
+				if (act[i]->role != ROLE_RECIP || act[i]->rel || act[i]->weak)
+					continue;
+				/* not where it was said ("avant le transfert, selon une
+				 * source à Whitehall") */
+				for (size_t q = c->m0; q < (size_t)(act[i] - g->m); q++)
+					if (cue_at(g, q, C_TRANSFER_NOUN) || cue_at(g, q, C_PASSAGE) ||
+					    cue_at(g, q, C_TERRITORY))
+						recipient = act[i]->code;
+					else if (cue_at(g, q, C_REPORT) || cue_at(g, q, C_CLAUSE) || cue_at(g, q, C_COORD))
+						recipient = NULL;
+			}
 		if (!recipient && p.receive && !consent_only) {
 			/* the subject receives */
 			for (size_t i = 0; i < na && !recipient; i++)
@@ -9686,7 +9945,8 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 		/* "asked for HIMARS, which Washington has declined to
 		 * provide": an active relative whose subject gives or refuses
 		 * does so with its antecedent, the items right before it */
-		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && relative_subject(g, c, recipient)) {
+		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 &&
+		    (relative_subject(g, c, recipient) || passive_relative(g, c))) {
 			size_t j = c->m0 - 1;
 			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
 				j--;
@@ -9855,11 +10115,19 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			/* a state that answers it is the one it was made to
 			 * ("Sollicité par Kiev, Israël a refusé" answers no
 			 * request told before) */
-			if (req && ndon && donors[0] && donors[0] != out->v[req - 1].donor &&
-			    donors[0] != out->v[req - 1].consent_by)
-				req = 0;
+			const char *by = ndon && donors[0] ? donors[0] : NULL;
+			while (req > first && by && by != out->v[req - 1].donor && by != out->v[req - 1].consent_by) {
+				/* or one more of the same sentence, made of the other
+				 * states asked with it */
+				size_t r = req - 1;
+				if (r == first || out->v[r - 1].span[0] != out->v[r].span[0] ||
+				    out->v[r - 1].type != out->v[r].type)
+					req = 0;
+				else
+					req = r;
+			}
 			if (req)
-				answer_request(g, out, first, req, p.reply, t0, t1, c, dates);
+				answer_request(g, out, first, req, p.reply, by, t0, t1, c, dates);
 			continue;
 		}
 		/* "Britain had asked France for approval to send missiles,
@@ -9877,7 +10145,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 					same = 0;
 			if (same) {
 				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
-				               t0, t1, c, dates);
+				               NULL, t0, t1, c, dates);
 				continue;
 			}
 		}
@@ -9896,7 +10164,7 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 				if (act[i]->code != recipient && act[i]->code != asked)
 					same = 0;
 			if (same) {
-				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED,
+				answer_request(g, out, first, out->n, p.prov == REC_REFUSED ? REC_REFUSED : REC_COMMITTED, NULL,
 				               t0, t1, c, dates);
 				continue;
 			}

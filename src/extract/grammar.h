@@ -42,6 +42,7 @@ enum cue_class {
 	C_HESITATION_OVER, C_THIRD_RECIPIENT,
 	C_BLAME, C_SUPPLIER_OF, C_CALIBRE, C_INTERVIEWER,
 	C_FIRST_PERSON, C_NOBODY, C_QUANT_PRONOUN,
+	C_INTERVIEW, C_TOPIC, C_ACCUSE,
 	C_NCLASSES
 };
 
@@ -104,10 +105,11 @@ typedef struct gram_hit {
  * sentences (a bound on memory for a huge document). */
 enum { GRAM_KEEP = 4096 };
 
-/* A document's recipients that a sentence may take as its default, and
+/* A document's recipients that a sentence may take as its default (a
+ * live blog of many short stories names many), and
  * the donors whose last recipient is remembered (gram_doc's fixed
  * arrays: a document allocates nothing for them). */
-enum { GRAM_RECIPS = 4, GRAM_GAVE = 8 };
+enum { GRAM_RECIPS = 8, GRAM_GAVE = 8 };
 
 /* The arrays a gram_doc grows, kept by the caller from one document to
  * the next (extract.c's per-worker scratch) so that a document does not
@@ -168,6 +170,11 @@ typedef struct gram_doc {
 	/* "Bruxelles" in a story about Belgium is Belgium's government,
 	 * not the EU's: the EU's code, read as brussels_to */
 	const char *eu_code, *brussels_to;
+	/* ... and so is one in the sentence after one that named Belgium
+	 * and not the EU ("... à la Belgique.  Bruxelles étudie la
+	 * demande"): Belgium's code, and the sentences last naming each */
+	const char *be_code;
+	size_t be_sent, eu_sent;
 	int exercise_before;     /* the sentence before it named an exercise */
 	int exercise_now;        /* ... and this one does */
 	size_t head_end;         /* end (code points) of a headline on a line of its own, or 0 */
