@@ -175,6 +175,84 @@ lex *gram_particles_load(const char *path, sl_err *e)
 	return c.x;
 }
 
+/* ---- word lists ---- */
+
+/* The word lists some rules test a token against, in
+ * data/grammar_words.tsv with the cue classes but kept out of the cue
+ * lexicon: they are common words ("a", "so", "pas") that, as cues, would
+ * make a mention in nearly every sentence, and mentions the rules read. */
+const char *const gram_word_classes[] = {
+	"of_this_kind",
+	NULL
+};
+enum { W_OF_THIS_KIND };
+
+struct words_ctx {
+	lex *lx, *words;
+	const char *path;
+};
+
+static int words_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct words_ctx *c = ctx;
+	int lang = lex_lang_bit(f[0]);
+	if (!lang) {
+		sl_err_set(e, "%s:%zu: unknown language '%s'", c->path, line, f[0]);
+		return SL_EFORMAT;
+	}
+	lex *x = c->words;
+	const char *const *classes = gram_word_classes;
+	int cls = -1;
+	for (int k = 0; classes[k]; k++)
+		if (!strcmp(classes[k], f[1]))
+			cls = k;
+	if (cls < 0) {
+		x = c->lx;
+		classes = gram_cue_classes;
+		for (int k = 0; classes[k]; k++)
+			if (!strcmp(classes[k], f[1]))
+				cls = k;
+	}
+	if (cls < 0) {
+		sl_err_set(e, "%s:%zu: unknown cue class '%s'", c->path, line, f[1]);
+		return SL_EFORMAT;
+	}
+	const char *form = f[2];
+	int cased = lex_cased_form(&form);
+	if (lex_add(x, LEX_CUE, cls, lang, cased, form, classes[cls], NULL, NULL)) {
+		sl_err_set(e, "%s:%zu: form has no word '%s'", c->path, line, f[2]);
+		return SL_EFORMAT;
+	}
+	return SL_OK;
+}
+
+int gram_words_load(lex *lx, lex **words, const char *path, sl_err *e)
+{
+	struct words_ctx c = { lx, lex_new(), path };
+	int rc = tsv_each(path, 3, words_line, &c, e);
+	if (rc != SL_OK) {
+		lex_free(c.words);
+		c.words = NULL;
+	}
+	*words = c.words;
+	return rc;
+}
+
+/* Whether a form of the word list cls (gram_word_classes) starts at token
+ * t and ends before t1.  Of several forms from t only the longest is
+ * seen: a list's forms must not be the start of another list's. */
+static int word_at(const gram_doc *g, size_t t, size_t t1, int cls)
+{
+	lex_match m[LEX_NKINDS];
+	if (!g->words || t >= t1 || !lex_may_start(g->words_starts, &g->tl->v[t]) ||
+	    !(lex_match_started(g->words, g->tl, g->d->text, t, t1, g->lang, m) & 1 << LEX_CUE))
+		return 0;
+	for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->words, e))
+		if (e->sub == cls && lex_entry_ok(e, g->tl, g->d->text, t, e->ntok, g->lang))
+			return 1;
+	return 0;
+}
+
 /* ---- document state ---- */
 
 static void swap_bytes(void *a, void *b, size_t n)
@@ -683,8 +761,9 @@ static void brussels_reading(gram_doc *g)
 	}
 }
 
-void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
+void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const lex *words,
+                   const hostile_pairs *h, const tok_list *tl, const doc *d, int lang,
+                   gram_bufs *bufs)
 {
 	memset(g, 0, sizeof *g);
 	g->bufs = bufs;
@@ -695,6 +774,9 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->lx_sfx = lex_get_sfx(lx);
 	if (sep)
 		g->sep_starts = lex_get_starts(sep, lang);
+	g->words = words;
+	if (words)
+		g->words_starts = lex_get_starts(words, lang);
 	g->west = lex_code(lx, "WEST");
 	g->hostile = h;
 	g->tl = tl;
@@ -1227,24 +1309,11 @@ static inline int plain_token(const gram_doc *g, const token *t)
 static int tok_is(const gram_doc *g, size_t t, const char *w);
 
 /* Whether the tokens from t (before t1) say "of this kind": "de ce
- * type", "de ce genre", "of this type", "of this kind", "dieser Art",
- * "van dit type". */
+ * type", "of this type", "dieser Art", "van dit type" (word list
+ * of_this_kind). */
 static int of_this_kind(const gram_doc *g, size_t t, size_t t1)
 {
-	static const char *const forms[][3] = {
-		{ "de", "ce", "type" }, { "de", "ce", "genre" }, { "de", "ce", "calibre" },
-		{ "of", "this", "type" }, { "of", "this", "kind" }, { "of", "that", "type" },
-		{ "of", "that", "kind" }, { "van", "dit", "type" }, { "van", "dat", "type" },
-		{ "dieser", "art", NULL }, { "dieses", "typs", NULL },
-	};
-	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
-		size_t k = 0;
-		while (k < 3 && forms[f][k] && t + k < t1 && tok_is(g, t + k, forms[f][k]))
-			k++;
-		if (k == 3 || (k < 3 && !forms[f][k]))
-			return 1;
-	}
-	return 0;
+	return word_at(g, t, t1, W_OF_THIS_KIND);
 }
 
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
