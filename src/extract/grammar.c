@@ -182,10 +182,10 @@ lex *gram_particles_load(const char *path, sl_err *e)
  * lexicon: they are common words ("a", "so", "pas") that, as cues, would
  * make a mention in nearly every sentence, and mentions the rules read. */
 const char *const gram_word_classes[] = {
-	"of_this_kind",
+	"of_this_kind", "before_as", "after_as",
 	NULL
 };
-enum { W_OF_THIS_KIND };
+enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS };
 
 struct words_ctx {
 	lex *lx, *words;
@@ -249,6 +249,18 @@ static int word_at(const gram_doc *g, size_t t, size_t t1, int cls)
 		return 0;
 	for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->words, e))
 		if (e->sub == cls && lex_entry_ok(e, g->tl, g->d->text, t, e->ntok, g->lang))
+			return 1;
+	return 0;
+}
+
+/* Whether token t is a one-word form of the word list cls. */
+static int word_is(const gram_doc *g, size_t t, int cls)
+{
+	if (!g->words)
+		return 0;
+	for (const lex_entry *e = lex_lookup_tok(g->words, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
+	     e = lex_next(g->words, e))
+		if (e->sub == cls && e->ntok == 1 && (e->lang & g->lang))
 			return 1;
 	return 0;
 }
@@ -1790,9 +1802,8 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 		size_t as = m->t0 - 1;
 		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (i > 0 && g->m[i - 1].t1 > as))
 			continue;
-		const char *prev = tok_fold(tl, &tl->v[as - 1]);
-		if (!strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
-		    !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just") || is_fold(tl, as - 1, ','))
+		/* "such as", "known as", "as well as" (word list before_as) */
+		if (word_is(g, as - 1, W_BEFORE_AS) || is_fold(tl, as - 1, ','))
 			continue;
 		if (m->t1 < tl->n && (!strcmp(tok_fold(tl, &tl->v[m->t1]), "'s") || !strcmp(tok_fold(tl, &tl->v[m->t1]), "'")))
 			continue;
@@ -1801,9 +1812,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 	}
 	/* "UK to send tanks as pressure mounts on Berlin": right after the
 	 * object, "as" and a few words before a state open a clause too;
-	 * not "as part of", "as a gift", "as soon as" */
-	static const char *const not_clause[] = { "part", "a", "an", "well", "much", "many", "soon",
-	                                          "long", "early", "quickly", "aid", "gifts", "gift", NULL };
+	 * not "as part of", "as a gift", "as soon as" (word list after_as) */
 	for (size_t i = 0; i + 1 < g->nm; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || m->t1 + 1 >= tl->n || g->m[i + 1].t0 <= m->t1)
@@ -1811,12 +1820,8 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 		size_t as = m->t1;
 		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (tl->v[as + 1].flags & TOK_PUNCT))
 			continue;
-		const char *next = tok_fold(tl, &tl->v[as + 1]);
-		int skip = 0;
-		for (size_t k = 0; not_clause[k] && !skip; k++)
-			skip = !strcmp(next, not_clause[k]);
 		const mention *n = &g->m[i + 1];
-		if (skip || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
+		if (word_is(g, as + 1, W_AFTER_AS) || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
 		    !no_punct(g, as, n->t0))
 			continue;
 		insert_clause_cue(g, i + 1, as);
@@ -1834,12 +1839,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		if (i < g->nm && g->m[i].kind == M_CUE && g->m[i].sub == C_CLAUSE && g->m[i].t0 == t)
 			continue;
-		const char *prev = tok_fold(tl, &tl->v[t - 1]), *next = tok_fold(tl, &tl->v[t + 1]);
-		int skip = !strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
-		           !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just");
-		for (size_t k = 0; not_clause[k] && !skip; k++)
-			skip = !strcmp(next, not_clause[k]);
-		if (skip || i >= g->nm)
+		if (word_is(g, t - 1, W_BEFORE_AS) || word_is(g, t + 1, W_AFTER_AS) || i >= g->nm)
 			continue;
 		insert_clause_cue(g, i, t);
 	}
