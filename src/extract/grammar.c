@@ -182,10 +182,10 @@ lex *gram_particles_load(const char *path, sl_err *e)
  * lexicon: they are common words ("a", "so", "pas") that, as cues, would
  * make a mention in nearly every sentence, and mentions the rules read. */
 const char *const gram_word_classes[] = {
-	"of_this_kind", "before_as", "after_as",
+	"of_this_kind", "before_as", "after_as", "neg_particle",
 	NULL
 };
-enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS };
+enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE };
 
 struct words_ctx {
 	lex *lx, *words;
@@ -3002,12 +3002,10 @@ static int promised_before(const gram_doc *g, size_t i)
  * half of the restrictive "ne ... que" ("ne livre que des casques", "ne
  * seraient cédés qu'une fois remplacés", "ne livrera qu'après"): a "que"
  * follows in its clause before any particle that completes a negation
- * ("pas", "plus", "jamais", "rien", "aucun" ...).  It says "only", and
+ * (word list neg_particle: "pas", "jamais" ...).  It says "only", and
  * what it restricts is still given. */
 static int restricts_que(const gram_doc *g, const clause *c, size_t i)
 {
-	static const char *const particles[] = { "pas", "plus", "jamais", "rien", "aucun", "aucune",
-	                                         "personne", "guere", "point", "ni", "nullement" };
 	const tok_list *tl = g->tl;
 	if (g->lang != LANG_FR)
 		return 0;
@@ -3017,10 +3015,9 @@ static int restricts_que(const gram_doc *g, const clause *c, size_t i)
 	for (size_t t = g->m[i].t1; t < c->t1 && t < tl->n; t++) {
 		if (tl->v[t].flags & TOK_PUNCT)
 			return 0;
+		if (word_is(g, t, W_NEG_PARTICLE))
+			return 0;
 		f = tok_fold(tl, &tl->v[t]);
-		for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++)
-			if (strcmp(f, particles[k]) == 0)
-				return 0;
 		if (strcmp(f, "que") == 0 || strncmp(f, "qu'", 3) == 0)
 			return 1;
 	}
