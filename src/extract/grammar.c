@@ -182,10 +182,10 @@ lex *gram_particles_load(const char *path, sl_err *e)
  * lexicon: they are common words ("a", "so", "pas") that, as cues, would
  * make a mention in nearly every sentence, and mentions the rules read. */
 const char *const gram_word_classes[] = {
-	"of_this_kind", "before_as", "after_as", "neg_particle",
+	"of_this_kind", "before_as", "after_as", "neg_particle", "place_in",
 	NULL
 };
-enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE };
+enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE, W_PLACE_IN };
 
 struct words_ctx {
 	lex *lx, *words;
@@ -6182,14 +6182,13 @@ static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mentio
 }
 
 /* "completed training on the guns in Germany", "arrived at a base in
- * Poland": in English a state right after "in" past the predicate is
- * where it happens, not who gives. */
+ * Poland": in English a state right after "in" (word list place_in)
+ * past the predicate is where it happens, not who gives. */
 static int place_after_in(const gram_doc *g, const mention *a, size_t pred_t0)
 {
 	if (g->lang != LANG_EN || a->t0 <= pred_t0 || a->t0 == 0 || a->sub == ACT_ADJ)
 		return 0;
-	const char *w = tok_fold(g->tl, &g->tl->v[a->t0 - 1]);
-	return !strcmp(w, "in");
+	return word_is(g, a->t0 - 1, W_PLACE_IN);
 }
 
 /* Whether the request of clause c is made by a state other than the
