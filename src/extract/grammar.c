@@ -183,9 +183,10 @@ lex *gram_particles_load(const char *path, sl_err *e)
  * make a mention in nearly every sentence, and mentions the rules read. */
 const char *const gram_word_classes[] = {
 	"of_this_kind", "before_as", "after_as", "neg_particle", "place_in",
+	"before_that",
 	NULL
 };
-enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE, W_PLACE_IN };
+enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE, W_PLACE_IN, W_BEFORE_THAT };
 
 struct words_ctx {
 	lex *lx, *words;
@@ -1768,10 +1769,11 @@ static void mark_that_relatives(gram_doc *g, size_t t0)
 		size_t t = m->t0 - 1;
 		if (!verb || !tok_is(g, t, "that") || (i > 0 && g->m[i - 1].t1 > t))
 			continue;
-		/* after a cue ("said that", "announced that", "so that") it is
-		 * the conjunction; after punctuation, no noun is there */
+		/* after a cue ("said that", "announced that") or a word of the
+		 * list before_that ("so that") it is the conjunction; after
+		 * punctuation, no noun is there */
 		if ((i > 0 && g->m[i - 1].t1 == t) || !(tl->v[t - 1].flags & TOK_WORD) ||
-		    tok_is(g, t - 1, "so") || tok_is(g, t - 1, "such") || tok_is(g, t - 1, "now"))
+		    word_is(g, t - 1, W_BEFORE_THAT))
 			continue;
 		push_mention(g);
 		memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
