@@ -30,19 +30,23 @@ import unicodedata
 
 LANGS = ("nl", "en", "de", "fr")
 
-def _grammar_classes():
-    """The cue classes the extractor knows: gram_cue_classes[] in
-    src/extract/grammar.c, read from there so the two cannot disagree."""
+def _grammar_classes(name="gram_cue_classes"):
+    """The cue classes the extractor knows: gram_cue_classes[] (or the
+    word lists, gram_word_classes[]) in src/extract/grammar.c, read from
+    there so the two cannot disagree."""
     src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "extract",
                        "grammar.c")
     with open(src, encoding="utf-8") as f:
         text = f.read()
-    body = text[text.index("gram_cue_classes[] = {"):]
+    body = text[text.index(name + "[] = {"):]
     body = body[:body.index("NULL")]
     return tuple(re.findall(r'"([a-z_]+)"', body))
 
 
 CLASSES = _grammar_classes()
+# Word lists: loaded into a lexicon of their own (no mentions), so a form
+# may be in one of them and in a cue class too, and a language may have none.
+WORD_CLASSES = _grammar_classes("gram_word_classes")
 
 # Classes a language may leave empty: German has no "would" of its own, as
 # "würde" folds to "wurde" (the passive auxiliary).  "relative" is known to
@@ -165,12 +169,12 @@ def check_cues(paths, verbose):
         if lang not in LANGS:
             err(path, i, "unknown language %r" % lang)
             continue
-        if cls not in CLASSES:
+        if cls not in CLASSES and cls not in WORD_CLASSES:
             err(path, i, "unknown class %r" % cls)
             continue
         if "  " in form:
             err(path, i, "double space in form %r" % form)
-        key = (lang, fold(form))
+        key = (lang, fold(form) if cls in CLASSES else cls + ":" + fold(form))
         prev = seen.setdefault(key, [])
         for pcls, pline, pform in prev:
             if pcls == cls:

@@ -56,6 +56,7 @@ struct extractor {
 	split_rules *split;
 	hostile_pairs *hostile;
 	lex *sep;
+	lex *words;          /* gram_word_classes' lists */
 	FILE *trace;
 	prefilter *pre;      /* NULL: off (ext_set_prefilter) */
 };
@@ -150,7 +151,7 @@ extractor *ext_new(const char *datadir, sl_err *e)
 	}
 	if (!rc) {
 		load_file(datadir, "grammar_words.tsv", &p);
-		rc = lex_load_cues(x->lx, p.p, gram_cue_classes, e);
+		rc = gram_words_load(x->lx, &x->words, p.p, e);
 	}
 	if (!rc) {
 		load_file(datadir, "particles.tsv", &p);
@@ -217,6 +218,7 @@ void ext_free(extractor *x)
 	split_free(x->split);
 	gram_hostile_free(x->hostile);
 	lex_free(x->sep);
+	lex_free(x->words);
 	prefilter_free(x->pre);
 	free(x);
 }
@@ -412,7 +414,7 @@ int ext_doc(const extractor *x, ext_scratch *s, const doc *d, rec_list *out)
 	                &s->capsent);
 	s->st.sentences += s->nsent;
 	gram_doc g;
-	gram_doc_init(&g, x->lx, x->sep, x->hostile, &s->tl, d, lang, &s->gb);
+	gram_doc_init(&g, x->lx, x->sep, x->words, x->hostile, &s->tl, d, lang, &s->gb);
 	g.trace = x->trace;
 	struct scan_ctx sc = { x, s, d, lang, 0, 0, 0 };
 	g.money = sentence_money;

@@ -176,6 +176,97 @@ lex *gram_particles_load(const char *path, sl_err *e)
 	return c.x;
 }
 
+/* ---- word lists ---- */
+
+/* The word lists some rules test a token against, in
+ * data/grammar_words.tsv with the cue classes but kept out of the cue
+ * lexicon: they are common words ("a", "so", "pas") that, as cues, would
+ * make a mention in nearly every sentence, and mentions the rules read. */
+const char *const gram_word_classes[] = {
+	"of_this_kind", "before_as", "after_as", "neg_particle", "place_in",
+	"before_that",
+	NULL
+};
+enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE, W_PLACE_IN, W_BEFORE_THAT };
+
+struct words_ctx {
+	lex *lx, *words;
+	const char *path;
+};
+
+static int words_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
+{
+	struct words_ctx *c = ctx;
+	int lang = lex_lang_bit(f[0]);
+	if (!lang) {
+		sl_err_set(e, "%s:%zu: unknown language '%s'", c->path, line, f[0]);
+		return SL_EFORMAT;
+	}
+	lex *x = c->words;
+	const char *const *classes = gram_word_classes;
+	int cls = -1;
+	for (int k = 0; classes[k]; k++)
+		if (!strcmp(classes[k], f[1]))
+			cls = k;
+	if (cls < 0) {
+		x = c->lx;
+		classes = gram_cue_classes;
+		for (int k = 0; classes[k]; k++)
+			if (!strcmp(classes[k], f[1]))
+				cls = k;
+	}
+	if (cls < 0) {
+		sl_err_set(e, "%s:%zu: unknown cue class '%s'", c->path, line, f[1]);
+		return SL_EFORMAT;
+	}
+	const char *form = f[2];
+	int cased = lex_cased_form(&form);
+	if (lex_add(x, LEX_CUE, cls, lang, cased, form, classes[cls], NULL, NULL)) {
+		sl_err_set(e, "%s:%zu: form has no word '%s'", c->path, line, f[2]);
+		return SL_EFORMAT;
+	}
+	return SL_OK;
+}
+
+int gram_words_load(lex *lx, lex **words, const char *path, sl_err *e)
+{
+	struct words_ctx c = { lx, lex_new(), path };
+	int rc = tsv_each(path, 3, words_line, &c, e);
+	if (rc != SL_OK) {
+		lex_free(c.words);
+		c.words = NULL;
+	}
+	*words = c.words;
+	return rc;
+}
+
+/* Whether a form of the word list cls (gram_word_classes) starts at token
+ * t and ends before t1.  Of several forms from t only the longest is
+ * seen: a list's forms must not be the start of another list's. */
+static int word_at(const gram_doc *g, size_t t, size_t t1, int cls)
+{
+	lex_match m[LEX_NKINDS];
+	if (!g->words || t >= t1 || !lex_may_start(g->words_starts, &g->tl->v[t]) ||
+	    !(lex_match_started(g->words, g->tl, g->d->text, t, t1, g->lang, m) & 1 << LEX_CUE))
+		return 0;
+	for (const lex_entry *e = m[LEX_CUE].e; e; e = lex_next(g->words, e))
+		if (e->sub == cls && lex_entry_ok(e, g->tl, g->d->text, t, e->ntok, g->lang))
+			return 1;
+	return 0;
+}
+
+/* Whether token t is a one-word form of the word list cls. */
+static int word_is(const gram_doc *g, size_t t, int cls)
+{
+	if (!g->words)
+		return 0;
+	for (const lex_entry *e = lex_lookup_tok(g->words, LEX_CUE, g->tl, &g->tl->v[t], g->lang); e;
+	     e = lex_next(g->words, e))
+		if (e->sub == cls && e->ntok == 1 && (e->lang & g->lang))
+			return 1;
+	return 0;
+}
+
 /* ---- document state ---- */
 
 static void swap_bytes(void *a, void *b, size_t n)
@@ -745,8 +836,9 @@ static void brussels_reading(gram_doc *g)
 		g->brussels_to = be;
 }
 
-void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs)
+void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const lex *words,
+                   const hostile_pairs *h, const tok_list *tl, const doc *d, int lang,
+                   gram_bufs *bufs)
 {
 	memset(g, 0, sizeof *g);
 	g->bufs = bufs;
@@ -757,6 +849,9 @@ void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pai
 	g->lx_sfx = lex_get_sfx(lx);
 	if (sep)
 		g->sep_starts = lex_get_starts(sep, lang);
+	g->words = words;
+	if (words)
+		g->words_starts = lex_get_starts(words, lang);
 	g->west = lex_code(lx, "WEST");
 	g->hostile = h;
 	g->tl = tl;
@@ -1289,24 +1384,11 @@ static inline int plain_token(const gram_doc *g, const token *t)
 static int tok_is(const gram_doc *g, size_t t, const char *w);
 
 /* Whether the tokens from t (before t1) say "of this kind": "de ce
- * type", "de ce genre", "of this type", "of this kind", "dieser Art",
- * "van dit type". */
+ * type", "of this type", "dieser Art", "van dit type" (word list
+ * of_this_kind). */
 static int of_this_kind(const gram_doc *g, size_t t, size_t t1)
 {
-	static const char *const forms[][3] = {
-		{ "de", "ce", "type" }, { "de", "ce", "genre" }, { "de", "ce", "calibre" },
-		{ "of", "this", "type" }, { "of", "this", "kind" }, { "of", "that", "type" },
-		{ "of", "that", "kind" }, { "van", "dit", "type" }, { "van", "dat", "type" },
-		{ "dieser", "art", NULL }, { "dieses", "typs", NULL },
-	};
-	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
-		size_t k = 0;
-		while (k < 3 && forms[f][k] && t + k < t1 && tok_is(g, t + k, forms[f][k]))
-			k++;
-		if (k == 3 || (k < 3 && !forms[f][k]))
-			return 1;
-	}
-	return 0;
+	return word_at(g, t, t1, W_OF_THIS_KIND);
 }
 
 static void find_mentions(gram_doc *g, size_t t0, size_t t1)
@@ -1756,10 +1838,11 @@ static void mark_that_relatives(gram_doc *g, size_t t0)
 		size_t t = m->t0 - 1;
 		if (!verb || !tok_is(g, t, "that") || (i > 0 && g->m[i - 1].t1 > t))
 			continue;
-		/* after a cue ("said that", "announced that", "so that") it is
-		 * the conjunction; after punctuation, no noun is there */
+		/* after a cue ("said that", "announced that") or a word of the
+		 * list before_that ("so that") it is the conjunction; after
+		 * punctuation, no noun is there */
 		if ((i > 0 && g->m[i - 1].t1 == t) || !(tl->v[t - 1].flags & TOK_WORD) ||
-		    tok_is(g, t - 1, "so") || tok_is(g, t - 1, "such") || tok_is(g, t - 1, "now"))
+		    word_is(g, t - 1, W_BEFORE_THAT))
 			continue;
 		push_mention(g);
 		memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
@@ -1790,9 +1873,8 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 		size_t as = m->t0 - 1;
 		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (i > 0 && g->m[i - 1].t1 > as))
 			continue;
-		const char *prev = tok_fold(tl, &tl->v[as - 1]);
-		if (!strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
-		    !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just") || is_fold(tl, as - 1, ','))
+		/* "such as", "known as", "as well as" (word list before_as) */
+		if (word_is(g, as - 1, W_BEFORE_AS) || is_fold(tl, as - 1, ','))
 			continue;
 		if (m->t1 < tl->n && (!strcmp(tok_fold(tl, &tl->v[m->t1]), "'s") || !strcmp(tok_fold(tl, &tl->v[m->t1]), "'")))
 			continue;
@@ -1801,9 +1883,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 	}
 	/* "UK to send tanks as pressure mounts on Berlin": right after the
 	 * object, "as" and a few words before a state open a clause too;
-	 * not "as part of", "as a gift", "as soon as" */
-	static const char *const not_clause[] = { "part", "a", "an", "well", "much", "many", "soon",
-	                                          "long", "early", "quickly", "aid", "gifts", "gift", NULL };
+	 * not "as part of", "as a gift", "as soon as" (word list after_as) */
 	for (size_t i = 0; i + 1 < g->nm; i++) {
 		const mention *m = &g->m[i];
 		if (m->kind != M_ITEM || m->t1 + 1 >= tl->n || g->m[i + 1].t0 <= m->t1)
@@ -1811,12 +1891,8 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 		size_t as = m->t1;
 		if (strcmp(tok_fold(tl, &tl->v[as]), "as") || (tl->v[as + 1].flags & TOK_PUNCT))
 			continue;
-		const char *next = tok_fold(tl, &tl->v[as + 1]);
-		int skip = 0;
-		for (size_t k = 0; not_clause[k] && !skip; k++)
-			skip = !strcmp(next, not_clause[k]);
 		const mention *n = &g->m[i + 1];
-		if (skip || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
+		if (word_is(g, as + 1, W_AFTER_AS) || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
 		    !no_punct(g, as, n->t0))
 			continue;
 		insert_clause_cue(g, i + 1, as);
@@ -1834,12 +1910,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		if (i < g->nm && g->m[i].kind == M_CUE && g->m[i].sub == C_CLAUSE && g->m[i].t0 == t)
 			continue;
-		const char *prev = tok_fold(tl, &tl->v[t - 1]), *next = tok_fold(tl, &tl->v[t + 1]);
-		int skip = !strcmp(prev, "such") || !strcmp(prev, "same") || !strcmp(prev, "known") ||
-		           !strcmp(prev, "well") || !strcmp(prev, "so") || !strcmp(prev, "just");
-		for (size_t k = 0; not_clause[k] && !skip; k++)
-			skip = !strcmp(next, not_clause[k]);
-		if (skip || i >= g->nm)
+		if (word_is(g, t - 1, W_BEFORE_AS) || word_is(g, t + 1, W_AFTER_AS) || i >= g->nm)
 			continue;
 		insert_clause_cue(g, i, t);
 	}
@@ -3030,12 +3101,10 @@ static int promised_before(const gram_doc *g, size_t i)
  * half of the restrictive "ne ... que" ("ne livre que des casques", "ne
  * seraient cédés qu'une fois remplacés", "ne livrera qu'après"): a "que"
  * follows in its clause before any particle that completes a negation
- * ("pas", "plus", "jamais", "rien", "aucun" ...).  It says "only", and
+ * (word list neg_particle: "pas", "jamais" ...).  It says "only", and
  * what it restricts is still given. */
 static int restricts_que(const gram_doc *g, const clause *c, size_t i)
 {
-	static const char *const particles[] = { "pas", "plus", "jamais", "rien", "aucun", "aucune",
-	                                         "personne", "guere", "point", "ni", "nullement" };
 	const tok_list *tl = g->tl;
 	if (g->lang != LANG_FR)
 		return 0;
@@ -3045,10 +3114,9 @@ static int restricts_que(const gram_doc *g, const clause *c, size_t i)
 	for (size_t t = g->m[i].t1; t < c->t1 && t < tl->n; t++) {
 		if (tl->v[t].flags & TOK_PUNCT)
 			return 0;
+		if (word_is(g, t, W_NEG_PARTICLE))
+			return 0;
 		f = tok_fold(tl, &tl->v[t]);
-		for (size_t k = 0; k < sizeof particles / sizeof particles[0]; k++)
-			if (strcmp(f, particles[k]) == 0)
-				return 0;
 		if (strcmp(f, "que") == 0 || strncmp(f, "qu'", 3) == 0)
 			return 1;
 	}
@@ -6310,14 +6378,13 @@ static int trailing_tag_speaker(const gram_doc *g, const clause *c, const mentio
 }
 
 /* "completed training on the guns in Germany", "arrived at a base in
- * Poland": in English a state right after "in" past the predicate is
- * where it happens, not who gives. */
+ * Poland": in English a state right after "in" (word list place_in)
+ * past the predicate is where it happens, not who gives. */
 static int place_after_in(const gram_doc *g, const mention *a, size_t pred_t0)
 {
 	if (g->lang != LANG_EN || a->t0 <= pred_t0 || a->t0 == 0 || a->sub == ACT_ADJ)
 		return 0;
-	const char *w = tok_fold(g->tl, &g->tl->v[a->t0 - 1]);
-	return !strcmp(w, "in");
+	return word_is(g, a->t0 - 1, W_PLACE_IN);
 }
 
 /* Whether the request of clause c is made by a state other than the

@@ -134,7 +134,8 @@ void gram_bufs_release(gram_bufs *b);
 typedef struct gram_doc {
 	const lex *lx;
 	const lex *sep;         /* separable verbs: finite form -> particle */
-	lex_starts lx_starts, sep_starts;  /* the tokens that can start their entries */
+	const lex *words;       /* gram_word_classes' lists (gram_words_load), or NULL */
+	lex_starts lx_starts, sep_starts, words_starts;  /* the tokens that can start their entries */
 	lex_sfx lx_sfx;         /* the words that can end in an item head (lex_suffix) */
 	const char *west;       /* lx's code "WEST", for pointer comparison */
 	const char *dateline;   /* the state the story was filed in ("DEN HAAG -"), or NULL */
@@ -243,12 +244,22 @@ typedef struct gram_doc {
 } gram_doc;
 
 /* bufs is lent to g until gram_doc_release. */
-void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const hostile_pairs *h,
-                   const tok_list *tl, const doc *d, int lang, gram_bufs *bufs);
+void gram_doc_init(gram_doc *g, const lex *lx, const lex *sep, const lex *words,
+                   const hostile_pairs *h, const tok_list *tl, const doc *d, int lang,
+                   gram_bufs *bufs);
 
 /* Loads data/particles.tsv (lang, class, finite form, particle) into a
  * lexicon of finite forms whose code is the folded particle. */
 lex *gram_particles_load(const char *path, sl_err *e);
+
+/* The classes of data/grammar_words.tsv that are word lists, not cues. */
+extern const char *const gram_word_classes[];
+
+/* Loads data/grammar_words.tsv (lang, class, form): the lines of a
+ * gram_word_classes class into *words (a lexicon of its own, made here),
+ * every other line as a cue of gram_cue_classes into lx.  SL_OK, or
+ * SL_EFORMAT/SL_EIO with e = "path:line: why". */
+int gram_words_load(lex *lx, lex **words, const char *path, sl_err *e);
 void gram_doc_release(gram_doc *g);
 
 /* After the last sentence: a record naming no system takes the one
