@@ -67,9 +67,6 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             # English alone names pieces again by a wider bare word, and
             # asks to be let use materiel with a bare infinitive
             {(l, c) for l in ("nl", "de", "fr") for c in ("hypernym", "use_verb")} |
-            # asking nobody: French "personne" needs its "ne" and is a noun
-            # too, so it is not handled
-            {("fr", "nobody")} |
             # only German and Dutch frame a topic with a verb after the
             # state ("Was X betrifft", "Wat X betreft")
             {(l, "topic_close") for l in ("en", "fr")} |

@@ -4833,8 +4833,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	/* "Wij hebben niemand om wapens gevraagd": a request of nobody is
 	 * a denial that one was made, no request */
-	if (have[C_REQUESTED] && have[C_NEG] && !have[C_REFUSED] &&
-	    tok_has_cue(g, g->m[pos[C_NEG]].t0, C_NOBODY)) {
+	/* French "n'avons demandé ... à personne": the nobody stands apart
+	 * from the "ne" (which the clause does not read as a negation of
+	 * its own), after the verb of asking */
+	if (have[C_REQUESTED] && !have[C_REFUSED] &&
+	    ((have[C_NEG] && tok_has_cue(g, g->m[pos[C_NEG]].t0, C_NOBODY)) ||
+	     (have[C_NOBODY] && pos[C_NOBODY] > pos[C_REQUESTED] &&
+	      !tok_has_cue(g, g->m[pos[C_NOBODY]].t0, C_NEG)))) {
 		p->prov = -1;
 		return;
 	}
