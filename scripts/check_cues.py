@@ -67,8 +67,9 @@ EMPTY_OK = ({("de", "would")} | {(l, "relative") for l in LANGS} |
             # English alone names pieces again by a wider bare word, and
             # asks to be let use materiel with a bare infinitive
             {(l, c) for l in ("nl", "de", "fr") for c in ("hypernym", "use_verb")} |
-            # asking nobody is handled for Dutch only so far
-            {(l, "nobody") for l in ("en", "de", "fr")} |
+            # only German and Dutch frame a topic with a verb after the
+            # state ("Was X betrifft", "Wat X betreft")
+            {(l, "topic_close") for l in ("en", "fr")} |
             # English has no quantitative pronoun; French "en" and German
             # "davon" are not handled yet
             {(l, "quant_pronoun") for l in ("en", "de", "fr")})

@@ -40,7 +40,7 @@ const char *const gram_cue_classes[] = {
 	"hesitation_over", "third_recipient",
 	"blame", "supplier_of", "calibre", "interviewer",
 	"first_person", "nobody", "quant_pronoun",
-	"interview", "topic", "accuse",
+	"interview", "topic", "accuse", "topic_close",
 	NULL
 };
 
@@ -2555,9 +2555,18 @@ static int genitive_s(const gram_doc *g, size_t t0, size_t t1);
  * topic word first, the state within two tokens of it, then a comma. */
 static int topic_state(const gram_doc *g, size_t i)
 {
+	const mention *a = &g->m[i];
+	/* "Was Armenien betrifft, ...", "Wat Armenië betreft, ...": the
+	 * German and Dutch opener frames the state, whose closing verb comes
+	 * right after it; one word (with an article, two) stands before */
+	if (i + 1 < g->nm && cue_at(g, i + 1, C_TOPIC_CLOSE) && g->m[i + 1].t0 == a->t1 &&
+	    a->t0 > g->sent_t0 && a->t0 <= g->sent_t0 + 2 && a->sub != ACT_ADJ) {
+		size_t e = g->m[i + 1].t1;
+		const token *k = e < g->tl->n ? &g->tl->v[e] : NULL;
+		return k && (k->flags & TOK_PUNCT) && g->tl->arena.p[k->fold] == ',';
+	}
 	if (i == 0 || !cue_at(g, i - 1, C_TOPIC) || g->m[i - 1].t0 != g->sent_t0)
 		return 0;
-	const mention *a = &g->m[i];
 	if (a->t0 > g->m[i - 1].t1 + 2 || a->sub == ACT_ADJ)
 		return 0;
 	const token *k = a->t1 < g->tl->n ? &g->tl->v[a->t1] : NULL;
@@ -4824,8 +4833,13 @@ static void clause_pred(gram_doc *g, const clause *c, int ua_in_sentence, int re
 	}
 	/* "Wij hebben niemand om wapens gevraagd": a request of nobody is
 	 * a denial that one was made, no request */
-	if (have[C_REQUESTED] && have[C_NEG] && !have[C_REFUSED] &&
-	    tok_has_cue(g, g->m[pos[C_NEG]].t0, C_NOBODY)) {
+	/* French "n'avons demandé ... à personne": the nobody stands apart
+	 * from the "ne" (which the clause does not read as a negation of
+	 * its own), after the verb of asking */
+	if (have[C_REQUESTED] && !have[C_REFUSED] &&
+	    ((have[C_NEG] && tok_has_cue(g, g->m[pos[C_NEG]].t0, C_NOBODY)) ||
+	     (have[C_NOBODY] && pos[C_NOBODY] > pos[C_REQUESTED] &&
+	      !tok_has_cue(g, g->m[pos[C_NOBODY]].t0, C_NEG)))) {
 		p->prov = -1;
 		return;
 	}
