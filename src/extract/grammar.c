@@ -2465,22 +2465,28 @@ static int bought_from(const gram_doc *g, size_t m0, size_t r)
 	return tok_is(g, p->t0, "a") || tok_is(g, p->t0, "au") || tok_is(g, p->t0, "aux");
 }
 
-/* Whether the preposition at mention r follows a noun of a meeting
- * within six tokens, no punctuation nor predicate between ("lors du
- * sommet du Conseil de l'Europe à Reykjavik", "at the summit in
- * Vilnius"): the state it introduces is the venue. */
-static int at_meeting(const gram_doc *g, size_t m0, size_t r)
+/* Whether a cue of class cls ends at most six tokens before mention i
+ * (from m0 on), with no punctuation and no predicate between. */
+static int cue_shortly_before(const gram_doc *g, size_t m0, size_t i, int cls)
 {
-	if (!has_cue(g, C_MEETING))
+	if (!has_cue(g, cls))
 		return 0;
-	for (size_t k = r; k-- > m0;) {
-		const mention *m = &g->m[k];
-		if (g->m[r].t0 > m->t1 + 6 || !no_punct(g, m->t1, g->m[r].t0) || pred_cue(m))
+	for (size_t j = i; j-- > m0;) {
+		const mention *c = &g->m[j];
+		if (g->m[i].t0 > c->t1 + 6 || !no_punct(g, c->t1, g->m[i].t0) || pred_cue(c))
 			return 0;
-		if (cue_at(g, k, C_MEETING))
+		if (cue_at(g, j, cls))
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether the preposition at mention r follows a noun of a meeting
+ * ("lors du sommet du Conseil de l'Europe à Reykjavik", "at the summit
+ * in Vilnius"): the state it introduces is the venue. */
+static int at_meeting(const gram_doc *g, size_t m0, size_t r)
+{
+	return cue_shortly_before(g, m0, r, C_MEETING);
 }
 
 /* Whether mention m is a verb that gives: delivers, promises or
@@ -2537,16 +2543,7 @@ static int verb_after_with(const gram_doc *g, size_t w, size_t m1)
  * back, no punctuation and no predicate between. */
 static int conceded(const gram_doc *g, size_t m0, size_t i)
 {
-	if (!has_cue(g, C_DESPITE))
-		return 0;
-	for (size_t j = i; j-- > m0;) {
-		const mention *c = &g->m[j];
-		if (g->m[i].t0 > c->t1 + 6 || !no_punct(g, c->t1, g->m[i].t0) || pred_cue(c))
-			return 0;
-		if (cue_at(g, j, C_DESPITE))
-			return 1;
-	}
-	return 0;
+	return cue_shortly_before(g, m0, i, C_DESPITE);
 }
 
 static int genitive_s(const gram_doc *g, size_t t0, size_t t1);
