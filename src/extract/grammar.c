@@ -10004,27 +10004,15 @@ static void sentence(gram_doc *g, size_t t0, size_t t1, gram_scans *dates, rec_l
 			items[0].currency = NULL;
 			ni = 1;
 		}
-		/* "vor zwei Hubschraubern, die von Schweden geliefert
-		 * wurden", "helicopters, which were supplied by Sweden": a passive
-		 * relative with its agent tells of the giving of its
-		 * antecedent, the items right before its pronoun */
-		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 && g->m[c->m0 - 1].kind == M_ITEM &&
-		    relative_agent(g, c, recipient)) {
-			size_t j = c->m0 - 1;
-			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
-				j--;
-			clause ante = cl[k - 1];
-			ante.m0 = j;
-			ante.m1 = c->m0;
-			ante.t0 = j > cl[k - 1].m0 ? g->m[j - 1].t1 : cl[k - 1].t0;
-			ante.t1 = g->m[c->m0].t0;
-			ni = clause_items(g, &ante, nums, nn, items, 16);
-		}
-		/* "asked for HIMARS, which Washington has declined to
-		 * provide": an active relative whose subject gives or refuses
-		 * does so with its antecedent, the items right before it */
+		/* a relative that tells of the giving of its antecedent, the
+		 * items right before its pronoun: a passive one with its agent
+		 * ("vor zwei Hubschraubern, die von Schweden geliefert wurden",
+		 * "helicopters, which were supplied by Sweden"), or an active
+		 * one whose subject gives or refuses ("asked for HIMARS, which
+		 * Washington has declined to provide") */
 		if (!ni && k > 0 && c->m0 > cl[k - 1].m0 &&
-		    (relative_subject(g, c, recipient) || passive_relative(g, c))) {
+		    ((g->m[c->m0 - 1].kind == M_ITEM && relative_agent(g, c, recipient)) ||
+		     relative_subject(g, c, recipient) || passive_relative(g, c))) {
 			size_t j = c->m0 - 1;
 			while (j > cl[k - 1].m0 && g->m[j - 1].kind == M_ITEM && g->m[j - 1].t1 + 1 >= g->m[j].t0)
 				j--;
