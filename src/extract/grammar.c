@@ -189,54 +189,15 @@ const char *const gram_word_classes[] = {
 };
 enum { W_OF_THIS_KIND, W_BEFORE_AS, W_AFTER_AS, W_NEG_PARTICLE, W_PLACE_IN, W_BEFORE_THAT };
 
-struct words_ctx {
-	lex *lx, *words;
-	const char *path;
-};
-
-static int words_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
-{
-	struct words_ctx *c = ctx;
-	int lang = lex_lang_bit(f[0]);
-	if (!lang) {
-		sl_err_set(e, "%s:%zu: unknown language '%s'", c->path, line, f[0]);
-		return SL_EFORMAT;
-	}
-	lex *x = c->words;
-	const char *const *classes = gram_word_classes;
-	int cls = -1;
-	for (int k = 0; classes[k]; k++)
-		if (!strcmp(classes[k], f[1]))
-			cls = k;
-	if (cls < 0) {
-		x = c->lx;
-		classes = gram_cue_classes;
-		for (int k = 0; classes[k]; k++)
-			if (!strcmp(classes[k], f[1]))
-				cls = k;
-	}
-	if (cls < 0) {
-		sl_err_set(e, "%s:%zu: unknown cue class '%s'", c->path, line, f[1]);
-		return SL_EFORMAT;
-	}
-	const char *form = f[2];
-	int cased = lex_cased_form(&form);
-	if (lex_add(x, LEX_CUE, cls, lang, cased, form, classes[cls], NULL, NULL)) {
-		sl_err_set(e, "%s:%zu: form has no word '%s'", c->path, line, f[2]);
-		return SL_EFORMAT;
-	}
-	return SL_OK;
-}
-
 int gram_words_load(lex *lx, lex **words, const char *path, sl_err *e)
 {
-	struct words_ctx c = { lx, lex_new(), path };
-	int rc = tsv_each(path, 3, words_line, &c, e);
+	lex *w = lex_new();
+	int rc = lex_load_cues_split(lx, gram_cue_classes, w, gram_word_classes, path, e);
 	if (rc != SL_OK) {
-		lex_free(c.words);
-		c.words = NULL;
+		lex_free(w);
+		w = NULL;
 	}
-	*words = c.words;
+	*words = w;
 	return rc;
 }
 

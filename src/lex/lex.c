@@ -741,6 +741,9 @@ struct load_ctx {
 	int cased;
 	const char *const *classes;
 	int nclasses;
+	lex *other;                      /* lex_load_cues_split */
+	const char *const *other_classes;
+	int nother;
 };
 
 static int bad(sl_err *e, const char *path, size_t line, const char *why, const char *what)
@@ -778,7 +781,7 @@ static int actor_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_actors(lex *x, const char *path, int cased, sl_err *e)
 {
-	struct load_ctx c = { x, path, cased, NULL, 0 };
+	struct load_ctx c = { .x = x, .path = path, .cased = cased };
 	return tsv_each(path, 4, actor_line, &c, e);
 }
 
@@ -813,7 +816,7 @@ static int group_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_actor_groups(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL, 0 };
+	struct load_ctx c = { .x = x, .path = path };
 	return tsv_each(path, 4, group_line, &c, e);
 }
 
@@ -865,7 +868,7 @@ static int system_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_systems(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL, 0 };
+	struct load_ctx c = { .x = x, .path = path };
 	return tsv_each(path, 4, system_line, &c, e);
 }
 
@@ -891,8 +894,19 @@ static int item_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 
 int lex_load_items(lex *x, const char *path, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, NULL, 0 };
+	struct load_ctx c = { .x = x, .path = path };
 	return tsv_each(path, 4, item_line, &c, e);
+}
+
+/* The index of the last class named name in classes[0, n). */
+static int class_index(const char *const *classes, int n, const char *name)
+{
+	/* the first byte first, as thousands of lines each ask it of some
+	 * sixty classes */
+	for (int k = n; k-- > 0;)
+		if (classes[k][0] == name[0] && !strcmp(classes[k], name))
+			return k;
+	return -1;
 }
 
 static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
@@ -901,28 +915,40 @@ static int cue_line(void *ctx, char **f, size_t nf, size_t line, sl_err *e)
 	int lang = lex_lang_bit(f[0]);
 	if (!lang)
 		return bad(e, c->path, line, "unknown language", f[0]);
-	/* the last class of that name; the first byte first, as thousands
-	 * of lines each ask it of some sixty classes */
+	lex *x = c->x;
+	const char *const *classes = c->classes;
 	int cls = -1;
-	for (int k = c->nclasses; k-- > 0;)
-		if (c->classes[k][0] == f[1][0] && !strcmp(c->classes[k], f[1])) {
-			cls = k;
-			break;
+	if (c->other) {
+		if ((cls = class_index(c->other_classes, c->nother, f[1])) >= 0) {
+			x = c->other;
+			classes = c->other_classes;
 		}
+	}
+	if (cls < 0)
+		cls = class_index(c->classes, c->nclasses, f[1]);
 	if (cls < 0)
 		return bad(e, c->path, line, "unknown cue class", f[1]);
 	/* "~may": only in this case (the modal, not the month "May") */
 	const char *form = f[2];
 	int cased = lex_cased_form(&form);
-	if (lex_add(c->x, LEX_CUE, cls, lang, cased, form, c->classes[cls], NULL, NULL))
+	if (lex_add(x, LEX_CUE, cls, lang, cased, form, classes[cls], NULL, NULL))
 		return bad(e, c->path, line, "form has no word", f[2]);
 	return SL_OK;
 }
 
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e)
 {
-	struct load_ctx c = { x, path, 0, classes, 0 };
+	return lex_load_cues_split(x, classes, NULL, NULL, path, e);
+}
+
+int lex_load_cues_split(lex *x, const char *const *classes, lex *other,
+                        const char *const *other_classes, const char *path, sl_err *e)
+{
+	struct load_ctx c = { .x = x, .path = path, .classes = classes,
+	                      .other = other, .other_classes = other_classes };
 	while (classes[c.nclasses])
 		c.nclasses++;
+	while (other_classes && other_classes[c.nother])
+		c.nother++;
 	return tsv_each(path, 3, cue_line, &c, e);
 }

@@ -72,6 +72,11 @@ enum { LEX_GROUP_MAX = 8 };
 int lex_load_systems(lex *x, const char *path, sl_err *e);
 int lex_load_items(lex *x, const char *path, sl_err *e);
 int lex_load_cues(lex *x, const char *path, const char *const *classes, sl_err *e);
+/* As lex_load_cues, but a line whose class is one of other_classes goes
+ * into other, as a cue of that class (word lists read apart from the
+ * cues of the main walk). */
+int lex_load_cues_split(lex *x, const char *const *classes, lex *other,
+                        const char *const *other_classes, const char *path, sl_err *e);
 
 /* A data file's "~Form" is matched only in that case: whether *form is
  * so marked, *form moved past the mark (for lex_add's cased). */
