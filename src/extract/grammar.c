@@ -1744,18 +1744,29 @@ static void drop_name_capitals(gram_doc *g, size_t t1)
 	g->nm = w;
 }
 
-/* Inserts at index i of the sentence's mentions a clause cue on token
- * t (a clause opener the lexicon cannot list, see mark_as_clauses). */
-static void insert_clause_cue(gram_doc *g, size_t i, size_t t)
+/* Inserts at index i of the sentence's mentions a cue of class sub on
+ * token t (a word the lexicon cannot list as that cue, see
+ * mark_as_clauses and mark_that_relatives). */
+static void insert_cue(gram_doc *g, size_t i, size_t t, int sub)
 {
 	push_mention(g);
 	memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
 	mention *c = &g->m[i];
 	memset(c, 0, sizeof *c);
 	c->kind = M_CUE;
-	c->sub = C_CLAUSE;
+	c->sub = sub;
 	c->t0 = t;
 	c->t1 = t + 1;
+}
+
+/* Whether mention m is a verb an English subject relative's pronoun
+ * stands right before ("that has sent", "which will deliver"): a verb of
+ * the record types or of receiving, or a future, "would" or a condition. */
+static int relative_verb(const mention *m)
+{
+	return m->kind == M_CUE &&
+	       ((m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN) || m->sub == C_FUTURE ||
+	        m->sub == C_WOULD || m->sub == C_COND);
 }
 
 /* Whether the sentence at token t0 stands in a paragraph or line that an
@@ -1792,12 +1803,10 @@ static void mark_that_relatives(gram_doc *g, size_t t0)
 	const tok_list *tl = g->tl;
 	for (size_t i = 0; i < g->nm; i++) {
 		const mention *m = &g->m[i];
-		if (m->kind != M_CUE || m->t0 < t0 + 2)
+		if (!relative_verb(m) || m->t0 < t0 + 2)
 			continue;
-		int verb = (m->sub <= C_RECEIVE && m->sub != C_TRANSFER_NOUN) || m->sub == C_FUTURE ||
-		           m->sub == C_WOULD || m->sub == C_COND;
 		size_t t = m->t0 - 1;
-		if (!verb || !tok_is(g, t, "that") || (i > 0 && g->m[i - 1].t1 > t))
+		if (!tok_is(g, t, "that") || (i > 0 && g->m[i - 1].t1 > t))
 			continue;
 		/* after a cue ("said that", "announced that") or a word of the
 		 * list before_that ("so that") it is the conjunction; after
@@ -1805,14 +1814,7 @@ static void mark_that_relatives(gram_doc *g, size_t t0)
 		if ((i > 0 && g->m[i - 1].t1 == t) || !(tl->v[t - 1].flags & TOK_WORD) ||
 		    word_is(g, t - 1, W_BEFORE_THAT))
 			continue;
-		push_mention(g);
-		memmove(&g->m[i + 1], &g->m[i], (g->nm - 1 - i) * sizeof *g->m);
-		mention *c = &g->m[i];
-		memset(c, 0, sizeof *c);
-		c->kind = M_CUE;
-		c->sub = C_RELATIVE;
-		c->t0 = t;
-		c->t1 = t + 1;
+		insert_cue(g, i, t, C_RELATIVE);
 		i++;
 	}
 }
@@ -1839,7 +1841,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		if (m->t1 < tl->n && (!strcmp(tok_fold(tl, &tl->v[m->t1]), "'s") || !strcmp(tok_fold(tl, &tl->v[m->t1]), "'")))
 			continue;
-		insert_clause_cue(g, i, as);
+		insert_cue(g, i, as, C_CLAUSE);
 		i++;
 	}
 	/* "UK to send tanks as pressure mounts on Berlin": right after the
@@ -1856,7 +1858,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 		if (word_is(g, as + 1, W_AFTER_AS) || n->kind != M_ACTOR || n->sub == ACT_ADJ || n->t0 > as + 5 || n->t0 == as + 1 ||
 		    !no_punct(g, as, n->t0))
 			continue;
-		insert_clause_cue(g, i + 1, as);
+		insert_cue(g, i + 1, as, C_CLAUSE);
 		i++;
 	}
 	/* "EU approves 60 million for Moldova's army as drones stray over
@@ -1873,7 +1875,7 @@ static void mark_as_clauses(gram_doc *g, size_t t0, size_t t1)
 			continue;
 		if (word_is(g, t - 1, W_BEFORE_AS) || word_is(g, t + 1, W_AFTER_AS) || i >= g->nm)
 			continue;
-		insert_clause_cue(g, i, t);
+		insert_cue(g, i, t, C_CLAUSE);
 	}
 }
 
@@ -6510,11 +6512,8 @@ static void mark_relative(gram_doc *g, size_t t1)
 		 * English subject relative, the verb stands right after the
 		 * pronoun, and the items after it are that verb's objects, no
 		 * items of the clause around it */
-		int subj_rel = g->lang == LANG_EN && i + 1 < g->nm && g->m[i + 1].kind == M_CUE &&
-		               g->m[i + 1].t0 == m->t1 &&
-		               ((g->m[i + 1].sub <= C_RECEIVE && g->m[i + 1].sub != C_TRANSFER_NOUN) ||
-		                g->m[i + 1].sub == C_FUTURE || g->m[i + 1].sub == C_WOULD ||
-		                g->m[i + 1].sub == C_COND);
+		int subj_rel = g->lang == LANG_EN && i + 1 < g->nm && relative_verb(&g->m[i + 1]) &&
+		               g->m[i + 1].t0 == m->t1;
 		/* "un traité qui interdit les mines antipersonnel", "a
 		 * maker that builds the shells": a relative on a noun the
 		 * lexicon does not know, with no verb of giving, receiving or
