@@ -1899,9 +1899,10 @@ static int definite_two_before(const gram_doc *g, size_t i)
 	return 0;
 }
 
+static int tok_has_cue(const gram_doc *g, size_t t, int cls);
+
 static void drop_gun_anaphors(gram_doc *g)
 {
-	const tok_list *tl = g->tl;
 	size_t w = 0;
 	const char *first_cat = NULL;
 	for (size_t i = 0; i < g->nm; i++) {
@@ -1909,8 +1910,7 @@ static void drop_gun_anaphors(gram_doc *g)
 		int drop = 0;
 		if (m->kind == M_ITEM && m->category && first_cat && !m->system && m->t1 == m->t0 + 1 &&
 		    strcmp(m->category, first_cat) && definite_two_before(g, i)) {
-			const lex_entry *e = lex_lookup(g->lx, LEX_CUE, tok_fold(tl, &tl->v[m->t0]), g->lang);
-			drop = e && e->sub == C_HYPERNYM;
+			drop = tok_has_cue(g, m->t0, C_HYPERNYM);
 		}
 		if (m->kind == M_ITEM && m->category && !first_cat && !generic_category(m->category))
 			first_cat = m->category;
